@@ -1,0 +1,41 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import type { Client } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import type { ProgramTimings } from '../../../libs/contracts/src/index.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { TokenService } from './auth/token.service.js';
+import { TokensController } from './auth/tokens.controller.js';
+import { HealthController } from './health/health.controller.js';
+import { ErrorFilter } from './http/error.filter.js';
+import { ProgramsController } from './programs/programs.controller.js';
+import { ProgramsService } from './programs/programs.service.js';
+import { DATA_SOURCE, PROGRAM_TIMINGS, TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from './tokens.js';
+
+export interface ApiDependencies {
+  db: DataSource;
+  temporal: Client;
+  taskQueue: string;
+  programTimings: ProgramTimings;
+}
+
+/** The connections are made by the caller (main, launcher, tests) and handed in, never built here. */
+@Module({})
+export class AppModule {
+  static forRoot(deps: ApiDependencies): DynamicModule {
+    return {
+      module: AppModule,
+      controllers: [HealthController, TokensController, ProgramsController],
+      providers: [
+        { provide: DATA_SOURCE, useValue: deps.db },
+        { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
+        { provide: TEMPORAL_TASK_QUEUE, useValue: deps.taskQueue },
+        { provide: PROGRAM_TIMINGS, useValue: deps.programTimings },
+        TokenService,
+        ProgramsService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    };
+  }
+}

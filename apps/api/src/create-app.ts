@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule, type ApiDependencies } from './app.module.js';
+import { createValidationPipe } from './http/validation.js';
+
+/** Builds the HTTP application (not listening yet): used by main, the launcher and the e2e tests. */
+export async function createApiApp(deps: ApiDependencies, options: { logger?: boolean } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(deps), {
+    logger: options.logger === false ? false : ['error', 'warn', 'log'],
+    bodyParser: true,
+  });
+  app.useBodyParser('json', { limit: '256kb' });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('mentorflow API')
+      .setDescription(
+        'Company-wide managerial mentoring programs. Every endpoint except /health and /docs needs a bearer token ' +
+          '(Authorization: Bearer mf_…). Errors carry a stable `code`; validation errors list each field at fault.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  return app;
+}

@@ -1,0 +1,25 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ApiError } from './api-error.js';
+
+/** Flattens nested class-validator errors into dotted field paths (`objectives.0.kpis.1.target`). */
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): Array<{ field: string; messages: string[] }> {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    stopAtFirstError: false,
+    exceptionFactory: (errors) => {
+      const fields = flattenValidationErrors(errors);
+      const summary = fields.map((f) => `${f.field}: ${f.messages.join('; ')}`).join(' | ');
+      return new ApiError(400, 'VALIDATION', summary || 'invalid request', fields);
+    },
+  });
+}

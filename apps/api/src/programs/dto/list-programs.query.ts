@@ -1,0 +1,26 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PROGRAM_PHASES, type ProgramPhase } from '../../../../../libs/domain/src/index.js';
+
+export class ListProgramsQuery {
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 20;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset: number = 0;
+
+  @ApiPropertyOptional({ enum: PROGRAM_PHASES, description: 'Only programs in this phase.' })
+  @IsOptional()
+  @IsIn(PROGRAM_PHASES)
+  phase?: ProgramPhase;
+}

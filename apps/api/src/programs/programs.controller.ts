@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../../../libs/domain/src/index.js';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { badField } from '../http/api-error.js';
+import { ApproveLaunchDto } from './dto/approve-launch.dto.js';
+import { CreateProgramDto } from './dto/create-program.dto.js';
+import { ListProgramsQuery } from './dto/list-programs.query.js';
+import { ProgramEventResponse, ProgramPageResponse, ProgramResponse } from './dto/program.response.js';
+import { ProgramsService } from './programs.service.js';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => badField('id', 'must be a UUID') });
+
+@ApiTags('programs')
+@ApiBearerAuth()
+@Controller('programs')
+export class ProgramsController {
+  constructor(private readonly programs: ProgramsService) {}
+
+  @Post()
+  @Roles('owner')
+  @ApiOperation({ summary: 'Create a program and start its workflow in LAUNCH_PLANNING (role: owner).' })
+  @ApiResponse({ status: 201, type: ProgramResponse })
+  @ApiResponse({ status: 400, description: 'A field is invalid; the body names each one.' })
+  create(@Body() body: CreateProgramDto, @CurrentActor() actor: Actor): Promise<ProgramResponse> {
+    return this.programs.create(body, actor);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Programs the caller owns or sponsors, newest first, paginated.' })
+  @ApiResponse({ status: 200, type: ProgramPageResponse })
+  list(@Query() query: ListProgramsQuery, @CurrentActor() actor: Actor): Promise<ProgramPageResponse> {
+    return this.programs.list(query, actor);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: "A program's read model (its owner and sponsor only)." })
+  @ApiResponse({ status: 200, type: ProgramResponse })
+  @ApiResponse({ status: 404, description: 'No such program.' })
+  get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<ProgramResponse> {
+    return this.programs.get(id, actor);
+  }
+
+  @Get(':id/events')
+  @ApiOperation({ summary: "The program's audit trail: its domain events in stream order." })
+  @ApiResponse({ status: 200, type: [ProgramEventResponse] })
+  events(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<ProgramEventResponse[]> {
+    return this.programs.events(id, actor);
+  }
+
+  @Post(':id/launch-approval')
+  @HttpCode(200)
+  @Roles('sponsor')
+  @ApiOperation({ summary: "The sponsor approves the launch: LAUNCH_PLANNING → SELECTION_MATCHING (the program's sponsor only)." })
+  @ApiResponse({ status: 200, type: ProgramResponse })
+  @ApiResponse({ status: 403, description: 'The caller is not the sponsor of this program (PROGRAM.NOT_SPONSOR).' })
+  @ApiResponse({ status: 409, description: 'The program is not in LAUNCH_PLANNING (PROGRAM.WRONG_PHASE).' })
+  approveLaunch(@Param('id', uuid) id: string, @Body() body: ApproveLaunchDto, @CurrentActor() actor: Actor): Promise<ProgramResponse> {
+    return this.programs.approveLaunch(id, actor, body.comment ?? null);
+  }
+}

@@ -1,0 +1,47 @@
+import { parseArgs } from 'node:util';
+import { issueToken } from '../../api/src/auth/issue-token.js';
+import { isRole, type Role } from '../../../libs/domain/src/index.js';
+import { openDatabase } from '../../../libs/persistence/src/index.js';
+import { loadConfig } from '../../../libs/platform/src/index.js';
+import { provideDatabase } from './local-database.js';
+
+const usage = `Usage: npm run token:issue -- --person <id> --name "<display name>" --roles <role,role> [--email <email>] [--label <text>]
+Roles: owner, sponsor, supervisor, mentor, mentee, hr-admin. Uses DATABASE_URL, else the embedded Postgres.`;
+
+/** Issues a bearer token straight in the database: how the first admin gets in. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      person: { type: 'string' },
+      name: { type: 'string' },
+      roles: { type: 'string' },
+      email: { type: 'string' },
+      label: { type: 'string' },
+    },
+  });
+  if (!values.person || !values.roles) throw new Error(usage);
+  const roles = values.roles.split(',').map((r) => r.trim());
+  const bad = roles.filter((r) => !isRole(r));
+  if (bad.length > 0) throw new Error(`unknown role(s): ${bad.join(', ')}\n${usage}`);
+  const database = await provideDatabase(loadConfig(), (line) => process.stderr.write(line + '\n'));
+  const db = await openDatabase(database.url);
+  try {
+    const issued = await issueToken(db, {
+      personId: values.person,
+      displayName: values.name ?? values.person,
+      email: values.email ?? null,
+      roles: roles as Role[],
+      label: values.label ?? 'cli',
+    });
+    process.stderr.write(`Token for ${issued.personId} (${issued.roles.join(', ')}); it is shown once:\n`);
+    process.stdout.write(issued.token + '\n');
+  } finally {
+    await db.destroy();
+    await database.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApiApp } from '../../api/src/create-app.js';
+import { issueToken } from '../../api/src/auth/issue-token.js';
+import { createMentorflowWorker } from '../../worker/src/worker.js';
+import { DEFAULT_PROGRAM_TIMINGS, PROGRAM_TASK_QUEUE } from '../../../libs/contracts/src/index.js';
+import { openDatabase } from '../../../libs/persistence/src/index.js';
+import { dataDir, loadConfig, provideTemporal } from '../../../libs/platform/src/index.js';
+import { provideDatabase } from './local-database.js';
+
+const log = (line: string) => process.stdout.write(`[mentorflow] ${line}\n`);
+
+/**
+ * `npm start`: the whole system on one machine — Postgres (DATABASE_URL or embedded), Temporal
+ * (TEMPORAL_ADDRESS or an embedded dev server keeping its state in .data/temporal.sqlite), the
+ * worker and the API in this process.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await provideDatabase(config, log);
+  const temporalServer = await provideTemporal({
+    dbFile: join(dataDir(), 'temporal.sqlite'),
+    port: config.temporalPort,
+    uiPort: config.temporalUiPort,
+    log,
+  });
+  const db = await openDatabase(database.url);
+  await printFirstAdminToken(db);
+
+  const workerConnection = await NativeConnection.connect({ address: temporalServer.address });
+  const worker = await createMentorflowWorker({ connection: workerConnection, namespace: temporalServer.namespace, db });
+  const workerRun = worker.run();
+
+  const connection = await Connection.connect({ address: temporalServer.address });
+  const temporal = new Client({ connection, namespace: temporalServer.namespace });
+  const app = await createApiApp({ db, temporal, taskQueue: PROGRAM_TASK_QUEUE, programTimings: DEFAULT_PROGRAM_TIMINGS });
+  await app.listen(config.httpPort, '127.0.0.1');
+
+  log(`Postgres:    ${database.source}`);
+  log(`Temporal:    ${temporalServer.address} (${temporalServer.source})`);
+  log(`API:         http://127.0.0.1:${config.httpPort}`);
+  log(`API docs:    http://127.0.0.1:${config.httpPort}/docs`);
+  log(`Temporal UI: ${temporalServer.uiUrl ?? 'not started here (external cluster)'}`);
+  log('Ready. Ctrl-C stops everything.');
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    log('Stopping…');
+    await app.close();
+    // The Temporal runtime also reacts to SIGINT/SIGTERM by shutting workers down itself.
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await workerRun.catch(() => undefined);
+    await connection.close();
+    await workerConnection.close();
+    await db.destroy();
+    await temporalServer.stop();
+    await database.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  await workerRun;
+}
+
+/** On the very first start there is no token at all: issue an admin one so a person can begin. */
+async function printFirstAdminToken(db: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
+  const rows: Array<{ n: string }> = await db.query('SELECT count(*) AS n FROM api_tokens');
+  if (Number(rows[0]?.n ?? 0) > 0) return;
+  const issued = await issueToken(db, { personId: 'admin', displayName: 'Administrator', email: null, roles: ['hr-admin', 'owner'], label: 'first admin' });
+  mkdirSync(dataDir(), { recursive: true });
+  const file = join(dataDir(), 'admin-token');
+  writeFileSync(file, issued.token + '\n');
+  chmodSync(file, 0o600);
+  log(`First admin token (roles hr-admin, owner), also saved in ${file}:`);
+  log(`  ${issued.token}`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`[mentorflow] ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { PROGRAM_TASK_QUEUE } from '../../../libs/contracts/src/index.js';
+import { workflowsEntry } from '../../../libs/platform/src/index.js';
+import { createProgramActivities } from './activities/program.activities.js';
+
+export interface WorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  db: DataSource;
+  taskQueue?: string;
+}
+
+/** Builds the worker with its activities wired to their dependencies; the caller runs and stops it. */
+export async function createMentorflowWorker(options: WorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue ?? PROGRAM_TASK_QUEUE,
+    workflowsPath: workflowsEntry(),
+    activities: { ...createProgramActivities({ db: options.db }) },
+  });
+}

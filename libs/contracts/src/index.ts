@@ -1,0 +1,3 @@
+export * from './program.contract.js';
+export * from './program.activities.contract.js';
+export * from './failure-codes.js';

@@ -1,0 +1,39 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor, ProgramDraft, ProgramState } from '../../domain/src/index.js';
+
+/** Shared by the API (client side), the worker and the workflow code: one place for names and shapes. */
+export const PROGRAM_TASK_QUEUE = 'mentorflow-programs';
+
+export const programWorkflowId = (programId: string): string => `program:${programId}`;
+export const programStreamId = programWorkflowId;
+
+/** Every duration is an input so that tests run the same code with seconds. */
+export interface ProgramTimings {
+  /** How long the sponsor has to approve the launch before a reminder (ms). */
+  launchApprovalReminderAfterMs: number;
+  /** Reminders sent before the owner is told. */
+  launchApprovalMaxReminders: number;
+}
+
+export const DEFAULT_PROGRAM_TIMINGS: ProgramTimings = {
+  launchApprovalReminderAfterMs: 7 * 24 * 3600 * 1000,
+  launchApprovalMaxReminders: 2,
+};
+
+export interface ProgramWorkflowInput {
+  draft: ProgramDraft;
+  createdBy: string;
+  timings: ProgramTimings;
+  /** Set on continue-as-new: the state carried over; absent on the first run. */
+  carried?: ProgramState;
+}
+
+export interface ApproveLaunchInput {
+  actor: Actor;
+  comment: string | null;
+}
+
+/** Resolves once the creation events are stored, so the API can answer with a readable program. */
+export const programReadyUpdate = defineUpdate<ProgramState, []>('programReady');
+export const approveLaunchUpdate = defineUpdate<ProgramState, [ApproveLaunchInput]>('approveLaunch');
+export const programStateQuery = defineQuery<ProgramState | null>('programState');

@@ -1,0 +1,153 @@
+import { DomainError } from '../shared/domain-error.js';
+import { hasRole, type Actor } from '../shared/actor.js';
+import type { ProgramEvent } from './program-events.js';
+import { SYSTEM_ACTOR } from './program-events.js';
+import type { ProgramPhase } from './program-phase.js';
+
+export interface Kpi {
+  name: string;
+  unit: string;
+  baseline: number;
+  target: number;
+}
+
+export interface StrategicObjective {
+  title: string;
+  kpis: Kpi[];
+}
+
+export interface ProgramDraft {
+  programId: string;
+  name: string;
+  ownerId: string;
+  sponsorId: string;
+  objectives: StrategicObjective[];
+}
+
+export interface ProgramState {
+  programId: string;
+  name: string;
+  ownerId: string;
+  sponsorId: string;
+  objectives: StrategicObjective[];
+  phase: ProgramPhase;
+  launchApprovedAt: string | null;
+  launchRemindersSent: number;
+  launchEscalated: boolean;
+  /** Number of events in the stream: the next event gets version `version + 1`. */
+  version: number;
+}
+
+export const ProgramErrors = {
+  wrongPhase: (expected: ProgramPhase, actual: ProgramPhase) =>
+    new DomainError('PROGRAM.WRONG_PHASE', 'WRONG_PHASE', `the program is in phase ${actual}; this needs phase ${expected}`, {
+      expected,
+      actual,
+    }),
+  notSponsor: (personId: string) =>
+    new DomainError('PROGRAM.NOT_SPONSOR', 'FORBIDDEN', `only the program's sponsor may approve its launch; ${personId} is not its sponsor`),
+  invalid: (field: string, message: string) =>
+    new DomainError('PROGRAM.INVALID', 'INVALID', `${field}: ${message}`, { field, reason: message }),
+};
+
+/** Checks a new program's content; throws the first problem found, naming the field. */
+export function validateDraft(draft: ProgramDraft): void {
+  if (draft.name.trim().length === 0) throw ProgramErrors.invalid('name', 'must not be blank');
+  if (draft.ownerId === draft.sponsorId) throw ProgramErrors.invalid('sponsorId', 'the sponsor must be another person than the owner');
+  if (draft.objectives.length === 0) throw ProgramErrors.invalid('objectives', 'at least one strategic objective is needed');
+  draft.objectives.forEach((objective, i) => {
+    if (objective.kpis.length === 0) throw ProgramErrors.invalid(`objectives.${i}.kpis`, 'each objective needs at least one KPI');
+    const names = new Set<string>();
+    objective.kpis.forEach((kpi, j) => {
+      if (names.has(kpi.name)) throw ProgramErrors.invalid(`objectives.${i}.kpis.${j}.name`, `duplicate KPI name "${kpi.name}"`);
+      names.add(kpi.name);
+      if (kpi.baseline === kpi.target) {
+        throw ProgramErrors.invalid(`objectives.${i}.kpis.${j}.target`, 'the target must differ from the baseline');
+      }
+    });
+  });
+}
+
+export function createProgram(draft: ProgramDraft, actorId: string, now: Date): ProgramEvent[] {
+  validateDraft(draft);
+  const at = now.toISOString();
+  return [
+    { type: 'ProgramCreated', at, actorId, data: { ...draft } },
+    { type: 'ProgramPhaseChanged', at, actorId, data: { from: null, to: 'LAUNCH_PLANNING', reason: 'program created' } },
+  ];
+}
+
+/** The validator half of the launch approval: no events, only a refusal when it must not happen. */
+export function assertCanApproveLaunch(state: ProgramState, actor: Actor): void {
+  if (actor.personId !== state.sponsorId || !hasRole(actor, 'sponsor')) throw ProgramErrors.notSponsor(actor.personId);
+  if (state.phase !== 'LAUNCH_PLANNING') throw ProgramErrors.wrongPhase('LAUNCH_PLANNING', state.phase);
+}
+
+export function approveLaunch(state: ProgramState, actor: Actor, comment: string | null, now: Date): ProgramEvent[] {
+  assertCanApproveLaunch(state, actor);
+  const at = now.toISOString();
+  return [
+    { type: 'LaunchApproved', at, actorId: actor.personId, data: { sponsorId: state.sponsorId, comment } },
+    {
+      type: 'ProgramPhaseChanged',
+      at,
+      actorId: actor.personId,
+      data: { from: state.phase, to: 'SELECTION_MATCHING', reason: 'launch approved by the sponsor' },
+    },
+  ];
+}
+
+/**
+ * The launch approval is overdue: remind the sponsor, and once `maxReminders` went unanswered,
+ * escalate to the owner (once). Returns no events when the phase moved on meanwhile.
+ */
+export function launchApprovalOverdue(state: ProgramState, maxReminders: number, now: Date): ProgramEvent[] {
+  if (state.phase !== 'LAUNCH_PLANNING') return [];
+  const at = now.toISOString();
+  if (state.launchRemindersSent < maxReminders) {
+    return [
+      {
+        type: 'LaunchApprovalReminderDue',
+        at,
+        actorId: SYSTEM_ACTOR,
+        data: { sponsorId: state.sponsorId, reminder: state.launchRemindersSent + 1 },
+      },
+    ];
+  }
+  if (state.launchEscalated) return [];
+  return [{ type: 'LaunchApprovalEscalated', at, actorId: SYSTEM_ACTOR, data: { sponsorId: state.sponsorId, ownerId: state.ownerId } }];
+}
+
+export function initialProgramState(): ProgramState | null {
+  return null;
+}
+
+/** Folds one event into the state. Pure; the same events always give the same state. */
+export function evolveProgram(state: ProgramState | null, event: ProgramEvent): ProgramState {
+  if (event.type === 'ProgramCreated') {
+    if (state !== null) throw new Error('ProgramCreated must be the first event of its stream');
+    return {
+      ...event.data,
+      phase: 'LAUNCH_PLANNING',
+      launchApprovedAt: null,
+      launchRemindersSent: 0,
+      launchEscalated: false,
+      version: 1,
+    };
+  }
+  if (state === null) throw new Error(`${event.type} before ProgramCreated`);
+  const next = { ...state, version: state.version + 1 };
+  switch (event.type) {
+    case 'ProgramPhaseChanged':
+      return { ...next, phase: event.data.to };
+    case 'LaunchApproved':
+      return { ...next, launchApprovedAt: event.at };
+    case 'LaunchApprovalReminderDue':
+      return { ...next, launchRemindersSent: event.data.reminder };
+    case 'LaunchApprovalEscalated':
+      return { ...next, launchEscalated: true };
+  }
+}
+
+export const foldProgram = (events: ProgramEvent[], from: ProgramState | null = null): ProgramState | null =>
+  events.reduce<ProgramState | null>((s, e) => evolveProgram(s, e), from);

@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { ApiTokenEntity } from './entities/api-token.entity.js';
+import { DomainEventEntity } from './entities/domain-event.entity.js';
+import { PersonEntity } from './entities/person.entity.js';
+import { ProgramReadModelEntity } from './entities/program-read-model.entity.js';
+import { InitialSchema1764190000000 } from './migrations/1764190000000-initial-schema.js';
+
+export const ENTITIES = [DomainEventEntity, ProgramReadModelEntity, PersonEntity, ApiTokenEntity];
+export const MIGRATIONS = [InitialSchema1764190000000];
+
+const MIGRATION_LOCK_ID = 7_401_202_611;
+
+/** The schema comes from migrations only; `synchronize` stays off everywhere. */
+export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: ['error'],
+    poolSize: options.poolSize ?? 10,
+  });
+}
+
+/** Connects and applies pending migrations; safe to call from several processes at start-up. */
+export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<DataSource> {
+  const ds = createDataSource(url, options);
+  await ds.initialize();
+  // An advisory lock serialises migrations when the api and the worker start together.
+  const lock = ds.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    await ds.runMigrations({ transaction: 'all' });
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
+    await lock.release();
+  }
+  return ds;
+}

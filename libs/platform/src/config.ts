@@ -1,0 +1,67 @@
+/**
+ * Start-up configuration, read from the environment once and validated: a bad value stops the
+ * process with a message naming the variable instead of failing later in a request.
+ */
+export interface MentorflowConfig {
+  /** Postgres URL; null = the embedded Postgres of the local default. */
+  databaseUrl: string | null;
+  /** Temporal frontend; null = find or provision a dev server (libs/platform/temporal-server). */
+  temporalAddress: string | null;
+  temporalNamespace: string;
+  httpPort: number;
+  /** Port of the embedded Postgres (local default only). */
+  embeddedPostgresPort: number;
+  temporalPort: number;
+  temporalUiPort: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConfig {
+  const problems: string[] = [];
+  const port = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 0 || value > 65535) {
+      problems.push(`${name} must be a port number (0-65535), got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push(`DATABASE_URL must be a postgres:// URL, got "${databaseUrl.replace(/:[^:@/]*@/, ':***@')}"`);
+  }
+  const temporalAddress = env.TEMPORAL_ADDRESS?.trim() || null;
+  if (temporalAddress && !/^[\w.-]+:\d+$/.test(temporalAddress)) {
+    problems.push(`TEMPORAL_ADDRESS must be host:port, got "${temporalAddress}"`);
+  }
+  const config: MentorflowConfig = {
+    databaseUrl,
+    temporalAddress,
+    temporalNamespace: env.TEMPORAL_NAMESPACE?.trim() || 'default',
+    httpPort: port('PORT', 3000),
+    embeddedPostgresPort: port('EMBEDDED_POSTGRES_PORT', 54329),
+    temporalPort: port('TEMPORAL_PORT', 7233),
+    temporalUiPort: port('TEMPORAL_UI_PORT', 8233),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** For processes that cannot work without an explicit database (api and worker run on their own). */
+export function requireDatabaseUrl(config: MentorflowConfig): string {
+  if (!config.databaseUrl) throw new ConfigError(['DATABASE_URL is required when the api or the worker runs on its own']);
+  return config.databaseUrl;
+}
+
+export function requireTemporalAddress(config: MentorflowConfig): string {
+  if (!config.temporalAddress) throw new ConfigError(['TEMPORAL_ADDRESS is required when the api or the worker runs on its own']);
+  return config.temporalAddress;
+}
