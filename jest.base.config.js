@@ -7,4 +7,5 @@ export const base = {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/', '<rootDir>/.data/'],
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
 };

@@ -1,0 +1,8 @@
+import { join } from 'node:path';
+
+const dir = join(process.cwd(), 'test', 'histories');
+
+/** Recorded histories replayed on every run; see program-workflow.record.ts to re-record. */
+export const HISTORY_FILES = {
+  programApprovedAfterReminder: join(dir, 'program-v0-approved-after-reminder.json'),
+};

@@ -1,0 +1,25 @@
+import { describe, expect, it } from '@jest/globals';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { workflowsEntry } from '../../libs/platform/src/index.js';
+import { HISTORY_FILES } from './histories.js';
+
+Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
+
+const load = (file: string) => historyFromJSON(JSON.parse(readFileSync(file, 'utf8')));
+
+/** The current workflow code must replay every recorded history: a non-deterministic change fails here. */
+describe('ProgramWorkflow replay', () => {
+  it.each(Object.entries(HISTORY_FILES))('replays %s with the current code', async (_, file) => {
+    await expect(Worker.runReplayHistory({ workflowsPath: workflowsEntry() }, load(file))).resolves.toBeUndefined();
+  });
+
+  it('fails for an incompatible change (proof that this test can fail)', async () => {
+    const changed = join(process.cwd(), 'test/replay/fixtures/changed-program.workflow.ts');
+    await expect(Worker.runReplayHistory({ workflowsPath: changed }, load(HISTORY_FILES.programApprovedAfterReminder))).rejects.toThrow(
+      /[Nn]ondetermin/,
+    );
+  });
+});

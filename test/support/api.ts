@@ -1,0 +1,20 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Client } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import { createApiApp } from '../../apps/api/src/create-app.js';
+import { issueToken } from '../../apps/api/src/auth/issue-token.js';
+import type { Role } from '../../libs/domain/src/index.js';
+import type { ProgramTimings } from '../../libs/contracts/src/index.js';
+import { quietTimings } from './programs.js';
+
+/** The real HTTP application, listening on a free port, wired to real Postgres and Temporal. */
+export async function startApi(deps: { db: DataSource; temporal: Client; taskQueue: string; programTimings?: ProgramTimings }) {
+  const app: NestExpressApplication = await createApiApp({ ...deps, programTimings: deps.programTimings ?? quietTimings }, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return { app, baseUrl: `http://127.0.0.1:${address.port}` };
+}
+
+export async function tokenFor(db: DataSource, personId: string, roles: Role[]): Promise<string> {
+  return (await issueToken(db, { personId, displayName: personId, email: null, roles, label: 'test' })).token;
+}
