@@ -6,7 +6,7 @@ describe('architecture lint rules', () => {
   const eslint = new ESLint({ cwd: process.cwd() });
   const lint = async (file: string, code: string) => {
     const [result] = await eslint.lintText(code, { filePath: file });
-    return result!.messages.map((m) => m.ruleId);
+    return result.messages.map((m) => m.ruleId);
   };
 
   it('keeps frameworks and Node builtins out of libs/domain', async () => {

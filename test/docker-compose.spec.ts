@@ -29,34 +29,34 @@ describe('docker-compose stack', () => {
   });
 
   it('publishes the API, Temporal and its UI', () => {
-    expect(services.api!.ports).toContain('3000:3000');
-    expect(services.temporal!.ports).toContain('7233:7233');
-    expect(services['temporal-ui']!.ports).toContain('8080:8080');
+    expect(services.api.ports).toContain('3000:3000');
+    expect(services.temporal.ports).toContain('7233:7233');
+    expect(services['temporal-ui'].ports).toContain('8080:8080');
   });
 
   it('points the api and the worker at the stack Postgres and Temporal', () => {
     for (const name of ['api', 'worker']) {
-      const env = services[name]!.environment!;
+      const env = services[name].environment!;
       expect(env.DATABASE_URL).toMatch(/^postgres:\/\/[^@]+@postgres:5432\/mentorflow$/);
       expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
-      expect(services[name]!.build).toBe('.');
+      expect(services[name].build).toBe('.');
     }
-    expect(services.api!.command).toEqual(['node', 'dist/apps/api/src/main.js']);
-    expect(services.worker!.command).toEqual(['node', 'dist/apps/worker/src/main.js']);
+    expect(services.api.command).toEqual(['node', 'dist/apps/api/src/main.js']);
+    expect(services.worker.command).toEqual(['node', 'dist/apps/worker/src/main.js']);
     expect(existsSync('Dockerfile')).toBe(true);
   });
 
   it('starts things in order: schema after Postgres, Temporal after its schema, apps after the namespace', () => {
-    expect(services['temporal-schema']!.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
-    expect(services.temporal!.depends_on!['temporal-schema']).toEqual({ condition: 'service_completed_successfully' });
-    expect(services.temporal!.environment).toMatchObject({ DB: 'postgres12', POSTGRES_SEEDS: 'postgres' });
-    expect(services['temporal-namespace']!.depends_on).toEqual({ temporal: { condition: 'service_healthy' } });
+    expect(services['temporal-schema'].depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+    expect(services.temporal.depends_on!['temporal-schema']).toEqual({ condition: 'service_completed_successfully' });
+    expect(services.temporal.environment).toMatchObject({ DB: 'postgres12', POSTGRES_SEEDS: 'postgres' });
+    expect(services['temporal-namespace'].depends_on).toEqual({ temporal: { condition: 'service_healthy' } });
     for (const name of ['api', 'worker']) {
-      expect(services[name]!.depends_on).toEqual({
+      expect(services[name].depends_on).toEqual({
         postgres: { condition: 'service_healthy' },
         'temporal-namespace': { condition: 'service_completed_successfully' },
       });
     }
-    for (const name of ['postgres', 'temporal', 'api']) expect(services[name]!.healthcheck?.test).toBeDefined();
+    for (const name of ['postgres', 'temporal', 'api']) expect(services[name].healthcheck?.test).toBeDefined();
   });
 });

@@ -3,7 +3,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { Client } from '@temporalio/client';
 import { writeFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
-import { approveLaunchUpdate } from '../../libs/contracts/src/index.js';
+import { approveLaunchUpdate, programStateQuery } from '../../libs/contracts/src/index.js';
 import { connectClient, createTestDatabase, eventually, startWorker, uniqueTaskQueue, type RunningWorker } from '../support/services.js';
 import { startProgram } from '../support/programs.js';
 import { HISTORY_FILES } from './histories.js';
@@ -32,7 +32,7 @@ afterAll(async () => {
 describe('record ProgramWorkflow histories', () => {
   it('records: created, one reminder, approved by the sponsor', async () => {
     const { handle } = await startProgram(client, taskQueue, undefined, { launchApprovalReminderAfterMs: 1000, launchApprovalMaxReminders: 1 });
-    await eventually(async () => (await handle.query('programState') as { launchRemindersSent: number }).launchRemindersSent === 1);
+    await eventually(async () => (await handle.query(programStateQuery))?.launchRemindersSent === 1);
     await handle.executeUpdate(approveLaunchUpdate, { args: [{ actor: { personId: 'sponsor-1', roles: ['sponsor'] }, comment: 'recorded' }] });
     const history = await handle.fetchHistory();
     expect(history.events?.length).toBeGreaterThan(10);
