@@ -10,6 +10,15 @@ import { HealthController } from './health/health.controller.js';
 import { ErrorFilter } from './http/error.filter.js';
 import { ProgramsController } from './programs/programs.controller.js';
 import { ProgramsService } from './programs/programs.service.js';
+import { PeopleController } from './people/people.controller.js';
+import { PeopleService } from './people/people.service.js';
+import { RelationsService } from './people/relations.service.js';
+import { CompetencyController } from './competencies/competency.controller.js';
+import { CompetencyService } from './competencies/competency.service.js';
+import { HrEventsController } from './hr-events/hr-events.controller.js';
+import { HrEventsService } from './hr-events/hr-events.service.js';
+import { InsightsController } from './insights/insights.controller.js';
+import { InsightsService } from './insights/insights.service.js';
 import { DATA_SOURCE, PROGRAM_TIMINGS, TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from './tokens.js';
 
 export interface ApiDependencies {
@@ -25,7 +34,7 @@ export class AppModule {
   static forRoot(deps: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, TokensController, ProgramsController],
+      controllers: [HealthController, TokensController, ProgramsController, PeopleController, CompetencyController, HrEventsController, InsightsController],
       providers: [
         { provide: DATA_SOURCE, useValue: deps.db },
         { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
@@ -33,6 +42,11 @@ export class AppModule {
         { provide: PROGRAM_TIMINGS, useValue: deps.programTimings },
         TokenService,
         ProgramsService,
+        PeopleService,
+        RelationsService,
+        CompetencyService,
+        HrEventsService,
+        InsightsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

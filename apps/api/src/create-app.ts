@@ -12,6 +12,8 @@ export async function createApiApp(deps: ApiDependencies, options: { logger?: bo
     bodyParser: true,
   });
   app.useBodyParser('json', { limit: '256kb' });
+  // HR exports come as CSV text; 20 MB holds well over 10,000 rows.
+  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '20mb' });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

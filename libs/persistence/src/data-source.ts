@@ -5,9 +5,23 @@ import { DomainEventEntity } from './entities/domain-event.entity.js';
 import { PersonEntity } from './entities/person.entity.js';
 import { ProgramReadModelEntity } from './entities/program-read-model.entity.js';
 import { InitialSchema1764190000000 } from './migrations/1764190000000-initial-schema.js';
+import { PeopleCompetencies1764200000000 } from './migrations/1764200000000-people-competencies.js';
+import { SeedDefaultCompetencyModel1764200000001 } from './migrations/1764200000001-seed-default-competency-model.js';
+import { AssessmentEntity } from './entities/assessment.entity.js';
+import { CompetencyModelEntity } from './entities/competency-model.entity.js';
+import { HrEventEntity, NominationEntity } from './entities/hr-event.entity.js';
 
-export const ENTITIES = [DomainEventEntity, ProgramReadModelEntity, PersonEntity, ApiTokenEntity];
-export const MIGRATIONS = [InitialSchema1764190000000];
+export const ENTITIES = [
+  DomainEventEntity,
+  ProgramReadModelEntity,
+  PersonEntity,
+  ApiTokenEntity,
+  CompetencyModelEntity,
+  AssessmentEntity,
+  HrEventEntity,
+  NominationEntity,
+];
+export const MIGRATIONS = [InitialSchema1764190000000, PeopleCompetencies1764200000000, SeedDefaultCompetencyModel1764200000001];
 
 const MIGRATION_LOCK_ID = 7_401_202_611;
 

@@ -5,3 +5,8 @@ export * from './entities/api-token.entity.js';
 export * from './entities/domain-event.entity.js';
 export * from './entities/person.entity.js';
 export * from './entities/program-read-model.entity.js';
+export * from './person-mapper.js';
+export * from './people-store.js';
+export * from './entities/competency-model.entity.js';
+export * from './entities/assessment.entity.js';
+export * from './entities/hr-event.entity.js';

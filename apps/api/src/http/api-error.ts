@@ -9,8 +9,8 @@ export interface ApiErrorBody {
 }
 
 export class ApiError extends HttpException {
-  constructor(status: number, code: string, message: string, errors?: ApiErrorBody['errors']) {
-    super({ statusCode: status, code, message, ...(errors ? { errors } : {}) } satisfies ApiErrorBody, status);
+  constructor(status: number, code: string, message: string, errors?: ApiErrorBody['errors'], extra: Record<string, unknown> = {}) {
+    super({ ...extra, statusCode: status, code, message, ...(errors ? { errors } : {}) } satisfies ApiErrorBody, status);
   }
 }
 
