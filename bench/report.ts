@@ -1,0 +1,18 @@
+import { cpus, totalmem } from 'node:os';
+
+export interface BenchRow {
+  name: string;
+  value: number;
+  unit: string;
+}
+
+export function machine(): string {
+  const cpu = cpus();
+  return `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
+}
+
+export function markdownTable(rows: BenchRow[]): string {
+  const lines = ['| measure | value |', '|---|---:|'];
+  for (const r of rows) lines.push(`| ${r.name} | ${r.value.toFixed(r.value < 10 ? 2 : 0)} ${r.unit} |`);
+  return lines.join('\n');
+}
