@@ -80,3 +80,32 @@ export async function eventually<T>(check: () => Promise<T | undefined | null | 
   }
   throw new Error(`condition not met within ${timeoutMs} ms${last instanceof Error ? `: ${last.message}` : ''}`);
 }
+
+export interface WorkerStack {
+  db: DataSource;
+  client: Client;
+  taskQueue: string;
+}
+
+/**
+ * Registers beforeAll/afterAll hooks that give a suite its own database, a client and a running
+ * worker on its own task queue; the returned object is filled in by the time tests run.
+ */
+export function useWorkerStack(name: string, hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void }): WorkerStack {
+  const stack = { taskQueue: uniqueTaskQueue(name) } as WorkerStack;
+  let worker: RunningWorker | undefined;
+  let closeClient: (() => Promise<void>) | undefined;
+  hooks.beforeAll(async () => {
+    ({ db: stack.db } = await createTestDatabase(name.replace(/-/g, '_')));
+    const connected = await connectClient();
+    stack.client = connected.client;
+    closeClient = connected.close;
+    worker = await startWorker(stack.db, stack.taskQueue);
+  });
+  hooks.afterAll(async () => {
+    await worker?.stop();
+    await closeClient?.();
+    await stack.db?.destroy();
+  });
+  return stack;
+}

@@ -1,31 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { approveLaunchUpdate, programStateQuery, programStreamId } from '../../contracts/src/index.js';
 import { readStream } from '../../persistence/src/index.js';
-import { connectClient, createTestDatabase, eventually, startWorker, uniqueTaskQueue, type RunningWorker } from '../../../test/support/services.js';
+import { eventually, startWorker, uniqueTaskQueue, useWorkerStack } from '../../../test/support/services.js';
 import { startProgram } from '../../../test/support/programs.js';
 
 const sponsor = { personId: 'sponsor-1', roles: ['sponsor' as const] };
-let db: DataSource;
-let client: Client;
-let closeClient: () => Promise<void>;
-let worker: RunningWorker;
-const taskQueue = uniqueTaskQueue('program-wf');
-
-beforeAll(async () => {
-  ({ db } = await createTestDatabase('program_wf'));
-  ({ client, close: closeClient } = await connectClient());
-  worker = await startWorker(db, taskQueue);
-});
-afterAll(async () => {
-  await worker?.stop();
-  await closeClient?.();
-  await db?.destroy();
-});
+const stack = useWorkerStack('program-wf', { beforeAll, afterAll });
 
 const historyLength = async (handle: WorkflowHandle) => (await handle.fetchHistory()).events?.length ?? 0;
-const eventTypes = async (programId: string) => (await readStream(db, programStreamId(programId))).map((e) => e.type);
+const eventTypes = async (programId: string) => (await readStream(stack.db, programStreamId(programId))).map((e) => e.type);
 
 async function updateFailureType(promise: Promise<unknown>): Promise<string | undefined> {
   try {
@@ -39,20 +23,20 @@ async function updateFailureType(promise: Promise<unknown>): Promise<string | un
 
 describe('ProgramWorkflow on a real Temporal dev server', () => {
   it('stores the creation events before it answers ready', async () => {
-    const { draft, handle } = await startProgram(client, taskQueue);
+    const { draft, handle } = await startProgram(stack.client, stack.taskQueue);
     expect((await handle.query(programStateQuery))?.phase).toBe('LAUNCH_PLANNING');
     expect(await eventTypes(draft.programId)).toEqual(['ProgramCreated', 'ProgramPhaseChanged']);
   });
 
   it('moves to SELECTION_MATCHING when the sponsor approves, with its events in Postgres', async () => {
-    const { draft, handle } = await startProgram(client, taskQueue);
+    const { draft, handle } = await startProgram(stack.client, stack.taskQueue);
     const state = await handle.executeUpdate(approveLaunchUpdate, { args: [{ actor: sponsor, comment: 'go' }] });
     expect(state.phase).toBe('SELECTION_MATCHING');
     expect(await eventTypes(draft.programId)).toEqual(['ProgramCreated', 'ProgramPhaseChanged', 'LaunchApproved', 'ProgramPhaseChanged']);
   });
 
   it('rejects a non-sponsor in the validator: nothing is written to the history or the log', async () => {
-    const { draft, handle } = await startProgram(client, taskQueue);
+    const { draft, handle } = await startProgram(stack.client, stack.taskQueue);
     const before = await historyLength(handle);
     const type = await updateFailureType(handle.executeUpdate(approveLaunchUpdate, { args: [{ actor: { personId: 'intruder', roles: ['sponsor'] }, comment: null }] }));
     expect(type).toBe('PROGRAM.NOT_SPONSOR');
@@ -61,7 +45,7 @@ describe('ProgramWorkflow on a real Temporal dev server', () => {
   });
 
   it('rejects a second approval as the wrong phase, writing nothing', async () => {
-    const { draft, handle } = await startProgram(client, taskQueue);
+    const { draft, handle } = await startProgram(stack.client, stack.taskQueue);
     await handle.executeUpdate(approveLaunchUpdate, { args: [{ actor: sponsor, comment: null }] });
     const before = await historyLength(handle);
     expect(await updateFailureType(handle.executeUpdate(approveLaunchUpdate, { args: [{ actor: sponsor, comment: null }] }))).toBe('PROGRAM.WRONG_PHASE');
@@ -70,7 +54,7 @@ describe('ProgramWorkflow on a real Temporal dev server', () => {
   });
 
   it('applies one of two concurrent approvals and refuses the other', async () => {
-    const { draft, handle } = await startProgram(client, taskQueue);
+    const { draft, handle } = await startProgram(stack.client, stack.taskQueue);
     const results = await Promise.allSettled([
       handle.executeUpdate(approveLaunchUpdate, { args: [{ actor: sponsor, comment: 'a' }] }),
       handle.executeUpdate(approveLaunchUpdate, { args: [{ actor: sponsor, comment: 'b' }] }),
@@ -80,7 +64,7 @@ describe('ProgramWorkflow on a real Temporal dev server', () => {
   });
 
   it('takes the timeout path when the sponsor does not answer: reminders, then one escalation', async () => {
-    const { draft, handle } = await startProgram(client, taskQueue, undefined, { launchApprovalReminderAfterMs: 500, launchApprovalMaxReminders: 2 });
+    const { draft, handle } = await startProgram(stack.client, stack.taskQueue, undefined, { launchApprovalReminderAfterMs: 500, launchApprovalMaxReminders: 2 });
     const types = await eventually(async () => {
       const t = await eventTypes(draft.programId);
       return t.includes('LaunchApprovalEscalated') ? t : null;
@@ -94,14 +78,14 @@ describe('ProgramWorkflow on a real Temporal dev server', () => {
 
   it('continues as new when the history grows, carrying its state (no event is lost or doubled)', async () => {
     // The test server suggests continue-as-new at 60 history events (test/support/global-setup.mjs).
-    const { draft, handle } = await startProgram(client, taskQueue, undefined, { launchApprovalReminderAfterMs: 100, launchApprovalMaxReminders: 12 });
+    const { draft, handle } = await startProgram(stack.client, stack.taskQueue, undefined, { launchApprovalReminderAfterMs: 100, launchApprovalMaxReminders: 12 });
     const firstRunId = (await handle.describe()).runId;
-    await eventually(async () => (await client.workflow.getHandle(handle.workflowId).describe()).runId !== firstRunId, 30_000);
-    const latest = client.workflow.getHandle(handle.workflowId);
+    await eventually(async () => (await stack.client.workflow.getHandle(handle.workflowId).describe()).runId !== firstRunId, 30_000);
+    const latest = stack.client.workflow.getHandle(handle.workflowId);
     await eventually(async () => (await eventTypes(draft.programId)).includes('LaunchApprovalEscalated'), 30_000);
     const state = await latest.query(programStateQuery);
     expect(state?.launchRemindersSent).toBe(12);
-    const stream = await readStream(db, programStreamId(draft.programId));
+    const stream = await readStream(stack.db, programStreamId(draft.programId));
     expect(stream.map((e) => e.streamVersion)).toEqual(stream.map((_, i) => i + 1));
     expect(stream.filter((e) => e.type === 'LaunchApprovalReminderDue')).toHaveLength(12);
     expect((await latest.executeUpdate(approveLaunchUpdate, { args: [{ actor: sponsor, comment: null }] })).phase).toBe('SELECTION_MATCHING');
@@ -111,10 +95,10 @@ describe('ProgramWorkflow on a real Temporal dev server', () => {
 describe('ProgramWorkflow across a worker restart', () => {
   it('goes on with a new worker after the first one stopped', async () => {
     const queue = uniqueTaskQueue('restart');
-    const first = await startWorker(db, queue);
-    const { draft, handle } = await startProgram(client, queue);
+    const first = await startWorker(stack.db, queue);
+    const { draft, handle } = await startProgram(stack.client, queue);
     await first.stop();
-    const second = await startWorker(db, queue);
+    const second = await startWorker(stack.db, queue);
     try {
       const state = await handle.executeUpdate(approveLaunchUpdate, { args: [{ actor: sponsor, comment: 'after restart' }] });
       expect(state.phase).toBe('SELECTION_MATCHING');

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import { findReportingCycles, personProblems, type Actor, type Person } from '../../../../libs/domain/src/index.js';
+import { directoryProblem, findReportingCycles, type Actor, type Person } from '../../../../libs/domain/src/index.js';
 import { HrEventEntity, loadDirectory, upsertPeople } from '../../../../libs/persistence/src/index.js';
 import { ApiError, badField, notFound } from '../http/api-error.js';
 import { DIRECTORY_LOCK } from '../people/people.service.js';
@@ -73,12 +73,8 @@ export class HrEventsService {
         person = { ...existing, status: 'left' };
         break;
     }
-    const [problem] = personProblems(person);
+    const problem = directoryProblem(directory, person, findReportingCycles);
     if (problem) throw badField(problem.field, problem.message);
-    if (person.managerId !== null && !directory.has(person.managerId)) throw badField('managerId', `no person with id "${person.managerId}"`);
-    directory.set(person.id, person);
-    const [cycle] = findReportingCycles(directory.values());
-    if (cycle) throw badField('managerId', `the reporting line would make a cycle: ${[...cycle, cycle[0]].join(' → ')}`);
     await upsertPeople(tx, [person]);
 
     if (dto.type !== 'hired-as-manager' && dto.type !== 'promoted-to-manager') return false;

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
   canSeePersonalDetails,
+  directoryProblem,
   findReportingCycles,
   planHrImport,
   personProblems,
@@ -21,8 +22,6 @@ import { RelationsService } from './relations.service.js';
 
 /** Serialises directory writes (imports, edits, HR events) so cycle checks see a stable directory. */
 export const DIRECTORY_LOCK = 7_401_202_612;
-
-const FIELD_NAMES: Partial<Record<keyof Person, string>> = { id: 'id', name: 'name' };
 
 @Injectable()
 export class PeopleService {
@@ -91,16 +90,14 @@ export class PeopleService {
 
   /** Validates against the whole directory (manager exists, no cycle) and writes, under one lock. */
   private async write(person: Person, mode: 'create' | 'update'): Promise<PersonResponse> {
-    const [problem] = personProblems(person);
-    if (problem) throw badField(FIELD_NAMES[problem.field] ?? problem.field, problem.message);
+    const [own] = personProblems(person);
+    if (own) throw badField(own.field, own.message);
     await this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [DIRECTORY_LOCK]);
       const directory = await loadDirectory(tx);
       if (mode === 'create' && directory.has(person.id)) throw new ApiError(409, 'PERSON.EXISTS', `person ${person.id} already exists`);
-      if (person.managerId !== null && !directory.has(person.managerId)) throw badField('managerId', `no person with id "${person.managerId}"`);
-      directory.set(person.id, person);
-      const [cycle] = findReportingCycles(directory.values());
-      if (cycle) throw badField('managerId', `the reporting line would make a cycle: ${[...cycle, cycle[0]].join(' → ')}`);
+      const problem = directoryProblem(directory, person, findReportingCycles);
+      if (problem) throw badField(problem.field, problem.message);
       await upsertPeople(tx, [person]);
     });
     return PersonResponse.full(await this.find(person.id));

@@ -104,3 +104,22 @@ export function samePerson(a: Person, b: Person): boolean {
     a.mentorPool === b.mentorPool
   );
 }
+
+/**
+ * The first reason `person` cannot join `directory` as it is (its own fields, an unknown manager,
+ * a reporting cycle), or null. `directory` is left unchanged.
+ */
+export function directoryProblem(
+  directory: ReadonlyMap<string, Person>,
+  person: Person,
+  findCycles: (people: Iterable<Person>) => string[][],
+): { field: string; message: string } | null {
+  const [own] = personProblems(person);
+  if (own) return own;
+  if (person.managerId !== null && !directory.has(person.managerId)) return { field: 'managerId', message: `no person with id "${person.managerId}"` };
+  const next = new Map(directory);
+  next.set(person.id, person);
+  const [cycle] = findCycles(next.values());
+  if (cycle) return { field: 'managerId', message: `the reporting line would make a cycle: ${[...cycle, cycle[0]].join(' → ')}` };
+  return null;
+}
