@@ -13,3 +13,8 @@ export * from './competencies/default-managerial-model.js';
 export * from './competencies/assessment.js';
 export * from './competencies/gaps.js';
 export * from './people/privacy.js';
+export * from './matching/candidates.js';
+export * from './matching/pair-rules.js';
+export * from './matching/b-matching.js';
+export * from './matching/engine.js';
+export * from './matching/greedy.js';

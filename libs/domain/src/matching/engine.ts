@@ -1,0 +1,281 @@
+import { DomainError } from '../shared/domain-error.js';
+import { solveBMatching } from './b-matching.js';
+import type { ChainOracle, Criterion, MatchingOptions, MenteeCandidate, MentorCandidate } from './candidates.js';
+import { CRITERIA } from './candidates.js';
+import { contributions, indexDecisions, pairBlockers, pairKey, timeZoneHours, type Blocker } from './pair-rules.js';
+
+export interface ProposedPair {
+  menteeId: string;
+  mentorId: string;
+  score: number;
+  /** Each criterion's weighted contribution; they add up to `score`. */
+  contributions: Record<Criterion, number>;
+  pinned: boolean;
+}
+
+export interface UnmatchedMentee {
+  menteeId: string;
+  reason: 'NO_FEASIBLE_MENTOR' | 'CAPACITY_EXHAUSTED';
+  feasibleMentors: number;
+  /** The best-scoring mentors this mentee could not have, with what blocked each (at most 3). */
+  bestBlocked: Array<{ mentorId: string; score: number; blockers: Blocker[] }>;
+}
+
+export interface MatchingResult {
+  pairs: ProposedPair[];
+  unmatched: UnmatchedMentee[];
+  totalScore: number;
+  worstScore: number | null;
+  stats: { mentees: number; mentors: number; feasiblePairs: number; infeasiblePairs: number; phases: number };
+}
+
+const invalid = (code: string, message: string, details: Record<string, unknown> = {}) => new DomainError(`MATCHING.${code}`, 'INVALID', message, details);
+
+/**
+ * Proposes pairs for a cycle: the most mentees matched, then the best total score (or, with the
+ * fairness objective, the best worst pair first), within every hard constraint and capacity, with
+ * pins kept and bans respected. Deterministic for the same input order.
+ */
+export function solveMatching(mentees: MenteeCandidate[], mentors: MentorCandidate[], options: MatchingOptions, chains: ChainOracle): MatchingResult {
+  checkInput(mentees, mentors, options);
+  const exclusions = indexDecisions(options.exclusions);
+  const bans = indexDecisions(options.bans);
+  const mentorIndex = new Map(mentors.map((m, j) => [m.personId, j]));
+  const menteeIndex = new Map(mentees.map((m, i) => [m.personId, i]));
+
+  // Pins first: checked like any pair, then taken out of the problem.
+  const remaining = Int32Array.from(mentors, (m) => m.capacity);
+  const pinnedOf = new Map<number, number>();
+  for (const pin of options.pins) {
+    const i = menteeIndex.get(pin.menteeId);
+    const j = mentorIndex.get(pin.mentorId);
+    if (i === undefined || j === undefined) throw invalid('PIN_UNKNOWN', `pin ${pin.menteeId} → ${pin.mentorId}: both must be enrolled in the cycle`, { field: 'pins' });
+    if (pinnedOf.has(i)) throw invalid('PIN_TWICE', `mentee ${pin.menteeId} is pinned twice`, { field: 'pins' });
+    const blockers = pairBlockers(mentees[i], mentors[j], options, chains, exclusions, bans);
+    if (blockers.length > 0) {
+      throw invalid('PIN_INFEASIBLE', `pin ${pin.menteeId} → ${pin.mentorId} breaks: ${blockers.map((b) => `${b.constraint} (${b.detail})`).join('; ')}`, { field: 'pins', blockers });
+    }
+    if (remaining[j] <= 0) throw invalid('PIN_OVER_CAPACITY', `mentor ${pin.mentorId} has more pins than capacity`, { field: 'pins' });
+    remaining[j]--;
+    pinnedOf.set(i, j);
+  }
+
+  // Feasible arcs of the free mentees, with their scores (fast path: no explanation objects).
+  const free = mentees.map((_, i) => i).filter((i) => !pinnedOf.has(i));
+  const fast = new FastPairs(mentees, mentors, options, chains, exclusions, bans);
+  const edgeStart = new Int32Array(free.length + 1);
+  const rights: number[] = [];
+  const weights: number[] = [];
+  let infeasible = 0;
+  free.forEach((i, li) => {
+    for (let j = 0; j < mentors.length; j++) {
+      if (fast.feasible(i, j)) {
+        rights.push(j);
+        weights.push(fast.score(i, j));
+      } else infeasible++;
+    }
+    edgeStart[li + 1] = rights.length;
+  });
+  const edgeRight = Int32Array.from(rights);
+  const edgeWeight = Float64Array.from(weights);
+
+  let solveStart = edgeStart;
+  let solveRight = edgeRight;
+  let solveWeight = edgeWeight;
+  let phases = 0;
+  if (options.objective === 'fairness' && edgeRight.length > 0) {
+    const bottleneck = bestBottleneck(free.length, remaining, edgeStart, edgeRight, edgeWeight);
+    phases += bottleneck.phases;
+    ({ edgeStart: solveStart, edgeRight: solveRight, edgeWeight: solveWeight } = keepAtLeast(edgeStart, edgeRight, edgeWeight, bottleneck.threshold));
+  }
+  const solved = solveBMatching({
+    nLeft: free.length,
+    nRight: mentors.length,
+    capacity: remaining,
+    edgeStart: solveStart,
+    edgeRight: solveRight,
+    edgeWeight: solveWeight,
+    slotPenalty: options.loadBalance,
+  });
+  phases += solved.phases;
+
+  const pairOf = new Map<number, number>(pinnedOf);
+  free.forEach((i, li) => {
+    const k = solved.matchedEdge[li];
+    if (k >= 0) pairOf.set(i, solveRight[k]);
+  });
+  const pinnedSet = new Set(pinnedOf.keys());
+  const pairs: ProposedPair[] = [];
+  for (const [i, j] of [...pairOf].sort(([a], [b]) => a - b)) {
+    const { score, parts } = contributions(mentees[i], mentors[j], options.weights);
+    pairs.push({ menteeId: mentees[i].personId, mentorId: mentors[j].personId, score, contributions: parts, pinned: pinnedSet.has(i) });
+  }
+  const unmatched = mentees
+    .map((_, i) => i)
+    .filter((i) => !pairOf.has(i))
+    .map((i) => explainUnmatched(i, mentees, mentors, options, chains, exclusions, bans, fast));
+  return {
+    pairs,
+    unmatched,
+    totalScore: pairs.reduce((s, p) => s + p.score, 0),
+    worstScore: pairs.length === 0 ? null : Math.min(...pairs.map((p) => p.score)),
+    stats: { mentees: mentees.length, mentors: mentors.length, feasiblePairs: edgeRight.length + pinnedOf.size, infeasiblePairs: infeasible, phases },
+  };
+}
+
+function checkInput(mentees: MenteeCandidate[], mentors: MentorCandidate[], options: MatchingOptions): void {
+  for (const c of CRITERIA) {
+    const w = options.weights[c];
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) throw invalid('BAD_WEIGHT', `weights.${c} must be a number ≥ 0`, { field: `weights.${c}` });
+  }
+  if (!Number.isFinite(options.loadBalance) || options.loadBalance < 0) throw invalid('BAD_OPTION', 'loadBalance must be a number ≥ 0', { field: 'loadBalance' });
+  const seen = new Set<string>();
+  for (const m of mentees) {
+    if (seen.has(`mentee:${m.personId}`)) throw invalid('DUPLICATE', `mentee ${m.personId} appears twice`, { field: 'mentees' });
+    seen.add(`mentee:${m.personId}`);
+  }
+  for (const m of mentors) {
+    if (seen.has(`mentor:${m.personId}`)) throw invalid('DUPLICATE', `mentor ${m.personId} appears twice`, { field: 'mentors' });
+    seen.add(`mentor:${m.personId}`);
+    if (!Number.isInteger(m.capacity) || m.capacity < 1) throw invalid('BAD_CAPACITY', `mentor ${m.personId}: capacity must be a whole number ≥ 1`, { field: 'capacity' });
+  }
+  const pinned = new Set(options.pins.map((p) => pairKey(p.menteeId, p.mentorId)));
+  for (const ban of options.bans) {
+    if (pinned.has(pairKey(ban.menteeId, ban.mentorId))) throw invalid('PIN_AND_BAN', `${ban.menteeId} → ${ban.mentorId} is both pinned and banned`, { field: 'bans' });
+  }
+}
+
+/** Precomputed per-person data so that millions of pairs cost a few operations each. */
+class FastPairs {
+  private readonly menteeLanguages: Array<Set<string>>;
+  private readonly needs: Array<Array<[string, number]>>;
+  private readonly needTotal: Float64Array;
+  private readonly wishRank: Array<Map<string, number>>;
+
+  constructor(
+    private readonly mentees: MenteeCandidate[],
+    private readonly mentors: MentorCandidate[],
+    private readonly options: MatchingOptions,
+    private readonly chains: ChainOracle,
+    private readonly exclusions: Map<string, unknown>,
+    private readonly bans: Map<string, unknown>,
+  ) {
+    this.menteeLanguages = mentees.map((m) => new Set(m.languages));
+    this.needs = mentees.map((m) => {
+      const needs = new Map<string, number>(Object.entries(m.gaps).filter(([, g]) => g > 0));
+      for (const goal of m.goals) needs.set(goal, Math.max(1, needs.get(goal) ?? 0));
+      return [...needs];
+    });
+    this.needTotal = Float64Array.from(this.needs, (n) => n.reduce((s, [, v]) => s + v, 0));
+    this.wishRank = mentees.map((m) => new Map(m.wishes.map((w, r) => [w, 1 - r / m.wishes.length])));
+  }
+
+  feasible(i: number, j: number): boolean {
+    const a = this.mentees[i];
+    const b = this.mentors[j];
+    const o = this.options;
+    if (a.personId === b.personId || b.managementYears < a.managementYears || b.capacity <= 0) return false;
+    if (o.excludeSameDepartment && a.department === b.department) return false;
+    if (o.requireTrainedMentors && !b.trained) return false;
+    if (o.maxTimeZoneHours !== null && timeZoneHours(a, b) > o.maxTimeZoneHours) return false;
+    const langs = this.menteeLanguages[i];
+    if (!b.languages.some((l) => langs.has(l))) return false;
+    if (this.chains.inSameChain(a.personId, b.personId)) return false;
+    if (this.exclusions.size > 0 || this.bans.size > 0) {
+      const key = pairKey(a.personId, b.personId);
+      if (this.exclusions.has(key) || this.bans.has(key)) return false;
+    }
+    return true;
+  }
+
+  /** Same value as `contributions(...).score`, without building objects. */
+  score(i: number, j: number): number {
+    const a = this.mentees[i];
+    const b = this.mentors[j];
+    const w = this.options.weights;
+    let coverage = 0;
+    const total = this.needTotal[i];
+    if (total > 0) {
+      let weighted = 0;
+      for (const [key, size] of this.needs[i]) weighted += size * Math.max(0, Math.min(1, ((b.strengths[key] ?? 0) - 3) / 2));
+      coverage = weighted / total;
+    }
+    return (
+      w.competencyCoverage * coverage +
+      w.experience * Math.max(0, Math.min(1, (b.managementYears - a.managementYears) / 10)) +
+      w.wishRank * (this.wishRank[i].get(b.personId) ?? 0) +
+      w.timeZone * (1 - timeZoneHours(a, b) / 12) +
+      w.trackRecord * (b.trackRecord ?? 0.5) +
+      w.crossDepartment * (a.department === b.department ? 0 : 1)
+    );
+  }
+}
+
+function explainUnmatched(
+  i: number,
+  mentees: MenteeCandidate[],
+  mentors: MentorCandidate[],
+  options: MatchingOptions,
+  chains: ChainOracle,
+  exclusions: ReturnType<typeof indexDecisions>,
+  bans: ReturnType<typeof indexDecisions>,
+  fast: FastPairs,
+): UnmatchedMentee {
+  const mentee = mentees[i];
+  let feasibleMentors = 0;
+  const blocked: Array<{ mentorId: string; score: number; blockers: Blocker[] }> = [];
+  mentors.forEach((mentor, j) => {
+    if (fast.feasible(i, j)) feasibleMentors++;
+    else blocked.push({ mentorId: mentor.personId, score: fast.score(i, j), blockers: pairBlockers(mentee, mentor, options, chains, exclusions, bans) });
+  });
+  blocked.sort((x, y) => y.score - x.score || x.mentorId.localeCompare(y.mentorId));
+  return {
+    menteeId: mentee.personId,
+    reason: feasibleMentors === 0 ? 'NO_FEASIBLE_MENTOR' : 'CAPACITY_EXHAUSTED',
+    feasibleMentors,
+    bestBlocked: blocked.slice(0, 3),
+  };
+}
+
+/** The highest score t such that using only pairs scoring ≥ t still matches as many mentees as possible. */
+function bestBottleneck(
+  nLeft: number,
+  capacity: Int32Array,
+  edgeStart: Int32Array,
+  edgeRight: Int32Array,
+  edgeWeight: Float64Array,
+): { threshold: number; phases: number } {
+  const zero = new Float64Array(edgeWeight.length);
+  const cardinality = (start: Int32Array, right: Int32Array, count: number) => solveBMatching({ nLeft, nRight: capacity.length, capacity, edgeStart: start, edgeRight: right, edgeWeight: zero.subarray(0, count) });
+  let phases = 0;
+  const full = cardinality(edgeStart, edgeRight, edgeRight.length);
+  phases += full.phases;
+  const thresholds = [...new Set(edgeWeight)].sort((a, b) => a - b);
+  let lo = 0;
+  let hi = thresholds.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const kept = keepAtLeast(edgeStart, edgeRight, edgeWeight, thresholds[mid]);
+    const r = cardinality(kept.edgeStart, kept.edgeRight, kept.edgeRight.length);
+    phases += r.phases;
+    if (r.matched === full.matched) lo = mid;
+    else hi = mid - 1;
+  }
+  return { threshold: thresholds[lo], phases };
+}
+
+function keepAtLeast(edgeStart: Int32Array, edgeRight: Int32Array, edgeWeight: Float64Array, threshold: number) {
+  const start = new Int32Array(edgeStart.length);
+  const right: number[] = [];
+  const weight: number[] = [];
+  for (let i = 0; i + 1 < edgeStart.length; i++) {
+    for (let k = edgeStart[i]; k < edgeStart[i + 1]; k++) {
+      if (edgeWeight[k] >= threshold) {
+        right.push(edgeRight[k]);
+        weight.push(edgeWeight[k]);
+      }
+    }
+    start[i + 1] = right.length;
+  }
+  return { edgeStart: start, edgeRight: Int32Array.from(right), edgeWeight: Float64Array.from(weight) };
+}
