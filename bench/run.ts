@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../libs/platform/src/index.js';
 import { benchHrImport } from './hr-import.bench.js';
+import { benchMatching } from './matching.bench.js';
 import { machine, markdownTable } from './report.js';
 
 /**
@@ -10,7 +11,10 @@ import { machine, markdownTable } from './report.js';
  */
 async function main(): Promise<void> {
   const started = new Date().toISOString();
-  const sections = [`### HR directory (10,000 people)\n\n${markdownTable(await benchHrImport())}`];
+  const only = process.argv[2];
+  const sections: string[] = [];
+  if (!only || only === 'hr') sections.push(`### HR directory (10,000 people)\n\n${markdownTable(await benchHrImport())}`);
+  if (!only || only === 'matching') sections.push(`### Matching\n\nScores are in score units (0 to 1 per pair); the gap is the share of the engine's total score lost.\n\n${benchMatching().table}`);
   const body = [`Run ${started} on ${machine()}, with \`npm run bench\`.`, '', ...sections].join('\n');
   process.stdout.write(body + '\n');
   const file = join(projectRoot(), 'docs', 'BENCHMARKS.md');

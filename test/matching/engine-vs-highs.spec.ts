@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import highsLoader from 'highs';
+import highsModule from 'highs';
 import {
   contributions,
   DEFAULT_MATCHING_OPTIONS,
@@ -13,7 +13,11 @@ import {
 } from '../../libs/domain/src/index.js';
 import { randomInstance } from '../support/matching-instances.js';
 
-type Highs = Awaited<ReturnType<typeof highsLoader>>;
+interface Highs {
+  solve(lp: string): { Status: string; ObjectiveValue: number };
+}
+// The package's types describe a CommonJS `export =`; under ESM the default import is that function.
+const highsLoader = highsModule as unknown as () => Promise<Highs>;
 
 /**
  * The independent referee: the same problem as a linear program solved by HiGHS (the b-matching

@@ -21,7 +21,7 @@ export function rng(seed: number): () => number {
  */
 export function randomInstance(seed: number, nMentees: number, nMentors: number, capacity: number | (() => number)) {
   const random = rng(seed);
-  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
   const departments = ['Ops', 'Sales', 'R&D', 'Finance', 'Care'];
   const offsets = [0, 60, 60, 60, 120, -300, 480];
   const people: Array<{ id: string; managerId: string | null }> = [];

@@ -18,3 +18,4 @@ export * from './matching/pair-rules.js';
 export * from './matching/b-matching.js';
 export * from './matching/engine.js';
 export * from './matching/greedy.js';
+export * from './matching/shortest-augmenting-path.js';

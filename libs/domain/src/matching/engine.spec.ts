@@ -88,8 +88,8 @@ describe('matching', () => {
   it('explains an unmatched mentee: no feasible mentor, with the best blocked candidates', () => {
     const result = solveMatching([mentee('a', { languages: ['pt'] })], [mentor('b'), mentor('c', { managementYears: 0 })], opts(), noChains);
     expect(result.unmatched[0]).toMatchObject({ menteeId: 'a', reason: 'NO_FEASIBLE_MENTOR', feasibleMentors: 0 });
-    expect(result.unmatched[0]!.bestBlocked.map((b) => b.mentorId)).toEqual(['b', 'c']);
-    expect(result.unmatched[0]!.bestBlocked[1]!.blockers.map((b) => b.constraint)).toEqual(['NO_SHARED_LANGUAGE', 'LESS_EXPERIENCED']);
+    expect(result.unmatched[0].bestBlocked.map((b) => b.mentorId)).toEqual(['b', 'c']);
+    expect(result.unmatched[0].bestBlocked[1].blockers.map((b) => b.constraint)).toEqual(['NO_SHARED_LANGUAGE', 'LESS_EXPERIENCED']);
   });
 
   it('explains capacity exhausted', () => {
@@ -108,7 +108,7 @@ describe('matching', () => {
     expect(pinned.pairs.find((p) => p.menteeId === 'b')!.mentorId).toBe('x');
     const banned = solveMatching(mentees, mentors, opts({ bans: [{ menteeId: 'b', mentorId: 'x', by: 'sup', reason: 'clash' }, { menteeId: 'b', mentorId: 'y', by: 'sup', reason: 'clash' }] }), noChains);
     expect(banned.unmatched.map((u) => u.menteeId)).toEqual(['b']);
-    expect(banned.unmatched[0]!.bestBlocked[0]!.blockers[0]!.constraint).toBe('BANNED');
+    expect(banned.unmatched[0].bestBlocked[0].blockers[0].constraint).toBe('BANNED');
     expect(() => solveMatching([mentee('a', { languages: ['pt'] })], mentors, opts({ pins: [{ menteeId: 'a', mentorId: 'x', by: 's', reason: 'r' }] }), noChains)).toThrow(
       DomainError,
     );
@@ -161,11 +161,11 @@ function bruteForce(mentees: MenteeCandidate[], mentors: MentorCandidate[], o: M
       return;
     }
     walk(i + 1, matched, total);
-    for (const j of options[i]!) {
-      if (left[j]! <= 0) continue;
-      left[j]!--;
-      walk(i + 1, matched + 1, total + contributions(mentees[i]!, mentors[j]!, o.weights).score);
-      left[j]!++;
+    for (const j of options[i]) {
+      if (left[j] <= 0) continue;
+      left[j]--;
+      walk(i + 1, matched + 1, total + contributions(mentees[i], mentors[j], o.weights).score);
+      left[j]++;
     }
   };
   walk(0, 0, 0);

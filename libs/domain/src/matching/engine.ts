@@ -1,5 +1,6 @@
 import { DomainError } from '../shared/domain-error.js';
 import { solveBMatching } from './b-matching.js';
+import { solveBMatchingByAugmentingPaths } from './shortest-augmenting-path.js';
 import type { ChainOracle, Criterion, MatchingOptions, MenteeCandidate, MentorCandidate } from './candidates.js';
 import { CRITERIA } from './candidates.js';
 import { contributions, indexDecisions, pairBlockers, pairKey, timeZoneHours, type Blocker } from './pair-rules.js';
@@ -88,15 +89,9 @@ export function solveMatching(mentees: MenteeCandidate[], mentors: MentorCandida
     phases += bottleneck.phases;
     ({ edgeStart: solveStart, edgeRight: solveRight, edgeWeight: solveWeight } = keepAtLeast(edgeStart, edgeRight, edgeWeight, bottleneck.threshold));
   }
-  const solved = solveBMatching({
-    nLeft: free.length,
-    nRight: mentors.length,
-    capacity: remaining,
-    edgeStart: solveStart,
-    edgeRight: solveRight,
-    edgeWeight: solveWeight,
-    slotPenalty: options.loadBalance,
-  });
+  const problem = { nLeft: free.length, nRight: mentors.length, capacity: remaining, edgeStart: solveStart, edgeRight: solveRight, edgeWeight: solveWeight };
+  // Both solvers are exact; the augmenting-path one is much faster but has no slot penalty.
+  const solved = options.loadBalance > 0 ? solveBMatching({ ...problem, slotPenalty: options.loadBalance }) : solveBMatchingByAugmentingPaths(problem);
   phases += solved.phases;
 
   const pairOf = new Map<number, number>(pinnedOf);

@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { projectRoot } from '../libs/platform/src/index.js';
+import type { BenchRow } from './report.js';
+
+interface Run {
+  algorithm: string;
+  ms: number;
+  maxRssMB: number;
+  matched: number;
+  total: number;
+  infeasibleShare: number;
+}
+
+function run(algorithm: string, mentees: number, mentors: number, capacity: number, timeoutMs: number): Run | null {
+  const script = join(projectRoot(), 'dist/bench/matching-run.js');
+  const child = spawnSync(process.execPath, ['--max-old-space-size=8192', script, algorithm, String(mentees), String(mentors), String(capacity)], {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 1 << 20,
+  });
+  if (child.error || child.status !== 0) return null;
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as Run;
+}
+
+/** The engine, greedy and npm munkres on the same instances, each in its own process. */
+export function benchMatching(): { rows: BenchRow[]; table: string } {
+  const MUNKRES_LIMIT_MS = 180_000;
+  const lines = [
+    '| instance | infeasible pairs | algorithm | time | peak RSS | matched | total score | gap to engine |',
+    '|---|---:|---|---:|---:|---:|---:|---:|',
+  ];
+  const rows: BenchRow[] = [];
+  for (const [mentees, mentors, capacity] of [
+    [1000, 250, 4],
+    [5000, 1000, 5],
+  ] as const) {
+    const engine = run('engine', mentees, mentors, capacity, 600_000);
+    if (!engine) throw new Error(`the engine failed on ${mentees}×${mentors}`);
+    const name = `${mentees} mentees × ${mentors} mentors (capacity ${capacity})`;
+    const share = `${(engine.infeasibleShare * 100).toFixed(0)} %`;
+    for (const r of [engine, run('greedy', mentees, mentors, capacity, 600_000), run('munkres', mentees, mentors, capacity, MUNKRES_LIMIT_MS)]) {
+      if (!r) {
+        lines.push(`| ${name} | ${share} | munkres (npm, capacity-expanded ${mentees}×${mentors * capacity}) | > ${MUNKRES_LIMIT_MS / 1000} s (stopped) | – | – | – | – |`);
+        continue;
+      }
+      const gap = engine.total === 0 ? 0 : ((engine.total - r.total) / engine.total) * 100;
+      const label = r.algorithm === 'munkres' ? `munkres (npm, capacity-expanded ${mentees}×${mentors * capacity})` : r.algorithm;
+      lines.push(`| ${name} | ${share} | ${label} | ${(r.ms / 1000).toFixed(2)} s | ${r.maxRssMB.toFixed(0)} MB | ${r.matched} | ${r.total.toFixed(3)} | ${r.algorithm === 'engine' ? '–' : `${gap.toFixed(2)} %`} |`);
+      rows.push({ name: `${r.algorithm} ${mentees}×${mentors}`, value: r.ms, unit: 'ms' });
+    }
+  }
+  return { rows, table: lines.join('\n') };
+}
