@@ -19,6 +19,8 @@ import { HrEventsController } from './hr-events/hr-events.controller.js';
 import { HrEventsService } from './hr-events/hr-events.service.js';
 import { InsightsController } from './insights/insights.controller.js';
 import { InsightsService } from './insights/insights.service.js';
+import { MatchingController } from './matching/matching.controller.js';
+import { MatchingService } from './matching/matching.service.js';
 import { DATA_SOURCE, PROGRAM_TIMINGS, TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from './tokens.js';
 
 export interface ApiDependencies {
@@ -34,7 +36,7 @@ export class AppModule {
   static forRoot(deps: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, TokensController, ProgramsController, PeopleController, CompetencyController, HrEventsController, InsightsController],
+      controllers: [HealthController, TokensController, ProgramsController, PeopleController, CompetencyController, HrEventsController, InsightsController, MatchingController],
       providers: [
         { provide: DATA_SOURCE, useValue: deps.db },
         { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
@@ -47,6 +49,7 @@ export class AppModule {
         CompetencyService,
         HrEventsService,
         InsightsService,
+        MatchingService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

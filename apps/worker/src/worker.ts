@@ -19,5 +19,9 @@ export async function createMentorflowWorker(options: WorkerOptions): Promise<Wo
     taskQueue: options.taskQueue ?? PROGRAM_TASK_QUEUE,
     workflowsPath: workflowsEntry(),
     activities: { ...createProgramActivities({ db: options.db }) },
+    // Measured on the dev server 1.29.1: after an accepted Update, a second rejected Update in a row
+    // waits on the sticky queue for this timeout (10 s by default) before any worker takes it.
+    // 1 s bounds that wait (~2.7 s observed) at the cost of an occasional cache miss.
+    stickyQueueScheduleToStartTimeout: '1s',
   });
 }

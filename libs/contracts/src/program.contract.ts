@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, ProgramDraft, ProgramState } from '../../domain/src/index.js';
+import type { Actor, MatchingRequest, Participant, ProgramDraft, ProgramState } from '../../domain/src/index.js';
 
 /** Shared by the API (client side), the worker and the workflow code: one place for names and shapes. */
 export const PROGRAM_TASK_QUEUE = 'mentorflow-programs';
@@ -37,3 +37,29 @@ export interface ApproveLaunchInput {
 export const programReadyUpdate = defineUpdate<ProgramState, []>('programReady');
 export const approveLaunchUpdate = defineUpdate<ProgramState, [ApproveLaunchInput]>('approveLaunch');
 export const programStateQuery = defineQuery<ProgramState | null>('programState');
+
+export interface EnrolParticipantInput {
+  actor: Actor;
+  participant: Participant;
+}
+export interface RequestProposalInput {
+  actor: Actor;
+  options: Omit<MatchingRequest, 'pins' | 'bans'>;
+}
+export interface DecidePairInput {
+  actor: Actor;
+  decision: 'pin' | 'ban';
+  menteeId: string;
+  mentorId: string;
+  reason: string;
+}
+export interface ApproveProposalInput {
+  actor: Actor;
+  version: number;
+}
+
+export const enrolParticipantUpdate = defineUpdate<ProgramState, [EnrolParticipantInput]>('enrolParticipant');
+/** Answers at once with the new version number; the solve runs as an activity afterwards. */
+export const requestMatchingProposalUpdate = defineUpdate<{ version: number }, [RequestProposalInput]>('requestMatchingProposal');
+export const decideMatchingPairUpdate = defineUpdate<ProgramState, [DecidePairInput]>('decideMatchingPair');
+export const approveMatchingProposalUpdate = defineUpdate<ProgramState, [ApproveProposalInput]>('approveMatchingProposal');

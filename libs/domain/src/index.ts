@@ -19,3 +19,5 @@ export * from './matching/b-matching.js';
 export * from './matching/engine.js';
 export * from './matching/greedy.js';
 export * from './matching/shortest-augmenting-path.js';
+export * from './program/program-matching.js';
+export * from './matching/cycle-candidates.js';

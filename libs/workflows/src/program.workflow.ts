@@ -8,16 +8,33 @@ import {
 } from '@temporalio/workflow';
 import {
   approveLaunch,
+  approveProposal,
   assertCanApproveLaunch,
+  assertCanApproveProposal,
+  assertCanDecidePair,
+  assertCanEnrol,
+  assertCanRequestProposal,
   createProgram,
+  decidePair,
+  enrol,
+  requestProposal,
   DomainError,
   foldProgram,
   launchApprovalOverdue,
+  SYSTEM_ACTOR,
   type ProgramEvent,
   type ProgramState,
 } from '../../domain/src/index.js';
 import {
   approveLaunchUpdate,
+  approveMatchingProposalUpdate,
+  decideMatchingPairUpdate,
+  enrolParticipantUpdate,
+  requestMatchingProposalUpdate,
+  type ApproveProposalInput,
+  type DecidePairInput,
+  type EnrolParticipantInput,
+  type RequestProposalInput,
   EVENT_STORE_CONFLICT,
   programReadyUpdate,
   programStateQuery,
@@ -32,6 +49,12 @@ import { createSerialQueue } from './serial.js';
 const { appendProgramEvents } = proxyActivities<ProgramActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: [EVENT_STORE_CONFLICT] },
+});
+
+// A solve of a large cycle takes seconds to a minute; the heartbeat-free timeout leaves ample room.
+const { solveMatchingProposal } = proxyActivities<ProgramActivities>({
+  startToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 },
 });
 
 const notReady = () => new DomainError('PROGRAM.NOT_READY', 'CONFLICT', 'the program is still being created; try again');
@@ -69,12 +92,52 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
     { validator: ({ actor }: ApproveLaunchInput) => decide(() => assertCanApproveLaunch(current(), actor)) },
   );
 
+  setHandler(
+    enrolParticipantUpdate,
+    ({ actor, participant }) =>
+      serial(async () => {
+        await commit(decide(() => enrol(current(), actor, participant, new Date())));
+        return current();
+      }),
+    { validator: ({ actor, participant }: EnrolParticipantInput) => decide(() => assertCanEnrol(current(), actor, participant)) },
+  );
+  setHandler(
+    requestMatchingProposalUpdate,
+    ({ actor, options }) =>
+      serial(async () => {
+        const events = decide(() => requestProposal(current(), actor, options, new Date()));
+        await commit(events);
+        const requested = events[0];
+        return { version: requested?.type === 'MatchingProposalRequested' ? requested.data.version : 0 };
+      }),
+    { validator: ({ actor }: RequestProposalInput) => decide(() => assertCanRequestProposal(current(), actor)) },
+  );
+  setHandler(
+    decideMatchingPairUpdate,
+    ({ actor, decision, menteeId, mentorId, reason }) =>
+      serial(async () => {
+        await commit(decide(() => decidePair(current(), actor, decision, menteeId, mentorId, reason, new Date())));
+        return current();
+      }),
+    { validator: ({ actor, menteeId, mentorId }: DecidePairInput) => decide(() => assertCanDecidePair(current(), actor, menteeId, mentorId)) },
+  );
+  setHandler(
+    approveMatchingProposalUpdate,
+    ({ actor, version }) =>
+      serial(async () => {
+        await commit(decide(() => approveProposal(current(), actor, version, new Date())));
+        return current();
+      }),
+    { validator: ({ actor, version }: ApproveProposalInput) => decide(() => assertCanApproveProposal(current(), actor, version)) },
+  );
+
   if (state === null) {
     const created = decide(() => createProgram(input.draft, input.createdBy, new Date()));
     await serial(() => commit(created));
   }
 
   const continueAsNewSuggested = () => workflowInfo().continueAsNewSuggested;
+
 
   while (current().phase === 'LAUNCH_PLANNING' && !continueAsNewSuggested()) {
     const timeout = current().launchEscalated ? undefined : input.timings.launchApprovalReminderAfterMs;
@@ -84,7 +147,29 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
     }
   }
 
-  // Later phases (matching, training, execution…) are driven from here as they are built.
+  // Selection and matching: solve each requested proposal as an activity, outside any request.
+  const pendingProposal = () => current().matching?.proposals.find((p) => p.status === 'SOLVING');
+  while (current().phase === 'SELECTION_MATCHING' && !continueAsNewSuggested()) {
+    await condition(() => pendingProposal() !== undefined || current().phase !== 'SELECTION_MATCHING' || continueAsNewSuggested());
+    const pending = pendingProposal();
+    if (!pending || current().phase !== 'SELECTION_MATCHING') continue;
+    const outcome = await solveMatchingProposal({
+      programId: input.draft.programId,
+      version: pending.version,
+      participants: current().matching?.participants ?? [],
+      request: pending.request,
+    });
+    const at = new Date().toISOString();
+    await serial(() =>
+      commit([
+        'failed' in outcome
+          ? { type: 'MatchingProposalFailed', at, actorId: SYSTEM_ACTOR, data: { version: pending.version, code: outcome.code, message: outcome.message } }
+          : { type: 'MatchingProposalProduced', at, actorId: SYSTEM_ACTOR, data: outcome },
+      ]),
+    );
+  }
+
+  // Later phases (training, execution…) are driven from here as they are built.
   await condition(continueAsNewSuggested);
   await condition(allHandlersFinished);
   await continueAsNew<typeof programWorkflow>({ ...input, carried: current() });

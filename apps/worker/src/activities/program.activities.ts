@@ -2,6 +2,7 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import type { ProgramEvent } from '../../../../libs/domain/src/index.js';
 import { EVENT_STORE_CONFLICT, type AppendProgramEventsInput, type ProgramActivities } from '../../../../libs/contracts/src/index.js';
+import { solveProposal } from './matching.activities.js';
 import { appendToStream, projectProgramEvents, StreamConflictError } from '../../../../libs/persistence/src/index.js';
 
 export interface ProgramActivityDeps {
@@ -28,5 +29,6 @@ export function createProgramActivities(deps: ProgramActivityDeps): ProgramActiv
         throw e;
       }
     },
+    solveMatchingProposal: (input) => solveProposal(deps.db, input, new Date()),
   };
 }

@@ -1,5 +1,6 @@
 import type { ProgramPhase } from './program-phase.js';
 import type { StrategicObjective } from './program.js';
+import type { MatchingRequest, ParticipantRole, ProposalSummary } from './program-matching.js';
 
 /** Events of a program stream. `at` is an ISO instant chosen by the caller (workflow time). */
 export type ProgramEvent =
@@ -18,7 +19,23 @@ export type ProgramEvent =
   | { type: 'ProgramPhaseChanged'; at: string; actorId: string; data: { from: ProgramPhase | null; to: ProgramPhase; reason: string } }
   | { type: 'LaunchApproved'; at: string; actorId: string; data: { sponsorId: string; comment: string | null } }
   | { type: 'LaunchApprovalReminderDue'; at: string; actorId: string; data: { sponsorId: string; reminder: number } }
-  | { type: 'LaunchApprovalEscalated'; at: string; actorId: string; data: { sponsorId: string; ownerId: string } };
+  | { type: 'LaunchApprovalEscalated'; at: string; actorId: string; data: { sponsorId: string; ownerId: string } }
+  | {
+      type: 'ParticipantEnrolled';
+      at: string;
+      actorId: string;
+      data: { personId: string; role: ParticipantRole; capacity: number | null; goals: string[]; wishes: string[] };
+    }
+  | { type: 'MatchingProposalRequested'; at: string; actorId: string; data: { version: number; request: MatchingRequest } }
+  | { type: 'MatchingProposalProduced'; at: string; actorId: string; data: ProposalSummary }
+  | { type: 'MatchingProposalFailed'; at: string; actorId: string; data: { version: number; code: string; message: string } }
+  | {
+      type: 'MatchingPairDecided';
+      at: string;
+      actorId: string;
+      data: { decision: 'pin' | 'ban'; menteeId: string; mentorId: string; reason: string };
+    }
+  | { type: 'MatchingApproved'; at: string; actorId: string; data: { version: number; pairs: Array<{ menteeId: string; mentorId: string }> } };
 
 export type ProgramEventType = ProgramEvent['type'];
 

@@ -3,6 +3,7 @@ import { hasRole, type Actor } from '../shared/actor.js';
 import type { ProgramEvent } from './program-events.js';
 import { SYSTEM_ACTOR } from './program-events.js';
 import type { ProgramPhase } from './program-phase.js';
+import { emptyMatchingState, evolveMatching, type MatchingState } from './program-matching.js';
 
 export interface Kpi {
   name: string;
@@ -34,6 +35,8 @@ export interface ProgramState {
   launchApprovedAt: string | null;
   launchRemindersSent: number;
   launchEscalated: boolean;
+  /** Enrolment, proposals, pins and bans of the cycle (absent in states carried by older runs). */
+  matching?: MatchingState;
   /** Number of events in the stream: the next event gets version `version + 1`. */
   version: number;
 }
@@ -132,6 +135,7 @@ export function evolveProgram(state: ProgramState | null, event: ProgramEvent): 
       launchApprovedAt: null,
       launchRemindersSent: 0,
       launchEscalated: false,
+      matching: emptyMatchingState(),
       version: 1,
     };
   }
@@ -146,6 +150,8 @@ export function evolveProgram(state: ProgramState | null, event: ProgramEvent): 
       return { ...next, launchRemindersSent: event.data.reminder };
     case 'LaunchApprovalEscalated':
       return { ...next, launchEscalated: true };
+    default:
+      return { ...next, matching: evolveMatching(next.matching ?? emptyMatchingState(), event) };
   }
 }
 

@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../../../libs/domain/src/index.js';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { badField } from '../http/api-error.js';
+import { ProgramResponse } from '../programs/dto/program.response.js';
+import { EnrolDto, PairDecisionDto, ProposalRequestDto, ProposalRequestedResponse, ProposalResponse } from './matching.dto.js';
+import { MatchingService } from './matching.service.js';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => badField('id', 'must be a UUID') });
+const versionPipe = new ParseIntPipe({ exceptionFactory: () => badField('version', 'must be a whole number') });
+
+@ApiTags('matching')
+@ApiBearerAuth()
+@Controller('programs/:id')
+export class MatchingController {
+  constructor(private readonly matching: MatchingService) {}
+
+  @Post('enrolments')
+  @HttpCode(200)
+  @Roles('owner')
+  @ApiOperation({
+    summary: "Enrol a mentee, a mentor or a supervisor in the cycle (the program's owner, phase SELECTION_MATCHING).",
+    description: 'A mentee needs at least one assessment (matching works on competency gaps). 409 in another phase.',
+  })
+  @ApiOkResponse({ type: ProgramResponse })
+  enrol(@Param('id', uuid) id: string, @Body() body: EnrolDto, @CurrentActor() actor: Actor): Promise<ProgramResponse> {
+    return this.matching.enrol(id, body, actor);
+  }
+
+  @Get('matching')
+  @ApiOperation({ summary: 'Live matching state: enrolment, pins, bans and proposal versions (owner, sponsor, enrolled supervisors).' })
+  state(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
+    return this.matching.state(id, actor);
+  }
+
+  @Post('matching/proposals')
+  @HttpCode(202)
+  @Roles('owner')
+  @ApiOperation({
+    summary: 'Ask for a matching proposal (the owner). Answers at once with its version; the solve runs as an activity.',
+    description: 'Pins and bans recorded so far are respected. Poll GET …/matching/proposals/{version} until READY or FAILED.',
+  })
+  @ApiResponse({ status: 202, type: ProposalRequestedResponse })
+  request(@Param('id', uuid) id: string, @Body() body: ProposalRequestDto, @CurrentActor() actor: Actor): Promise<ProposalRequestedResponse> {
+    return this.matching.requestProposal(id, body, actor);
+  }
+
+  @Get('matching/proposals/:version')
+  @ApiOperation({ summary: 'A proposal version: pairs with each criterion’s contribution, unmatched mentees with reasons and best blocked candidates.' })
+  @ApiOkResponse({ type: ProposalResponse })
+  proposal(@Param('id', uuid) id: string, @Param('version', versionPipe) version: number, @CurrentActor() actor: Actor): Promise<ProposalResponse> {
+    return this.matching.proposal(id, version, actor);
+  }
+
+  @Post('matching/decisions')
+  @HttpCode(200)
+  @Roles('owner', 'supervisor')
+  @ApiOperation({ summary: 'Pin or ban a pair, with a reason (the owner or an enrolled supervisor). Later solves respect it; the decision is an event.' })
+  decide(@Param('id', uuid) id: string, @Body() body: PairDecisionDto, @CurrentActor() actor: Actor) {
+    return this.matching.decide(id, body, actor);
+  }
+
+  @Post('matching/proposals/:version/approval')
+  @HttpCode(200)
+  @Roles('owner')
+  @ApiOperation({ summary: 'Approve a proposal version (the owner): its pairs become the cycle’s mentorships and the program moves to TRAINING.' })
+  @ApiOkResponse({ type: ProgramResponse })
+  approve(@Param('id', uuid) id: string, @Param('version', versionPipe) version: number, @CurrentActor() actor: Actor): Promise<ProgramResponse> {
+    return this.matching.approve(id, version, actor);
+  }
+}
