@@ -5,4 +5,5 @@ const dir = join(process.cwd(), 'test', 'histories');
 /** Recorded histories replayed on every run; see program-workflow.record.ts to re-record. */
 export const HISTORY_FILES = {
   programApprovedAfterReminder: join(dir, 'program-v0-approved-after-reminder.json'),
+  programMatchedToTraining: join(dir, 'program-v1-matched-to-training.json'),
 };

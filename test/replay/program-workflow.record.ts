@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { writeFileSync } from 'node:fs';
-import { approveLaunchUpdate, programStateQuery } from '../../libs/contracts/src/index.js';
+import { existsSync, writeFileSync } from 'node:fs';
+import {
+  approveLaunchUpdate,
+  approveMatchingProposalUpdate,
+  decideMatchingPairUpdate,
+  enrolParticipantUpdate,
+  programStateQuery,
+  requestMatchingProposalUpdate,
+} from '../../libs/contracts/src/index.js';
 import { eventually, useWorkerStack } from '../support/services.js';
 import { startProgram } from '../support/programs.js';
 import { HISTORY_FILES } from './histories.js';
@@ -12,6 +19,18 @@ import { HISTORY_FILES } from './histories.js';
  */
 const stack = useWorkerStack('record', { beforeAll, afterAll });
 
+/**
+ * A recorded history stands for workflows started by the code of its day; it is never replaced, so
+ * that every later version must still replay it. Delete a file on purpose to record it again.
+ */
+function writeIfAbsent(file: string, json: string): void {
+  if (existsSync(file)) {
+    process.stderr.write(`kept ${file} (delete it to record it again)\n`);
+    return;
+  }
+  writeFileSync(file, json + '\n');
+}
+
 describe('record ProgramWorkflow histories', () => {
   it('records: created, one reminder, approved by the sponsor', async () => {
     const { handle } = await startProgram(stack.client, stack.taskQueue, undefined, { launchApprovalReminderAfterMs: 1000, launchApprovalMaxReminders: 1 });
@@ -19,6 +38,50 @@ describe('record ProgramWorkflow histories', () => {
     await handle.executeUpdate(approveLaunchUpdate, { args: [{ actor: { personId: 'sponsor-1', roles: ['sponsor'] }, comment: 'recorded' }] });
     const history = await handle.fetchHistory();
     expect(history.events?.length).toBeGreaterThan(10);
-    writeFileSync(HISTORY_FILES.programApprovedAfterReminder, historyToJSON(history) + '\n');
+    writeIfAbsent(HISTORY_FILES.programApprovedAfterReminder, historyToJSON(history));
+  });
+
+  it('records: approved, enrolment, a ban, two proposals, approval of the second, TRAINING', async () => {
+    await stack.db.query(`
+      INSERT INTO people (id, display_name, email, department, job_level, management_years, team_size, languages, time_zone, hire_date) VALUES
+        ('rec-mentee-1', 'Mentee One', 'm1@example.com', 'Ops', 'M1', 1, 5, '{fr,en}', 'Europe/Paris', '2022-01-01'),
+        ('rec-mentee-2', 'Mentee Two', 'm2@example.com', 'Sales', 'M1', 2, 5, '{en}', 'Europe/London', '2021-01-01'),
+        ('rec-mentor-1', 'Mentor One', 'r1@example.com', 'Finance', 'M3', 12, 30, '{fr,en}', 'Europe/Paris', '2005-01-01'),
+        ('rec-mentor-2', 'Mentor Two', 'r2@example.com', 'Care', 'M3', 15, 30, '{en}', 'Europe/London', '2003-01-01')`);
+    const model: Array<{ id: string }> = await stack.db.query(`SELECT id FROM competency_models WHERE key = 'managerial-core' AND version = 1`);
+    for (const [person, key, level] of [
+      ['rec-mentee-1', 'delegation', 1],
+      ['rec-mentee-2', 'feedback', 2],
+      ['rec-mentor-1', 'delegation', 5],
+      ['rec-mentor-2', 'feedback', 5],
+    ] as const) {
+      await stack.db.query(
+        `INSERT INTO assessments (person_id, model_id, competency_key, level, source, context, assessor_id, assessed_at) VALUES ($1, $2, $3, $4, '360', 'baseline', $1, now())`,
+        [person, model[0].id, key, level],
+      );
+    }
+    const owner = { personId: 'owner-1', roles: ['owner' as const] };
+    const { handle } = await startProgram(stack.client, stack.taskQueue);
+    await handle.executeUpdate(approveLaunchUpdate, { args: [{ actor: { personId: 'sponsor-1', roles: ['sponsor'] }, comment: null }] });
+    for (const [personId, role] of [
+      ['rec-mentee-1', 'mentee'],
+      ['rec-mentee-2', 'mentee'],
+      ['rec-mentor-1', 'mentor'],
+      ['rec-mentor-2', 'mentor'],
+    ] as const) {
+      await handle.executeUpdate(enrolParticipantUpdate, { args: [{ actor: owner, participant: { personId, role, capacity: role === 'mentor' ? 1 : null, goals: [], wishes: [] } }] });
+    }
+    const options = { weights: {}, excludeSameDepartment: false, maxTimeZoneHours: null, objective: 'total' as const, loadBalance: 0 };
+    await handle.executeUpdate(requestMatchingProposalUpdate, { args: [{ actor: owner, options }] });
+    await eventually(async () => (await handle.query(programStateQuery))?.matching?.proposals[0]?.status === 'READY');
+    await handle.executeUpdate(decideMatchingPairUpdate, { args: [{ actor: owner, decision: 'ban', menteeId: 'rec-mentee-1', mentorId: 'rec-mentor-2', reason: 'recorded' }] });
+    await handle.executeUpdate(requestMatchingProposalUpdate, { args: [{ actor: owner, options }] });
+    await eventually(async () => (await handle.query(programStateQuery))?.matching?.proposals[1]?.status === 'READY');
+    const state = await handle.executeUpdate(approveMatchingProposalUpdate, { args: [{ actor: owner, version: 2 }] });
+    expect(state.phase).toBe('TRAINING');
+    // The test server suggests continue-as-new at 60 events, so this scenario spans two runs: the
+    // first run's history (ending in ContinuedAsNew) is the one with the whole matching flow.
+    const firstRun = stack.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId);
+    writeIfAbsent(HISTORY_FILES.programMatchedToTraining, historyToJSON(await firstRun.fetchHistory()));
   });
 });

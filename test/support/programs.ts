@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { Client, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { ProgramDraft } from '../../libs/domain/src/index.js';
 import { programReadyUpdate, programWorkflowId, type ProgramTimings } from '../../libs/contracts/src/index.js';
 import type { programWorkflow } from '../../libs/workflows/src/index.js';
@@ -21,7 +21,7 @@ export async function startProgram(
   taskQueue: string,
   draft: ProgramDraft = aDraft(),
   timings: ProgramTimings = quietTimings,
-): Promise<{ draft: ProgramDraft; handle: WorkflowHandle<typeof programWorkflow> }> {
+): Promise<{ draft: ProgramDraft; handle: WorkflowHandleWithFirstExecutionRunId<typeof programWorkflow> }> {
   const handle = await client.workflow.start<typeof programWorkflow>('programWorkflow', {
     workflowId: programWorkflowId(draft.programId),
     taskQueue,
