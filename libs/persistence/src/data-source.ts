@@ -7,6 +7,7 @@ import { ProgramReadModelEntity } from './entities/program-read-model.entity.js'
 import { InitialSchema1764190000000 } from './migrations/1764190000000-initial-schema.js';
 import { PeopleCompetencies1764200000000 } from './migrations/1764200000000-people-competencies.js';
 import { SeedDefaultCompetencyModel1764200000001 } from './migrations/1764200000001-seed-default-competency-model.js';
+import { IdempotencyKeys1764220000000 } from './migrations/1764220000000-idempotency-keys.js';
 import { MatchingProposals1764210000000 } from './migrations/1764210000000-matching-proposals.js';
 import { AssessmentEntity } from './entities/assessment.entity.js';
 import { CompetencyModelEntity } from './entities/competency-model.entity.js';
@@ -22,7 +23,7 @@ export const ENTITIES = [
   HrEventEntity,
   NominationEntity,
 ];
-export const MIGRATIONS = [InitialSchema1764190000000, PeopleCompetencies1764200000000, SeedDefaultCompetencyModel1764200000001, MatchingProposals1764210000000];
+export const MIGRATIONS = [InitialSchema1764190000000, PeopleCompetencies1764200000000, SeedDefaultCompetencyModel1764200000001, MatchingProposals1764210000000, IdempotencyKeys1764220000000];
 
 const MIGRATION_LOCK_ID = 7_401_202_611;
 

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { badField } from '../http/api-error.js';
+import { OperationKey } from '../http/idempotency.interceptor.js';
 import { ProgramResponse } from '../programs/dto/program.response.js';
 import { EnrolDto, PairDecisionDto, ProposalRequestDto, ProposalRequestedResponse, ProposalResponse } from './matching.dto.js';
 import { MatchingService } from './matching.service.js';
@@ -12,6 +13,7 @@ const versionPipe = new ParseIntPipe({ exceptionFactory: () => badField('version
 
 @ApiTags('matching')
 @ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key gets the first answer; nothing is applied twice.' })
 @Controller('programs/:id')
 export class MatchingController {
   constructor(private readonly matching: MatchingService) {}
@@ -24,8 +26,8 @@ export class MatchingController {
     description: 'A mentee needs at least one assessment (matching works on competency gaps). 409 in another phase.',
   })
   @ApiOkResponse({ type: ProgramResponse })
-  enrol(@Param('id', uuid) id: string, @Body() body: EnrolDto, @CurrentActor() actor: Actor): Promise<ProgramResponse> {
-    return this.matching.enrol(id, body, actor);
+  enrol(@Param('id', uuid) id: string, @Body() body: EnrolDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<ProgramResponse> {
+    return this.matching.enrol(id, body, actor, key);
   }
 
   @Get('matching')
@@ -42,8 +44,8 @@ export class MatchingController {
     description: 'Pins and bans recorded so far are respected. Poll GET …/matching/proposals/{version} until READY or FAILED.',
   })
   @ApiResponse({ status: 202, type: ProposalRequestedResponse })
-  request(@Param('id', uuid) id: string, @Body() body: ProposalRequestDto, @CurrentActor() actor: Actor): Promise<ProposalRequestedResponse> {
-    return this.matching.requestProposal(id, body, actor);
+  request(@Param('id', uuid) id: string, @Body() body: ProposalRequestDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<ProposalRequestedResponse> {
+    return this.matching.requestProposal(id, body, actor, key);
   }
 
   @Get('matching/proposals/:version')
@@ -57,8 +59,8 @@ export class MatchingController {
   @HttpCode(200)
   @Roles('owner', 'supervisor')
   @ApiOperation({ summary: 'Pin or ban a pair, with a reason (the owner or an enrolled supervisor). Later solves respect it; the decision is an event.' })
-  decide(@Param('id', uuid) id: string, @Body() body: PairDecisionDto, @CurrentActor() actor: Actor) {
-    return this.matching.decide(id, body, actor);
+  decide(@Param('id', uuid) id: string, @Body() body: PairDecisionDto, @CurrentActor() actor: Actor, @OperationKey() key?: string) {
+    return this.matching.decide(id, body, actor, key);
   }
 
   @Post('matching/proposals/:version/approval')
@@ -66,7 +68,12 @@ export class MatchingController {
   @Roles('owner')
   @ApiOperation({ summary: 'Approve a proposal version (the owner): its pairs become the cycle’s mentorships and the program moves to TRAINING.' })
   @ApiOkResponse({ type: ProgramResponse })
-  approve(@Param('id', uuid) id: string, @Param('version', versionPipe) version: number, @CurrentActor() actor: Actor): Promise<ProgramResponse> {
-    return this.matching.approve(id, version, actor);
+  approve(
+    @Param('id', uuid) id: string,
+    @Param('version', versionPipe) version: number,
+    @CurrentActor() actor: Actor,
+    @OperationKey() key?: string,
+  ): Promise<ProgramResponse> {
+    return this.matching.approve(id, version, actor, key);
   }
 }

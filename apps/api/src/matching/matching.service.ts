@@ -35,7 +35,7 @@ export class MatchingService {
   }
 
   /** Checks what only the database knows (people, assessments, competencies), then asks the workflow. */
-  async enrol(programId: string, dto: EnrolDto, actor: Actor): Promise<ProgramResponse> {
+  async enrol(programId: string, dto: EnrolDto, actor: Actor, operationKey?: string): Promise<ProgramResponse> {
     const row = await this.program(programId);
     const person = await this.db.getRepository(PersonEntity).findOneBy({ id: dto.personId });
     if (!person) throw badField('personId', `no person with id "${dto.personId}"`);
@@ -66,11 +66,12 @@ export class MatchingService {
           },
         },
       ],
+      updateId: operationKey,
     });
     return ProgramResponse.from(await this.program(programId));
   }
 
-  async requestProposal(programId: string, dto: ProposalRequestDto, actor: Actor): Promise<ProposalRequestedResponse> {
+  async requestProposal(programId: string, dto: ProposalRequestDto, actor: Actor, operationKey?: string): Promise<ProposalRequestedResponse> {
     const row = await this.program(programId);
     const { version } = await this.handle(row).executeUpdate(requestMatchingProposalUpdate, {
       args: [
@@ -85,19 +86,20 @@ export class MatchingService {
           },
         },
       ],
+      updateId: operationKey,
     });
     return { version, status: 'SOLVING' };
   }
 
-  async decide(programId: string, dto: PairDecisionDto, actor: Actor): Promise<ProgramState['matching']> {
+  async decide(programId: string, dto: PairDecisionDto, actor: Actor, operationKey?: string): Promise<ProgramState['matching']> {
     const row = await this.program(programId);
-    const state = await this.handle(row).executeUpdate(decideMatchingPairUpdate, { args: [{ actor, ...dto }] });
+    const state = await this.handle(row).executeUpdate(decideMatchingPairUpdate, { args: [{ actor, ...dto }], updateId: operationKey });
     return state.matching;
   }
 
-  async approve(programId: string, version: number, actor: Actor): Promise<ProgramResponse> {
+  async approve(programId: string, version: number, actor: Actor, operationKey?: string): Promise<ProgramResponse> {
     const row = await this.program(programId);
-    await this.handle(row).executeUpdate(approveMatchingProposalUpdate, { args: [{ actor, version }] });
+    await this.handle(row).executeUpdate(approveMatchingProposalUpdate, { args: [{ actor, version }], updateId: operationKey });
     return ProgramResponse.from(await this.program(programId));
   }
 

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { badField } from '../http/api-error.js';
+import { OperationKey } from '../http/idempotency.interceptor.js';
 import { ApproveLaunchDto } from './dto/approve-launch.dto.js';
 import { CreateProgramDto } from './dto/create-program.dto.js';
 import { ListProgramsQuery } from './dto/list-programs.query.js';
@@ -13,6 +14,7 @@ const uuid = new ParseUUIDPipe({ exceptionFactory: () => badField('id', 'must be
 
 @ApiTags('programs')
 @ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key gets the first answer; nothing is applied twice.' })
 @Controller('programs')
 export class ProgramsController {
   constructor(private readonly programs: ProgramsService) {}
@@ -22,8 +24,8 @@ export class ProgramsController {
   @ApiOperation({ summary: 'Create a program and start its workflow in LAUNCH_PLANNING (role: owner).' })
   @ApiResponse({ status: 201, type: ProgramResponse })
   @ApiResponse({ status: 400, description: 'A field is invalid; the body names each one.' })
-  create(@Body() body: CreateProgramDto, @CurrentActor() actor: Actor): Promise<ProgramResponse> {
-    return this.programs.create(body, actor);
+  create(@Body() body: CreateProgramDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<ProgramResponse> {
+    return this.programs.create(body, actor, key);
   }
 
   @Get()
@@ -55,7 +57,7 @@ export class ProgramsController {
   @ApiResponse({ status: 200, type: ProgramResponse })
   @ApiResponse({ status: 403, description: 'The caller is not the sponsor of this program (PROGRAM.NOT_SPONSOR).' })
   @ApiResponse({ status: 409, description: 'The program is not in LAUNCH_PLANNING (PROGRAM.WRONG_PHASE).' })
-  approveLaunch(@Param('id', uuid) id: string, @Body() body: ApproveLaunchDto, @CurrentActor() actor: Actor): Promise<ProgramResponse> {
-    return this.programs.approveLaunch(id, actor, body.comment ?? null);
+  approveLaunch(@Param('id', uuid) id: string, @Body() body: ApproveLaunchDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<ProgramResponse> {
+    return this.programs.approveLaunch(id, actor, body.comment ?? null, key);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
-import { randomUUID } from 'node:crypto';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { validateDraft, type Actor, type ProgramDraft } from '../../../../libs/domain/src/index.js';
 import {
@@ -32,9 +32,10 @@ export class ProgramsService {
    * Starts the program's workflow and waits (an Update) until its creation events are stored, so
    * that the answer and an immediate GET show the same program. Nothing is written on a refusal.
    */
-  async create(dto: CreateProgramDto, actor: Actor): Promise<ProgramResponse> {
+  async create(dto: CreateProgramDto, actor: Actor, operationKey?: string): Promise<ProgramResponse> {
     const draft: ProgramDraft = {
-      programId: randomUUID(),
+      // With an idempotency key the id follows from it, so a retry after a crash finds the same workflow.
+      programId: operationKey ? uuidFromKey(operationKey) : randomUUID(),
       name: dto.name.trim(),
       ownerId: dto.ownerId ?? actor.personId,
       sponsorId: dto.sponsorId,
@@ -44,18 +45,22 @@ export class ProgramsService {
     await this.assertPersonExists('sponsorId', draft.sponsorId);
     validateDraft(draft);
     const input: ProgramWorkflowInput = { draft, createdBy: actor.personId, timings: this.timings };
-    const handle = await this.temporal.workflow.start<typeof programWorkflow>('programWorkflow', {
-      workflowId: programWorkflowId(draft.programId),
-      taskQueue: this.taskQueue,
-      args: [input],
-    });
-    await handle.executeUpdate(programReadyUpdate);
+    try {
+      await this.temporal.workflow.start<typeof programWorkflow>('programWorkflow', {
+        workflowId: programWorkflowId(draft.programId),
+        taskQueue: this.taskQueue,
+        args: [input],
+      });
+    } catch (e) {
+      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+    }
+    await this.temporal.workflow.getHandle(programWorkflowId(draft.programId)).executeUpdate(programReadyUpdate);
     return ProgramResponse.from(await this.findRow(draft.programId));
   }
 
-  async approveLaunch(programId: string, actor: Actor, comment: string | null): Promise<ProgramResponse> {
+  async approveLaunch(programId: string, actor: Actor, comment: string | null, operationKey?: string): Promise<ProgramResponse> {
     const row = await this.findRow(programId);
-    await this.temporal.workflow.getHandle(row.workflowId).executeUpdate(approveLaunchUpdate, { args: [{ actor, comment }] });
+    await this.temporal.workflow.getHandle(row.workflowId).executeUpdate(approveLaunchUpdate, { args: [{ actor, comment }], updateId: operationKey });
     return ProgramResponse.from(await this.findRow(programId));
   }
 
@@ -97,4 +102,13 @@ export class ProgramsService {
     const found = await this.db.getRepository(PersonEntity).existsBy({ id: personId });
     if (!found) throw badField(field, `no person with id "${personId}" in the directory`);
   }
+}
+
+/** A UUID (version 5 layout) that depends only on the key: the same key always names the same program. */
+export function uuidFromKey(key: string): string {
+  const h = createHash('sha256').update(`mentorflow:program:${key}`).digest();
+  h[6] = (h[6] & 0x0f) | 0x50;
+  h[8] = (h[8] & 0x3f) | 0x80;
+  const hex = h.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
