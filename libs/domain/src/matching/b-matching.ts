@@ -1,3 +1,5 @@
+import { MinHeap } from './min-heap.js';
+
 /**
  * Exact maximum-cardinality, maximum-weight bipartite b-matching (each left node matched at most
  * once, right node j at most capacity[j] times), as a min-cost max-flow solved by the primal-dual
@@ -28,8 +30,6 @@ export interface BMatchingResult {
   matched: number;
   phases: number;
 }
-
-import { MinHeap } from './min-heap.js';
 
 const SCALE = 1e9;
 
