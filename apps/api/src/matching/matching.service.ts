@@ -37,6 +37,8 @@ export class MatchingService {
   /** Checks what only the database knows (people, assessments, competencies), then asks the workflow. */
   async enrol(programId: string, dto: EnrolDto, actor: Actor, operationKey?: string): Promise<ProgramResponse> {
     const row = await this.program(programId);
+    // Ownership first: a stranger must learn nothing about people from the checks below.
+    if (row.ownerId !== actor.personId) throw forbidden('PROGRAM.NOT_OWNER', `only the program's owner may do this; ${actor.personId} is not its owner`);
     const person = await this.db.getRepository(PersonEntity).findOneBy({ id: dto.personId });
     if (!person) throw badField('personId', `no person with id "${dto.personId}"`);
     if (person.status !== 'active') throw badField('personId', `${dto.personId} has left the company`);
