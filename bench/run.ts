@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const sections: string[] = [];
   if (!only || only === 'hr') sections.push(`### HR directory (10,000 people)\n\n${markdownTable(await benchHrImport())}`);
   if (!only || only === 'matching') sections.push(`### Matching\n\nScores are in score units (0 to 1 per pair); the gap is the share of the engine's total score lost.\n\n${benchMatching().table}`);
-  const body = [`Run ${started} on ${machine()}, with \`npm run bench\`.`, '', ...sections].join('\n');
+  const body = [`Run ${started} on ${machine()}, with \`npm run bench\`.`, ...sections].join('\n\n');
   process.stdout.write(body + '\n');
   const file = join(projectRoot(), 'docs', 'BENCHMARKS.md');
   const doc = readFileSync(file, 'utf8');
