@@ -21,3 +21,6 @@ export * from './matching/greedy.js';
 export * from './matching/shortest-augmenting-path.js';
 export * from './program/program-matching.js';
 export * from './matching/cycle-candidates.js';
+export * from './mentorship/mentorship-policy.js';
+export * from './mentorship/session-schedule.js';
+export * from './mentorship/roi.js';
