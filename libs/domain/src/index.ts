@@ -24,3 +24,5 @@ export * from './matching/cycle-candidates.js';
 export * from './mentorship/mentorship-policy.js';
 export * from './mentorship/session-schedule.js';
 export * from './mentorship/roi.js';
+export * from './mentorship/mentorship-phase.js';
+export * from './mentorship/mentorship.js';
