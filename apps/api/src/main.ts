@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { DEFAULT_PROGRAM_TIMINGS, PROGRAM_TASK_QUEUE } from '../../../libs/contracts/src/index.js';
+import { DEFAULT_PROGRAM_TIMINGS } from '../../../libs/contracts/src/index.js';
 import { openDatabase } from '../../../libs/persistence/src/index.js';
 import { loadConfig, requireDatabaseUrl, requireTemporalAddress } from '../../../libs/platform/src/index.js';
 import { createApiApp } from './create-app.js';
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const db = await openDatabase(requireDatabaseUrl(config));
   const connection = await Connection.connect({ address: requireTemporalAddress(config) });
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
-  const app = await createApiApp({ db, temporal, taskQueue: PROGRAM_TASK_QUEUE, programTimings: DEFAULT_PROGRAM_TIMINGS });
+  const app = await createApiApp({ db, temporal, taskQueue: config.taskQueue, programTimings: DEFAULT_PROGRAM_TIMINGS });
   await app.listen(config.httpPort, '0.0.0.0');
   process.stdout.write(`mentorflow API on http://0.0.0.0:${config.httpPort} (docs at /docs)\n`);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createApiApp } from '../../api/src/create-app.js';
 import { issueToken } from '../../api/src/auth/issue-token.js';
 import { createMentorflowWorker } from '../../worker/src/worker.js';
-import { DEFAULT_PROGRAM_TIMINGS, PROGRAM_TASK_QUEUE } from '../../../libs/contracts/src/index.js';
+import { DEFAULT_PROGRAM_TIMINGS } from '../../../libs/contracts/src/index.js';
 import { openDatabase } from '../../../libs/persistence/src/index.js';
 import { dataDir, loadConfig, provideTemporal } from '../../../libs/platform/src/index.js';
 import { provideDatabase } from './local-database.js';
@@ -30,12 +30,12 @@ async function main(): Promise<void> {
   await printFirstAdminToken(db);
 
   const workerConnection = await NativeConnection.connect({ address: temporalServer.address });
-  const worker = await createMentorflowWorker({ connection: workerConnection, namespace: temporalServer.namespace, db });
+  const worker = await createMentorflowWorker({ connection: workerConnection, namespace: temporalServer.namespace, db, taskQueue: config.taskQueue });
   const workerRun = worker.run();
 
   const connection = await Connection.connect({ address: temporalServer.address });
   const temporal = new Client({ connection, namespace: temporalServer.namespace });
-  const app = await createApiApp({ db, temporal, taskQueue: PROGRAM_TASK_QUEUE, programTimings: DEFAULT_PROGRAM_TIMINGS });
+  const app = await createApiApp({ db, temporal, taskQueue: config.taskQueue, programTimings: DEFAULT_PROGRAM_TIMINGS });
   await app.listen(config.httpPort, '127.0.0.1');
 
   log(`Postgres:    ${database.source}`);

@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(requireDatabaseUrl(config));
   const connection = await NativeConnection.connect({ address: requireTemporalAddress(config) });
-  const worker = await createMentorflowWorker({ connection, namespace: config.temporalNamespace, db });
+  const worker = await createMentorflowWorker({ connection, namespace: config.temporalNamespace, db, taskQueue: config.taskQueue });
   process.once('SIGTERM', () => worker.shutdown());
   process.once('SIGINT', () => worker.shutdown());
   await worker.run();

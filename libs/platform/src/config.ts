@@ -8,6 +8,8 @@ export interface MentorflowConfig {
   /** Temporal frontend; null = find or provision a dev server (libs/platform/temporal-server). */
   temporalAddress: string | null;
   temporalNamespace: string;
+  /** Task queue of the program workflows (one per deployment; tests use their own). */
+  taskQueue: string;
   httpPort: number;
   /** Port of the embedded Postgres (local default only). */
   embeddedPostgresPort: number;
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
     databaseUrl,
     temporalAddress,
     temporalNamespace: env.TEMPORAL_NAMESPACE?.trim() || 'default',
+    taskQueue: env.TEMPORAL_TASK_QUEUE?.trim() || 'mentorflow-programs',
     httpPort: port('PORT', 3000),
     embeddedPostgresPort: port('EMBEDDED_POSTGRES_PORT', 54329),
     temporalPort: port('TEMPORAL_PORT', 7233),
