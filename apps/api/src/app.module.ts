@@ -22,13 +22,15 @@ import { InsightsController } from './insights/insights.controller.js';
 import { InsightsService } from './insights/insights.service.js';
 import { MatchingController } from './matching/matching.controller.js';
 import { MatchingService } from './matching/matching.service.js';
-import { DATA_SOURCE, PROGRAM_TIMINGS, TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from './tokens.js';
+import { DATA_SOURCE, PROGRAM_TIMINGS, RATE_LIMITS, TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from './tokens.js';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limit.js';
 
 export interface ApiDependencies {
   db: DataSource;
   temporal: Client;
   taskQueue: string;
   programTimings: ProgramTimings;
+  rateLimits?: RateLimits;
 }
 
 /** The connections are made by the caller (main, launcher, tests) and handed in, never built here. */
@@ -43,6 +45,7 @@ export class AppModule {
         { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
         { provide: TEMPORAL_TASK_QUEUE, useValue: deps.taskQueue },
         { provide: PROGRAM_TIMINGS, useValue: deps.programTimings },
+        { provide: RATE_LIMITS, useValue: deps.rateLimits ?? DEFAULT_RATE_LIMITS },
         TokenService,
         ProgramsService,
         PeopleService,

@@ -7,6 +7,7 @@ import type { ApiErrorBody } from './api-error.js';
 interface Reply {
   status(code: number): Reply;
   json(body: unknown): void;
+  setHeader(name: string, value: string): void;
 }
 
 /**
@@ -20,6 +21,8 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<Reply>();
     const body = this.toBody(exception);
+    const retryAfter = (body as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    if (typeof retryAfter === 'number') reply.setHeader('Retry-After', String(retryAfter));
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     reply.status(body.statusCode).json(body);
   }

@@ -4,6 +4,7 @@ import type { Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { badField } from '../http/api-error.js';
 import { OperationKey } from '../http/idempotency.interceptor.js';
+import { Expensive } from '../http/rate-limit.js';
 import { ProgramResponse } from '../programs/dto/program.response.js';
 import { EnrolDto, PairDecisionDto, ProposalRequestDto, ProposalRequestedResponse, ProposalResponse } from './matching.dto.js';
 import { MatchingService } from './matching.service.js';
@@ -39,6 +40,7 @@ export class MatchingController {
   @Post('matching/proposals')
   @HttpCode(202)
   @Roles('owner')
+  @Expensive('matching-solve')
   @ApiOperation({
     summary: 'Ask for a matching proposal (the owner). Answers at once with its version; the solve runs as an activity.',
     description: 'Pins and bans recorded so far are respected. Poll GET …/matching/proposals/{version} until READY or FAILED.',

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, Api
 import { HR_CSV_COLUMNS, type Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { badField } from '../http/api-error.js';
+import { Expensive } from '../http/rate-limit.js';
 import { ImportResultResponse } from './dto/import-result.dto.js';
 import { ListPeopleQuery } from './dto/list-people.query.js';
 import { CreatePersonDto, PersonPageResponse, PersonResponse, PublicPersonResponse, ReportingChainResponse, UpdatePersonDto } from './dto/person.dto.js';
@@ -36,6 +37,7 @@ export class PeopleController {
   @Post('import')
   @HttpCode(200)
   @Roles('hr-admin')
+  @Expensive('hr-import')
   @ApiConsumes('text/csv')
   @ApiBody({ description: `An HR export, RFC 4180 CSV with a header line, \`,\` or \`;\`, UTF-8 (BOM allowed). Columns: ${CSV_DOC}.`, schema: { type: 'string' } })
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean, description: 'Check and count without writing.' })
