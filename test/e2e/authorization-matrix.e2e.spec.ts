@@ -30,6 +30,7 @@ const personal = { privileged: ['hr-admin', 'owner'] as Role[], holder: { person
 const RULES: Record<string, Rule> = {
   'GET /health': { roles: 'public' },
   'GET /health/ready': { roles: 'public' },
+  'GET /metrics': { roles: 'public' },
   'POST /tokens': { roles: ['hr-admin'], body: { personId: 'new-1', displayName: 'New', roles: ['mentee'] } },
   'POST /programs': { roles: ['owner'], body: {} },
   'GET /programs': { roles: 'any' },

@@ -104,6 +104,14 @@ describe('authentication and validation', () => {
     expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/programs', '/programs/{id}', '/programs/{id}/events', '/programs/{id}/launch-approval']));
   });
 
+  it('counts requests by route in Prometheus metrics and echoes the request id', async () => {
+    const res = await request(api).get('/programs/00000000-0000-4000-8000-000000000000').set(bearer('owner')).set('X-Request-Id', 'trace-1').expect(404);
+    expect(res.headers['x-request-id']).toBe('trace-1');
+    const metrics = await request(api).get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/mentorflow_http_requests_total\{method="GET",route="\/programs\/:id",status="404",process="api"\} \d+/);
+    expect(metrics.text).toMatch(/mentorflow_http_request_duration_seconds_bucket/);
+  });
+
   it('refuses a program creation by a person without the owner role', async () => {
     const before = await countEvents();
     expect((await request(api).post('/programs').set(bearer('sponsor')).send(body).expect(403)).body.code).toBe('AUTH.ROLE_REQUIRED');

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { projectRoot } from '../../libs/platform/src/index.js';
+import { freePort, projectRoot } from '../../libs/platform/src/index.js';
 import { connectClient, createTestDatabase, eventually, testServices, uniqueTaskQueue } from '../support/services.js';
 import { aDraft, startProgram } from '../support/programs.js';
 
@@ -20,9 +20,18 @@ let closeClient: () => Promise<void>;
 const taskQueue = uniqueTaskQueue('kill');
 const workers: ChildProcess[] = [];
 
-function startWorkerProcess(): ChildProcess {
+let metricsPort = 0;
+async function startWorkerProcess(): Promise<ChildProcess> {
+  metricsPort = await freePort();
   const child = spawn(process.execPath, [join(projectRoot(), 'dist/apps/worker/src/main.js')], {
-    env: { ...process.env, DATABASE_URL: url, TEMPORAL_ADDRESS: testServices().temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      TEMPORAL_ADDRESS: testServices().temporalAddress,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      WORKER_METRICS_PORT: String(metricsPort),
+      SDK_METRICS_PORT: String(await freePort()),
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   workers.push(child);
@@ -41,14 +50,14 @@ afterAll(async () => {
 
 describe('worker killed mid-flight', () => {
   it('loses and doubles nothing across a SIGKILL and a new worker process', async () => {
-    const first = startWorkerProcess();
+    const first = await startWorkerProcess();
     const timings = { launchApprovalReminderAfterMs: 1500, launchApprovalMaxReminders: 2 };
     const drafts = await Promise.all(Array.from({ length: PROGRAMS }, () => startProgram(client, taskQueue, aDraft(), timings).then((p) => p.draft)));
     // Kill while the first reminder timers fire and their activities run.
     await new Promise((r) => setTimeout(r, 1600));
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
-    startWorkerProcess();
+    await startWorkerProcess();
 
     const expected = ['ProgramCreated', 'ProgramPhaseChanged', 'LaunchApprovalReminderDue', 'LaunchApprovalReminderDue', 'LaunchApprovalEscalated'];
     await eventually(async () => {

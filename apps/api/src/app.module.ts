@@ -9,6 +9,9 @@ import { TokensController } from './auth/tokens.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { ErrorFilter } from './http/error.filter.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
+import { MetricsInterceptor } from './http/metrics.interceptor.js';
+import { MetricsController } from './health/metrics.controller.js';
+import { createMetrics, type AppMetrics } from '../../../libs/platform/src/index.js';
 import { ProgramsController } from './programs/programs.controller.js';
 import { ProgramsService } from './programs/programs.service.js';
 import { PeopleController } from './people/people.controller.js';
@@ -22,7 +25,7 @@ import { InsightsController } from './insights/insights.controller.js';
 import { InsightsService } from './insights/insights.service.js';
 import { MatchingController } from './matching/matching.controller.js';
 import { MatchingService } from './matching/matching.service.js';
-import { DATA_SOURCE, PROGRAM_TIMINGS, RATE_LIMITS, TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from './tokens.js';
+import { DATA_SOURCE, METRICS, PROGRAM_TIMINGS, RATE_LIMITS, TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from './tokens.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limit.js';
 
 export interface ApiDependencies {
@@ -31,6 +34,7 @@ export interface ApiDependencies {
   taskQueue: string;
   programTimings: ProgramTimings;
   rateLimits?: RateLimits;
+  metrics?: AppMetrics;
 }
 
 /** The connections are made by the caller (main, launcher, tests) and handed in, never built here. */
@@ -39,13 +43,14 @@ export class AppModule {
   static forRoot(deps: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, TokensController, ProgramsController, PeopleController, CompetencyController, HrEventsController, InsightsController, MatchingController],
+      controllers: [HealthController, MetricsController, TokensController, ProgramsController, PeopleController, CompetencyController, HrEventsController, InsightsController, MatchingController],
       providers: [
         { provide: DATA_SOURCE, useValue: deps.db },
         { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
         { provide: TEMPORAL_TASK_QUEUE, useValue: deps.taskQueue },
         { provide: PROGRAM_TIMINGS, useValue: deps.programTimings },
         { provide: RATE_LIMITS, useValue: deps.rateLimits ?? DEFAULT_RATE_LIMITS },
+        { provide: METRICS, useValue: deps.metrics ?? createMetrics('api') },
         TokenService,
         ProgramsService,
         PeopleService,
@@ -56,6 +61,7 @@ export class AppModule {
         MatchingService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

@@ -4,13 +4,16 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiDependencies } from './app.module.js';
 import { createValidationPipe } from './http/validation.js';
+import { JsonLogger, requestIdMiddleware } from './http/request-context.js';
+import type { LoggerService } from '@nestjs/common';
 
 /** Builds the HTTP application (not listening yet): used by main, the launcher and the e2e tests. */
-export async function createApiApp(deps: ApiDependencies, options: { logger?: boolean } = {}): Promise<NestExpressApplication> {
+export async function createApiApp(deps: ApiDependencies, options: { logger?: boolean | LoggerService } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(deps), {
-    logger: options.logger === false ? false : ['error', 'warn', 'log'],
+    logger: options.logger === false ? false : options.logger === true || options.logger === undefined ? new JsonLogger() : options.logger,
     bodyParser: true,
   });
+  app.use(requestIdMiddleware);
   app.useBodyParser('json', { limit: '256kb' });
   // HR exports come as CSV text; 20 MB holds well over 10,000 rows.
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '20mb' });

@@ -7,7 +7,7 @@ import { issueToken } from '../../api/src/auth/issue-token.js';
 import { createMentorflowWorker } from '../../worker/src/worker.js';
 import { DEFAULT_PROGRAM_TIMINGS } from '../../../libs/contracts/src/index.js';
 import { openDatabase } from '../../../libs/persistence/src/index.js';
-import { dataDir, loadConfig, provideTemporal } from '../../../libs/platform/src/index.js';
+import { createMetrics, dataDir, loadConfig, provideTemporal } from '../../../libs/platform/src/index.js';
 import { provideDatabase } from './local-database.js';
 
 const log = (line: string) => process.stdout.write(`[mentorflow] ${line}\n`);
@@ -30,12 +30,14 @@ async function main(): Promise<void> {
   await printFirstAdminToken(db);
 
   const workerConnection = await NativeConnection.connect({ address: temporalServer.address });
-  const worker = await createMentorflowWorker({ connection: workerConnection, namespace: temporalServer.namespace, db, taskQueue: config.taskQueue });
+  // One registry for the whole local system: the API's /metrics shows the worker's counters too.
+  const metrics = createMetrics('api');
+  const worker = await createMentorflowWorker({ connection: workerConnection, namespace: temporalServer.namespace, db, taskQueue: config.taskQueue, metrics });
   const workerRun = worker.run();
 
   const connection = await Connection.connect({ address: temporalServer.address });
   const temporal = new Client({ connection, namespace: temporalServer.namespace });
-  const app = await createApiApp({ db, temporal, taskQueue: config.taskQueue, programTimings: DEFAULT_PROGRAM_TIMINGS });
+  const app = await createApiApp({ db, temporal, taskQueue: config.taskQueue, programTimings: DEFAULT_PROGRAM_TIMINGS, metrics });
   await app.listen(config.httpPort, '127.0.0.1');
 
   log(`Postgres:    ${database.source}`);

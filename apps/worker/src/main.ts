@@ -1,5 +1,6 @@
-import { NativeConnection } from '@temporalio/worker';
-import { loadConfig, requireDatabaseUrl, requireTemporalAddress } from '../../../libs/platform/src/index.js';
+import { NativeConnection, Runtime } from '@temporalio/worker';
+import { createServer } from 'node:http';
+import { createMetrics, loadConfig, requireDatabaseUrl, requireTemporalAddress } from '../../../libs/platform/src/index.js';
 import { openDatabase } from '../../../libs/persistence/src/index.js';
 import { createMentorflowWorker } from './worker.js';
 
@@ -7,11 +8,23 @@ import { createMentorflowWorker } from './worker.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(requireDatabaseUrl(config));
+  // The SDK exports its own runtime metrics (task latencies, slots, polls) for Prometheus.
+  Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: `0.0.0.0:${config.sdkMetricsPort}` } } } });
+  const metrics = createMetrics('worker');
+  const metricsServer = createServer((req, res) => {
+    if (req.url !== '/metrics') {
+      res.writeHead(404).end();
+      return;
+    }
+    metrics.registry.metrics().then(
+      (text) => res.writeHead(200, { 'Content-Type': metrics.registry.contentType }).end(text),
+      () => res.writeHead(500).end(),
+    );
+  }).listen(config.workerMetricsPort);
   const connection = await NativeConnection.connect({ address: requireTemporalAddress(config) });
-  const worker = await createMentorflowWorker({ connection, namespace: config.temporalNamespace, db, taskQueue: config.taskQueue });
-  process.once('SIGTERM', () => worker.shutdown());
-  process.once('SIGINT', () => worker.shutdown());
+  const worker = await createMentorflowWorker({ connection, namespace: config.temporalNamespace, db, taskQueue: config.taskQueue, metrics });
   await worker.run();
+  metricsServer.close();
   await connection.close();
   await db.destroy();
 }

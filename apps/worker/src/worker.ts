@@ -1,7 +1,7 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { PROGRAM_TASK_QUEUE } from '../../../libs/contracts/src/index.js';
-import { workflowsEntry } from '../../../libs/platform/src/index.js';
+import { workflowsEntry, type AppMetrics } from '../../../libs/platform/src/index.js';
 import { createProgramActivities } from './activities/program.activities.js';
 
 export interface WorkerOptions {
@@ -9,6 +9,7 @@ export interface WorkerOptions {
   namespace: string;
   db: DataSource;
   taskQueue?: string;
+  metrics?: AppMetrics;
 }
 
 /** Builds the worker with its activities wired to their dependencies; the caller runs and stops it. */
@@ -18,7 +19,7 @@ export async function createMentorflowWorker(options: WorkerOptions): Promise<Wo
     namespace: options.namespace,
     taskQueue: options.taskQueue ?? PROGRAM_TASK_QUEUE,
     workflowsPath: workflowsEntry(),
-    activities: { ...createProgramActivities({ db: options.db }) },
+    activities: { ...createProgramActivities({ db: options.db, metrics: options.metrics }) },
     // Measured on the dev server 1.29.1: after an accepted Update, a second rejected Update in a row
     // waits on the sticky queue for this timeout (10 s by default) before any worker takes it.
     // 1 s bounds that wait (~2.7 s observed) at the cost of an occasional cache miss.

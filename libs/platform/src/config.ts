@@ -15,6 +15,9 @@ export interface MentorflowConfig {
   embeddedPostgresPort: number;
   temporalPort: number;
   temporalUiPort: number;
+  /** Worker process: application metrics (/metrics) and the Temporal SDK's own metrics. */
+  workerMetricsPort: number;
+  sdkMetricsPort: number;
 }
 
 export class ConfigError extends Error {
@@ -53,6 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
     embeddedPostgresPort: port('EMBEDDED_POSTGRES_PORT', 54329),
     temporalPort: port('TEMPORAL_PORT', 7233),
     temporalUiPort: port('TEMPORAL_UI_PORT', 8233),
+    workerMetricsPort: port('WORKER_METRICS_PORT', 9464),
+    sdkMetricsPort: port('SDK_METRICS_PORT', 9465),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -3,10 +3,12 @@ import type { DataSource } from 'typeorm';
 import type { ProgramEvent } from '../../../../libs/domain/src/index.js';
 import { EVENT_STORE_CONFLICT, type AppendProgramEventsInput, type ProgramActivities } from '../../../../libs/contracts/src/index.js';
 import { solveProposal } from './matching.activities.js';
+import type { AppMetrics } from '../../../../libs/platform/src/index.js';
 import { appendToStream, projectProgramEvents, StreamConflictError } from '../../../../libs/persistence/src/index.js';
 
 export interface ProgramActivityDeps {
   db: DataSource;
+  metrics?: AppMetrics;
 }
 
 /**
@@ -23,12 +25,20 @@ export function createProgramActivities(deps: ProgramActivityDeps): ProgramActiv
   return {
     async appendProgramEvents(input: AppendProgramEventsInput): Promise<void> {
       try {
-        await appendToStream<ProgramEvent>(deps.db, { ...input, idempotencyKey: activityIdempotencyKey() }, projectProgramEvents);
+        const result = await appendToStream<ProgramEvent>(deps.db, { ...input, idempotencyKey: activityIdempotencyKey() }, projectProgramEvents);
+        // Counted once: a retried attempt that finds its rows appended nothing.
+        if (result.appended) for (const e of input.events) deps.metrics?.domainEvents.inc({ type: e.type });
       } catch (e) {
         if (e instanceof StreamConflictError) throw ApplicationFailure.nonRetryable(e.message, EVENT_STORE_CONFLICT);
         throw e;
       }
     },
-    solveMatchingProposal: (input) => solveProposal(deps.db, input, new Date()),
+    async solveMatchingProposal(input) {
+      const stop = deps.metrics?.matchingSolveSeconds.startTimer();
+      const outcome = await solveProposal(deps.db, input, new Date());
+      stop?.();
+      deps.metrics?.matchingSolves.inc({ outcome: 'failed' in outcome ? 'refused' : 'solved' });
+      return outcome;
+    },
   };
 }

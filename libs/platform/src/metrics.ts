@@ -1,0 +1,44 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * Application metrics, one registry per process (api or worker), in the Prometheus text format.
+ * The Temporal SDK's own runtime metrics are exported by the SDK (worker, see apps/worker/main).
+ */
+export interface AppMetrics {
+  registry: Registry;
+  httpRequests: Counter<'method' | 'route' | 'status'>;
+  httpDuration: Histogram<'method' | 'route'>;
+  domainEvents: Counter<'type'>;
+  matchingSolves: Counter<'outcome'>;
+  matchingSolveSeconds: Histogram;
+}
+
+export function createMetrics(process: 'api' | 'worker'): AppMetrics {
+  const registry = new Registry();
+  registry.setDefaultLabels({ process });
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    httpRequests: new Counter({ name: 'mentorflow_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['method', 'route', 'status'], registers: [registry] }),
+    httpDuration: new Histogram({
+      name: 'mentorflow_http_request_duration_seconds',
+      help: 'HTTP request duration',
+      labelNames: ['method', 'route'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    domainEvents: new Counter({
+      name: 'mentorflow_domain_events_total',
+      help: 'Domain events appended, by type (reminders and escalations among them)',
+      labelNames: ['type'],
+      registers: [registry],
+    }),
+    matchingSolves: new Counter({ name: 'mentorflow_matching_solves_total', help: 'Matching solves by outcome', labelNames: ['outcome'], registers: [registry] }),
+    matchingSolveSeconds: new Histogram({
+      name: 'mentorflow_matching_solve_seconds',
+      help: 'Duration of matching solves',
+      buckets: [0.01, 0.1, 0.5, 1, 5, 15, 30, 60, 120],
+      registers: [registry],
+    }),
+  };
+}
