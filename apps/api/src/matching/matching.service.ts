@@ -13,6 +13,7 @@ import { AssessmentEntity, PersonEntity, ProgramReadModelEntity } from '../../..
 import { CompetencyService, DEFAULT_MODEL_KEY } from '../competencies/competency.service.js';
 import { badField, forbidden, notFound } from '../http/api-error.js';
 import { ProgramResponse } from '../programs/dto/program.response.js';
+import { ProgramsService } from '../programs/programs.service.js';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from '../tokens.js';
 import type { EnrolDto, PairDecisionDto, ProposalRequestDto, ProposalRequestedResponse, ProposalResponse } from './matching.dto.js';
 
@@ -22,12 +23,11 @@ export class MatchingService {
     @Inject(DATA_SOURCE) private readonly db: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly competencies: CompetencyService,
+    private readonly programs: ProgramsService,
   ) {}
 
-  private async program(programId: string): Promise<ProgramReadModelEntity> {
-    const row = await this.db.getRepository(ProgramReadModelEntity).findOneBy({ id: programId });
-    if (!row) throw notFound('program', programId);
-    return row;
+  private program(programId: string): Promise<ProgramReadModelEntity> {
+    return this.programs.findRow(programId);
   }
 
   private handle(row: ProgramReadModelEntity) {

@@ -86,7 +86,8 @@ export class ProgramsService {
     return { items: rows.map((row) => ProgramResponse.from(row)), total, limit: query.limit, offset: query.offset };
   }
 
-  private async findRow(programId: string): Promise<ProgramReadModelEntity> {
+  /** The program's read model, or 404. */
+  async findRow(programId: string): Promise<ProgramReadModelEntity> {
     const row = await this.db.getRepository(ProgramReadModelEntity).findOneBy({ id: programId });
     if (!row) throw notFound('program', programId);
     return row;
