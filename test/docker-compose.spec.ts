@@ -17,7 +17,7 @@ const services = compose.services;
 
 describe('docker-compose stack', () => {
   it('has every part of the production-like stack', () => {
-    expect(Object.keys(services).sort()).toEqual(['api', 'postgres', 'temporal', 'temporal-namespace', 'temporal-schema', 'temporal-ui', 'worker']);
+    expect(Object.keys(services).sort()).toEqual(['api', 'mailpit', 'postgres', 'temporal', 'temporal-namespace', 'temporal-schema', 'temporal-ui', 'worker']);
   });
 
   it('pins every third-party image to a version', () => {
@@ -39,6 +39,7 @@ describe('docker-compose stack', () => {
       const env = services[name].environment!;
       expect(env.DATABASE_URL).toMatch(/^postgres:\/\/[^@]+@postgres:5432\/mentorflow$/);
       expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
+      expect(env.SMTP_URL).toBe('smtp://mailpit:1025');
       expect(services[name].build).toBe('.');
     }
     expect(services.api.command).toEqual(['node', 'dist/apps/api/src/main.js']);
@@ -57,6 +58,6 @@ describe('docker-compose stack', () => {
         'temporal-namespace': { condition: 'service_completed_successfully' },
       });
     }
-    for (const name of ['postgres', 'temporal', 'api']) expect(services[name].healthcheck?.test).toBeDefined();
+    for (const name of ['postgres', 'temporal', 'api', 'mailpit']) expect(services[name].healthcheck?.test).toBeDefined();
   });
 });

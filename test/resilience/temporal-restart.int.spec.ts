@@ -9,7 +9,7 @@ import { approveLaunchUpdate, programStreamId } from '../../libs/contracts/src/i
 import { readStream } from '../../libs/persistence/src/index.js';
 import { freePort, provideTemporal, type TemporalTarget } from '../../libs/platform/src/index.js';
 import { createMentorflowWorker } from '../../apps/worker/src/worker.js';
-import { createTestDatabase, eventually } from '../support/services.js';
+import { createTestDatabase, eventually, quietRuntime } from '../support/services.js';
 import { startProgram } from '../support/programs.js';
 
 /**
@@ -38,6 +38,7 @@ async function withSystem<T>(server: TemporalTarget, work: (client: Client) => P
 }
 
 beforeAll(async () => {
+  quietRuntime();
   ({ db } = await createTestDatabase('temporal_restart'));
   port = await freePort();
 });

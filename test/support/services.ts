@@ -20,7 +20,7 @@ export function testServices(): TestServices {
 
 let runtimeInstalled = false;
 /** Worker logs at WARN keep test output readable; errors still show. */
-function quietRuntime(): void {
+export function quietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
