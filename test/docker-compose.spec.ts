@@ -23,7 +23,7 @@ describe('docker-compose stack', () => {
   it('pins every third-party image to a version', () => {
     for (const [name, service] of Object.entries(services)) {
       if (service.build) continue;
-      expect(service.image).toMatch(/^[\w./-]+:\d[\w.-]*$/);
+      expect(service.image).toMatch(/^[\w./-]+:v?\d[\w.-]*$/);
       expect(`${name}:${service.image}`).not.toMatch(/:latest$/);
     }
   });
