@@ -1,10 +1,11 @@
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApiApp } from '../../api/src/create-app.js';
 import { issueToken } from '../../api/src/auth/issue-token.js';
 import { createMentorflowWorker } from '../../worker/src/worker.js';
+import { jsonWorkerLogger } from '../../worker/src/json-log.js';
 import { DEFAULT_PROGRAM_TIMINGS } from '../../../libs/contracts/src/index.js';
 import { openDatabase } from '../../../libs/persistence/src/index.js';
 import { createMetrics, dataDir, loadConfig, provideTemporal } from '../../../libs/platform/src/index.js';
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
   const db = await openDatabase(database.url);
   await printFirstAdminToken(db);
 
+  // Worker logs as JSON lines like the API's; WARN keeps the start-up output readable.
+  Runtime.install({ logger: jsonWorkerLogger('WARN') });
   const workerConnection = await NativeConnection.connect({ address: temporalServer.address });
   // One registry for the whole local system: the API's /metrics shows the worker's counters too.
   const metrics = createMetrics('api');

@@ -3,13 +3,17 @@ import { createServer } from 'node:http';
 import { createMetrics, loadConfig, requireDatabaseUrl, requireTemporalAddress } from '../../../libs/platform/src/index.js';
 import { openDatabase } from '../../../libs/persistence/src/index.js';
 import { createMentorflowWorker } from './worker.js';
+import { jsonWorkerLogger } from './json-log.js';
 
 /** The worker on its own (compose stack, production): DATABASE_URL and TEMPORAL_ADDRESS are required. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(requireDatabaseUrl(config));
   // The SDK exports its own runtime metrics (task latencies, slots, polls) for Prometheus.
-  Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: `0.0.0.0:${config.sdkMetricsPort}` } } } });
+  Runtime.install({
+    logger: jsonWorkerLogger('INFO'),
+    telemetryOptions: { metrics: { prometheus: { bindAddress: `0.0.0.0:${config.sdkMetricsPort}` } } },
+  });
   const metrics = createMetrics('worker');
   const metricsServer = createServer((req, res) => {
     if (req.url !== '/metrics') {
