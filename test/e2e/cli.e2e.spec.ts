@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from '../../libs/platform/src/index.js';
+import { useWorkerStack } from '../support/services.js';
+import { startApi, tokenFor } from '../support/api.js';
+
+/** The CLI as a user runs it (`npx mentorflow …` runs bin/mentorflow.js), against a real API. */
+const stack = useWorkerStack('e2e-cli', { beforeAll, afterAll });
+let app: NestExpressApplication;
+let env: NodeJS.ProcessEnv;
+const dir = mkdtempSync(join(tmpdir(), 'mentorflow-cli-'));
+
+// Asynchronous: the API under test runs in this process, so a blocking spawn would starve it.
+const cli = (...args: string[]): Promise<{ code: number | null; out: string; err: string }> =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(projectRoot(), 'bin/mentorflow.js'), ...args], { env });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('close', (code) => resolve({ code, out, err }));
+  });
+
+beforeAll(async () => {
+  const started = await startApi({ db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue });
+  app = started.app;
+  env = { ...process.env, MENTORFLOW_URL: started.baseUrl, MENTORFLOW_TOKEN: await tokenFor(stack.db, 'admin', ['hr-admin', 'owner']) };
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('npx mentorflow', () => {
+  it('issues a token, creates a program and shows it with its events', async () => {
+    const token = await cli('token', 'issue', '--person', 'emp-7', '--name', 'Claire Martin', '--roles', 'sponsor');
+    expect(token.code).toBe(0);
+    expect(token.out.trim()).toMatch(/^mf_/);
+    const created = await cli('program', 'create', '--name', 'CLI cycle', '--sponsor', 'emp-7', '--kpi', 'Retain managers|Turnover|%|18|12');
+    expect(created.code).toBe(0);
+    const id = created.out.trim();
+    expect(created.err).toMatch(/LAUNCH_PLANNING/);
+    const shown = await cli('program', 'show', id);
+    expect(shown.out).toMatch(/phase: LAUNCH_PLANNING/);
+    expect(shown.out).toMatch(/1 .*ProgramCreated/);
+    expect((await cli('program', 'list')).out).toContain(id);
+  });
+
+  it('imports an HR file, and lists the errors of a bad one with a non-zero exit', async () => {
+    const good = join(dir, 'people.csv');
+    writeFileSync(good, 'employee_id,name,email,department,job_level,hire_date\ne-1,Zoé,zoe@example.com,Ops,M1,2020-01-01\n');
+    const ok = await cli('import', good);
+    expect(ok.code).toBe(0);
+    expect(ok.err).toMatch(/created 1/);
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'employee_id,name,email,department,job_level,hire_date\ne-2,X,not-an-email,Ops,M1,2020-01-01\n');
+    const refused = await cli('import', bad);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/line 2, email/);
+  });
+
+  it('explains itself and fails clearly on a bad command', async () => {
+    expect((await cli('help')).out).toMatch(/npx mentorflow import/);
+    const wrong = await cli('program', 'explode');
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/unknown command/);
+  });
+});
