@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import { isDomainError } from '../../domain/src/index.js';
+import { isDomainError, type DomainError } from '../../domain/src/index.js';
 import type { BusinessFailureDetails } from '../../contracts/src/index.js';
 
 /**
@@ -10,10 +10,12 @@ export function decide<T>(decision: () => T): T {
   try {
     return decision();
   } catch (e) {
-    if (isDomainError(e)) {
-      const details: BusinessFailureDetails = { code: e.code, kind: e.kind, details: e.details };
-      throw ApplicationFailure.create({ type: e.code, message: e.message, nonRetryable: true, details: [details] });
-    }
+    if (isDomainError(e)) throw businessFailure(e);
     throw e;
   }
+}
+
+export function businessFailure(e: DomainError): ApplicationFailure {
+  const details: BusinessFailureDetails = { code: e.code, kind: e.kind, details: e.details };
+  return ApplicationFailure.create({ type: e.code, message: e.message, nonRetryable: true, details: [details] });
 }

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { approveLaunchUpdate, programStateQuery, programStreamId } from '../../contracts/src/index.js';
+import { approveLaunchUpdate, enrolParticipantUpdate, programStateQuery, programStreamId, requestMatchingProposalUpdate } from '../../contracts/src/index.js';
+import { ApplicationFailure } from '@temporalio/activity';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { workflowsEntry } from '../../platform/src/index.js';
+import { createProgramActivities } from '../../../apps/worker/src/activities/program.activities.js';
 import { readStream } from '../../persistence/src/index.js';
-import { eventually, startWorker, uniqueTaskQueue, useWorkerStack } from '../../../test/support/services.js';
+import { eventually, startWorker, testServices, uniqueTaskQueue, useWorkerStack } from '../../../test/support/services.js';
 import { startProgram } from '../../../test/support/programs.js';
 
 const sponsor = { personId: 'sponsor-1', roles: ['sponsor' as const] };
@@ -105,6 +109,49 @@ describe('ProgramWorkflow across a worker restart', () => {
       expect(await eventTypes(draft.programId)).toEqual(['ProgramCreated', 'ProgramPhaseChanged', 'LaunchApproved', 'ProgramPhaseChanged']);
     } finally {
       await second.stop();
+    }
+  });
+});
+
+describe('ProgramWorkflow when a solve keeps failing', () => {
+  it('records the proposal as failed and goes on', async () => {
+    const queue = uniqueTaskQueue('solve-fails');
+    const connection = await NativeConnection.connect({ address: testServices().temporalAddress });
+    const worker = await Worker.create({
+      connection,
+      namespace: testServices().temporalNamespace,
+      taskQueue: queue,
+      workflowsPath: workflowsEntry(),
+      activities: {
+        ...createProgramActivities({ db: stack.db }),
+        solveMatchingProposal: async () => {
+          throw ApplicationFailure.nonRetryable('the solver crashed', 'SOLVER_CRASH');
+        },
+      },
+    });
+    const running = worker.run();
+    try {
+      const { handle } = await startProgram(stack.client, queue);
+      await handle.executeUpdate(approveLaunchUpdate, { args: [{ actor: sponsor, comment: null }] });
+      const owner = { personId: 'owner-1', roles: ['owner' as const] };
+      for (const [personId, role] of [
+        ['a', 'mentee'],
+        ['b', 'mentor'],
+      ] as const) {
+        await handle.executeUpdate(enrolParticipantUpdate, { args: [{ actor: owner, participant: { personId, role, capacity: role === 'mentor' ? 1 : null, goals: [], wishes: [] } }] });
+      }
+      const options = { weights: {}, excludeSameDepartment: false, maxTimeZoneHours: null, objective: 'total' as const, loadBalance: 0 };
+      await handle.executeUpdate(requestMatchingProposalUpdate, { args: [{ actor: owner, options }] });
+      const failed = await eventually(async () => {
+        const proposal = (await handle.query(programStateQuery))?.matching?.proposals[0];
+        return proposal?.status === 'FAILED' ? proposal : null;
+      });
+      expect(failed.failure).toMatch(/MATCHING.SOLVE_FAILED: the solver crashed/);
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+    } finally {
+      worker.shutdown();
+      await running;
+      await connection.close();
     }
   });
 });

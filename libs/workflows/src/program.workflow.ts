@@ -1,4 +1,5 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -43,7 +44,7 @@ import {
   type ProgramActivities,
   type ProgramWorkflowInput,
 } from '../../contracts/src/index.js';
-import { decide } from './business-failure.js';
+import { businessFailure, decide } from './business-failure.js';
 import { createSerialQueue } from './serial.js';
 
 const { appendProgramEvents } = proxyActivities<ProgramActivities>({
@@ -51,7 +52,8 @@ const { appendProgramEvents } = proxyActivities<ProgramActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: [EVENT_STORE_CONFLICT] },
 });
 
-// A solve of a large cycle takes seconds to a minute; the heartbeat-free timeout leaves ample room.
+// A solve of a large cycle takes seconds to a minute; the timeout leaves ample room. When every
+// attempt fails, the proposal is recorded as failed: the program itself must go on.
 const { solveMatchingProposal } = proxyActivities<ProgramActivities>({
   startToCloseTimeout: '10 minutes',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 },
@@ -72,7 +74,7 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
     state = foldProgram(events, state);
   };
   const current = (): ProgramState => {
-    if (state === null) throw decide(() => { throw notReady(); });
+    if (state === null) throw businessFailure(notReady());
     return state;
   };
 
@@ -158,6 +160,9 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
       version: pending.version,
       participants: current().matching?.participants ?? [],
       request: pending.request,
+    }).catch((e: unknown) => {
+      if (!(e instanceof ActivityFailure)) throw e;
+      return { failed: true as const, code: 'MATCHING.SOLVE_FAILED', message: e.cause?.message ?? e.message };
     });
     const at = new Date().toISOString();
     await serial(() =>
