@@ -25,6 +25,7 @@ const PROGRAM = '{program}';
 const sponsorOnly = { privileged: [] as Role[], holder: { person: 'sponsor-1', roles: ['sponsor'] as Role[] } };
 const ownerOrSponsor = { privileged: [] as Role[], holder: { person: 'owner-1', roles: ['owner'] as Role[] } };
 const programOwner = { privileged: [] as Role[] };
+const programReader = { privileged: [] as Role[], holder: { person: 'owner-1', roles: ['owner'] as Role[] } };
 const personal = { privileged: ['hr-admin', 'owner'] as Role[], holder: { person: 'p-1', roles: ['mentee'] as Role[] } };
 
 const RULES: Record<string, Rule> = {
@@ -61,9 +62,9 @@ const RULES: Record<string, Rule> = {
   'GET /insights/access': { roles: ['owner', 'hr-admin'] },
   'GET /nominations': { roles: ['owner', 'hr-admin'] },
   'POST /programs/{id}/enrolments': { roles: ['owner'], objectLevel: programOwner, body: { personId: 'p-1', role: 'mentee' } },
-  'GET /programs/{id}/matching': { roles: 'any', objectLevel: ownerOrSponsor },
+  'GET /programs/{id}/matching': { roles: 'any', objectLevel: programReader },
   'POST /programs/{id}/matching/proposals': { roles: ['owner'], objectLevel: programOwner, body: {} },
-  'GET /programs/{id}/matching/proposals/{version}': { roles: 'any', objectLevel: ownerOrSponsor },
+  'GET /programs/{id}/matching/proposals/{version}': { roles: 'any', objectLevel: programReader },
   'POST /programs/{id}/matching/decisions': {
     roles: ['owner', 'supervisor'],
     objectLevel: programOwner,

@@ -132,7 +132,9 @@ describe('matching a cycle over HTTP', () => {
     const approved = await post('/matching/proposals/2/approval', 'owner').expect(200);
     expect(approved.body.phase).toBe('TRAINING');
     expect((await post('/matching/proposals/2/approval', 'owner').expect(409)).body.code).toBe('PROGRAM.WRONG_PHASE');
-    expect((await request(api).get(`/programs/${programId}/matching/proposals/2`).set(as('sponsor')).expect(200)).body.approved).toBe(true);
+    expect((await request(api).get(`/programs/${programId}/matching/proposals/2`).set(as('sup')).expect(200)).body.approved).toBe(true);
+    // The sponsor sees the program, not the people in its proposals (personal details).
+    await request(api).get(`/programs/${programId}/matching/proposals/2`).set(as('sponsor')).expect(403);
     await request(api).get(`/programs/${programId}/matching/proposals/2`).set(as('otherOwner')).expect(403);
     const types = (await request(api).get(`/programs/${programId}/events`).set(as('owner'))).body.map((e: { type: string }) => e.type);
     expect(types.slice(-2)).toEqual(['MatchingApproved', 'ProgramPhaseChanged']);

@@ -32,7 +32,7 @@ export class MatchingController {
   }
 
   @Get('matching')
-  @ApiOperation({ summary: 'Live matching state: enrolment, pins, bans and proposal versions (owner, sponsor, enrolled supervisors).' })
+  @ApiOperation({ summary: 'Live matching state: enrolment, pins, bans and proposal versions (the owner and the enrolled supervisors).' })
   state(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
     return this.matching.state(id, actor);
   }
@@ -51,7 +51,9 @@ export class MatchingController {
   }
 
   @Get('matching/proposals/:version')
-  @ApiOperation({ summary: 'A proposal version: pairs with each criterion’s contribution, unmatched mentees with reasons and best blocked candidates.' })
+  @ApiOperation({
+    summary: 'A proposal version: pairs with each criterion’s contribution, unmatched mentees with reasons and best blocked candidates (the owner and the enrolled supervisors).',
+  })
   @ApiOkResponse({ type: ProposalResponse })
   proposal(@Param('id', uuid) id: string, @Param('version', versionPipe) version: number, @CurrentActor() actor: Actor): Promise<ProposalResponse> {
     return this.matching.proposal(id, version, actor);

@@ -135,11 +135,15 @@ export class MatchingService {
     };
   }
 
-  /** Proposals name people and their gaps: the owner, the sponsor and the cycle's supervisors read them. */
+  /**
+   * Proposals and enrolment show people's gaps, experience and languages: personal details, which
+   * the privacy rule gives to program owners — here the program's own — and to the supervisors
+   * who review this cycle. The sponsor sees the program, not its people.
+   */
   private assertCanRead(row: ProgramReadModelEntity, actor: Actor, participants: Array<{ personId: string; role: string }>): void {
     const supervisor = actor.roles.includes('supervisor') && participants.some((p) => p.personId === actor.personId && p.role === 'supervisor');
-    if (row.ownerId !== actor.personId && row.sponsorId !== actor.personId && !supervisor) {
-      throw forbidden('PROGRAM.NOT_A_PARTICIPANT', `only the owner, the sponsor and the supervisors of program ${row.id} see its matching`);
+    if (row.ownerId !== actor.personId && !supervisor) {
+      throw forbidden('PROGRAM.NOT_A_REVIEWER', `only the owner and the supervisors of program ${row.id} see its matching`);
     }
   }
 }
