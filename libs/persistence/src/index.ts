@@ -10,3 +10,4 @@ export * from './people-store.js';
 export * from './entities/competency-model.entity.js';
 export * from './entities/assessment.entity.js';
 export * from './entities/hr-event.entity.js';
+export * from './competency-mapper.js';

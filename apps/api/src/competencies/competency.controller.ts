@@ -1,13 +1,13 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { badField } from '../http/api-error.js';
+import { versionParam } from '../http/param-pipes.js';
 import { AssessmentResponse, RecordAssessmentDto } from './dto/assessment.dto.js';
 import { CompetencyModelResponse, NewCompetencyModelVersionDto } from './dto/competency-model.dto.js';
 import { CompetencyService } from './competency.service.js';
 
-const versionPipe = new ParseIntPipe({ exceptionFactory: () => badField('version', 'must be a whole number') });
 const KEY = /^[a-z][a-z0-9-]{1,60}$/;
 const checkKey = (key: string) => {
   if (!KEY.test(key)) throw badField('key', 'must be lower-case letters, digits and dashes');
@@ -37,7 +37,7 @@ export class CompetencyController {
   @Get('competency-models/:key/versions/:version')
   @ApiOperation({ summary: 'One version of a competency model (versions never change).' })
   @ApiOkResponse({ type: CompetencyModelResponse })
-  async version(@Param('key') key: string, @Param('version', versionPipe) version: number): Promise<CompetencyModelResponse> {
+  async version(@Param('key') key: string, @Param('version', versionParam) version: number): Promise<CompetencyModelResponse> {
     return CompetencyModelResponse.from(await this.competencies.model(checkKey(key), version));
   }
 

@@ -5,38 +5,18 @@ import {
   canSeePersonalDetails,
   competencyModelProblems,
   currentLevels,
+  DEFAULT_MODEL_KEY,
   personGaps,
   type Actor,
-  type Assessment,
   type CompetencyGap,
-  type CompetencyModel,
 } from '../../../../libs/domain/src/index.js';
-import { AssessmentEntity, CompetencyModelEntity } from '../../../../libs/persistence/src/index.js';
+import { AssessmentEntity, CompetencyModelEntity, toAssessment, toCompetencyModel } from '../../../../libs/persistence/src/index.js';
 import { ApiError, badField, forbidden, notFound } from '../http/api-error.js';
 import { PeopleService } from '../people/people.service.js';
 import { RelationsService } from '../people/relations.service.js';
 import { DATA_SOURCE } from '../tokens.js';
 import { AssessmentResponse, type RecordAssessmentDto } from './dto/assessment.dto.js';
 import { CompetencyModelResponse, type NewCompetencyModelVersionDto } from './dto/competency-model.dto.js';
-
-export const DEFAULT_MODEL_KEY = 'managerial-core';
-
-export const toDomainModel = (e: CompetencyModelEntity): CompetencyModel => ({
-  key: e.key,
-  version: e.version,
-  name: e.name,
-  competencies: e.definition.competencies,
-  targets: e.definition.targets,
-});
-
-export const toDomainAssessment = (e: AssessmentEntity): Assessment => ({
-  personId: e.personId,
-  competencyKey: e.competencyKey,
-  level: e.level,
-  source: e.source as Assessment['source'],
-  context: e.context as Assessment['context'],
-  assessedAt: e.assessedAt.toISOString(),
-});
 
 @Injectable()
 export class CompetencyService {
@@ -125,9 +105,9 @@ export class CompetencyService {
   async gapsOf(personId: string, viewer: Actor, modelKey = DEFAULT_MODEL_KEY): Promise<{ personId: string; model: string; gaps: CompetencyGap[] }> {
     await this.assertCanSee(personId, viewer);
     const person = await this.people.find(personId);
-    const model = toDomainModel(await this.model(modelKey));
+    const model = toCompetencyModel(await this.model(modelKey));
     const rows = await this.db.getRepository(AssessmentEntity).findBy({ personId });
-    const levels = currentLevels(rows.map(toDomainAssessment)).get(personId);
+    const levels = currentLevels(rows.map(toAssessment)).get(personId);
     return { personId, model: `${model.key} v${model.version}`, gaps: personGaps(model, person, levels) };
   }
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { accessCoverage, currentLevels, groupGaps, mentorCoverage, ReportingChains, type Person } from '../../../../libs/domain/src/index.js';
-import { AssessmentEntity, loadDirectory, NominationEntity } from '../../../../libs/persistence/src/index.js';
-import { CompetencyService, toDomainAssessment, toDomainModel } from '../competencies/competency.service.js';
+import { AssessmentEntity, loadDirectory, NominationEntity, toAssessment, toCompetencyModel } from '../../../../libs/persistence/src/index.js';
+import { CompetencyService } from '../competencies/competency.service.js';
 import { DATA_SOURCE } from '../tokens.js';
 import type { AccessQuery, CoverageQuery, GroupGapsQuery } from './insights.query.js';
 
@@ -26,18 +26,18 @@ export class InsightsService {
   }
 
   private async levels() {
-    return currentLevels((await this.db.getRepository(AssessmentEntity).find()).map(toDomainAssessment));
+    return currentLevels((await this.db.getRepository(AssessmentEntity).find()).map(toAssessment));
   }
 
   async groupGaps(query: GroupGapsQuery) {
-    const model = toDomainModel(await this.competencies.model(query.model));
+    const model = toCompetencyModel(await this.competencies.model(query.model));
     const { managers, mentors } = await this.population();
     const people = query.population === 'managers' ? managers : mentors;
     return { model: `${model.key} v${model.version}`, population: query.population, groupBy: query.groupBy, rows: groupGaps(model, people, await this.levels(), query.groupBy) };
   }
 
   async coverage(query: CoverageQuery) {
-    const model = toDomainModel(await this.competencies.model(query.model));
+    const model = toCompetencyModel(await this.competencies.model(query.model));
     const { managers, mentors } = await this.population();
     return { model: `${model.key} v${model.version}`, threshold: query.threshold, competencies: mentorCoverage(model, managers, mentors, await this.levels(), query.threshold) };
   }

@@ -1,16 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
-import { badField } from '../http/api-error.js';
+import { uuidParam, versionParam } from '../http/param-pipes.js';
 import { OperationKey } from '../http/idempotency.interceptor.js';
 import { Expensive } from '../http/rate-limit.js';
 import { ProgramResponse } from '../programs/dto/program.response.js';
 import { EnrolDto, PairDecisionDto, ProposalRequestDto, ProposalRequestedResponse, ProposalResponse } from './matching.dto.js';
 import { MatchingService } from './matching.service.js';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => badField('id', 'must be a UUID') });
-const versionPipe = new ParseIntPipe({ exceptionFactory: () => badField('version', 'must be a whole number') });
 
 @ApiTags('matching')
 @ApiBearerAuth()
@@ -27,13 +25,13 @@ export class MatchingController {
     description: 'A mentee needs at least one assessment (matching works on competency gaps). 409 in another phase.',
   })
   @ApiOkResponse({ type: ProgramResponse })
-  enrol(@Param('id', uuid) id: string, @Body() body: EnrolDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<ProgramResponse> {
+  enrol(@Param('id', uuidParam) id: string, @Body() body: EnrolDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<ProgramResponse> {
     return this.matching.enrol(id, body, actor, key);
   }
 
   @Get('matching')
   @ApiOperation({ summary: 'Live matching state: enrolment, pins, bans and proposal versions (the owner and the enrolled supervisors).' })
-  state(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
+  state(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor) {
     return this.matching.state(id, actor);
   }
 
@@ -46,7 +44,7 @@ export class MatchingController {
     description: 'Pins and bans recorded so far are respected. Poll GET …/matching/proposals/{version} until READY or FAILED.',
   })
   @ApiResponse({ status: 202, type: ProposalRequestedResponse })
-  request(@Param('id', uuid) id: string, @Body() body: ProposalRequestDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<ProposalRequestedResponse> {
+  request(@Param('id', uuidParam) id: string, @Body() body: ProposalRequestDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<ProposalRequestedResponse> {
     return this.matching.requestProposal(id, body, actor, key);
   }
 
@@ -55,7 +53,7 @@ export class MatchingController {
     summary: 'A proposal version: pairs with each criterion’s contribution, unmatched mentees with reasons and best blocked candidates (the owner and the enrolled supervisors).',
   })
   @ApiOkResponse({ type: ProposalResponse })
-  proposal(@Param('id', uuid) id: string, @Param('version', versionPipe) version: number, @CurrentActor() actor: Actor): Promise<ProposalResponse> {
+  proposal(@Param('id', uuidParam) id: string, @Param('version', versionParam) version: number, @CurrentActor() actor: Actor): Promise<ProposalResponse> {
     return this.matching.proposal(id, version, actor);
   }
 
@@ -63,7 +61,7 @@ export class MatchingController {
   @HttpCode(200)
   @Roles('owner', 'supervisor')
   @ApiOperation({ summary: 'Pin or ban a pair, with a reason (the owner or an enrolled supervisor). Later solves respect it; the decision is an event.' })
-  decide(@Param('id', uuid) id: string, @Body() body: PairDecisionDto, @CurrentActor() actor: Actor, @OperationKey() key?: string) {
+  decide(@Param('id', uuidParam) id: string, @Body() body: PairDecisionDto, @CurrentActor() actor: Actor, @OperationKey() key?: string) {
     return this.matching.decide(id, body, actor, key);
   }
 
@@ -73,8 +71,8 @@ export class MatchingController {
   @ApiOperation({ summary: 'Approve a proposal version (the owner): its pairs become the cycle’s mentorships and the program moves to TRAINING.' })
   @ApiOkResponse({ type: ProgramResponse })
   approve(
-    @Param('id', uuid) id: string,
-    @Param('version', versionPipe) version: number,
+    @Param('id', uuidParam) id: string,
+    @Param('version', versionParam) version: number,
     @CurrentActor() actor: Actor,
     @OperationKey() key?: string,
   ): Promise<ProgramResponse> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { DEFAULT_MATCHING_WEIGHTS, type Actor, type ProgramState } from '../../../../libs/domain/src/index.js';
+import { DEFAULT_MATCHING_WEIGHTS, DEFAULT_MODEL_KEY, type Actor, type ProgramState } from '../../../../libs/domain/src/index.js';
 import {
   approveMatchingProposalUpdate,
   decideMatchingPairUpdate,
@@ -10,7 +10,7 @@ import {
   requestMatchingProposalUpdate,
 } from '../../../../libs/contracts/src/index.js';
 import { AssessmentEntity, PersonEntity, ProgramReadModelEntity } from '../../../../libs/persistence/src/index.js';
-import { CompetencyService, DEFAULT_MODEL_KEY } from '../competencies/competency.service.js';
+import { CompetencyService } from '../competencies/competency.service.js';
 import { badField, forbidden, notFound } from '../http/api-error.js';
 import { ProgramResponse } from '../programs/dto/program.response.js';
 import { ProgramsService } from '../programs/programs.service.js';

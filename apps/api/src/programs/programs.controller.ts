@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
-import { badField } from '../http/api-error.js';
+import { uuidParam } from '../http/param-pipes.js';
 import { OperationKey } from '../http/idempotency.interceptor.js';
 import { ApproveLaunchDto } from './dto/approve-launch.dto.js';
 import { CreateProgramDto } from './dto/create-program.dto.js';
@@ -10,7 +10,6 @@ import { ListProgramsQuery } from './dto/list-programs.query.js';
 import { ProgramEventResponse, ProgramPageResponse, ProgramResponse } from './dto/program.response.js';
 import { ProgramsService } from './programs.service.js';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => badField('id', 'must be a UUID') });
 
 @ApiTags('programs')
 @ApiBearerAuth()
@@ -39,14 +38,14 @@ export class ProgramsController {
   @ApiOperation({ summary: "A program's read model (its owner and sponsor only)." })
   @ApiResponse({ status: 200, type: ProgramResponse })
   @ApiResponse({ status: 404, description: 'No such program.' })
-  get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<ProgramResponse> {
+  get(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<ProgramResponse> {
     return this.programs.get(id, actor);
   }
 
   @Get(':id/events')
   @ApiOperation({ summary: "The program's audit trail: its domain events in stream order." })
   @ApiResponse({ status: 200, type: [ProgramEventResponse] })
-  events(@Param('id', uuid) id: string, @CurrentActor() actor: Actor): Promise<ProgramEventResponse[]> {
+  events(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<ProgramEventResponse[]> {
     return this.programs.events(id, actor);
   }
 
@@ -57,7 +56,7 @@ export class ProgramsController {
   @ApiResponse({ status: 200, type: ProgramResponse })
   @ApiResponse({ status: 403, description: 'The caller is not the sponsor of this program (PROGRAM.NOT_SPONSOR).' })
   @ApiResponse({ status: 409, description: 'The program is not in LAUNCH_PLANNING (PROGRAM.WRONG_PHASE).' })
-  approveLaunch(@Param('id', uuid) id: string, @Body() body: ApproveLaunchDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<ProgramResponse> {
+  approveLaunch(@Param('id', uuidParam) id: string, @Body() body: ApproveLaunchDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<ProgramResponse> {
     return this.programs.approveLaunch(id, actor, body.comment ?? null, key);
   }
 }

@@ -3,15 +3,14 @@ import {
   currentLevels,
   cycleCandidates,
   DEFAULT_MATCHING_OPTIONS,
+  DEFAULT_MODEL_KEY,
   isDomainError,
   ReportingChains,
   solveMatching,
   type ProposalSummary,
 } from '../../../../libs/domain/src/index.js';
 import type { SolveProposalFailure, SolveProposalInput } from '../../../../libs/contracts/src/index.js';
-import { AssessmentEntity, CompetencyModelEntity, loadDirectory } from '../../../../libs/persistence/src/index.js';
-
-const DEFAULT_MODEL_KEY = 'managerial-core';
+import { AssessmentEntity, CompetencyModelEntity, loadDirectory, toAssessment, toCompetencyModel } from '../../../../libs/persistence/src/index.js';
 
 /** UTC offset of an IANA zone at `at`, in minutes (e.g. Europe/Paris in winter → 60). */
 export function utcOffsetMinutes(timeZone: string, at: Date): number {
@@ -31,21 +30,12 @@ export async function solveProposal(db: DataSource, input: SolveProposalInput, n
   if (!model) throw new Error(`competency model ${DEFAULT_MODEL_KEY} is missing`);
   const ids = input.participants.map((p) => p.personId);
   const assessments = ids.length === 0 ? [] : await db.getRepository(AssessmentEntity).createQueryBuilder('a').where('a.person_id IN (:...ids)', { ids }).getMany();
-  const levels = currentLevels(
-    assessments.map((a) => ({
-      personId: a.personId,
-      competencyKey: a.competencyKey,
-      level: a.level,
-      source: a.source as 'self',
-      context: a.context as 'baseline',
-      assessedAt: a.assessedAt.toISOString(),
-    })),
-  );
+  const levels = currentLevels(assessments.map(toAssessment));
   const offsets = new Map<string, number>();
   const { mentees, mentors, missing } = cycleCandidates(input.participants, {
     people,
     levels,
-    model: { key: model.key, version: model.version, name: model.name, competencies: model.definition.competencies, targets: model.definition.targets },
+    model: toCompetencyModel(model),
     utcOffset: (zone) => {
       if (!offsets.has(zone)) offsets.set(zone, utcOffsetMinutes(zone, now));
       return offsets.get(zone)!;

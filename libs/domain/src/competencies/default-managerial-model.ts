@@ -4,8 +4,11 @@ import type { CompetencyModel } from './competency-model.js';
  * mentorflow's default managerial competency model (our own wording). Job levels: M1 first-line
  * manager, M2 manager of managers, M3 senior leader. Companies adapt it by publishing a new version.
  */
+/** Key of the model used when a request names none. */
+export const DEFAULT_MODEL_KEY = 'managerial-core';
+
 export const DEFAULT_MANAGERIAL_MODEL: Omit<CompetencyModel, 'version'> = {
-  key: 'managerial-core',
+  key: DEFAULT_MODEL_KEY,
   name: 'Core managerial competencies',
   competencies: [
     {
