@@ -15,6 +15,8 @@ export interface MentorshipPolicy {
   checkpointEveryMs: number;
   /** The supervisor has this long to decide a checkpoint before a reminder, then as long again before the owner is told. */
   checkpointDecisionMs: number;
+  /** Supervisor approval, kickoff agreement and reviews: a reminder after this long, the escalation after as long again. */
+  responseMs: number;
   /** Midterm review, from the start of ACTIVE. */
   midtermAfterMs: number;
   /** Final evaluation, from the start of ACTIVE. */
@@ -27,6 +29,7 @@ export const DEFAULT_MENTORSHIP_POLICY: MentorshipPolicy = {
   escalationDelayMs: 7 * DAY,
   checkpointEveryMs: 42 * DAY,
   checkpointDecisionMs: 5 * DAY,
+  responseMs: 5 * DAY,
   midtermAfterMs: 91 * DAY,
   endAfterMs: 182 * DAY,
 };

@@ -1,9 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_MENTORSHIP_POLICY, policyProblems, type MentorshipPolicy } from './mentorship-policy.js';
 import { roiEvidence } from './roi.js';
-import { sessionDue } from './session-schedule.js';
 
-const policy: MentorshipPolicy = { ...DEFAULT_MENTORSHIP_POLICY, sessionEveryMs: 100, reminderLeadMs: 20, escalationDelayMs: 50 };
+const policy: MentorshipPolicy = { ...DEFAULT_MENTORSHIP_POLICY, sessionEveryMs: 100, reminderLeadMs: 20, escalationDelayMs: 50, midtermAfterMs: 1000, endAfterMs: 2000 };
 
 describe('mentorship policy', () => {
   it('defaults to a session every 14 days, a checkpoint every 6 weeks, about 6 months', () => {
@@ -15,22 +14,6 @@ describe('mentorship policy', () => {
     expect(policyProblems({ ...policy, reminderLeadMs: 200 }).map((p) => p.field)).toEqual(['reminderLeadMs']);
     expect(policyProblems({ ...policy, sessionEveryMs: -1 }).map((p) => p.field)).toContain('sessionEveryMs');
     expect(policyProblems({ ...policy, midtermAfterMs: policy.endAfterMs }).map((p) => p.field)).toEqual(['midtermAfterMs']);
-  });
-});
-
-describe('session cadence', () => {
-  const fresh = { lastSessionAt: 0, remindedFor: null, escalatedFor: null };
-
-  it('waits, reminds the mentor before the due date, then tells the supervisor after the delay', () => {
-    expect(sessionDue(fresh, policy, 10)).toEqual({ kind: 'none', nextCheckAt: 80 });
-    expect(sessionDue(fresh, policy, 80)).toEqual({ kind: 'remind-mentor', dueAt: 100, nextCheckAt: 150 });
-    expect(sessionDue({ ...fresh, remindedFor: 100 }, policy, 120)).toEqual({ kind: 'none', nextCheckAt: 150 });
-    expect(sessionDue({ ...fresh, remindedFor: 100 }, policy, 150)).toEqual({ kind: 'escalate-to-supervisor', dueAt: 100, nextCheckAt: Infinity });
-    expect(sessionDue({ ...fresh, remindedFor: 100, escalatedFor: 100 }, policy, 500)).toEqual({ kind: 'none', nextCheckAt: Infinity });
-  });
-
-  it('starts over from a logged session', () => {
-    expect(sessionDue({ lastSessionAt: 130, remindedFor: 100, escalatedFor: null }, policy, 140)).toEqual({ kind: 'none', nextCheckAt: 210 });
   });
 });
 
