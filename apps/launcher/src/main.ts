@@ -6,6 +6,7 @@ import { createApiApp } from '../../api/src/create-app.js';
 import { issueToken } from '../../api/src/auth/issue-token.js';
 import { createMentorflowWorker } from '../../worker/src/worker.js';
 import { jsonWorkerLogger } from '../../worker/src/json-log.js';
+import { startMail } from '../../worker/src/mail/mail-service.js';
 import { DEFAULT_PROGRAM_TIMINGS } from '../../../libs/contracts/src/index.js';
 import { openDatabase } from '../../../libs/persistence/src/index.js';
 import { createMetrics, dataDir, loadConfig, provideTemporal } from '../../../libs/platform/src/index.js';
@@ -35,8 +36,9 @@ async function main(): Promise<void> {
   const workerConnection = await NativeConnection.connect({ address: temporalServer.address });
   // One registry for the whole local system: the API's /metrics shows the worker's counters too.
   const metrics = createMetrics('api');
-  const worker = await createMentorflowWorker({ connection: workerConnection, namespace: temporalServer.namespace, db, taskQueue: config.taskQueue, metrics });
+  const worker = await createMentorflowWorker({ connection: workerConnection, namespace: temporalServer.namespace, db, taskQueue: config.taskQueue, metrics, mailFrom: config.mailFrom });
   const workerRun = worker.run();
+  const mail = startMail(db, config, metrics, log);
 
   const connection = await Connection.connect({ address: temporalServer.address });
   const temporal = new Client({ connection, namespace: temporalServer.namespace });
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
   log(`API:         http://127.0.0.1:${config.httpPort}`);
   log(`API docs:    http://127.0.0.1:${config.httpPort}/docs`);
   log(`Temporal UI: ${temporalServer.uiUrl ?? 'not started here (external cluster)'}`);
+  log(`Mail:        ${mail.sender.describe()}`);
   log('Ready. Ctrl-C stops everything.');
 
   let stopping = false;
@@ -59,6 +62,7 @@ async function main(): Promise<void> {
     // The Temporal runtime also reacts to SIGINT/SIGTERM by shutting workers down itself.
     if (worker.getState() === 'RUNNING') worker.shutdown();
     await workerRun.catch(() => undefined);
+    await mail.stop();
     await connection.close();
     await workerConnection.close();
     await db.destroy();

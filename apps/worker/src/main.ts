@@ -4,6 +4,7 @@ import { createMetrics, loadConfig, requireDatabaseUrl, requireTemporalAddress }
 import { openDatabase } from '../../../libs/persistence/src/index.js';
 import { createMentorflowWorker } from './worker.js';
 import { jsonWorkerLogger } from './json-log.js';
+import { startMail } from './mail/mail-service.js';
 
 /** The worker on its own (compose stack, production): DATABASE_URL and TEMPORAL_ADDRESS are required. */
 async function main(): Promise<void> {
@@ -26,8 +27,11 @@ async function main(): Promise<void> {
     );
   }).listen(config.workerMetricsPort);
   const connection = await NativeConnection.connect({ address: requireTemporalAddress(config) });
-  const worker = await createMentorflowWorker({ connection, namespace: config.temporalNamespace, db, taskQueue: config.taskQueue, metrics });
+  const worker = await createMentorflowWorker({ connection, namespace: config.temporalNamespace, db, taskQueue: config.taskQueue, metrics, mailFrom: config.mailFrom });
+  const mail = startMail(db, config, metrics, (line) => process.stderr.write(`${line}\n`));
+  process.stdout.write(`${JSON.stringify({ level: 'INFO', message: `mail goes to ${mail.sender.describe()}` })}\n`);
   await worker.run();
+  await mail.stop();
   metricsServer.close();
   await connection.close();
   await db.destroy();

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { PROGRAM_TASK_QUEUE } from '../../../libs/contracts/src/index.js';
 import { workflowsEntry, type AppMetrics } from '../../../libs/platform/src/index.js';
 import { createProgramActivities } from './activities/program.activities.js';
+import { createMentorshipActivities } from './activities/mentorship.activities.js';
 
 export interface WorkerOptions {
   connection: NativeConnection;
@@ -10,7 +11,11 @@ export interface WorkerOptions {
   db: DataSource;
   taskQueue?: string;
   metrics?: AppMetrics;
+  /** From address of emails and organizer of calendar invitations. */
+  mailFrom?: string;
 }
+
+export const DEFAULT_MAIL_FROM = 'mentorflow@localhost';
 
 /** Builds the worker with its activities wired to their dependencies; the caller runs and stops it. */
 export async function createMentorflowWorker(options: WorkerOptions): Promise<Worker> {
@@ -19,7 +24,10 @@ export async function createMentorflowWorker(options: WorkerOptions): Promise<Wo
     namespace: options.namespace,
     taskQueue: options.taskQueue ?? PROGRAM_TASK_QUEUE,
     workflowsPath: workflowsEntry(),
-    activities: { ...createProgramActivities({ db: options.db, metrics: options.metrics }) },
+    activities: {
+      ...createProgramActivities({ db: options.db, metrics: options.metrics }),
+      ...createMentorshipActivities({ db: options.db, metrics: options.metrics, mailFrom: options.mailFrom ?? DEFAULT_MAIL_FROM }),
+    },
     // Measured on the dev server 1.29.1: after an accepted Update, a second rejected Update in a row
     // waits on the sticky queue for this timeout (10 s by default) before any worker takes it.
     // 1 s bounds that wait (~2.7 s observed) at the cost of an occasional cache miss.

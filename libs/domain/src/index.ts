@@ -27,3 +27,4 @@ export * from './mentorship/interaction-survey.js';
 export * from './mentorship/roi.js';
 export * from './mentorship/mentorship-phase.js';
 export * from './mentorship/mentorship.js';
+export * from './mentorship/mentorship-notifications.js';

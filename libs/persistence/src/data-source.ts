@@ -9,6 +9,7 @@ import { PeopleCompetencies1764200000000 } from './migrations/1764200000000-peop
 import { SeedDefaultCompetencyModel1764200000001 } from './migrations/1764200000001-seed-default-competency-model.js';
 import { IdempotencyKeys1764220000000 } from './migrations/1764220000000-idempotency-keys.js';
 import { MatchingProposals1764210000000 } from './migrations/1764210000000-matching-proposals.js';
+import { Mentorships1764230000000 } from './migrations/1764230000000-mentorships.js';
 import { AssessmentEntity } from './entities/assessment.entity.js';
 import { CompetencyModelEntity } from './entities/competency-model.entity.js';
 import { HrEventEntity, NominationEntity } from './entities/hr-event.entity.js';
@@ -23,7 +24,7 @@ export const ENTITIES = [
   HrEventEntity,
   NominationEntity,
 ];
-export const MIGRATIONS = [InitialSchema1764190000000, PeopleCompetencies1764200000000, SeedDefaultCompetencyModel1764200000001, MatchingProposals1764210000000, IdempotencyKeys1764220000000];
+export const MIGRATIONS = [InitialSchema1764190000000, PeopleCompetencies1764200000000, SeedDefaultCompetencyModel1764200000001, MatchingProposals1764210000000, IdempotencyKeys1764220000000, Mentorships1764230000000];
 
 const MIGRATION_LOCK_ID = 7_401_202_611;
 

@@ -11,3 +11,4 @@ export * from './entities/competency-model.entity.js';
 export * from './entities/assessment.entity.js';
 export * from './entities/hr-event.entity.js';
 export * from './competency-mapper.js';
+export * from './mentorship-projection.js';

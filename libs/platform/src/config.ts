@@ -18,6 +18,12 @@ export interface MentorflowConfig {
   /** Worker process: application metrics (/metrics) and the Temporal SDK's own metrics. */
   workerMetricsPort: number;
   sdkMetricsPort: number;
+  /** smtp(s)://user:pass@host:port; null = write each message as an .eml file under mailDir. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  mailDir: string | null;
+  /** How often the worker looks for emails to send when the outbox was empty. */
+  outboxPollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -47,6 +53,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
   if (temporalAddress && !/^[\w.-]+:\d+$/.test(temporalAddress)) {
     problems.push(`TEMPORAL_ADDRESS must be host:port, got "${temporalAddress}"`);
   }
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) problems.push(`SMTP_URL must be an smtp:// or smtps:// URL, got "${smtpUrl.replace(/:[^:@/]*@/, ':***@')}"`);
+  const mailFrom = env.MAIL_FROM?.trim() || 'mentorflow@localhost';
+  if (!/^[^\s@]+@[^\s@]+$/.test(mailFrom)) problems.push(`MAIL_FROM must be an email address, got "${mailFrom}"`);
+  const pollRaw = env.OUTBOX_POLL_MS?.trim();
+  const outboxPollMs = pollRaw ? Number(pollRaw) : 1000;
+  if (!Number.isInteger(outboxPollMs) || outboxPollMs < 10) problems.push(`OUTBOX_POLL_MS must be a whole number of milliseconds ≥ 10, got "${pollRaw}"`);
   const config: MentorflowConfig = {
     databaseUrl,
     temporalAddress,
@@ -58,6 +71,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
     temporalUiPort: port('TEMPORAL_UI_PORT', 8233),
     workerMetricsPort: port('WORKER_METRICS_PORT', 9464),
     sdkMetricsPort: port('SDK_METRICS_PORT', 9465),
+    smtpUrl,
+    mailFrom,
+    mailDir: env.MAIL_DIR?.trim() || null,
+    outboxPollMs,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -11,6 +11,7 @@ export interface AppMetrics {
   domainEvents: Counter<'type'>;
   matchingSolves: Counter<'outcome'>;
   matchingSolveSeconds: Histogram;
+  emails: Counter<'outcome'>;
 }
 
 export function createMetrics(process: 'api' | 'worker'): AppMetrics {
@@ -40,5 +41,6 @@ export function createMetrics(process: 'api' | 'worker'): AppMetrics {
       buckets: [0.01, 0.1, 0.5, 1, 5, 15, 30, 60, 120],
       registers: [registry],
     }),
+    emails: new Counter({ name: 'mentorflow_emails_total', help: 'Outbox emails handled, by outcome (sent, failed, undeliverable)', labelNames: ['outcome'], registers: [registry] }),
   };
 }

@@ -19,6 +19,7 @@ import {
   decidePair,
   enrol,
   requestProposal,
+  requestRematch,
   DomainError,
   foldProgram,
   launchApprovalOverdue,
@@ -40,6 +41,7 @@ import {
   programReadyUpdate,
   programStateQuery,
   programStreamId,
+  rematchRequestedSignal,
   type ApproveLaunchInput,
   type ProgramActivities,
   type ProgramWorkflowInput,
@@ -131,6 +133,13 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
         return current();
       }),
     { validator: ({ actor, version }: ApproveProposalInput) => decide(() => assertCanApproveProposal(current(), actor, version)) },
+  );
+
+  // A signal cannot be refused: a request the program already holds yields no event.
+  setHandler(rematchRequestedSignal, (request) =>
+    serial(async () => {
+      if (state !== null) await commit(requestRematch(state, request, new Date()));
+    }),
   );
 
   if (state === null) {

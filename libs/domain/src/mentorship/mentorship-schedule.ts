@@ -96,7 +96,7 @@ export function mentorshipDue(s: MentorshipState, p: MentorshipPolicy, now: numb
     const n = s.checkpoints.length + 1;
     const opensAt = start + n * p.checkpointEveryMs;
     if (opensAt < endAt) {
-      if (now >= opensAt) return found([{ type: 'CheckpointOpened', at, actorId: SYSTEM_ACTOR, data: { checkpoint: n } }]);
+      if (now >= opensAt) return found([{ type: 'CheckpointOpened', at, actorId: SYSTEM_ACTOR, data: { checkpoint: n, decideBy: new Date(now + p.checkpointDecisionMs).toISOString() } }]);
       wake.push(opensAt);
     }
   }

@@ -35,7 +35,8 @@ export type ProgramEvent =
       actorId: string;
       data: { decision: 'pin' | 'ban'; menteeId: string; mentorId: string; reason: string };
     }
-  | { type: 'MatchingApproved'; at: string; actorId: string; data: { version: number; pairs: Array<{ menteeId: string; mentorId: string }> } };
+  | { type: 'MatchingApproved'; at: string; actorId: string; data: { version: number; pairs: Array<{ menteeId: string; mentorId: string }> } }
+  | { type: 'RematchRequested'; at: string; actorId: string; data: { mentorshipId: string; menteeId: string; mentorId: string; reason: string } };
 
 export type ProgramEventType = ProgramEvent['type'];
 

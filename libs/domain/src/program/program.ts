@@ -37,6 +37,8 @@ export interface ProgramState {
   launchEscalated: boolean;
   /** Enrolment, proposals, pins and bans of the cycle (absent in states carried by older runs). */
   matching?: MatchingState;
+  /** Mentees whose mentorship ended early with a rematch asked for (absent in older carried states). */
+  rematchRequests?: Array<{ mentorshipId: string; menteeId: string; mentorId: string; reason: string; requestedBy: string; at: string }>;
   /** Number of events in the stream: the next event gets version `version + 1`. */
   version: number;
 }
@@ -121,6 +123,17 @@ export function launchApprovalOverdue(state: ProgramState, maxReminders: number,
   return [{ type: 'LaunchApprovalEscalated', at, actorId: SYSTEM_ACTOR, data: { sponsorId: state.sponsorId, ownerId: state.ownerId } }];
 }
 
+/** A mentorship ended early asks for its mentee to be matched again; recorded once per mentorship. */
+export function requestRematch(
+  state: ProgramState,
+  request: { mentorshipId: string; menteeId: string; mentorId: string; reason: string; requestedBy: string },
+  now: Date,
+): ProgramEvent[] {
+  if ((state.rematchRequests ?? []).some((r) => r.mentorshipId === request.mentorshipId)) return [];
+  const { requestedBy, ...data } = request;
+  return [{ type: 'RematchRequested', at: now.toISOString(), actorId: requestedBy, data }];
+}
+
 export function initialProgramState(): ProgramState | null {
   return null;
 }
@@ -150,6 +163,8 @@ export function evolveProgram(state: ProgramState | null, event: ProgramEvent): 
       return { ...next, launchRemindersSent: event.data.reminder };
     case 'LaunchApprovalEscalated':
       return { ...next, launchEscalated: true };
+    case 'RematchRequested':
+      return { ...next, rematchRequests: [...(state.rematchRequests ?? []), { ...event.data, requestedBy: event.actorId, at: event.at }] };
     default:
       return { ...next, matching: evolveMatching(next.matching ?? emptyMatchingState(), event) };
   }

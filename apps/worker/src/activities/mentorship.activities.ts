@@ -1,0 +1,44 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { DataSource, EntityManager } from 'typeorm';
+import { mentorshipNotifications, type MentorshipEvent, type MentorshipPair } from '../../../../libs/domain/src/index.js';
+import { EVENT_STORE_CONFLICT, type MentorshipActivities } from '../../../../libs/contracts/src/index.js';
+import type { AppMetrics } from '../../../../libs/platform/src/index.js';
+import { appendToStream, projectMentorshipEvents, StreamConflictError, type StoredEvent } from '../../../../libs/persistence/src/index.js';
+import { enqueueNotifications } from '../mail/outbox.js';
+import { activityIdempotencyKey } from './program.activities.js';
+
+export interface MentorshipActivityDeps {
+  db: DataSource;
+  /** Organizer address of calendar invitations (the From address of the mail). */
+  mailFrom: string;
+  metrics?: AppMetrics;
+}
+
+async function pairOf(tx: EntityManager, streamId: string): Promise<MentorshipPair> {
+  const rows: Array<Record<string, string>> = await tx.query(
+    `SELECT id, program_id, mentee_id, mentor_id, supervisor_id, owner_id FROM mentorships WHERE workflow_id = $1`,
+    [streamId],
+  );
+  const r = rows[0];
+  if (!r) throw new Error(`no mentorship read model for stream ${streamId}`);
+  return { mentorshipId: r.id, programId: r.program_id, menteeId: r.mentee_id, mentorId: r.mentor_id, supervisorId: r.supervisor_id, ownerId: r.owner_id };
+}
+
+export function createMentorshipActivities(deps: MentorshipActivityDeps): MentorshipActivities {
+  // Events, read models and the emails they cause: one transaction, one idempotency key.
+  const project = async (tx: EntityManager, streamId: string, stored: StoredEvent<MentorshipEvent>[]) => {
+    await projectMentorshipEvents(tx, streamId, stored);
+    await enqueueNotifications(tx, mentorshipNotifications(await pairOf(tx, streamId), stored), deps.mailFrom);
+  };
+  return {
+    async appendMentorshipEvents(input) {
+      try {
+        const result = await appendToStream<MentorshipEvent>(deps.db, { ...input, idempotencyKey: activityIdempotencyKey() }, project);
+        if (result.appended) for (const e of input.events) deps.metrics?.domainEvents.inc({ type: e.type });
+      } catch (e) {
+        if (e instanceof StreamConflictError) throw ApplicationFailure.nonRetryable(e.message, EVENT_STORE_CONFLICT);
+        throw e;
+      }
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { EntityManager } from 'typeorm';
+import type { Notification } from '../../../../libs/domain/src/index.js';
+import { mailLanguageOf, renderNotification } from './render.js';
+
+/**
+ * Queues the emails of just-stored events inside the same transaction: committed together with
+ * the events or not at all, and a retried activity finds the keys taken and queues nothing again.
+ */
+export async function enqueueNotifications(tx: EntityManager, notifications: Notification[], organizerEmail: string): Promise<void> {
+  if (notifications.length === 0) return;
+  const ids = [...new Set(notifications.flatMap((n) => [n.to, n.params.menteeId, n.params.mentorId, n.params.supervisorId]))];
+  const people: Array<{ id: string; display_name: string; email: string | null; languages: string[] }> = await tx.query(
+    `SELECT id, display_name, email, languages FROM people WHERE id = ANY($1)`,
+    [ids],
+  );
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const names = new Map(people.map((p) => [p.id, p.display_name]));
+  for (const n of notifications) {
+    const person = byId.get(n.to);
+    const language = mailLanguageOf(person?.languages ?? []);
+    const mail = renderNotification(n, language, names, organizerEmail);
+    const address = person?.email ?? null;
+    await tx.query(
+      `INSERT INTO outbox_emails (idempotency_key, recipient_id, to_address, language, template, subject, text_body, ical, status, last_error)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (idempotency_key) DO NOTHING`,
+      [
+        n.key,
+        n.to,
+        address,
+        language,
+        n.template,
+        mail.subject,
+        mail.text,
+        mail.ical,
+        address ? 'pending' : 'undeliverable',
+        address ? null : 'no email address in the directory',
+      ],
+    );
+  }
+}

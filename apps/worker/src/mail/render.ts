@@ -1,0 +1,46 @@
+import type { Notification } from '../../../../libs/domain/src/index.js';
+import { MAIL_LANGUAGES, STAGE_LABELS, SUBJECT_LABELS, TEMPLATES, type MailLanguage } from './templates.js';
+import { icsInvitation } from './ical.js';
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  ical: string | null;
+}
+
+/** The first of a person's languages (ordered in the directory, preferred first) that we write in. */
+export const mailLanguageOf = (languages: string[]): MailLanguage =>
+  (languages.find((l) => (MAIL_LANGUAGES as readonly string[]).includes(l)) as MailLanguage | undefined) ?? 'en';
+
+export function fillTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`template value "${name}" is missing`);
+    return value;
+  });
+}
+
+const formatDate = (iso: string, language: MailLanguage) =>
+  new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC';
+
+/** Renders a notification in the recipient's language; `names` maps person ids to display names. */
+export function renderNotification(n: Notification, language: MailLanguage, names: Map<string, string>, organizerEmail: string): RenderedEmail {
+  const name = (id: string) => names.get(id) ?? id;
+  const p = n.params;
+  const values: Record<string, string> = {
+    recipient: name(n.to),
+    mentee: name(p.menteeId),
+    mentor: name(p.mentorId),
+    supervisor: name(p.supervisorId),
+    mentorshipId: p.mentorshipId,
+    ...(p.subject ? { what: SUBJECT_LABELS[language][p.subject] } : {}),
+    ...(p.stage ? { stage: STAGE_LABELS[language][p.stage] } : {}),
+    ...(p.checkpoint !== undefined ? { checkpoint: String(p.checkpoint) } : {}),
+    ...(p.text !== undefined ? { text: p.text } : {}),
+    ...(p.dueBy ? { dueBy: formatDate(p.dueBy, language) } : {}),
+  };
+  const t = TEMPLATES[language][n.template];
+  const subject = fillTemplate(t.subject, values);
+  const ical = n.calendar ? icsInvitation({ ...n.calendar, summary: subject, description: fillTemplate(t.text, values), organizer: organizerEmail }) : null;
+  return { subject, text: fillTemplate(t.text, values), ical };
+}

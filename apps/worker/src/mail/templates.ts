@@ -1,0 +1,125 @@
+import type { FollowUpSubject, NotificationTemplate } from '../../../../libs/domain/src/index.js';
+
+export const MAIL_LANGUAGES = ['en', 'fr'] as const;
+export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+
+interface Template {
+  subject: string;
+  text: string;
+}
+
+/**
+ * Every message, in every language, as a template with {{placeholders}}: translators edit text,
+ * never code, and a missing value is an error at render time rather than a blank in a sent email.
+ */
+export const TEMPLATES: Record<MailLanguage, Record<NotificationTemplate, Template>> = {
+  en: {
+    'approval-requested': {
+      subject: 'Please approve the mentorship of {{mentee}} with {{mentor}}',
+      text: 'Hello {{recipient}},\n\nThe matching paired {{mentee}} (mentee) with {{mentor}} (mentor), under your supervision. Please approve the pair so that they can agree on their goals.\n\nMentorship {{mentorshipId}}',
+    },
+    'kickoff-open': {
+      subject: 'Your mentorship can start: agree on its goals',
+      text: 'Hello {{recipient}},\n\n{{supervisor}} approved the mentorship of {{mentee}} with {{mentor}}. Agree together on one to three goal competencies with their target levels; the mentor also records the baseline levels and the operational facts measured today.\n\nMentorship {{mentorshipId}}',
+    },
+    'review-open': {
+      subject: 'The {{stage}} review of your mentorship is open',
+      text: 'Hello {{recipient}},\n\nThe {{stage}} review of the mentorship of {{mentee}} with {{mentor}} is open. Please answer the interaction-quality survey; the mentor also re-assesses the goal competencies.\n\nMentorship {{mentorshipId}}',
+    },
+    'checkpoint-invitation': {
+      subject: 'Supervision checkpoint {{checkpoint}}: {{mentor}} mentoring {{mentee}}',
+      text: "Hello {{recipient}},\n\nCheckpoint {{checkpoint}} is open. Review {{mentor}}'s sessions, the goal progress and {{mentee}}'s latest pulse, then approve, request changes or escalate before {{dueBy}}. The invitation is attached.\n\nMentorship {{mentorshipId}}",
+    },
+    'changes-requested': {
+      subject: 'Your supervisor asks for changes (checkpoint {{checkpoint}})',
+      text: 'Hello {{recipient}},\n\n{{supervisor}} reviewed your mentorship of {{mentee}} and asks for changes:\n\n{{text}}\n\nMentorship {{mentorshipId}}',
+    },
+    'owner-escalation': {
+      subject: 'Escalated: the mentorship of {{mentee}} with {{mentor}}',
+      text: 'Hello {{recipient}},\n\n{{supervisor}} escalated checkpoint {{checkpoint}} to you:\n\n{{text}}\n\nYou may pause or end the mentorship and ask for a rematch.\n\nMentorship {{mentorshipId}}',
+    },
+    reminder: {
+      subject: 'Reminder: {{what}}',
+      text: 'Hello {{recipient}},\n\nA reminder about the mentorship of {{mentee}} with {{mentor}}: {{what}}.\n\nMentorship {{mentorshipId}}',
+    },
+    escalation: {
+      subject: 'Needs your attention: {{what}}',
+      text: 'Hello {{recipient}},\n\nIn the mentorship of {{mentee}} with {{mentor}}, {{text}}. The reminder went unanswered, so you are told.\n\nMentorship {{mentorshipId}}',
+    },
+    closed: {
+      subject: 'The mentorship of {{mentee}} with {{mentor}} is complete',
+      text: 'Hello {{recipient}},\n\nBoth final reviews are in: the mentorship is closed and its evidence (competency progress, operational changes, cost) is recorded.\n\nThank you.\n\nMentorship {{mentorshipId}}',
+    },
+    terminated: {
+      subject: 'The mentorship of {{mentee}} with {{mentor}} has ended',
+      text: "Hello {{recipient}},\n\nThe program's owner ended the mentorship early. Reason: {{text}}\n\nMentorship {{mentorshipId}}",
+    },
+  },
+  fr: {
+    'approval-requested': {
+      subject: 'Merci de valider le mentorat de {{mentee}} avec {{mentor}}',
+      text: "Bonjour {{recipient}},\n\nLe matching a associé {{mentee}} (mentoré·e) à {{mentor}} (mentor), sous votre supervision. Merci de valider ce binôme pour qu'il puisse convenir de ses objectifs.\n\nMentorat {{mentorshipId}}",
+    },
+    'kickoff-open': {
+      subject: 'Votre mentorat peut commencer : convenez de ses objectifs',
+      text: "Bonjour {{recipient}},\n\n{{supervisor}} a validé le mentorat de {{mentee}} avec {{mentor}}. Convenez ensemble d'une à trois compétences cibles et de leurs niveaux visés ; le mentor note aussi les niveaux de départ et les indicateurs opérationnels mesurés aujourd'hui.\n\nMentorat {{mentorshipId}}",
+    },
+    'review-open': {
+      subject: 'Le bilan {{stage}} de votre mentorat est ouvert',
+      text: "Bonjour {{recipient}},\n\nLe bilan {{stage}} du mentorat de {{mentee}} avec {{mentor}} est ouvert. Merci de répondre au questionnaire sur la qualité des échanges ; le mentor réévalue aussi les compétences cibles.\n\nMentorat {{mentorshipId}}",
+    },
+    'checkpoint-invitation': {
+      subject: 'Point de supervision {{checkpoint}} : {{mentor}} accompagne {{mentee}}',
+      text: "Bonjour {{recipient}},\n\nLe point de supervision {{checkpoint}} est ouvert. Consultez les séances de {{mentor}}, la progression des objectifs et le dernier baromètre de {{mentee}}, puis validez, demandez des ajustements ou faites remonter avant le {{dueBy}}. L'invitation est jointe.\n\nMentorat {{mentorshipId}}",
+    },
+    'changes-requested': {
+      subject: 'Votre superviseur demande des ajustements (point {{checkpoint}})',
+      text: 'Bonjour {{recipient}},\n\n{{supervisor}} a examiné votre mentorat de {{mentee}} et demande des ajustements :\n\n{{text}}\n\nMentorat {{mentorshipId}}',
+    },
+    'owner-escalation': {
+      subject: 'Remontée : le mentorat de {{mentee}} avec {{mentor}}',
+      text: 'Bonjour {{recipient}},\n\n{{supervisor}} vous fait remonter le point de supervision {{checkpoint}} :\n\n{{text}}\n\nVous pouvez suspendre ou arrêter le mentorat et demander un nouveau binôme.\n\nMentorat {{mentorshipId}}',
+    },
+    reminder: {
+      subject: 'Rappel : {{what}}',
+      text: 'Bonjour {{recipient}},\n\nUn rappel concernant le mentorat de {{mentee}} avec {{mentor}} : {{what}}.\n\nMentorat {{mentorshipId}}',
+    },
+    escalation: {
+      subject: 'Votre attention est requise : {{what}}',
+      text: 'Bonjour {{recipient}},\n\nDans le mentorat de {{mentee}} avec {{mentor}} : {{text}}. Le rappel est resté sans suite, vous en êtes donc informé·e.\n\nMentorat {{mentorshipId}}',
+    },
+    closed: {
+      subject: 'Le mentorat de {{mentee}} avec {{mentor}} est terminé',
+      text: 'Bonjour {{recipient}},\n\nLes deux bilans finaux sont remplis : le mentorat est clos et ses résultats (progression des compétences, évolution des indicateurs, coût) sont enregistrés.\n\nMerci.\n\nMentorat {{mentorshipId}}',
+    },
+    terminated: {
+      subject: 'Le mentorat de {{mentee}} avec {{mentor}} a pris fin',
+      text: 'Bonjour {{recipient}},\n\nLe responsable du programme a mis fin au mentorat de manière anticipée. Motif : {{text}}\n\nMentorat {{mentorshipId}}',
+    },
+  },
+};
+
+/** What a reminder or escalation is about, per language. */
+export const SUBJECT_LABELS: Record<MailLanguage, Record<FollowUpSubject, string>> = {
+  en: {
+    'supervisor-approval': 'the pair awaits your approval',
+    kickoff: 'agree on the goals of the mentorship',
+    session: 'a mentoring session is due; log it once held',
+    checkpoint: 'a supervision checkpoint awaits your decision',
+    'midterm-review': 'the midterm review awaits your answers',
+    'final-review': 'the final review awaits your answers',
+  },
+  fr: {
+    'supervisor-approval': 'le binôme attend votre validation',
+    kickoff: 'convenez des objectifs du mentorat',
+    session: 'une séance de mentorat est attendue ; enregistrez-la une fois tenue',
+    checkpoint: 'un point de supervision attend votre décision',
+    'midterm-review': 'le bilan de mi-parcours attend vos réponses',
+    'final-review': 'le bilan final attend vos réponses',
+  },
+};
+
+export const STAGE_LABELS: Record<MailLanguage, Record<'midterm' | 'final', string>> = {
+  en: { midterm: 'midterm', final: 'final' },
+  fr: { midterm: 'de mi-parcours', final: 'final' },
+};

@@ -1,0 +1,72 @@
+import type { EntityManager } from 'typeorm';
+import type { MentorshipEvent } from '../../domain/src/index.js';
+import type { StoredEvent } from './event-store.js';
+
+const idOf = (streamId: string) => streamId.slice('mentorship:'.length);
+
+/** Keeps the mentorship read models in step with the mentorship streams (same transaction). */
+export async function projectMentorshipEvents(tx: EntityManager, streamId: string, stored: StoredEvent<MentorshipEvent>[]): Promise<void> {
+  const id = idOf(streamId);
+  for (const { event: e, version } of stored) {
+    if (e.type === 'MentorshipCreated') {
+      const d = e.data;
+      await tx.query(
+        `INSERT INTO mentorships (id, program_id, mentee_id, mentor_id, supervisor_id, owner_id, phase, workflow_id, version, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'AWAITING_SUPERVISOR_APPROVAL', $7, $8, $9, $9)`,
+        [d.mentorshipId, d.programId, d.menteeId, d.mentorId, d.supervisorId, d.ownerId, streamId, version, e.at],
+      );
+      continue;
+    }
+    switch (e.type) {
+      case 'MentorshipPhaseChanged':
+        await tx.query(`UPDATE mentorships SET phase = $2 WHERE id = $1`, [id, e.data.to]);
+        break;
+      case 'KickoffAgreed':
+        await tx.query(`UPDATE mentorships SET goals = $2 WHERE id = $1`, [id, JSON.stringify(e.data.goals)]);
+        break;
+      case 'SessionLogged': {
+        const s = e.data;
+        await tx.query(
+          `INSERT INTO mentorship_sessions (mentorship_id, session_id, held_at, minutes, topics, competencies, shared_notes, private_notes, author_id, logged_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          [id, s.sessionId, s.heldAt, s.minutes, s.topics, s.competencies, s.sharedNotes, s.privateNotes, e.actorId, e.at],
+        );
+        await tx.query(
+          `UPDATE mentorships SET sessions = sessions + 1, session_minutes = session_minutes + $2,
+             last_session_at = GREATEST(COALESCE(last_session_at, $3::timestamptz), $3::timestamptz) WHERE id = $1`,
+          [id, s.minutes, s.heldAt],
+        );
+        break;
+      }
+      case 'CheckpointOpened':
+        await tx.query(`INSERT INTO mentorship_checkpoints (mentorship_id, checkpoint, opened_at) VALUES ($1, $2, $3)`, [id, e.data.checkpoint, e.at]);
+        break;
+      case 'CheckpointDecided':
+        await tx.query(`UPDATE mentorship_checkpoints SET decision = $3, guidance = $4, decided_by = $5, decided_at = $6 WHERE mentorship_id = $1 AND checkpoint = $2`, [
+          id,
+          e.data.checkpoint,
+          e.data.decision,
+          e.data.guidance,
+          e.actorId,
+          e.at,
+        ]);
+        break;
+      case 'ReminderSent':
+        await tx.query(`UPDATE mentorships SET reminders_sent = reminders_sent + 1 WHERE id = $1`, [id]);
+        break;
+      case 'Escalated':
+        await tx.query(`UPDATE mentorships SET escalations = escalations + 1 WHERE id = $1`, [id]);
+        break;
+      case 'RoiEvidenceRecorded':
+        await tx.query(`UPDATE mentorships SET roi = $2 WHERE id = $1`, [id, JSON.stringify(e.data)]);
+        break;
+      case 'MentorshipTerminated':
+        await tx.query(`UPDATE mentorships SET termination_reason = $2 WHERE id = $1`, [id, e.data.reason]);
+        break;
+      default:
+        break;
+    }
+    const updated: unknown[] = await tx.query(`WITH u AS (UPDATE mentorships SET version = $2, updated_at = $3 WHERE id = $1 RETURNING id) SELECT id FROM u`, [id, version, e.at]);
+    if (updated.length !== 1) throw new Error(`no mentorship read model for stream ${streamId}`);
+  }
+}

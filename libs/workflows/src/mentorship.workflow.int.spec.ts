@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  agreeKickoffUpdate,
+  approveMentorshipUpdate,
+  decideCheckpointUpdate,
+  logSessionUpdate,
+  mentorshipStateQuery,
+  programStateQuery,
+  submitPulseUpdate,
+  submitReviewUpdate,
+  terminateMentorshipUpdate,
+} from '../../contracts/src/index.js';
+import { readStream } from '../../persistence/src/index.js';
+import { eventually, useWorkerStack } from '../../../test/support/services.js';
+import { awaitMail, mailsTo, startSmtpSink, startTestOutbox } from '../../../test/support/smtp-sink.js';
+import { aSession, facts, fastPolicy, goals, seedCast, startMentorship, survey } from '../../../test/support/mentorships.js';
+import { aDraft, startProgram } from '../../../test/support/programs.js';
+import type { OutboxDispatcher } from '../../../apps/worker/src/mail/dispatcher.js';
+
+const stack = useWorkerStack('mentorship-wf', { beforeAll, afterAll });
+let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+let outbox: OutboxDispatcher;
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  outbox = startTestOutbox(stack.db, sink.url);
+});
+afterAll(async () => {
+  await outbox?.stop();
+  await sink?.close();
+});
+
+const codeOf = async (p: Promise<unknown>) => {
+  try {
+    await p;
+    return 'accepted';
+  } catch (e) {
+    if (e instanceof WorkflowUpdateFailedError) return (e.cause as { type?: string }).type;
+    throw e;
+  }
+};
+const phaseOf = async (handle: Awaited<ReturnType<typeof startMentorship>>) => (await handle.query(mentorshipStateQuery))?.phase;
+
+describe('MentorshipWorkflow on the real dev server (second-scale cadences)', () => {
+  it('runs the happy path to CLOSED with ROI evidence, and its emails arrive in each person’s language', async () => {
+    const cast = await seedCast(stack.db, ['fr']);
+    const policy = fastPolicy({ checkpointEveryMs: 3_000, midtermAfterMs: 6_000, endAfterMs: 11_000, sessionEveryMs: 60_000 });
+    const handle = await startMentorship(stack.client, stack.taskQueue, cast.pair, policy);
+    // The supervisor is asked to approve (in English: his first language).
+    await awaitMail(sink.received, cast.email(cast.pair.supervisorId), /approve the mentorship/);
+
+    await handle.executeUpdate(approveMentorshipUpdate, { args: [{ actor: cast.supervisor }] });
+    // Zoé reads French.
+    await awaitMail(sink.received, cast.email(cast.pair.menteeId), /convenez de ses objectifs/);
+    await handle.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }] });
+    const active = await handle.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }] });
+    expect(active.phase).toBe('ACTIVE');
+
+    await handle.executeUpdate(logSessionUpdate, { args: [{ actor: cast.mentor, session: aSession(new Date()) }] });
+    await handle.executeUpdate(submitPulseUpdate, { args: [{ actor: cast.mentee, survey }] });
+
+    // Checkpoint 1 opens on its date with a calendar invitation to the supervisor.
+    const invitation = await awaitMail(sink.received, cast.email(cast.pair.supervisorId), /checkpoint 1/i);
+    expect(invitation.ical).toMatch(/BEGIN:VEVENT[\s\S]*UID:mentorship-.*-checkpoint-1@mentorflow/);
+    await handle.executeUpdate(decideCheckpointUpdate, { args: [{ actor: cast.supervisor, checkpoint: 1, decision: 'approve', guidance: null }] });
+
+    await eventually(async () => (await phaseOf(handle)) === 'MIDTERM_REVIEW');
+    await handle.executeUpdate(submitReviewUpdate, { args: [{ actor: cast.mentor, stage: 'midterm', review: { survey, levels: { delegation: 3 }, factsAfter: {} } }] });
+    const back = await handle.executeUpdate(submitReviewUpdate, { args: [{ actor: cast.mentee, stage: 'midterm', review: { survey, levels: {}, factsAfter: {} } }] });
+    expect(back.phase).toBe('ACTIVE');
+
+    await eventually(async () => (await phaseOf(handle)) === 'FINAL_EVALUATION', 20_000);
+    await handle.executeUpdate(submitReviewUpdate, {
+      args: [{ actor: cast.mentor, stage: 'final', review: { survey, levels: { delegation: 4 }, factsAfter: { 'Team turnover (12 months)': 12 } } }],
+    });
+    const closed = await handle.executeUpdate(submitReviewUpdate, { args: [{ actor: cast.mentee, stage: 'final', review: { survey, levels: {}, factsAfter: {} } }] });
+    expect(closed.phase).toBe('CLOSED');
+    expect(closed.roi?.competencies[0]).toMatchObject({ competencyKey: 'delegation', baseline: 2, final: 4, reached: true });
+    expect(closed.roi?.facts[0]).toMatchObject({ source: 'HR report Q1', before: 18, after: 12, improvement: 6 });
+    expect(closed.roi?.assumptions.join('\n')).toMatch(/attributed to the mentorship/);
+    expect(await handle.result()).toEqual({ phase: 'CLOSED', version: closed.version });
+
+    // The read model and the event log say the same; the closing emails went to the three people.
+    const [row] = await stack.db.query(`SELECT phase, sessions, roi FROM mentorships WHERE id = $1`, [cast.pair.mentorshipId]);
+    expect(row).toMatchObject({ phase: 'CLOSED', sessions: 1 });
+    expect(row.roi.cost).toBe(closed.roi?.cost);
+    const types = (await readStream(stack.db, `mentorship:${cast.pair.mentorshipId}`)).map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['MentorshipCreated', 'KickoffAgreed', 'SessionLogged', 'CheckpointOpened', 'CheckpointDecided', 'ReviewSubmitted', 'RoiEvidenceRecorded']));
+    await awaitMail(sink.received, cast.email(cast.pair.menteeId), /est terminé/);
+    await awaitMail(sink.received, cast.email(cast.pair.mentorId), /is complete/);
+  }, 60_000);
+
+  it('refuses a wrong person (403) and a wrong phase (409) in the validator, writing no history', async () => {
+    const cast = await seedCast(stack.db);
+    const handle = await startMentorship(stack.client, stack.taskQueue, cast.pair, fastPolicy());
+    const before = (await handle.fetchHistory()).events?.length;
+    expect(await codeOf(handle.executeUpdate(approveMentorshipUpdate, { args: [{ actor: cast.mentor }] }))).toBe('MENTORSHIP.NOT_SUPERVISOR');
+    expect(await codeOf(handle.executeUpdate(logSessionUpdate, { args: [{ actor: cast.mentor, session: aSession(new Date()) }] }))).toBe('MENTORSHIP.WRONG_PHASE');
+    expect((await handle.fetchHistory()).events?.length).toBe(before);
+  });
+
+  it('reminds the mentor when no session is logged, then tells the supervisor; counts are kept', async () => {
+    const cast = await seedCast(stack.db, ['en']);
+    const handle = await startMentorship(stack.client, stack.taskQueue, cast.pair, fastPolicy({ sessionEveryMs: 3_000, reminderLeadMs: 1_000, escalationDelayMs: 2_000 }));
+    await handle.executeUpdate(approveMentorshipUpdate, { args: [{ actor: cast.supervisor }] });
+    await handle.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }] });
+    await handle.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }] });
+
+    const reminder = await awaitMail(sink.received, cast.email(cast.pair.mentorId), /Reminder: a mentoring session is due/);
+    expect(reminder.text).toContain(cast.pair.mentorshipId);
+    const escalation = await awaitMail(sink.received, cast.email(cast.pair.supervisorId), /Needs your attention/);
+    expect(escalation.text).toMatch(/no session logged/);
+    const state = await handle.query(mentorshipStateQuery);
+    expect(state).toMatchObject({ remindersSent: 1, escalations: 1 });
+    // Once each per due date: nothing more arrives until a session is logged.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(mailsTo(sink.received, cast.email(cast.pair.mentorId), /Reminder/)).toHaveLength(1);
+    await handle.terminate();
+  }, 30_000);
+
+  it('reminds the supervisor of an undecided checkpoint, then escalates to the owner', async () => {
+    const cast = await seedCast(stack.db, ['en']);
+    const handle = await startMentorship(stack.client, stack.taskQueue, cast.pair, fastPolicy({ checkpointEveryMs: 1_000, checkpointDecisionMs: 2_000 }));
+    await handle.executeUpdate(approveMentorshipUpdate, { args: [{ actor: cast.supervisor }] });
+    await handle.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }] });
+    await handle.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }] });
+    await awaitMail(sink.received, cast.email(cast.pair.supervisorId), /Reminder: a supervision checkpoint awaits your decision/);
+    const escalation = await awaitMail(sink.received, cast.email(cast.pair.ownerId), /Needs your attention/);
+    expect(escalation.text).toMatch(/checkpoint 1 is not decided/);
+    // Still decidable after the escalation; the next checkpoint opens once it is.
+    await handle.executeUpdate(decideCheckpointUpdate, { args: [{ actor: cast.supervisor, checkpoint: 1, decision: 'request-changes', guidance: 'Bring one concrete case each time.' }] });
+    const changes = await awaitMail(sink.received, cast.email(cast.pair.mentorId), /asks for changes/);
+    expect(changes.text).toContain('Bring one concrete case each time.');
+    await handle.terminate();
+  }, 30_000);
+
+  it('ends early with a rematch request that the program records once', async () => {
+    const cast = await seedCast(stack.db);
+    const { draft, handle: program } = await startProgram(stack.client, stack.taskQueue, aDraft({ ownerId: cast.pair.ownerId, sponsorId: 'sponsor-x' }));
+    const pair = { ...cast.pair, programId: draft.programId };
+    const handle = await startMentorship(stack.client, stack.taskQueue, pair, fastPolicy());
+    expect(await codeOf(handle.executeUpdate(terminateMentorshipUpdate, { args: [{ actor: cast.supervisor, reason: 'no fit', rematch: true }] }))).toBe('MENTORSHIP.NOT_OWNER');
+    const ended = await handle.executeUpdate(terminateMentorshipUpdate, { args: [{ actor: cast.owner, reason: 'the mentor moved abroad', rematch: true }] });
+    expect(ended.phase).toBe('TERMINATED');
+    expect(await handle.result()).toMatchObject({ phase: 'TERMINATED' });
+    const requests = await eventually(async () => (await program.query(programStateQuery))?.rematchRequests);
+    expect(requests).toEqual([expect.objectContaining({ mentorshipId: pair.mentorshipId, menteeId: pair.menteeId, reason: 'the mentor moved abroad', requestedBy: pair.ownerId })]);
+    await awaitMail(sink.received, cast.email(cast.pair.menteeId), /has ended|a pris fin/);
+    await program.terminate();
+  }, 30_000);
+});
