@@ -32,7 +32,7 @@ export async function startSmtpSink(): Promise<{ url: string; received: Received
             subject: mail.subject ?? '',
             text: mail.text ?? '',
             messageId: mail.messageId ?? '',
-            key: String(mail.headers.get('x-mentorflow-key') ?? ''),
+            key: (mail.headers.get('x-mentorflow-key') as string | undefined) ?? '',
             ical: ics ? ics.content.toString('utf8') : null,
           });
           callback();
