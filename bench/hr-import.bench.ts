@@ -21,7 +21,7 @@ export async function benchHrImport(size = 10_000): Promise<BenchRow[]> {
     const rows: BenchRow[] = [];
     const admin = { personId: 'bench', roles: ['hr-admin' as const] };
     await db.query(`INSERT INTO people (id, display_name) VALUES ('bench', 'bench')`);
-    const service = new PeopleService(db, new RelationsService());
+    const service = new PeopleService(db, new RelationsService(db));
 
     let t = performance.now();
     const parsed = parseCsv(csv);

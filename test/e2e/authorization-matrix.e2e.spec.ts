@@ -4,6 +4,8 @@ import request from 'supertest';
 import { ROLES, type Role } from '../../libs/domain/src/index.js';
 import { useWorkerStack } from '../support/services.js';
 import { startApi, tokenFor } from '../support/api.js';
+import { fastPolicy, startMentorship } from '../support/mentorships.js';
+import { randomUUID } from 'node:crypto';
 
 /**
  * Every endpoint × every role, and × a person with the right role but no relation to the object.
@@ -26,6 +28,7 @@ const sponsorOnly = { privileged: [] as Role[], holder: { person: 'sponsor-1', r
 const ownerOrSponsor = { privileged: [] as Role[], holder: { person: 'owner-1', roles: ['owner'] as Role[] } };
 const programOwner = { privileged: [] as Role[] };
 const programReader = { privileged: [] as Role[], holder: { person: 'owner-1', roles: ['owner'] as Role[] } };
+const mentorshipParty = { privileged: [] as Role[], holder: { person: 'ms-mentee', roles: ['mentee'] as Role[] } };
 const personal = { privileged: ['hr-admin', 'owner'] as Role[], holder: { person: 'p-1', roles: ['mentee'] as Role[] } };
 
 const RULES: Record<string, Rule> = {
@@ -71,12 +74,38 @@ const RULES: Record<string, Rule> = {
     body: { decision: 'ban', menteeId: 'p-1', mentorId: 'owner-1', reason: 'matrix test' },
   },
   'POST /programs/{id}/matching/proposals/{version}/approval': { roles: ['owner'], objectLevel: programOwner },
+  'POST /programs/{id}/mentorships': { roles: ['owner'], objectLevel: programOwner, body: { menteeId: 'p-1', supervisorId: 'ms-sup' } },
+  'GET /programs/{id}/mentorships': { roles: ['owner'], objectLevel: { privileged: [], holder: { person: 'owner-1', roles: ['owner'] } } },
+  'GET /mentorships': { roles: 'any' },
+  'GET /mentorships/{id}': { roles: 'any', objectLevel: mentorshipParty },
+  'GET /mentorships/{id}/timeline': { roles: 'any', objectLevel: mentorshipParty },
+  'GET /mentorships/{id}/sessions': { roles: 'any', objectLevel: mentorshipParty },
+  'GET /mentorships/{id}/checkpoints': { roles: 'any', objectLevel: mentorshipParty },
+  'GET /mentorships/{id}/roi': { roles: 'any', objectLevel: { privileged: [] } },
+  'POST /mentorships/{id}/approval': { roles: ['supervisor'], objectLevel: { privileged: [] } },
+  'POST /mentorships/{id}/kickoff': { roles: ['mentor', 'mentee'], objectLevel: { privileged: [] }, body: { goals: [{ competencyKey: 'delegation', targetLevel: 3 }] } },
+  'POST /mentorships/{id}/sessions': {
+    roles: ['mentor'],
+    objectLevel: { privileged: [] },
+    body: { heldAt: '2027-01-01T00:00:00.000Z', minutes: 60, topics: [], competencies: [] },
+  },
+  'POST /mentorships/{id}/pulse': { roles: ['mentee'], objectLevel: { privileged: [] }, body: { scores: { challenge: 3, guidedExperience: 3, trust: 3, practiceChange: 3 } } },
+  'POST /mentorships/{id}/checkpoints/{checkpoint}/decision': { roles: ['supervisor'], objectLevel: { privileged: [] }, body: { decision: 'approve' } },
+  'POST /mentorships/{id}/reviews/{stage}': {
+    roles: ['mentor', 'mentee'],
+    objectLevel: { privileged: [] },
+    body: { survey: { scores: { challenge: 3, guidedExperience: 3, trust: 3, practiceChange: 3 } } },
+  },
+  'POST /mentorships/{id}/pause': { roles: ['owner'], objectLevel: { privileged: [] }, body: { reason: 'matrix test' } },
+  'POST /mentorships/{id}/resume': { roles: ['owner'], objectLevel: { privileged: [] } },
+  'POST /mentorships/{id}/termination': { roles: ['owner'], objectLevel: { privileged: [] }, body: { reason: 'matrix test' } },
 };
 
 const stack = useWorkerStack('e2e-authz', { beforeAll, afterAll });
 let app: NestExpressApplication;
 let api: string;
 let programId = '';
+let mentorshipId = '';
 let routes: string[] = [];
 const tokens = new Map<string, string>();
 
@@ -88,7 +117,8 @@ async function token(person: string, roles: Role[]): Promise<string> {
 
 function call(route: string, bearer: string | null) {
   const [method, path] = route.split(' ') as [string, string];
-  const url = path.replace('{id}', path.startsWith('/people') ? 'p-1' : programId).replace('{key}', 'managerial-core').replace('{version}', '1');
+  const id = path.startsWith('/people') ? 'p-1' : path.startsWith('/mentorships') ? mentorshipId : programId;
+  const url = path.replace('{id}', id).replace('{key}', 'managerial-core').replace('{version}', '1').replace('{checkpoint}', '1').replace('{stage}', 'midterm');
   const rule = RULES[route];
   let req = request(api)[method.toLowerCase() as 'get' | 'post' | 'patch'](url.replace(PROGRAM, programId));
   if (bearer) req = req.set('Authorization', `Bearer ${bearer}`);
@@ -113,6 +143,10 @@ beforeAll(async () => {
     .send({ name: 'Matrix', sponsorId: 'sponsor-1', objectives: [{ title: 'T', kpis: [{ name: 'K', unit: '%', baseline: 1, target: 2 }] }] })
     .expect(201);
   programId = created.body.id;
+  // A mentorship of four people, none of them the strangers below.
+  const pair = { mentorshipId: randomUUID(), programId, menteeId: 'ms-mentee', mentorId: 'ms-mentor', supervisorId: 'ms-sup', ownerId: 'owner-1' };
+  await startMentorship(stack.client, stack.taskQueue, pair, fastPolicy());
+  mentorshipId = pair.mentorshipId;
   const doc = (await request(api).get('/docs/openapi.json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
   routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
 });

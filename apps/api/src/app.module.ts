@@ -25,7 +25,10 @@ import { InsightsController } from './insights/insights.controller.js';
 import { InsightsService } from './insights/insights.service.js';
 import { MatchingController } from './matching/matching.controller.js';
 import { MatchingService } from './matching/matching.service.js';
-import { DATA_SOURCE, METRICS, PROGRAM_TIMINGS, RATE_LIMITS, TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from './tokens.js';
+import { MentorshipsController } from './mentorships/mentorships.controller.js';
+import { MentorshipsService, type MentorshipTerms } from './mentorships/mentorships.service.js';
+import { DEFAULT_ECONOMICS, DEFAULT_MENTORSHIP_POLICY } from '../../../libs/domain/src/index.js';
+import { DATA_SOURCE, MENTORSHIP_TERMS, METRICS, PROGRAM_TIMINGS, RATE_LIMITS, TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from './tokens.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limit.js';
 
 export interface ApiDependencies {
@@ -35,6 +38,8 @@ export interface ApiDependencies {
   programTimings: ProgramTimings;
   rateLimits?: RateLimits;
   metrics?: AppMetrics;
+  /** Cadences and ROI economics of new mentorships (defaults: a 6-month managerial mentorship). */
+  mentorshipTerms?: MentorshipTerms;
 }
 
 /** The connections are made by the caller (main, launcher, tests) and handed in, never built here. */
@@ -43,13 +48,14 @@ export class AppModule {
   static forRoot(deps: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, MetricsController, TokensController, ProgramsController, PeopleController, CompetencyController, HrEventsController, InsightsController, MatchingController],
+      controllers: [HealthController, MetricsController, TokensController, ProgramsController, PeopleController, CompetencyController, HrEventsController, InsightsController, MatchingController, MentorshipsController],
       providers: [
         { provide: DATA_SOURCE, useValue: deps.db },
         { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
         { provide: TEMPORAL_TASK_QUEUE, useValue: deps.taskQueue },
         { provide: PROGRAM_TIMINGS, useValue: deps.programTimings },
         { provide: RATE_LIMITS, useValue: deps.rateLimits ?? DEFAULT_RATE_LIMITS },
+        { provide: MENTORSHIP_TERMS, useValue: deps.mentorshipTerms ?? { policy: DEFAULT_MENTORSHIP_POLICY, economics: DEFAULT_ECONOMICS } },
         { provide: METRICS, useValue: deps.metrics ?? createMetrics('api') },
         TokenService,
         ProgramsService,
@@ -59,6 +65,7 @@ export class AppModule {
         HrEventsService,
         InsightsService,
         MatchingService,
+        MentorshipsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor },

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { DEFAULT_ECONOMICS } from '../../libs/domain/src/index.js';
+import { eventually, useWorkerStack } from '../support/services.js';
+import { startApi, tokenFor } from '../support/api.js';
+import { fastPolicy } from '../support/mentorships.js';
+
+const stack = useWorkerStack('e2e-mentorships', { beforeAll, afterAll });
+let app: NestExpressApplication;
+let api: string;
+const t: Record<string, string> = {};
+const as = (who: string) => ({ Authorization: `Bearer ${t[who]}` });
+
+const CSV = [
+  'employee_id,name,email,department,manager_id,job_level,management_years,team_size,languages,location,time_zone,hire_date,status,mentor_pool',
+  'ceo,Claire Martin,claire@example.com,Board,,M3,20,3,fr|en,Paris,Europe/Paris,2005-01-10,active,no',
+  'mentor-a,Éloïse Durand,eloise@example.com,Operations,ceo,M3,15,40,fr|en,Lyon,Europe/Paris,2008-03-01,active,yes',
+  'mentee-1,Zoé Bernard,zoe@example.com,Sales,ceo,M1,1,6,fr,Lyon,Europe/Paris,2022-09-01,active,no',
+  'sup-1,Paul Roy,paul@example.com,Board,ceo,M3,25,2,fr|en,Paris,Europe/Paris,2001-01-08,active,no',
+  'sup-2,Lina Haddad,lina@example.com,Board,ceo,M3,22,2,fr|en,Paris,Europe/Paris,2003-01-08,active,no',
+].join('\n');
+
+let programId = '';
+let mentorshipId = '';
+const goals = [{ competencyKey: 'delegation', targetLevel: 3 }];
+const facts = [{ name: 'Team turnover', unit: '%', source: 'HR report', value: 18, lowerIsBetter: true, valuePerUnit: 2000 }];
+const survey = { scores: { challenge: 4, guidedExperience: 4, trust: 5, practiceChange: 3 }, comment: 'clear' };
+const m = (path = '') => `/mentorships/${mentorshipId}${path}`;
+
+beforeAll(async () => {
+  ({ app, baseUrl: api } = await startApi({
+    db: stack.db,
+    temporal: stack.client,
+    taskQueue: stack.taskQueue,
+    mentorshipTerms: { policy: fastPolicy({ checkpointEveryMs: 2_000 }), economics: DEFAULT_ECONOMICS },
+  }));
+  t.hr = await tokenFor(stack.db, 'hr-1', ['hr-admin']);
+  t.owner = await tokenFor(stack.db, 'ceo', ['owner']);
+  t.otherOwner = await tokenFor(stack.db, 'other-owner', ['owner']);
+  t.sponsor = await tokenFor(stack.db, 'sponsor-1', ['sponsor']);
+  t.sup = await tokenFor(stack.db, 'sup-1', ['supervisor']);
+  t.sup2 = await tokenFor(stack.db, 'sup-2', ['supervisor']);
+  t.mentor = await tokenFor(stack.db, 'mentor-a', ['mentor']);
+  t.mentee = await tokenFor(stack.db, 'mentee-1', ['mentee']);
+  await request(api).post('/people/import').set(as('hr')).set('Content-Type', 'text/csv').send(CSV).expect(200);
+  for (const [personId, key, level] of [['mentee-1', 'delegation', 1], ['mentor-a', 'delegation', 5]] as const) {
+    await request(api).post('/assessments').set(as('hr')).send({ personId, competencyKey: key, level, source: '360', context: 'baseline', assessorId: 'ceo' }).expect(201);
+  }
+  const created = await request(api)
+    .post('/programs')
+    .set(as('owner'))
+    .send({ name: 'Cycle 2027', sponsorId: 'sponsor-1', objectives: [{ title: 'Grow managers', kpis: [{ name: 'Engagement', unit: 'pts', baseline: 60, target: 70 }] }] })
+    .expect(201);
+  programId = created.body.id;
+  const post = (path: string, body: object) => request(api).post(`/programs/${programId}${path}`).set(as('owner')).send(body);
+  await request(api).post(`/programs/${programId}/launch-approval`).set(as('sponsor')).send({}).expect(200);
+  await post('/enrolments', { personId: 'mentee-1', role: 'mentee', goals: ['delegation'] }).expect(200);
+  await post('/enrolments', { personId: 'mentor-a', role: 'mentor' }).expect(200);
+  await post('/enrolments', { personId: 'sup-1', role: 'supervisor' }).expect(200);
+  await post('/matching/proposals', {}).expect(202);
+  await eventually(async () => (await request(api).get(`/programs/${programId}/matching/proposals/1`).set(as('owner'))).body.status === 'READY');
+  await post('/matching/proposals/1/approval', {}).expect(200);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('mentorships over HTTP', () => {
+  it('starts the mentorship of an approved pair (the owner), once, with an enrolled supervisor', async () => {
+    const start = (who: string, body: object) => request(api).post(`/programs/${programId}/mentorships`).set(as(who)).send(body);
+    expect((await start('otherOwner', { menteeId: 'mentee-1', supervisorId: 'sup-1' }).expect(403)).body.code).toBe('PROGRAM.NOT_OWNER');
+    expect((await start('owner', { menteeId: 'mentor-a', supervisorId: 'sup-1' }).expect(400)).body.errors[0].field).toBe('menteeId');
+    expect((await start('owner', { menteeId: 'mentee-1', supervisorId: 'sup-2' }).expect(400)).body.errors[0].field).toBe('supervisorId');
+    expect((await start('owner', { menteeId: 'mentee-1' }).expect(400)).body.errors[0].field).toBe('supervisorId');
+    const started = await start('owner', { menteeId: 'mentee-1', supervisorId: 'sup-1' }).expect(201);
+    expect(started.body).toMatchObject({ menteeId: 'mentee-1', mentorId: 'mentor-a', supervisorId: 'sup-1', ownerId: 'ceo', phase: 'AWAITING_SUPERVISOR_APPROVAL' });
+    mentorshipId = started.body.id;
+    expect((await start('owner', { menteeId: 'mentee-1', supervisorId: 'sup-1' }).expect(201)).body.id).toBe(mentorshipId);
+    const list = await request(api).get(`/programs/${programId}/mentorships`).set(as('owner')).expect(200);
+    expect(list.body).toHaveLength(1);
+    expect((await request(api).get('/mentorships').set(as('mentee')).expect(200)).body).toEqual([expect.objectContaining({ id: mentorshipId, myRole: 'mentee' })]);
+  });
+
+  it('shows a mentorship to its four people only', async () => {
+    await request(api).get(m()).set(as('mentee')).expect(200);
+    await request(api).get(m()).set(as('owner')).expect(200);
+    expect((await request(api).get(m()).set(as('sup2')).expect(403)).body.code).toBe('MENTORSHIP.NOT_A_PARTY');
+    await request(api).get(`/mentorships/00000000-0000-4000-8000-000000000000`).set(as('owner')).expect(404);
+    expect((await request(api).get('/mentorships/nope').set(as('owner')).expect(400)).body.errors[0].field).toBe('id');
+  });
+
+  it('runs approval and kickoff with clear refusals (403 wrong person, 409 wrong phase, 400 field)', async () => {
+    expect((await request(api).post(m('/sessions')).set(as('mentor')).send({ heldAt: new Date().toISOString(), minutes: 60, topics: [], competencies: [] }).expect(409)).body.code).toBe(
+      'MENTORSHIP.WRONG_PHASE',
+    );
+    expect((await request(api).post(m('/approval')).set(as('mentor')).expect(403)).body.code).toBe('AUTH.ROLE_REQUIRED');
+    await request(api).post(m('/approval')).set(as('sup')).expect(200);
+    expect((await request(api).post(m('/approval')).set(as('sup')).expect(409)).body.code).toBe('MENTORSHIP.WRONG_PHASE');
+    const noBaseline = await request(api).post(m('/kickoff')).set(as('mentor')).send({ goals, facts }).expect(400);
+    expect(noBaseline.body.message).toMatch(/baselines\.delegation/);
+    expect((await request(api).post(m('/kickoff')).set(as('mentor')).send({ goals: [{ competencyKey: 'delegation', targetLevel: 9 }] }).expect(400)).body.errors[0].field).toBe('goals.0.targetLevel');
+    await request(api).post(m('/kickoff')).set(as('mentor')).send({ goals, baselines: { delegation: 1 }, facts }).expect(200);
+    const active = await request(api).post(m('/kickoff')).set(as('mentee')).send({ goals }).expect(200);
+    expect(active.body).toMatchObject({ phase: 'ACTIVE', goals: [{ competencyKey: 'delegation', targetLevel: 3, baselineLevel: 1, latestLevel: null }] });
+  });
+
+  it('logs sessions whose private notes reach their author only, and applies a repeated request once', async () => {
+    const session = { heldAt: new Date().toISOString(), minutes: 45, topics: ['weekly report'], competencies: ['delegation'], sharedNotes: 'Delegate Monday report', privateNotes: 'Hesitant' };
+    const first = await request(api).post(m('/sessions')).set(as('mentor')).set('Idempotency-Key', 'session-1').send(session).expect(200);
+    const again = await request(api).post(m('/sessions')).set(as('mentor')).set('Idempotency-Key', 'session-1').send(session).expect(200);
+    expect(again.body.sessions).toBe(first.body.sessions);
+    expect(first.body.sessions).toBe(1);
+    const forMentor = await request(api).get(m('/sessions')).set(as('mentor')).expect(200);
+    expect(forMentor.body[0]).toMatchObject({ sharedNotes: 'Delegate Monday report', privateNotes: 'Hesitant' });
+    const forMentee = await request(api).get(m('/sessions')).set(as('mentee')).expect(200);
+    expect(forMentee.body[0].sharedNotes).toBe('Delegate Monday report');
+    expect(forMentee.body[0]).not.toHaveProperty('privateNotes');
+    const timeline = await request(api).get(m('/timeline')).set(as('sup')).expect(200);
+    expect(JSON.stringify(timeline.body)).not.toContain('Hesitant');
+    expect(JSON.stringify((await request(api).get(m('/timeline')).set(as('mentor')).expect(200)).body)).toContain('Hesitant');
+    expect((await request(api).post(m('/sessions')).set(as('mentor')).send({ ...session, competencies: ['negotiation'] }).expect(400)).body.message).toMatch(/not a goal/);
+  });
+
+  it('briefs the supervisor at a checkpoint and takes the decision of the open one only', async () => {
+    await request(api).post(m('/pulse')).set(as('mentee')).send(survey).expect(200);
+    expect((await request(api).post(m('/pulse')).set(as('mentee')).send({ scores: { ...survey.scores, trust: 0 } }).expect(400)).body.errors[0].field).toBe('scores.trust');
+    const briefing = await eventually(async () => {
+      const res = await request(api).get(m('/checkpoints')).set(as('sup')).expect(200);
+      return res.body.open === 1 ? res.body : null;
+    });
+    expect(briefing.latestPulse).toMatchObject({ scores: survey.scores });
+    expect(briefing.sessions).toHaveLength(1);
+    expect(briefing.sessions[0]).not.toHaveProperty('privateNotes');
+    expect((await request(api).get(m('/checkpoints')).set(as('mentor')).expect(200)).body.latestPulse).toBeNull();
+    expect((await request(api).post(m('/checkpoints/2/decision')).set(as('sup')).send({ decision: 'approve' }).expect(409)).body.code).toBe('MENTORSHIP.NO_OPEN_CHECKPOINT');
+    expect((await request(api).post(m('/checkpoints/1/decision')).set(as('sup')).send({ decision: 'request-changes' }).expect(400)).body.message).toMatch(/guidance/);
+    const decided = await request(api).post(m('/checkpoints/1/decision')).set(as('sup')).send({ decision: 'request-changes', guidance: 'One case per session.' }).expect(200);
+    expect(decided.body.checkpoints[0]).toMatchObject({ checkpoint: 1, decision: 'request-changes', guidance: 'One case per session.' });
+  });
+
+  it('pauses, resumes and ends early with a rematch request (the owner only); no ROI before closing', async () => {
+    expect((await request(api).get(m('/roi')).set(as('owner')).expect(409)).body.code).toBe('MENTORSHIP.NO_EVIDENCE_YET');
+    await request(api).post(m('/pause')).set(as('owner')).send({ reason: 'sick leave' }).expect(200);
+    expect((await request(api).post(m('/pause')).set(as('owner')).send({ reason: 'sick leave' }).expect(409)).body.code).toBe('MENTORSHIP.WRONG_PHASE');
+    expect((await request(api).post(m('/resume')).set(as('owner')).expect(200)).body.phase).toBe('ACTIVE');
+    expect((await request(api).post(m('/termination')).set(as('owner')).send({ reason: 'x' }).expect(400)).body.errors[0].field).toBe('reason');
+    const ended = await request(api).post(m('/termination')).set(as('owner')).send({ reason: 'the mentor moved abroad', rematch: true }).expect(200);
+    expect(ended.body).toMatchObject({ phase: 'TERMINATED', rematchRequested: true });
+    const events = await eventually(async () => {
+      const res = await request(api).get(`/programs/${programId}/events`).set(as('owner')).expect(200);
+      return res.body.some((e: { type: string }) => e.type === 'RematchRequested') ? res.body : null;
+    });
+    expect(events.find((e: { type: string }) => e.type === 'RematchRequested').data).toMatchObject({ mentorshipId, menteeId: 'mentee-1' });
+  });
+});
