@@ -102,6 +102,13 @@ describe('the clock of a mentorship', () => {
     expect(state.remindersSent).toBe(3);
   });
 
+  it('still reminds before escalating when it looks late (a worker that was down)', () => {
+    const late = mentorshipDue(created, policy, 50);
+    expect(late.events.map((e) => e.type)).toEqual(['ReminderSent']);
+    const after = foldMentorship(late.events, created)!;
+    expect(mentorshipDue(after, policy, 50).events.map((e) => e.type)).toEqual(['Escalated']);
+  });
+
   it('uses the realistic defaults: a first session reminder after 12 days', () => {
     const s = activeAt(0);
     expect(mentorshipDue(s, DEFAULT_MENTORSHIP_POLICY, 0).wakeAt / 86_400_000).toBe(12);

@@ -37,11 +37,13 @@ export function mentorshipDue(s: MentorshipState, p: MentorshipPolicy, now: numb
   const followUp = (f: FollowUp): MentorshipEvent[] | null => {
     const key = followUpKey(f.subject, f.occurrence);
     if (s.escalated.includes(key)) return null;
+    // The reminder always comes first, even late (a worker that was down): people see the same sequence.
+    if (!s.reminded.includes(key) && f.remind.length > 0) {
+      if (now >= f.remindAt) return [{ type: 'ReminderSent', at, actorId: SYSTEM_ACTOR, data: { subject: f.subject, occurrence: f.occurrence, to: f.remind } }];
+      wake.push(f.remindAt);
+    }
     if (now >= f.escalateAt) return [{ type: 'Escalated', at, actorId: SYSTEM_ACTOR, data: { subject: f.subject, occurrence: f.occurrence, to: f.escalateTo, missing: f.missing } }];
     wake.push(f.escalateAt);
-    if (s.reminded.includes(key) || f.remind.length === 0) return null;
-    if (now >= f.remindAt) return [{ type: 'ReminderSent', at, actorId: SYSTEM_ACTOR, data: { subject: f.subject, occurrence: f.occurrence, to: f.remind } }];
-    wake.push(f.remindAt);
     return null;
   };
   const step = (subject: FollowUpSubject, remind: string[], escalateTo: string, missing: string) => {
