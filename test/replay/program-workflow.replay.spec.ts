@@ -11,7 +11,7 @@ Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
 const load = (file: string) => historyFromJSON(JSON.parse(readFileSync(file, 'utf8')));
 
 /** The current workflow code must replay every recorded history: a non-deterministic change fails here. */
-describe('ProgramWorkflow replay', () => {
+describe('workflow replay (programs and mentorships)', () => {
   it.each(Object.entries(HISTORY_FILES))('replays %s with the current code', async (_, file) => {
     await expect(Worker.runReplayHistory({ workflowsPath: workflowsEntry() }, load(file))).resolves.toBeUndefined();
   });

@@ -134,6 +134,29 @@ describe('MentorshipWorkflow on the real dev server (second-scale cadences)', ()
     await handle.terminate();
   }, 30_000);
 
+  it('continues as new when Temporal suggests it, carrying all its state (threshold lowered to 60 events in tests)', async () => {
+    const cast = await seedCast(stack.db);
+    const handle = await startMentorship(stack.client, stack.taskQueue, cast.pair, fastPolicy());
+    await handle.executeUpdate(approveMentorshipUpdate, { args: [{ actor: cast.supervisor }] });
+    await handle.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }] });
+    await handle.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }] });
+    const firstRun = (await handle.describe()).runId;
+    for (let i = 0; i < 14; i++) {
+      // Addressed by workflow id only: after a continue-as-new the update reaches the new run.
+      await stack.client.workflow.getHandle(handle.workflowId).executeUpdate(logSessionUpdate, { args: [{ actor: cast.mentor, session: aSession(new Date()) }] });
+    }
+    const latest = stack.client.workflow.getHandle(handle.workflowId);
+    await eventually(async () => (await latest.describe()).runId !== firstRun);
+    const state = await latest.query(mentorshipStateQuery);
+    expect(state).toMatchObject({ phase: 'ACTIVE', sessions: 14, goals, baselines: { delegation: 2 } });
+    // The new run goes on deciding: the next session is stored after the last one's version.
+    const after = await latest.executeUpdate(logSessionUpdate, { args: [{ actor: cast.mentor, session: aSession(new Date()) }] });
+    expect(after.sessions).toBe(15);
+    const [row] = await stack.db.query(`SELECT sessions, version FROM mentorships WHERE id = $1`, [cast.pair.mentorshipId]);
+    expect(row).toEqual({ sessions: 15, version: after.version });
+    await latest.terminate();
+  }, 60_000);
+
   it('ends early with a rematch request that the program records once', async () => {
     const cast = await seedCast(stack.db);
     const { draft, handle: program } = await startProgram(stack.client, stack.taskQueue, aDraft({ ownerId: cast.pair.ownerId, sponsorId: 'sponsor-x' }));
