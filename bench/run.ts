@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../libs/platform/src/index.js';
 import { benchHrImport } from './hr-import.bench.js';
 import { benchMatching } from './matching.bench.js';
+import { benchMentorshipHistory } from './mentorship-history.bench.js';
 import { machine, markdownTable } from './report.js';
 
 /**
@@ -15,13 +16,25 @@ async function main(): Promise<void> {
   const sections: string[] = [];
   if (!only || only === 'hr') sections.push(`### HR directory (10,000 people)\n\n${markdownTable(await benchHrImport())}`);
   if (!only || only === 'matching') sections.push(`### Matching\n\nScores are in score units (0 to 1 per pair); the gap is the share of the engine's total score lost.\n\n${benchMatching().table}`);
+  if (!only || only === 'history') {
+    sections.push(
+      `### Mentorship history over two simulated years (weekly sessions, dev server with default limits)\n\n${markdownTable(await benchMentorshipHistory())}`,
+    );
+  }
   const body = [`Run ${started} on ${machine()}, with \`npm run bench\`.`, ...sections].join('\n\n');
   process.stdout.write(body + '\n');
   const file = join(projectRoot(), 'docs', 'BENCHMARKS.md');
   const doc = readFileSync(file, 'utf8');
   const begin = '<!-- bench:begin -->';
   const end = '<!-- bench:end -->';
-  const next = doc.slice(0, doc.indexOf(begin) + begin.length) + '\n' + body + '\n' + doc.slice(doc.indexOf(end));
+  // A partial run (`npm run bench history`) replaces its own sections and keeps the others' last figures.
+  const previous = doc.slice(doc.indexOf(begin) + begin.length, doc.indexOf(end));
+  const headingOf = (section: string) => section.split('\n')[0];
+  const kept = only ? previous.split(/\n(?=### )/).slice(1).filter((old) => !sections.some((s) => headingOf(s) === headingOf(old))).map((x) => x.trim()) : [];
+  const earlier = previous.trim().split('\n')[0].replace(/^Partial run .*?; other sections: /, '');
+  const header = only ? `Partial run ${started} (\`npm run bench ${only}\`) on ${machine()}; other sections: ${earlier}` : body.split('\n\n')[0];
+  const recorded = [header, ...sections, ...kept].join('\n\n');
+  const next = doc.slice(0, doc.indexOf(begin) + begin.length) + '\n' + recorded + '\n' + doc.slice(doc.indexOf(end));
   writeFileSync(file, next);
 }
 

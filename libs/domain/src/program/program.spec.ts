@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  requestRematch,
   approveLaunch,
   assertCanApproveLaunch,
   createProgram,
@@ -125,5 +126,16 @@ describe('event folding', () => {
     expect(() => foldProgram([{ type: 'LaunchApproved', at: now.toISOString(), actorId: 'x', data: { sponsorId: 'x', comment: null } }])).toThrow(
       /before ProgramCreated/,
     );
+  });
+});
+
+describe('rematch requests from mentorships ended early', () => {
+  it('records a request once per mentorship, whoever repeats it', () => {
+    const request = { mentorshipId: 'm-1', menteeId: 'zoe', mentorId: 'eloise', reason: 'moved abroad', requestedBy: 'owner-1' };
+    const first = requestRematch(created(), request, now);
+    expect(first).toEqual([{ type: 'RematchRequested', at: now.toISOString(), actorId: 'owner-1', data: { mentorshipId: 'm-1', menteeId: 'zoe', mentorId: 'eloise', reason: 'moved abroad' } }]);
+    const state = foldProgram(first, created())!;
+    expect(state.rematchRequests).toEqual([{ ...request, at: now.toISOString() }]);
+    expect(requestRematch(state, request, now)).toEqual([]);
   });
 });

@@ -1,0 +1,102 @@
+import { describe, expect, it } from '@jest/globals';
+import { mentorshipNotifications, type MentorshipEvent, type NotificationTemplate } from '../../../../libs/domain/src/index.js';
+import { icsInvitation } from './ical.js';
+import { fillTemplate, mailLanguageOf, renderNotification } from './render.js';
+import { MAIL_LANGUAGES, TEMPLATES } from './templates.js';
+
+const pair = { mentorshipId: 'm-1', programId: 'p-1', menteeId: 'zoe', mentorId: 'eloise', supervisorId: 'paul', ownerId: 'claire' };
+const names = new Map([
+  ['zoe', 'Zoé Bernard'],
+  ['eloise', 'Éloïse Durand'],
+  ['paul', 'Paul Roy'],
+  ['claire', 'Claire Martin'],
+]);
+const at = '2027-03-01T09:00:00.000Z';
+const events: MentorshipEvent[] = [
+  { type: 'MentorshipCreated', at, actorId: 'claire', data: pair },
+  { type: 'MentorshipPhaseChanged', at, actorId: 'paul', data: { from: 'AWAITING_SUPERVISOR_APPROVAL', to: 'KICKOFF', reason: 'approved' } },
+  { type: 'MentorshipPhaseChanged', at, actorId: 'system', data: { from: 'ACTIVE', to: 'MIDTERM_REVIEW', reason: 'midterm' } },
+  { type: 'CheckpointOpened', at, actorId: 'system', data: { checkpoint: 2, decideBy: '2027-03-06T09:00:00.000Z' } },
+  { type: 'CheckpointDecided', at, actorId: 'paul', data: { checkpoint: 2, decision: 'request-changes', guidance: 'One case, each time.' } },
+  { type: 'CheckpointDecided', at, actorId: 'paul', data: { checkpoint: 3, decision: 'escalate', guidance: 'No sessions for a month.' } },
+  { type: 'ReminderSent', at, actorId: 'system', data: { subject: 'session', occurrence: at, to: ['eloise'] } },
+  { type: 'Escalated', at, actorId: 'system', data: { subject: 'checkpoint', occurrence: '2', to: 'claire', missing: 'checkpoint 2 is not decided' } },
+  { type: 'MentorshipPhaseChanged', at, actorId: 'zoe', data: { from: 'FINAL_EVALUATION', to: 'CLOSED', reason: 'done' } },
+  { type: 'MentorshipPhaseChanged', at, actorId: 'claire', data: { from: 'ACTIVE', to: 'TERMINATED', reason: 'moved abroad' } },
+];
+const notifications = mentorshipNotifications(
+  pair,
+  events.map((event, i) => ({ event, version: i + 1 })),
+);
+
+describe('who is told what', () => {
+  it('maps each event to its recipients with one key per event and recipient', () => {
+    const summary = notifications.map((n) => `${n.template}→${n.to}`);
+    expect(summary).toEqual([
+      'approval-requested→paul',
+      'kickoff-open→eloise',
+      'kickoff-open→zoe',
+      'review-open→eloise',
+      'review-open→zoe',
+      'checkpoint-invitation→paul',
+      'changes-requested→eloise',
+      'owner-escalation→claire',
+      'reminder→eloise',
+      'escalation→claire',
+      'closed→eloise',
+      'closed→zoe',
+      'closed→paul',
+      'terminated→eloise',
+      'terminated→zoe',
+      'terminated→paul',
+    ]);
+    expect(new Set(notifications.map((n) => n.key)).size).toBe(notifications.length);
+  });
+});
+
+describe('mail templates', () => {
+  it('has every template in every language, with the same placeholders', () => {
+    const placeholders = (t: string) => [...t.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    for (const name of Object.keys(TEMPLATES.en) as NotificationTemplate[]) {
+      for (const lang of MAIL_LANGUAGES) {
+        expect([name, lang, placeholders(TEMPLATES[lang][name].text)]).toEqual([name, lang, placeholders(TEMPLATES.en[name].text)]);
+      }
+    }
+  });
+
+  it('renders every notification in French and in English with no placeholder left', () => {
+    for (const n of notifications) {
+      for (const lang of MAIL_LANGUAGES) {
+        const mail = renderNotification(n, lang, names, 'mentorflow@example.com');
+        expect(mail.subject + mail.text).not.toMatch(/\{\{|undefined/);
+      }
+    }
+    const fr = renderNotification(notifications.find((n) => n.template === 'changes-requested')!, 'fr', names, 'x@y');
+    expect(fr.subject).toBe('Votre superviseur demande des ajustements (point 2)');
+    expect(fr.text).toContain('One case, each time.');
+  });
+
+  it('refuses to render with a value missing rather than send a blank', () => {
+    expect(() => fillTemplate('Hello {{recipient}}', {})).toThrow(/recipient/);
+  });
+
+  it('writes in the first of a person’s languages that we write in', () => {
+    expect(mailLanguageOf(['pt', 'fr', 'en'])).toBe('fr');
+    expect(mailLanguageOf(['de'])).toBe('en');
+  });
+});
+
+describe('iCalendar invitation', () => {
+  it('is an RFC 5545 request with escaped text and folded lines', () => {
+    const invitation = renderNotification(notifications.find((n) => n.template === 'checkpoint-invitation')!, 'en', names, 'mentorflow@example.com').ical!;
+    expect(invitation).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(invitation).toContain('METHOD:REQUEST');
+    expect(invitation).toContain('UID:mentorship-m-1-checkpoint-2@mentorflow');
+    // Halfway through the decision window (opened 1 March 09:00, decide by 6 March 09:00).
+    expect(invitation).toContain('DTSTART:20270303T210000Z');
+    for (const line of invitation.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    const raw = icsInvitation({ uid: 'u', startsAt: at, minutes: 30, summary: 'a, b; c', description: 'x\ny', organizer: 'o@x' });
+    expect(raw).toContain('SUMMARY:a\\, b\\; c');
+    expect(raw).toContain('DESCRIPTION:x\\ny');
+  });
+});

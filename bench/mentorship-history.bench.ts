@@ -1,0 +1,137 @@
+import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createMentorflowWorker } from '../apps/worker/src/worker.js';
+import { DEFAULT_ECONOMICS, type Actor, type MentorshipPolicy } from '../libs/domain/src/index.js';
+import {
+  agreeKickoffUpdate,
+  approveMentorshipUpdate,
+  decideCheckpointUpdate,
+  logSessionUpdate,
+  mentorshipReadyUpdate,
+  mentorshipStateQuery,
+  mentorshipWorkflowId,
+  submitPulseUpdate,
+  submitReviewUpdate,
+} from '../libs/contracts/src/index.js';
+import { openDatabase } from '../libs/persistence/src/index.js';
+import { freePort, provideTemporal, startEmbeddedPostgres, workflowsEntry } from '../libs/platform/src/index.js';
+import type { mentorshipWorkflow } from '../libs/workflows/src/index.js';
+import type { BenchRow } from './report.js';
+
+/**
+ * Two simulated years of a mentorship with a weekly session cadence, on a dev server with Temporal's
+ * default limits: a "week" lasts WEEK_MS of real time and every duration of the policy scales with
+ * it. The people act as they would (a session and a pulse each week, each checkpoint decided, both
+ * reviews answered). Reports the runs, the largest run's events and bytes against Temporal's
+ * warning thresholds (10,240 events, 10 MB), and the replay time of the largest history.
+ */
+export async function benchMentorshipHistory(weekMs = 400, weeks = 104): Promise<BenchRow[]> {
+  const day = weekMs / 7;
+  const policy: MentorshipPolicy = {
+    sessionEveryMs: weekMs,
+    reminderLeadMs: 2 * day,
+    escalationDelayMs: 3 * day,
+    checkpointEveryMs: 6 * weekMs,
+    checkpointDecisionMs: 5 * day,
+    responseMs: 5 * day,
+    midtermAfterMs: (weeks / 2) * weekMs,
+    endAfterMs: weeks * weekMs,
+  };
+  const pg = await startEmbeddedPostgres({ dir: mkdtempSync(join(tmpdir(), 'mentorflow-bench-pg-')), port: await freePort() });
+  const server = await provideTemporal({ dbFile: null, port: await freePort(), uiPort: null, log: () => undefined });
+  const db = await openDatabase(await pg.createDatabase('bench_history'));
+  Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
+  const workerConnection = await NativeConnection.connect({ address: server.address });
+  const taskQueue = `bench-history-${randomUUID().slice(0, 8)}`;
+  const worker = await createMentorflowWorker({ connection: workerConnection, namespace: server.namespace, db, taskQueue });
+  const running = worker.run();
+  const connection = await Connection.connect({ address: server.address });
+  const client = new Client({ connection, namespace: server.namespace });
+  try {
+    const ids = { mentee: 'h-mentee', mentor: 'h-mentor', supervisor: 'h-sup', owner: 'h-owner' };
+    for (const id of Object.values(ids)) {
+      await db.query(
+        `INSERT INTO people (id, display_name, email, department, job_level, management_years, team_size, languages, time_zone, status, mentor_pool)
+         VALUES ($1, $1, $2, 'Ops', 'M2', 5, 5, '{en}', 'Europe/Paris', 'active', true)`,
+        [id, `${id}@example.test`],
+      );
+    }
+    const actor = (personId: string, role: Actor['roles'][number]): Actor => ({ personId, roles: [role] });
+    const [mentee, mentor, supervisor] = [actor(ids.mentee, 'mentee'), actor(ids.mentor, 'mentor'), actor(ids.supervisor, 'supervisor')];
+    const pair = { mentorshipId: randomUUID(), programId: randomUUID(), menteeId: ids.mentee, mentorId: ids.mentor, supervisorId: ids.supervisor, ownerId: ids.owner };
+    const started = await client.workflow.start<typeof mentorshipWorkflow>('mentorshipWorkflow', {
+      workflowId: mentorshipWorkflowId(pair.mentorshipId),
+      taskQueue,
+      args: [{ pair, createdBy: ids.owner, policy, economics: DEFAULT_ECONOMICS }],
+    });
+    const h = client.workflow.getHandle<typeof mentorshipWorkflow>(started.workflowId);
+    await h.executeUpdate(mentorshipReadyUpdate);
+    const goals = [{ competencyKey: 'delegation', targetLevel: 4 }];
+    const facts = [{ name: 'Team turnover', unit: '%', source: 'HR', value: 18, lowerIsBetter: true, valuePerUnit: null }];
+    const survey = { scores: { challenge: 4, guidedExperience: 4, trust: 4, practiceChange: 4 }, comment: null };
+    await h.executeUpdate(approveMentorshipUpdate, { args: [{ actor: supervisor }] });
+    await h.executeUpdate(agreeKickoffUpdate, { args: [{ actor: mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }] });
+    await h.executeUpdate(agreeKickoffUpdate, { args: [{ actor: mentee, kickoff: { goals, baselines: {}, facts: [] } }] });
+    const review = { survey, levels: { delegation: 3 }, factsAfter: { 'Team turnover': 14 } };
+    const t0 = performance.now();
+    for (;;) {
+      const s = (await h.query(mentorshipStateQuery))!;
+      if (s.phase === 'CLOSED') break;
+      if (s.phase === 'MIDTERM_REVIEW' || s.phase === 'FINAL_EVALUATION') {
+        const stage = s.phase === 'MIDTERM_REVIEW' ? 'midterm' : 'final';
+        for (const [who, key] of [[mentor, 'mentor'], [mentee, 'mentee']] as const) {
+          if (!s.reviews[stage][key]) await h.executeUpdate(submitReviewUpdate, { args: [{ actor: who, stage, review }] });
+        }
+        continue;
+      }
+      const open = s.checkpoints.find((c) => c.decision === null);
+      if (open) await h.executeUpdate(decideCheckpointUpdate, { args: [{ actor: supervisor, checkpoint: open.checkpoint, decision: 'approve', guidance: null }] });
+      const sinceLast = Date.now() - Date.parse(s.cadenceFrom ?? s.phaseSince);
+      if (s.phase === 'ACTIVE' && sinceLast >= weekMs * 0.8) {
+        await h.executeUpdate(logSessionUpdate, {
+          args: [{ actor: mentor, session: { sessionId: randomUUID(), heldAt: new Date().toISOString(), minutes: 60, topics: ['weekly'], competencies: ['delegation'], sharedNotes: null, privateNotes: null } }],
+        });
+        await h.executeUpdate(submitPulseUpdate, { args: [{ actor: mentee, survey }] });
+      }
+      await new Promise((r) => setTimeout(r, weekMs / 8));
+    }
+    const simulated = performance.now() - t0;
+
+    // Follow the chain of runs from the first one.
+    const runs: Array<{ events: number; bytes: number; history: temporal.api.history.v1.IHistory }> = [];
+    let runId: string | undefined = started.firstExecutionRunId;
+    while (runId) {
+      const history = await client.workflow.getHandle(started.workflowId, runId).fetchHistory();
+      runs.push({ events: history.events?.length ?? 0, bytes: temporal.api.history.v1.History.encode(history).finish().byteLength, history });
+      runId = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+    }
+    const largest = runs.reduce((a, b) => (b.events > a.events ? b : a));
+    const t1 = performance.now();
+    await Worker.runReplayHistory({ workflowsPath: workflowsEntry() }, largest.history, started.workflowId);
+    const replayMs = performance.now() - t1;
+    const final = (await h.query(mentorshipStateQuery))!;
+    return [
+      { name: `weeks simulated (1 week = ${weekMs} ms of real time; took ${(simulated / 1000).toFixed(0)} s)`, value: weeks, unit: '' },
+      { name: 'sessions logged / checkpoints decided', value: final.sessions, unit: `/ ${final.checkpoints.filter((c) => c.decision).length}` },
+      { name: 'runs (continue-as-new + 1)', value: runs.length, unit: '' },
+      { name: 'events in all runs', value: runs.reduce((n, r) => n + r.events, 0), unit: 'events' },
+      { name: 'largest run: events (warning threshold 10,240)', value: largest.events, unit: 'events' },
+      { name: 'largest run: size (warning threshold 10 MB)', value: largest.bytes / 1024, unit: 'KiB' },
+      { name: 'replay of the largest run', value: replayMs, unit: 'ms' },
+    ];
+  } finally {
+    worker.shutdown();
+    await running.catch(() => undefined);
+    await connection.close();
+    await workerConnection.close();
+    await db.destroy();
+    await server.stop();
+    await pg.stop();
+  }
+}
