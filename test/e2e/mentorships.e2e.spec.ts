@@ -100,6 +100,10 @@ describe('mentorships over HTTP', () => {
     const noBaseline = await request(api).post(m('/kickoff')).set(as('mentor')).send({ goals, facts }).expect(400);
     expect(noBaseline.body.message).toMatch(/baselines\.delegation/);
     expect((await request(api).post(m('/kickoff')).set(as('mentor')).send({ goals: [{ competencyKey: 'delegation', targetLevel: 9 }] }).expect(400)).body.errors[0].field).toBe('goals.0.targetLevel');
+    expect((await request(api).post(m('/kickoff')).set(as('mentee')).send({ goals: [{ competencyKey: 'telepathy', targetLevel: 3 }] }).expect(400)).body.errors[0].field).toBe(
+      'goals.0.competencyKey',
+    );
+    expect((await request(api).post(m('/kickoff')).set(as('mentor')).send({ goals, baselines: { delegation: 1.5 }, facts }).expect(400)).body.message).toMatch(/whole number/);
     await request(api).post(m('/kickoff')).set(as('mentor')).send({ goals, baselines: { delegation: 1 }, facts }).expect(200);
     const active = await request(api).post(m('/kickoff')).set(as('mentee')).send({ goals }).expect(200);
     expect(active.body).toMatchObject({ phase: 'ACTIVE', goals: [{ competencyKey: 'delegation', targetLevel: 3, baselineLevel: 1, latestLevel: null }] });

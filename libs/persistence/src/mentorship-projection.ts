@@ -1,8 +1,32 @@
 import type { EntityManager } from 'typeorm';
-import type { MentorshipEvent } from '../../domain/src/index.js';
+import { DEFAULT_MODEL_KEY, type MentorshipEvent } from '../../domain/src/index.js';
 import type { StoredEvent } from './event-store.js';
 
 const idOf = (streamId: string) => streamId.slice('mentorship:'.length);
+
+/**
+ * The mentor's levels (kickoff baselines, midterm and final re-assessments) become assessments of
+ * the mentee against the latest version of the model that holds the competency, so progress shows
+ * in the directory's gaps and in program reports like any other evidence.
+ */
+async function recordAssessments(tx: EntityManager, mentorshipId: string, levels: Record<string, number>, context: 'baseline' | 'midpoint' | 'final', assessorId: string, at: string, what: string) {
+  const keys = Object.keys(levels);
+  if (keys.length === 0) return;
+  await tx.query(
+    `INSERT INTO assessments (person_id, model_id, competency_key, level, source, context, evidence, assessor_id, assessed_at)
+     SELECT m.mentee_id, model.id, l.key, l.level, 'mentor', $3, $4, $5, $6
+       FROM mentorships m
+       CROSS JOIN LATERAL jsonb_each_text($2::jsonb) AS l0(key, value)
+       CROSS JOIN LATERAL (SELECT l0.key, l0.value::smallint AS level) l
+       JOIN LATERAL (
+         SELECT cm.id FROM competency_models cm
+          WHERE cm.definition -> 'competencies' @> jsonb_build_array(jsonb_build_object('key', l.key))
+          ORDER BY cm.key = $7 DESC, cm.version DESC LIMIT 1
+       ) model ON true
+      WHERE m.id = $1`,
+    [mentorshipId, JSON.stringify(levels), context, `mentorship ${mentorshipId}, ${what}`, assessorId, at, DEFAULT_MODEL_KEY],
+  );
+}
 
 /** Keeps the mentorship read models in step with the mentorship streams (same transaction). */
 export async function projectMentorshipEvents(tx: EntityManager, streamId: string, stored: StoredEvent<MentorshipEvent>[]): Promise<void> {
@@ -23,6 +47,10 @@ export async function projectMentorshipEvents(tx: EntityManager, streamId: strin
         break;
       case 'KickoffAgreed':
         await tx.query(`UPDATE mentorships SET goals = $2 WHERE id = $1`, [id, JSON.stringify(e.data.goals)]);
+        if (e.data.by === 'mentor') await recordAssessments(tx, id, e.data.baselines, 'baseline', e.actorId, e.at, 'kickoff');
+        break;
+      case 'ReviewSubmitted':
+        if (e.data.by === 'mentor') await recordAssessments(tx, id, e.data.levels, e.data.stage === 'midterm' ? 'midpoint' : 'final', e.actorId, e.at, `${e.data.stage} review`);
         break;
       case 'SessionLogged': {
         const s = e.data;

@@ -86,6 +86,16 @@ describe('MentorshipWorkflow on the real dev server (second-scale cadences)', ()
     expect(row.roi.cost).toBe(closed.roi?.cost);
     const types = (await readStream(stack.db, `mentorship:${cast.pair.mentorshipId}`)).map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(['MentorshipCreated', 'KickoffAgreed', 'SessionLogged', 'CheckpointOpened', 'CheckpointDecided', 'ReviewSubmitted', 'RoiEvidenceRecorded']));
+    // The mentor's levels are the mentee's assessments: baseline, midpoint, final.
+    const assessed = await stack.db.query(
+      `SELECT context, level FROM assessments WHERE person_id = $1 AND competency_key = 'delegation' AND source = 'mentor' ORDER BY assessed_at, context`,
+      [cast.pair.menteeId],
+    );
+    expect(assessed).toEqual([
+      { context: 'baseline', level: 2 },
+      { context: 'midpoint', level: 3 },
+      { context: 'final', level: 4 },
+    ]);
     await awaitMail(sink.received, cast.email(cast.pair.menteeId), /est terminé/);
     await awaitMail(sink.received, cast.email(cast.pair.mentorId), /is complete/);
   }, 60_000);

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, type WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Actor, MentorshipEconomics, MentorshipPolicy, MentorshipState, ReviewStage } from '../../../../libs/domain/src/index.js';
+import { DEFAULT_MODEL_KEY, type Actor, type MentorshipEconomics, type MentorshipPolicy, type MentorshipState, type ReviewStage } from '../../../../libs/domain/src/index.js';
 import {
   agreeKickoffUpdate,
   approveMentorshipUpdate,
@@ -24,6 +24,7 @@ import { readStream } from '../../../../libs/persistence/src/index.js';
 import type { mentorshipWorkflow } from '../../../../libs/workflows/src/index.js';
 import { ApiError, badField, forbidden, notFound } from '../http/api-error.js';
 import { ProgramsService, uuidFromKey } from '../programs/programs.service.js';
+import { CompetencyService } from '../competencies/competency.service.js';
 import { DATA_SOURCE, MENTORSHIP_TERMS, TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from '../tokens.js';
 import type { CheckpointDecisionDto, KickoffDto, LogSessionDto, ReviewDto, StartMentorshipDto, SurveyDto } from './dto/mentorship-actions.dto.js';
 import {
@@ -70,6 +71,7 @@ export class MentorshipsService {
     @Inject(TEMPORAL_TASK_QUEUE) private readonly taskQueue: string,
     @Inject(MENTORSHIP_TERMS) private readonly terms: MentorshipTerms,
     private readonly programs: ProgramsService,
+    private readonly competencies: CompetencyService,
   ) {}
 
   /**
@@ -164,7 +166,13 @@ export class MentorshipsService {
     return this.act(id, actor, key, (h) => h.executeUpdate(approveMentorshipUpdate, { args: [{ actor }], updateId: key }));
   }
 
-  kickoff(id: string, dto: KickoffDto, actor: Actor, key?: string) {
+  async kickoff(id: string, dto: KickoffDto, actor: Actor, key?: string) {
+    await this.load(id, actor);
+    // Goals are competencies of the model, so that their levels become comparable assessments.
+    const model = await this.competencies.model(DEFAULT_MODEL_KEY);
+    dto.goals.forEach((g, i) => {
+      if (!model.definition.competencies.some((c) => c.key === g.competencyKey)) throw badField(`goals.${i}.competencyKey`, `not a competency of ${model.key}`);
+    });
     const kickoff = {
       goals: dto.goals.map((g) => ({ competencyKey: g.competencyKey, targetLevel: g.targetLevel })),
       baselines: numericRecord('baselines', dto.baselines),

@@ -89,7 +89,8 @@ export interface KickoffInput {
   facts: BaselineFact[];
 }
 
-const isLevel = (v: unknown) => typeof v === 'number' && v >= 1 && v <= 5;
+// Levels are whole numbers, like every assessment of the competency model.
+const isLevel = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5;
 
 export function assertCanAgreeKickoff(s: MentorshipState, actor: Actor, input: KickoffInput): void {
   const side = partyOf(s, actor);
@@ -102,7 +103,7 @@ export function assertCanAgreeKickoff(s: MentorshipState, actor: Actor, input: K
   if (s.agreedBy.includes(side) && sameGoals(s.goals, goals)) throw new DomainError('MENTORSHIP.ALREADY_AGREED', 'CONFLICT', `the ${side} has already agreed`);
   if (side === 'mentor') {
     for (const g of goals) {
-      if (!isLevel(input.baselines[g.competencyKey])) throw err.invalid(`baselines.${g.competencyKey}`, 'the mentor gives the baseline level (1 to 5) of each goal');
+      if (!isLevel(input.baselines[g.competencyKey])) throw err.invalid(`baselines.${g.competencyKey}`, 'the mentor gives the baseline level (a whole number from 1 to 5) of each goal');
     }
     if (input.facts.length === 0) throw err.invalid('facts', 'at least one operational fact measured before (e.g. team turnover), with its source');
     const names = new Set<string>();
@@ -191,7 +192,7 @@ export function assertCanSubmitReview(s: MentorshipState, actor: Actor, stage: R
   assertSurvey(submission.survey);
   if (side === 'mentor') {
     for (const g of s.goals) {
-      if (!isLevel(submission.levels[g.competencyKey])) throw err.invalid(`levels.${g.competencyKey}`, 'the mentor re-assesses each goal competency (1 to 5)');
+      if (!isLevel(submission.levels[g.competencyKey])) throw err.invalid(`levels.${g.competencyKey}`, 'the mentor re-assesses each goal competency (a whole number from 1 to 5)');
     }
     if (stage === 'final') {
       for (const f of s.facts) {
