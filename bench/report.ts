@@ -13,6 +13,9 @@ export function machine(): string {
 
 export function markdownTable(rows: BenchRow[]): string {
   const lines = ['| measure | value |', '|---|---:|'];
-  for (const r of rows) lines.push(`| ${r.name} | ${r.value.toFixed(r.value < 10 ? 2 : 0)} ${r.unit} |`);
+  for (const r of rows) {
+    const value = Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(r.value < 10 ? 2 : 0);
+    lines.push(`| ${r.name} | ${[value, r.unit].filter(Boolean).join(' ')} |`);
+  }
   return lines.join('\n');
 }
