@@ -28,7 +28,7 @@ import { MatchingService } from './matching/matching.service.js';
 import { MentorshipsController } from './mentorships/mentorships.controller.js';
 import { MentorshipsService, type MentorshipTerms } from './mentorships/mentorships.service.js';
 import { DEFAULT_ECONOMICS, DEFAULT_MENTORSHIP_POLICY } from '../../../libs/domain/src/index.js';
-import { DATA_SOURCE, MENTORSHIP_TERMS, METRICS, PROGRAM_TIMINGS, RATE_LIMITS, TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from './tokens.js';
+import { DATA_SOURCE, IDEMPOTENCY_STALE_AFTER_SECONDS, MENTORSHIP_TERMS, METRICS, PROGRAM_TIMINGS, RATE_LIMITS, TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from './tokens.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limit.js';
 
 export interface ApiDependencies {
@@ -40,6 +40,8 @@ export interface ApiDependencies {
   metrics?: AppMetrics;
   /** Cadences and ROI economics of new mentorships (defaults: a 6-month managerial mentorship). */
   mentorshipTerms?: MentorshipTerms;
+  /** See IDEMPOTENCY_STALE_AFTER_SECONDS in the configuration (default 60). */
+  idempotencyStaleAfterSeconds?: number;
 }
 
 /** The connections are made by the caller (main, launcher, tests) and handed in, never built here. */
@@ -56,6 +58,7 @@ export class AppModule {
         { provide: PROGRAM_TIMINGS, useValue: deps.programTimings },
         { provide: RATE_LIMITS, useValue: deps.rateLimits ?? DEFAULT_RATE_LIMITS },
         { provide: MENTORSHIP_TERMS, useValue: deps.mentorshipTerms ?? { policy: DEFAULT_MENTORSHIP_POLICY, economics: DEFAULT_ECONOMICS } },
+        { provide: IDEMPOTENCY_STALE_AFTER_SECONDS, useValue: deps.idempotencyStaleAfterSeconds ?? 60 },
         { provide: METRICS, useValue: deps.metrics ?? createMetrics('api') },
         TokenService,
         ProgramsService,

@@ -10,7 +10,13 @@ async function main(): Promise<void> {
   const db = await openDatabase(requireDatabaseUrl(config));
   const connection = await Connection.connect({ address: requireTemporalAddress(config) });
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
-  const app = await createApiApp({ db, temporal, taskQueue: config.taskQueue, programTimings: DEFAULT_PROGRAM_TIMINGS });
+  const app = await createApiApp({
+    db,
+    temporal,
+    taskQueue: config.taskQueue,
+    programTimings: DEFAULT_PROGRAM_TIMINGS,
+    idempotencyStaleAfterSeconds: config.idempotencyStaleAfterSeconds,
+  });
   await app.listen(config.httpPort, '0.0.0.0');
   process.stdout.write(`mentorflow API on http://0.0.0.0:${config.httpPort} (docs at /docs)\n`);
 }

@@ -5,3 +5,4 @@ export const PROGRAM_TIMINGS = Symbol('PROGRAM_TIMINGS');
 export const RATE_LIMITS = Symbol('RATE_LIMITS');
 export const METRICS = Symbol('METRICS');
 export const MENTORSHIP_TERMS = Symbol('MENTORSHIP_TERMS');
+export const IDEMPOTENCY_STALE_AFTER_SECONDS = Symbol('IDEMPOTENCY_STALE_AFTER_SECONDS');

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
 
   const connection = await Connection.connect({ address: temporalServer.address });
   const temporal = new Client({ connection, namespace: temporalServer.namespace });
-  const app = await createApiApp({ db, temporal, taskQueue: config.taskQueue, programTimings: DEFAULT_PROGRAM_TIMINGS, metrics });
+  const app = await createApiApp({ db, temporal, taskQueue: config.taskQueue, programTimings: DEFAULT_PROGRAM_TIMINGS, metrics, idempotencyStaleAfterSeconds: config.idempotencyStaleAfterSeconds });
   await app.listen(config.httpPort, '127.0.0.1');
 
   log(`Postgres:    ${database.source}`);

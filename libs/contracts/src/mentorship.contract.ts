@@ -26,6 +26,8 @@ export interface MentorshipWorkflowInput {
   economics: MentorshipEconomics;
   /** Set on continue-as-new: the state carried over; absent on the first run. */
   carried?: MentorshipState;
+  /** Set on continue-as-new: ids of the Updates already handled, so that a retried one is not applied again. */
+  handledUpdates?: string[];
 }
 
 export interface MentorshipOutcome {

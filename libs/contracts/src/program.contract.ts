@@ -26,6 +26,8 @@ export interface ProgramWorkflowInput {
   timings: ProgramTimings;
   /** Set on continue-as-new: the state carried over; absent on the first run. */
   carried?: ProgramState;
+  /** Set on continue-as-new: ids of the Updates already handled, so that a retried one is not applied again. */
+  handledUpdates?: string[];
 }
 
 export interface ApproveLaunchInput {

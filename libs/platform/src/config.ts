@@ -24,6 +24,8 @@ export interface MentorflowConfig {
   mailDir: string | null;
   /** How often the worker looks for emails to send when the outbox was empty. */
   outboxPollMs: number;
+  /** A request with an Idempotency-Key that got no answer (its process died) may be retried after this. */
+  idempotencyStaleAfterSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +62,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
   const pollRaw = env.OUTBOX_POLL_MS?.trim();
   const outboxPollMs = pollRaw ? Number(pollRaw) : 1000;
   if (!Number.isInteger(outboxPollMs) || outboxPollMs < 10) problems.push(`OUTBOX_POLL_MS must be a whole number of milliseconds ≥ 10, got "${pollRaw}"`);
+  const staleRaw = env.IDEMPOTENCY_STALE_AFTER_SECONDS?.trim();
+  const idempotencyStaleAfterSeconds = staleRaw ? Number(staleRaw) : 60;
+  if (!Number.isInteger(idempotencyStaleAfterSeconds) || idempotencyStaleAfterSeconds < 1) {
+    problems.push(`IDEMPOTENCY_STALE_AFTER_SECONDS must be a whole number of seconds ≥ 1, got "${staleRaw}"`);
+  }
   const config: MentorflowConfig = {
     databaseUrl,
     temporalAddress,
@@ -75,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
     mailFrom,
     mailDir: env.MAIL_DIR?.trim() || null,
     outboxPollMs,
+    idempotencyStaleAfterSeconds,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -153,7 +153,9 @@ describe('MentorshipWorkflow on the real dev server (second-scale cadences)', ()
     const firstRun = (await handle.describe()).runId;
     for (let i = 0; i < 14; i++) {
       // Addressed by workflow id only: after a continue-as-new the update reaches the new run.
-      await stack.client.workflow.getHandle(handle.workflowId).executeUpdate(logSessionUpdate, { args: [{ actor: cast.mentor, session: aSession(new Date()) }] });
+      await stack.client.workflow
+        .getHandle(handle.workflowId)
+        .executeUpdate(logSessionUpdate, { args: [{ actor: cast.mentor, session: aSession(new Date()) }], updateId: `session-${i}` });
     }
     const latest = stack.client.workflow.getHandle(handle.workflowId);
     await eventually(async () => (await latest.describe()).runId !== firstRun);
@@ -164,6 +166,10 @@ describe('MentorshipWorkflow on the real dev server (second-scale cadences)', ()
     expect(after.sessions).toBe(15);
     const [row] = await stack.db.query(`SELECT sessions, version FROM mentorships WHERE id = $1`, [cast.pair.mentorshipId]);
     expect(row).toEqual({ sessions: 15, version: after.version });
+    // Temporal deduplicates Update ids per run only; the workflow carries the ids it handled, so a
+    // client retrying an Update of the first run is not applied again by the new one.
+    const retried = await latest.executeUpdate(logSessionUpdate, { args: [{ actor: cast.mentor, session: aSession(new Date()) }], updateId: 'session-0' });
+    expect(retried.sessions).toBe(15);
     await latest.terminate();
   }, 60_000);
 

@@ -66,6 +66,7 @@ import {
 } from '../../contracts/src/index.js';
 import { businessFailure, decide } from './business-failure.js';
 import { createSerialQueue } from './serial.js';
+import { createUpdateDeduplicator } from './once-per-update.js';
 
 const { appendMentorshipEvents } = proxyActivities<MentorshipActivities>({
   startToCloseTimeout: '30 seconds',
@@ -98,8 +99,12 @@ export async function mentorshipWorkflow(input: MentorshipWorkflowInput): Promis
   };
   // Each action: the validator answers 403/409/400 without a history entry; the handler decides
   // again on the state it runs on, after any action accepted before it.
-  const act = (run: (s: MentorshipState, now: Date) => MentorshipEvent[]) => serial(() => commit(decide(() => run(current(), new Date()))));
-  const check = (assertion: (s: MentorshipState) => void) => decide(() => assertion(current()));
+  const updates = createUpdateDeduplicator(input.handledUpdates);
+  const act = (run: (s: MentorshipState, now: Date) => MentorshipEvent[]) =>
+    updates.once(() => serial(() => commit(decide(() => run(current(), new Date())))), current);
+  const check = (assertion: (s: MentorshipState) => void) => {
+    if (!updates.seen()) decide(() => assertion(current()));
+  };
 
   setHandler(mentorshipStateQuery, () => state);
   setHandler(mentorshipReadyUpdate, async () => {
@@ -155,7 +160,7 @@ export async function mentorshipWorkflow(input: MentorshipWorkflowInput): Promis
   await condition(allHandlersFinished);
   const final = current();
   if (!isFinished(final.phase)) {
-    await continueAsNew<typeof mentorshipWorkflow>({ ...input, carried: final });
+    await continueAsNew<typeof mentorshipWorkflow>({ ...input, carried: final, handledUpdates: updates.remembered() });
   }
   if (final.phase === 'TERMINATED' && final.rematchRequested) {
     // The program records the request once (keyed by mentorship); a program that no longer runs

@@ -48,6 +48,7 @@ import {
 } from '../../contracts/src/index.js';
 import { businessFailure, decide } from './business-failure.js';
 import { createSerialQueue } from './serial.js';
+import { createUpdateDeduplicator } from './once-per-update.js';
 
 const { appendProgramEvents } = proxyActivities<ProgramActivities>({
   startToCloseTimeout: '30 seconds',
@@ -68,6 +69,10 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
   const streamId = programStreamId(input.draft.programId);
   let state: ProgramState | null = input.carried ?? null;
   const serial = createSerialQueue();
+  const updates = createUpdateDeduplicator(input.handledUpdates);
+  const fresh = (assertion: () => void) => {
+    if (!updates.seen()) decide(assertion);
+  };
 
   // State changes only after the events are stored, so a query never shows an unsaved fact.
   const commit = async (events: ProgramEvent[]): Promise<void> => {
@@ -88,51 +93,72 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
   setHandler(
     approveLaunchUpdate,
     ({ actor, comment }) =>
-      serial(async () => {
-        const events = decide(() => approveLaunch(current(), actor, comment, new Date()));
-        await commit(events);
-        return current();
-      }),
-    { validator: ({ actor }: ApproveLaunchInput) => decide(() => assertCanApproveLaunch(current(), actor)) },
+      updates.once(
+        () =>
+          serial(async () => {
+            const events = decide(() => approveLaunch(current(), actor, comment, new Date()));
+            await commit(events);
+            return current();
+          }),
+        current,
+      ),
+    { validator: ({ actor }: ApproveLaunchInput) => fresh(() => assertCanApproveLaunch(current(), actor)) },
   );
 
   setHandler(
     enrolParticipantUpdate,
     ({ actor, participant }) =>
-      serial(async () => {
-        await commit(decide(() => enrol(current(), actor, participant, new Date())));
-        return current();
-      }),
-    { validator: ({ actor, participant }: EnrolParticipantInput) => decide(() => assertCanEnrol(current(), actor, participant)) },
+      updates.once(
+        () =>
+          serial(async () => {
+            await commit(decide(() => enrol(current(), actor, participant, new Date())));
+            return current();
+          }),
+        current,
+      ),
+    { validator: ({ actor, participant }: EnrolParticipantInput) => fresh(() => assertCanEnrol(current(), actor, participant)) },
   );
   setHandler(
     requestMatchingProposalUpdate,
     ({ actor, options }) =>
-      serial(async () => {
-        const events = decide(() => requestProposal(current(), actor, options, new Date()));
-        await commit(events);
-        const requested = events[0];
-        return { version: requested?.type === 'MatchingProposalRequested' ? requested.data.version : 0 };
-      }),
-    { validator: ({ actor }: RequestProposalInput) => decide(() => assertCanRequestProposal(current(), actor)) },
+      updates.once(
+        () =>
+          serial(async () => {
+            const events = decide(() => requestProposal(current(), actor, options, new Date()));
+            await commit(events);
+            const requested = events[0];
+            return { version: requested?.type === 'MatchingProposalRequested' ? requested.data.version : 0 };
+          }),
+        // A repeat from an earlier run gets the latest version asked for.
+        () => ({ version: current().matching?.proposals.at(-1)?.version ?? 0 }),
+      ),
+    { validator: ({ actor }: RequestProposalInput) => fresh(() => assertCanRequestProposal(current(), actor)) },
   );
   setHandler(
     decideMatchingPairUpdate,
     ({ actor, decision, menteeId, mentorId, reason }) =>
-      serial(async () => {
-        await commit(decide(() => decidePair(current(), actor, decision, menteeId, mentorId, reason, new Date())));
-        return current();
-      }),
-    { validator: ({ actor, menteeId, mentorId }: DecidePairInput) => decide(() => assertCanDecidePair(current(), actor, menteeId, mentorId)) },
+      updates.once(
+        () =>
+          serial(async () => {
+            await commit(decide(() => decidePair(current(), actor, decision, menteeId, mentorId, reason, new Date())));
+            return current();
+          }),
+        current,
+      ),
+    { validator: ({ actor, menteeId, mentorId }: DecidePairInput) => fresh(() => assertCanDecidePair(current(), actor, menteeId, mentorId)) },
   );
   setHandler(
     approveMatchingProposalUpdate,
     ({ actor, version }) =>
-      serial(async () => {
-        await commit(decide(() => approveProposal(current(), actor, version, new Date())));
-        return current();
-      }),
-    { validator: ({ actor, version }: ApproveProposalInput) => decide(() => assertCanApproveProposal(current(), actor, version)) },
+      updates.once(
+        () =>
+          serial(async () => {
+            await commit(decide(() => approveProposal(current(), actor, version, new Date())));
+            return current();
+          }),
+        current,
+      ),
+    { validator: ({ actor, version }: ApproveProposalInput) => fresh(() => assertCanApproveProposal(current(), actor, version)) },
   );
 
   // A signal cannot be refused: a request the program already holds yields no event.
@@ -186,5 +212,5 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
   // Later phases (training, execution…) are driven from here as they are built.
   await condition(continueAsNewSuggested);
   await condition(allHandlersFinished);
-  await continueAsNew<typeof programWorkflow>({ ...input, carried: current() });
+  await continueAsNew<typeof programWorkflow>({ ...input, carried: current(), handledUpdates: updates.remembered() });
 }

@@ -3,13 +3,11 @@ import { createHash } from 'node:crypto';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../../../../libs/domain/src/index.js';
-import { DATA_SOURCE } from '../tokens.js';
+import { DATA_SOURCE, IDEMPOTENCY_STALE_AFTER_SECONDS } from '../tokens.js';
 import { ApiError } from './api-error.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY = /^[A-Za-z0-9_.:-]{1,200}$/;
-/** A claim whose request died with its process (no answer stored) may be taken over after this. */
-const STALE_AFTER_SECONDS = 60;
 
 interface IdempotentRequest {
   method: string;
@@ -34,7 +32,11 @@ interface Reply {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@Inject(DATA_SOURCE) private readonly db: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly db: DataSource,
+    /** A claim whose request died with its process (no answer stored) may be taken over after this. */
+    @Inject(IDEMPOTENCY_STALE_AFTER_SECONDS) private readonly staleAfterSeconds: number,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
@@ -70,7 +72,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
            UPDATE idempotency_keys SET created_at = now() WHERE actor_id = $1 AND key = $2 AND completed_at IS NULL
              AND created_at < now() - make_interval(secs => $3) RETURNING key
          ) SELECT key FROM taken`,
-        [actorId, key, STALE_AFTER_SECONDS],
+        [actorId, key, this.staleAfterSeconds],
       );
       if (taken.length === 0) throw new ApiError(409, 'IDEMPOTENCY.IN_PROGRESS', 'a request with this Idempotency-Key is still running; retry in a moment');
     }

@@ -69,6 +69,7 @@ describe('mentorship lifecycle', () => {
     const logged = apply(active, logSession(active, eloise, session, hourLater));
     expect(logged).toMatchObject({ sessions: 1, sessionMinutes: 60, lastSessionAt: session.heldAt });
     expect(codeOf(() => logSession(active, zoe, session, now))).toBe('MENTORSHIP.NOT_MENTOR');
+    expect(codeOf(() => logSession(logged, eloise, session, hourLater))).toBe('MENTORSHIP.SESSION_ALREADY_LOGGED');
     expect(codeOf(() => logSession(active, eloise, { ...session, heldAt: '2030-01-01T00:00:00.000Z' }, now))).toBe('MENTORSHIP.INVALID');
     expect(codeOf(() => logSession(active, eloise, { ...session, competencies: ['negotiation'] }, now))).toBe('MENTORSHIP.INVALID');
     expect(codeOf(() => decideCheckpoint(logged, paul, 1, 'approve', null, now))).toBe('MENTORSHIP.NO_OPEN_CHECKPOINT');

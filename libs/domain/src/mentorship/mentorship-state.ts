@@ -39,6 +39,8 @@ export interface MentorshipState extends MentorshipPair {
   sessions: number;
   sessionMinutes: number;
   lastSessionAt: string | null;
+  /** The latest session ids: a session is logged once, whatever retries happen. */
+  recentSessionIds: string[];
   /** The session cadence counts from here: the last session, the start of ACTIVE, or the end of a pause. */
   cadenceFrom: string | null;
   checkpoints: CheckpointState[];
@@ -83,6 +85,7 @@ export function evolveMentorship(s: MentorshipState | null, e: MentorshipEvent):
       sessions: 0,
       sessionMinutes: 0,
       lastSessionAt: null,
+      recentSessionIds: [],
       cadenceFrom: null,
       checkpoints: [],
       latestPulse: null,
@@ -126,7 +129,8 @@ export function evolveMentorship(s: MentorshipState | null, e: MentorshipEvent):
     case 'SessionLogged': {
       const last = s.lastSessionAt && s.lastSessionAt > e.data.heldAt ? s.lastSessionAt : e.data.heldAt;
       const cadenceFrom = s.cadenceFrom && s.cadenceFrom > last ? s.cadenceFrom : last;
-      return { ...next, sessions: s.sessions + 1, sessionMinutes: s.sessionMinutes + e.data.minutes, lastSessionAt: last, cadenceFrom };
+      const recentSessionIds = [...(s.recentSessionIds ?? []), e.data.sessionId].slice(-50);
+      return { ...next, sessions: s.sessions + 1, sessionMinutes: s.sessionMinutes + e.data.minutes, lastSessionAt: last, cadenceFrom, recentSessionIds };
     }
     case 'PulseSubmitted':
       return { ...next, latestPulse: e.data.survey };

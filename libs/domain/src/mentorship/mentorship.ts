@@ -141,6 +141,9 @@ export function assertCanLogSession(s: MentorshipState, actor: Actor): void {
 
 export function logSession(s: MentorshipState, actor: Actor, session: LoggedSession, now: Date): MentorshipEvent[] {
   assertCanLogSession(s, actor);
+  if ((s.recentSessionIds ?? []).includes(session.sessionId)) {
+    throw new DomainError('MENTORSHIP.SESSION_ALREADY_LOGGED', 'CONFLICT', `session ${session.sessionId} is already logged`);
+  }
   if (!Number.isInteger(session.minutes) || session.minutes < 5 || session.minutes > 480) throw err.invalid('minutes', 'a session lasts 5 to 480 minutes');
   const held = Date.parse(session.heldAt);
   if (!Number.isFinite(held)) throw err.invalid('heldAt', 'an ISO 8601 date-time');
