@@ -75,6 +75,13 @@ const RULES: Record<string, Rule> = {
   },
   'POST /programs/{id}/matching/proposals/{version}/approval': { roles: ['owner'], objectLevel: programOwner },
   'POST /programs/{id}/mentorships': { roles: ['owner'], objectLevel: programOwner, body: { menteeId: 'p-1', supervisorId: 'ms-sup' } },
+  'POST /programs/{id}/training-sessions': {
+    roles: ['owner'],
+    objectLevel: programOwner,
+    body: { audience: 'mentors', title: 'Matrix', heldAt: '2027-01-01T00:00:00.000Z', attendees: [] },
+  },
+  'GET /programs/{id}/training-sessions': { roles: ['owner'], objectLevel: { privileged: [], holder: { person: 'owner-1', roles: ['owner'] } } },
+  'POST /programs/{id}/execution': { roles: ['owner'], objectLevel: programOwner },
   'GET /programs/{id}/mentorships': { roles: ['owner'], objectLevel: { privileged: [], holder: { person: 'owner-1', roles: ['owner'] } } },
   'GET /mentorships': { roles: 'any' },
   'GET /mentorships/{id}': { roles: 'any', objectLevel: mentorshipParty },

@@ -67,18 +67,35 @@ afterAll(async () => {
 });
 
 describe('mentorships over HTTP', () => {
-  it('starts the mentorship of an approved pair (the owner), once, with an enrolled supervisor', async () => {
-    const start = (who: string, body: object) => request(api).post(`/programs/${programId}/mentorships`).set(as(who)).send(body);
-    expect((await start('otherOwner', { menteeId: 'mentee-1', supervisorId: 'sup-1' }).expect(403)).body.code).toBe('PROGRAM.NOT_OWNER');
-    expect((await start('owner', { menteeId: 'mentor-a', supervisorId: 'sup-1' }).expect(400)).body.errors[0].field).toBe('menteeId');
-    expect((await start('owner', { menteeId: 'mentee-1', supervisorId: 'sup-2' }).expect(400)).body.errors[0].field).toBe('supervisorId');
-    expect((await start('owner', { menteeId: 'mentee-1' }).expect(400)).body.errors[0].field).toBe('supervisorId');
-    const started = await start('owner', { menteeId: 'mentee-1', supervisorId: 'sup-1' }).expect(201);
-    expect(started.body).toMatchObject({ menteeId: 'mentee-1', mentorId: 'mentor-a', supervisorId: 'sup-1', ownerId: 'ceo', phase: 'AWAITING_SUPERVISOR_APPROVAL' });
-    mentorshipId = started.body.id;
-    expect((await start('owner', { menteeId: 'mentee-1', supervisorId: 'sup-1' }).expect(201)).body.id).toBe(mentorshipId);
-    const list = await request(api).get(`/programs/${programId}/mentorships`).set(as('owner')).expect(200);
-    expect(list.body).toHaveLength(1);
+  it('plans an approved pair with its supervisor, and starts it only in EXECUTION once the mentor is trained', async () => {
+    const plan = (who: string, body: object) => request(api).post(`/programs/${programId}/mentorships`).set(as(who)).send(body);
+    expect((await plan('otherOwner', { menteeId: 'mentee-1', supervisorId: 'sup-1' }).expect(403)).body.code).toBe('PROGRAM.NOT_OWNER');
+    expect((await plan('owner', { menteeId: 'mentor-a', supervisorId: 'sup-1' }).expect(400)).body.errors[0].field).toBe('menteeId');
+    expect((await plan('owner', { menteeId: 'mentee-1', supervisorId: 'sup-2' }).expect(400)).body.errors[0].field).toBe('supervisorId');
+    expect((await plan('owner', { menteeId: 'mentee-1' }).expect(400)).body.errors[0].field).toBe('supervisorId');
+    const planned = await plan('owner', { menteeId: 'mentee-1', supervisorId: 'sup-1' }).expect(201);
+    expect(planned.body).toMatchObject({ menteeId: 'mentee-1', mentorId: 'mentor-a', supervisorId: 'sup-1', status: 'WAITING_FOR_TRAINING', phase: null });
+    mentorshipId = planned.body.id;
+    expect((await plan('owner', { menteeId: 'mentee-1', supervisorId: 'sup-1' }).expect(409)).body.code).toBe('PROGRAM.MENTORSHIP_ALREADY_PLANNED');
+
+    // The training gate: in EXECUTION, an untrained mentor's mentorship still waits.
+    await request(api).post(`/programs/${programId}/execution`).set(as('owner')).expect(200);
+    expect((await request(api).post(`/programs/${programId}/execution`).set(as('owner')).expect(409)).body.code).toBe('PROGRAM.WRONG_PHASE');
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect((await request(api).get(`/programs/${programId}/mentorships`).set(as('owner')).expect(200)).body[0].status).toBe('WAITING_FOR_TRAINING');
+    expect(await stack.db.query(`SELECT id FROM mentorships`)).toEqual([]);
+
+    const training = (body: object) => request(api).post(`/programs/${programId}/training-sessions`).set(as('owner')).send(body);
+    const session = { audience: 'mentors', title: 'Mentoring a first-line manager', heldAt: new Date().toISOString(), materials: ['https://wiki.example.com/cycle-1-lessons'], attendees: ['mentor-a'] };
+    expect((await training({ ...session, attendees: ['mentee-1'] }).expect(400)).body.errors[0].field).toBe('attendees.0');
+    expect((await training({ ...session, materials: ['not a link'] }).expect(400)).body.errors[0].field).toBe('materials');
+    const trained = await training(session).expect(200);
+    expect(trained.body).toMatchObject({ trainedMentors: ['mentor-a'], untrainedMentors: [] });
+    const started = await eventually(async () => {
+      const res = await request(api).get(`/programs/${programId}/mentorships`).set(as('owner')).expect(200);
+      return res.body[0].status === 'STARTED' && res.body[0].phase ? res.body : null;
+    });
+    expect(started[0]).toMatchObject({ id: mentorshipId, phase: 'AWAITING_SUPERVISOR_APPROVAL' });
     expect((await request(api).get('/mentorships').set(as('mentee')).expect(200)).body).toEqual([expect.objectContaining({ id: mentorshipId, myRole: 'mentee' })]);
   });
 

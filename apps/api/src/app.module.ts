@@ -26,6 +26,7 @@ import { InsightsService } from './insights/insights.service.js';
 import { MatchingController } from './matching/matching.controller.js';
 import { MatchingService } from './matching/matching.service.js';
 import { MentorshipsController } from './mentorships/mentorships.controller.js';
+import { ExecutionController } from './execution/execution.controller.js';
 import { MentorshipsService, type MentorshipTerms } from './mentorships/mentorships.service.js';
 import { DEFAULT_ECONOMICS, DEFAULT_MENTORSHIP_POLICY } from '../../../libs/domain/src/index.js';
 import { DATA_SOURCE, IDEMPOTENCY_STALE_AFTER_SECONDS, MENTORSHIP_TERMS, METRICS, PROGRAM_TIMINGS, RATE_LIMITS, TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from './tokens.js';
@@ -50,7 +51,7 @@ export class AppModule {
   static forRoot(deps: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, MetricsController, TokensController, ProgramsController, PeopleController, CompetencyController, HrEventsController, InsightsController, MatchingController, MentorshipsController],
+      controllers: [HealthController, MetricsController, TokensController, ProgramsController, PeopleController, CompetencyController, HrEventsController, InsightsController, MatchingController, MentorshipsController, ExecutionController],
       providers: [
         { provide: DATA_SOURCE, useValue: deps.db },
         { provide: TEMPORAL_CLIENT, useValue: deps.temporal },

@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, MatchingRequest, Participant, ProgramDraft, ProgramState } from '../../domain/src/index.js';
+import type { Actor, MatchingRequest, MentorshipEconomics, MentorshipPolicy, Participant, ProgramDraft, ProgramState, TrainingSession } from '../../domain/src/index.js';
 
 /** Shared by the API (client side), the worker and the workflow code: one place for names and shapes. */
 export const PROGRAM_TASK_QUEUE = 'mentorflow-programs';
@@ -24,6 +24,8 @@ export interface ProgramWorkflowInput {
   draft: ProgramDraft;
   createdBy: string;
   timings: ProgramTimings;
+  /** Cadences and economics of the cycle's mentorships (defaults when absent, as in older runs). */
+  mentorshipTerms?: { policy: MentorshipPolicy; economics: MentorshipEconomics };
   /** Set on continue-as-new: the state carried over; absent on the first run. */
   carried?: ProgramState;
   /** Set on continue-as-new: ids of the Updates already handled, so that a retried one is not applied again. */
@@ -65,3 +67,20 @@ export const enrolParticipantUpdate = defineUpdate<ProgramState, [EnrolParticipa
 export const requestMatchingProposalUpdate = defineUpdate<{ version: number }, [RequestProposalInput]>('requestMatchingProposal');
 export const decideMatchingPairUpdate = defineUpdate<ProgramState, [DecidePairInput]>('decideMatchingPair');
 export const approveMatchingProposalUpdate = defineUpdate<ProgramState, [ApproveProposalInput]>('approveMatchingProposal');
+
+export interface RecordTrainingInput {
+  actor: Actor;
+  session: TrainingSession;
+}
+export interface StartExecutionInput {
+  actor: Actor;
+}
+export interface PlanMentorshipInput {
+  actor: Actor;
+  mentorshipId: string;
+  menteeId: string;
+  supervisorId: string;
+}
+export const recordTrainingUpdate = defineUpdate<ProgramState, [RecordTrainingInput]>('recordTraining');
+export const startExecutionUpdate = defineUpdate<ProgramState, [StartExecutionInput]>('startExecution');
+export const planMentorshipUpdate = defineUpdate<ProgramState, [PlanMentorshipInput]>('planMentorship');

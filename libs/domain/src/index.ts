@@ -28,3 +28,4 @@ export * from './mentorship/roi.js';
 export * from './mentorship/mentorship-phase.js';
 export * from './mentorship/mentorship.js';
 export * from './mentorship/mentorship-notifications.js';
+export * from './program/program-execution.js';

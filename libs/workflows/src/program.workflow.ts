@@ -1,5 +1,7 @@
 import {
   ActivityFailure,
+  ParentClosePolicy,
+  startChild,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -20,6 +22,16 @@ import {
   enrol,
   requestProposal,
   requestRematch,
+  assertCanPlanMentorship,
+  assertCanRecordTraining,
+  assertCanStartExecution,
+  DEFAULT_ECONOMICS,
+  DEFAULT_MENTORSHIP_POLICY,
+  mentorshipStarted,
+  mentorshipsToStart,
+  planMentorship,
+  recordTraining,
+  startExecution,
   DomainError,
   foldProgram,
   launchApprovalOverdue,
@@ -42,13 +54,22 @@ import {
   programStateQuery,
   programStreamId,
   rematchRequestedSignal,
+  mentorshipWorkflowId,
+  planMentorshipUpdate,
+  recordTrainingUpdate,
+  startExecutionUpdate,
+  type PlanMentorshipInput,
+  type RecordTrainingInput,
+  type StartExecutionInput,
   type ApproveLaunchInput,
   type ProgramActivities,
   type ProgramWorkflowInput,
 } from '../../contracts/src/index.js';
 import { businessFailure, decide } from './business-failure.js';
 import { createSerialQueue } from './serial.js';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { createUpdateDeduplicator } from './once-per-update.js';
+import type { mentorshipWorkflow } from './mentorship.workflow.js';
 
 const { appendProgramEvents } = proxyActivities<ProgramActivities>({
   startToCloseTimeout: '30 seconds',
@@ -161,6 +182,24 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
     { validator: ({ actor, version }: ApproveProposalInput) => fresh(() => assertCanApproveProposal(current(), actor, version)) },
   );
 
+  // Training, and the training gate: a planned mentorship starts once its mentor is trained.
+  const ownerAction = <A>(run: (s: ProgramState, args: A, now: Date) => ProgramEvent[]) => (args: A) =>
+    updates.once(() => serial(async () => {
+      await commit(decide(() => run(current(), args, new Date())));
+      return current();
+    }), current);
+  setHandler(recordTrainingUpdate, ownerAction<RecordTrainingInput>((s, { actor, session }, now) => recordTraining(s, actor, session, now)), {
+    validator: ({ actor, session }: RecordTrainingInput) => fresh(() => assertCanRecordTraining(current(), actor, session)),
+  });
+  setHandler(startExecutionUpdate, ownerAction<StartExecutionInput>((s, { actor }, now) => startExecution(s, actor, now)), {
+    validator: ({ actor }: StartExecutionInput) => fresh(() => assertCanStartExecution(current(), actor)),
+  });
+  setHandler(
+    planMentorshipUpdate,
+    ownerAction<PlanMentorshipInput>((s, { actor, mentorshipId, menteeId, supervisorId }, now) => planMentorship(s, actor, mentorshipId, menteeId, supervisorId, now)),
+    { validator: ({ actor, menteeId, supervisorId }: PlanMentorshipInput) => fresh(() => assertCanPlanMentorship(current(), actor, menteeId, supervisorId)) },
+  );
+
   // A signal cannot be refused: a request the program already holds yields no event.
   setHandler(rematchRequestedSignal, (request) =>
     serial(async () => {
@@ -209,7 +248,36 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
     );
   }
 
-  // Later phases (training, execution…) are driven from here as they are built.
+  // Training and execution: start each planned mentorship as a child workflow once its mentor is
+  // trained. Children outlive this run (ABANDON): the program continues as new, they go on.
+  const terms = input.mentorshipTerms ?? { policy: DEFAULT_MENTORSHIP_POLICY, economics: DEFAULT_ECONOMICS };
+  const inCycle = () => current().phase === 'TRAINING' || current().phase === 'EXECUTION';
+  while (inCycle() && !continueAsNewSuggested()) {
+    await condition(() => mentorshipsToStart(current()).length > 0 || !inCycle() || continueAsNewSuggested());
+    for (const m of mentorshipsToStart(current())) {
+      const s = current();
+      try {
+        await startChild<typeof mentorshipWorkflow>('mentorshipWorkflow', {
+          workflowId: mentorshipWorkflowId(m.mentorshipId),
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+          args: [
+            {
+              pair: { mentorshipId: m.mentorshipId, programId: s.programId, menteeId: m.menteeId, mentorId: m.mentorId, supervisorId: m.supervisorId, ownerId: s.ownerId },
+              createdBy: m.plannedBy,
+              policy: terms.policy,
+              economics: terms.economics,
+            },
+          ],
+        });
+      } catch (e) {
+        // Started by an earlier run whose record of it was not stored: the mentorship exists, go on.
+        if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+      }
+      await serial(() => commit([mentorshipStarted(m.mentorshipId, new Date())]));
+    }
+  }
+
+  // Evaluation and closure are driven from here as they are built.
   await condition(continueAsNewSuggested);
   await condition(allHandlersFinished);
   await continueAsNew<typeof programWorkflow>({ ...input, carried: current(), handledUpdates: updates.remembered() });

@@ -8,6 +8,7 @@ import { uuidParam } from '../http/param-pipes.js';
 import { CheckpointDecisionDto, KickoffDto, LogSessionDto, ReasonDto, REVIEW_STAGES, ReviewDto, StartMentorshipDto, SurveyDto, TerminationDto } from './dto/mentorship-actions.dto.js';
 import { CheckpointBriefingResponse, MentorshipResponse, MentorshipSummaryResponse, SessionResponse, TimelineEntryResponse } from './dto/mentorship.response.js';
 import { MentorshipsService } from './mentorships.service.js';
+import { PlannedMentorshipResponse } from '../execution/execution.dto.js';
 
 const checkpointParam = new ParseIntPipe({ exceptionFactory: () => badField('checkpoint', 'must be a whole number') });
 const stageParam = {
@@ -29,19 +30,19 @@ export class MentorshipsController {
   @Post('programs/:id/mentorships')
   @Roles('owner')
   @ApiOperation({
-    summary: 'Start the mentorship of an approved pair with its supervisor (the program’s owner; program in TRAINING or EXECUTION).',
-    description: 'The pair comes from the approved matching proposal; the supervisor must be enrolled as one. Starting the same pair again returns the same mentorship.',
+    summary: 'Give an approved pair its supervisor (the program’s owner; TRAINING or EXECUTION). The program starts the mentorship once in EXECUTION with the mentor trained.',
+    description: 'The pair comes from the approved matching proposal; the supervisor must be enrolled as one. 409 when the pair is already planned.',
   })
-  @ApiCreatedResponse({ type: MentorshipResponse })
-  start(@Param('id', uuidParam) id: string, @Body() body: StartMentorshipDto, @CurrentActor() actor: Actor): Promise<MentorshipResponse> {
-    return this.mentorships.start(id, body, actor);
+  @ApiCreatedResponse({ type: PlannedMentorshipResponse })
+  plan(@Param('id', uuidParam) id: string, @Body() body: StartMentorshipDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<PlannedMentorshipResponse> {
+    return this.mentorships.plan(id, body, actor, key);
   }
 
   @Get('programs/:id/mentorships')
   @Roles('owner')
-  @ApiOperation({ summary: 'The mentorships of a program (its owner).' })
-  @ApiOkResponse({ type: [MentorshipSummaryResponse] })
-  ofProgram(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<MentorshipSummaryResponse[]> {
+  @ApiOperation({ summary: 'The cycle’s mentorships, planned and started, with what each waits for (its owner).' })
+  @ApiOkResponse({ type: [PlannedMentorshipResponse] })
+  ofProgram(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<PlannedMentorshipResponse[]> {
     return this.mentorships.ofProgram(id, actor);
   }
 

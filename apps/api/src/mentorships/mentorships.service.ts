@@ -1,31 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, type WorkflowHandle } from '@temporalio/client';
+import { Client, type WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { DEFAULT_MODEL_KEY, type Actor, type MentorshipEconomics, type MentorshipPolicy, type MentorshipState, type ReviewStage } from '../../../../libs/domain/src/index.js';
+import { DEFAULT_MODEL_KEY, statusOf, type Actor, type ProgramState, type MentorshipEconomics, type MentorshipPolicy, type MentorshipState, type ReviewStage } from '../../../../libs/domain/src/index.js';
 import {
   agreeKickoffUpdate,
   approveMentorshipUpdate,
   decideCheckpointUpdate,
   logSessionUpdate,
-  mentorshipReadyUpdate,
   mentorshipStateQuery,
   mentorshipStreamId,
-  mentorshipWorkflowId,
   pauseMentorshipUpdate,
+  planMentorshipUpdate,
   programStateQuery,
   resumeMentorshipUpdate,
   submitPulseUpdate,
   submitReviewUpdate,
   terminateMentorshipUpdate,
-  type MentorshipWorkflowInput,
 } from '../../../../libs/contracts/src/index.js';
 import { readStream } from '../../../../libs/persistence/src/index.js';
 import type { mentorshipWorkflow } from '../../../../libs/workflows/src/index.js';
 import { ApiError, badField, forbidden, notFound } from '../http/api-error.js';
 import { ProgramsService, uuidFromKey } from '../programs/programs.service.js';
 import { CompetencyService } from '../competencies/competency.service.js';
-import { DATA_SOURCE, MENTORSHIP_TERMS, TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from '../tokens.js';
+import { DATA_SOURCE, TEMPORAL_CLIENT } from '../tokens.js';
+import type { PlannedMentorshipResponse } from '../execution/execution.dto.js';
 import type { CheckpointDecisionDto, KickoffDto, LogSessionDto, ReviewDto, StartMentorshipDto, SurveyDto } from './dto/mentorship-actions.dto.js';
 import {
   CheckpointBriefingResponse,
@@ -68,51 +67,49 @@ export class MentorshipsService {
   constructor(
     @Inject(DATA_SOURCE) private readonly db: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(TEMPORAL_TASK_QUEUE) private readonly taskQueue: string,
-    @Inject(MENTORSHIP_TERMS) private readonly terms: MentorshipTerms,
     private readonly programs: ProgramsService,
     private readonly competencies: CompetencyService,
   ) {}
 
   /**
-   * The owner starts the mentorship of an approved pair with its supervisor. The id follows from the
-   * pair, so a repeat finds the same workflow instead of starting a second one.
+   * The owner gives an approved pair its supervisor; the program's workflow starts the mentorship
+   * once the cycle is in EXECUTION and the mentor is trained. The id follows from the pair.
    */
-  async start(programId: string, dto: StartMentorshipDto, actor: Actor): Promise<MentorshipResponse> {
+  async plan(programId: string, dto: StartMentorshipDto, actor: Actor, key?: string): Promise<PlannedMentorshipResponse> {
     const program = await this.programs.findRow(programId);
-    if (program.ownerId !== actor.personId) throw forbidden('PROGRAM.NOT_OWNER', `only the program's owner starts its mentorships; ${actor.personId} is not its owner`);
-    const state = await this.temporal.workflow.getHandle(program.workflowId).query(programStateQuery);
-    if (!state || (state.phase !== 'TRAINING' && state.phase !== 'EXECUTION')) {
-      throw new ApiError(409, 'PROGRAM.WRONG_PHASE', `the program is in phase ${state?.phase ?? 'unknown'}; mentorships start from TRAINING, once a matching proposal is approved`);
-    }
-    const approved = state.matching?.proposals.find((p) => p.version === state.matching?.approvedVersion)?.summary;
-    const pair = approved?.pairs.find((p) => p.menteeId === dto.menteeId);
-    if (!pair) throw badField('menteeId', `${dto.menteeId} is not a mentee of the approved matching proposal`);
-    if (!state.matching?.participants.some((p) => p.personId === dto.supervisorId && p.role === 'supervisor')) {
-      throw badField('supervisorId', `${dto.supervisorId} is not enrolled as a supervisor in this program`);
-    }
-    if (dto.supervisorId === pair.mentorId || dto.supervisorId === pair.menteeId) throw badField('supervisorId', 'the supervisor must be another person than the mentor and the mentee');
-    const mentorshipId = uuidFromKey(`mentorship:${programId}:${pair.menteeId}:${pair.mentorId}`);
-    const input: MentorshipWorkflowInput = {
-      pair: { mentorshipId, programId, menteeId: pair.menteeId, mentorId: pair.mentorId, supervisorId: dto.supervisorId, ownerId: program.ownerId },
-      createdBy: actor.personId,
-      policy: this.terms.policy,
-      economics: this.terms.economics,
-    };
-    try {
-      await this.temporal.workflow.start<typeof mentorshipWorkflow>('mentorshipWorkflow', { workflowId: mentorshipWorkflowId(mentorshipId), taskQueue: this.taskQueue, args: [input] });
-    } catch (e) {
-      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
-    }
-    return MentorshipResponse.from(await this.temporal.workflow.getHandle(mentorshipWorkflowId(mentorshipId)).executeUpdate(mentorshipReadyUpdate));
+    if (program.ownerId !== actor.personId) throw forbidden('PROGRAM.NOT_OWNER', `only the program's owner plans its mentorships; ${actor.personId} is not its owner`);
+    const handle = this.temporal.workflow.getHandle(program.workflowId);
+    const before = await handle.query(programStateQuery);
+    const pair = before?.matching?.proposals.find((p) => p.version === before.matching?.approvedVersion)?.summary?.pairs.find((p) => p.menteeId === dto.menteeId);
+    // The validator decides; the id only needs the pair, when there is one.
+    const mentorshipId = uuidFromKey(`mentorship:${programId}:${dto.menteeId}:${pair?.mentorId ?? ''}`);
+    const state = await handle.executeUpdate(planMentorshipUpdate, { args: [{ actor, mentorshipId, menteeId: dto.menteeId, supervisorId: dto.supervisorId }], updateId: key });
+    return (await this.planned(state)).find((m) => m.id === mentorshipId)!;
   }
 
-  /** Mentorships of a program, for its owner. */
-  async ofProgram(programId: string, actor: Actor): Promise<MentorshipSummaryResponse[]> {
+  /** The cycle's mentorships, planned and started, for its owner. */
+  async ofProgram(programId: string, actor: Actor): Promise<PlannedMentorshipResponse[]> {
     const program = await this.programs.findRow(programId);
     if (program.ownerId !== actor.personId) throw forbidden('PROGRAM.NOT_OWNER', `only the program's owner lists its mentorships`);
-    const rows: Array<Record<string, unknown>> = await this.db.query(`SELECT * FROM mentorships WHERE program_id = $1 ORDER BY created_at, id`, [programId]);
-    return rows.map((r) => MentorshipSummaryResponse.from(r, actor));
+    const state = await this.temporal.workflow.getHandle(program.workflowId).query(programStateQuery);
+    return state ? this.planned(state) : [];
+  }
+
+  private async planned(state: ProgramState): Promise<PlannedMentorshipResponse[]> {
+    const list = state.execution?.mentorships ?? [];
+    const rows: Array<{ id: string; phase: string }> = list.length
+      ? await this.db.query(`SELECT id, phase FROM mentorships WHERE id = ANY($1::uuid[])`, [list.map((m) => m.mentorshipId)])
+      : [];
+    const phases = new Map(rows.map((r) => [r.id, r.phase]));
+    return list.map((m) => ({
+      id: m.mentorshipId,
+      menteeId: m.menteeId,
+      mentorId: m.mentorId,
+      supervisorId: m.supervisorId,
+      status: statusOf(state, m),
+      phase: phases.get(m.mentorshipId) ?? null,
+      startedAt: m.startedAt,
+    }));
   }
 
   /** The caller's own mentorships, in whatever role. */

@@ -14,7 +14,8 @@ import {
 import { PersonEntity, ProgramReadModelEntity, readStream } from '../../../../libs/persistence/src/index.js';
 import type { programWorkflow } from '../../../../libs/workflows/src/index.js';
 import { badField, forbidden, notFound } from '../http/api-error.js';
-import { DATA_SOURCE, PROGRAM_TIMINGS, TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from '../tokens.js';
+import { DATA_SOURCE, MENTORSHIP_TERMS, PROGRAM_TIMINGS, TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from '../tokens.js';
+import type { MentorshipTerms } from '../mentorships/mentorships.service.js';
 import type { CreateProgramDto } from './dto/create-program.dto.js';
 import type { ListProgramsQuery } from './dto/list-programs.query.js';
 import { ProgramEventResponse, ProgramResponse, type ProgramPageResponse } from './dto/program.response.js';
@@ -26,6 +27,7 @@ export class ProgramsService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(TEMPORAL_TASK_QUEUE) private readonly taskQueue: string,
     @Inject(PROGRAM_TIMINGS) private readonly timings: ProgramTimings,
+    @Inject(MENTORSHIP_TERMS) private readonly mentorshipTerms: MentorshipTerms,
   ) {}
 
   /**
@@ -44,7 +46,7 @@ export class ProgramsService {
     await this.assertPersonExists('ownerId', draft.ownerId);
     await this.assertPersonExists('sponsorId', draft.sponsorId);
     validateDraft(draft);
-    const input: ProgramWorkflowInput = { draft, createdBy: actor.personId, timings: this.timings };
+    const input: ProgramWorkflowInput = { draft, createdBy: actor.personId, timings: this.timings, mentorshipTerms: this.mentorshipTerms };
     try {
       await this.temporal.workflow.start<typeof programWorkflow>('programWorkflow', {
         workflowId: programWorkflowId(draft.programId),

@@ -1,6 +1,7 @@
 import type { ProgramPhase } from './program-phase.js';
 import type { StrategicObjective } from './program.js';
 import type { MatchingRequest, ParticipantRole, ProposalSummary } from './program-matching.js';
+import type { TrainingSession } from './program-execution.js';
 
 /** Events of a program stream. `at` is an ISO instant chosen by the caller (workflow time). */
 export type ProgramEvent =
@@ -36,6 +37,9 @@ export type ProgramEvent =
       data: { decision: 'pin' | 'ban'; menteeId: string; mentorId: string; reason: string };
     }
   | { type: 'MatchingApproved'; at: string; actorId: string; data: { version: number; pairs: Array<{ menteeId: string; mentorId: string }> } }
+  | { type: 'TrainingSessionRecorded'; at: string; actorId: string; data: TrainingSession }
+  | { type: 'MentorshipPlanned'; at: string; actorId: string; data: { mentorshipId: string; menteeId: string; mentorId: string; supervisorId: string } }
+  | { type: 'MentorshipStarted'; at: string; actorId: string; data: { mentorshipId: string } }
   | { type: 'RematchRequested'; at: string; actorId: string; data: { mentorshipId: string; menteeId: string; mentorId: string; reason: string } };
 
 export type ProgramEventType = ProgramEvent['type'];

@@ -4,6 +4,7 @@ import type { ProgramEvent } from './program-events.js';
 import { SYSTEM_ACTOR } from './program-events.js';
 import type { ProgramPhase } from './program-phase.js';
 import { emptyMatchingState, evolveMatching, type MatchingState } from './program-matching.js';
+import { emptyExecutionState, evolveExecution, type ExecutionState } from './program-execution.js';
 
 export interface Kpi {
   name: string;
@@ -37,6 +38,8 @@ export interface ProgramState {
   launchEscalated: boolean;
   /** Enrolment, proposals, pins and bans of the cycle (absent in states carried by older runs). */
   matching?: MatchingState;
+  /** Training sessions and the cycle's mentorships (absent in states carried by older runs). */
+  execution?: ExecutionState;
   /** Mentees whose mentorship ended early with a rematch asked for (absent in older carried states). */
   rematchRequests?: Array<{ mentorshipId: string; menteeId: string; mentorId: string; reason: string; requestedBy: string; at: string }>;
   /** Number of events in the stream: the next event gets version `version + 1`. */
@@ -165,6 +168,10 @@ export function evolveProgram(state: ProgramState | null, event: ProgramEvent): 
       return { ...next, launchEscalated: true };
     case 'RematchRequested':
       return { ...next, rematchRequests: [...(state.rematchRequests ?? []), { ...event.data, requestedBy: event.actorId, at: event.at }] };
+    case 'TrainingSessionRecorded':
+    case 'MentorshipPlanned':
+    case 'MentorshipStarted':
+      return { ...next, execution: evolveExecution(next.execution ?? emptyExecutionState(), event) };
     default:
       return { ...next, matching: evolveMatching(next.matching ?? emptyMatchingState(), event) };
   }
