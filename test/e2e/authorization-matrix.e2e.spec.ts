@@ -82,6 +82,8 @@ const RULES: Record<string, Rule> = {
   },
   'GET /programs/{id}/training-sessions': { roles: ['owner'], objectLevel: { privileged: [], holder: { person: 'owner-1', roles: ['owner'] } } },
   'POST /programs/{id}/execution': { roles: ['owner'], objectLevel: programOwner },
+  'GET /programs/{id}/reviews': { roles: 'any', objectLevel: ownerOrSponsor },
+  'POST /programs/{id}/reviews/{review}/decision': { roles: ['owner'], objectLevel: programOwner, body: { decision: 'keep', notes: 'matrix test' } },
   'GET /programs/{id}/mentorships': { roles: ['owner'], objectLevel: { privileged: [], holder: { person: 'owner-1', roles: ['owner'] } } },
   'GET /mentorships': { roles: 'any' },
   'GET /mentorships/{id}': { roles: 'any', objectLevel: mentorshipParty },
@@ -125,7 +127,7 @@ async function token(person: string, roles: Role[]): Promise<string> {
 function call(route: string, bearer: string | null) {
   const [method, path] = route.split(' ') as [string, string];
   const id = path.startsWith('/people') ? 'p-1' : path.startsWith('/mentorships') ? mentorshipId : programId;
-  const url = path.replace('{id}', id).replace('{key}', 'managerial-core').replace('{version}', '1').replace('{checkpoint}', '1').replace('{stage}', 'midterm');
+  const url = path.replace('{id}', id).replace('{key}', 'managerial-core').replace('{version}', '1').replace('{checkpoint}', '1').replace('{stage}', 'midterm').replace('{review}', '1');
   const rule = RULES[route];
   let req = request(api)[method.toLowerCase() as 'get' | 'post' | 'patch'](url.replace(PROGRAM, programId));
   if (bearer) req = req.set('Authorization', `Bearer ${bearer}`);

@@ -5,6 +5,7 @@ import { DEFAULT_ECONOMICS } from '../../libs/domain/src/index.js';
 import { eventually, useWorkerStack } from '../support/services.js';
 import { startApi, tokenFor } from '../support/api.js';
 import { fastPolicy } from '../support/mentorships.js';
+import { quietTimings } from '../support/programs.js';
 
 const stack = useWorkerStack('e2e-mentorships', { beforeAll, afterAll });
 let app: NestExpressApplication;
@@ -34,6 +35,8 @@ beforeAll(async () => {
     temporal: stack.client,
     taskQueue: stack.taskQueue,
     mentorshipTerms: { policy: fastPolicy({ checkpointEveryMs: 2_000 }), economics: DEFAULT_ECONOMICS },
+    // Re-alignment reviews every 4 s of EXECUTION; 1.5 s to decide before the reminder.
+    programTimings: { ...quietTimings, reviewEveryMs: 4_000, reviewDecisionMs: 1_500 },
   }));
   t.hr = await tokenFor(stack.db, 'hr-1', ['hr-admin']);
   t.owner = await tokenFor(stack.db, 'ceo', ['owner']);
@@ -174,4 +177,29 @@ describe('mentorships over HTTP', () => {
     });
     expect(events.find((e: { type: string }) => e.type === 'RematchRequested').data).toMatchObject({ mentorshipId, menteeId: 'mentee-1' });
   });
+
+  it('runs re-alignment reviews: one decided with an adjustment, a later one escalated to the sponsor', async () => {
+    const reviews = () => request(api).get(`/programs/${programId}/reviews`).set(as('sponsor')).expect(200);
+    const first = await eventually(async () => ((await reviews()).body.open ? (await reviews()).body : null), 15_000);
+    expect(first.objectives[0].kpis[0]).toMatchObject({ name: 'Engagement', target: 70 });
+    // The pulse and the reviews answered so far feed the owner's view.
+    expect(first.feedback.answers).toBeGreaterThan(0);
+    expect(first.feedback.means.trust).toBe(5);
+    const decide = (review: number, body: object) => request(api).post(`/programs/${programId}/reviews/${review}/decision`).set(as('owner')).send(body);
+    expect((await decide(first.open, { decision: 'adjust', notes: 'Raise the bar' }).expect(400)).body.errors[0].field).toBe('objectives');
+    expect((await decide(first.open + 1, { decision: 'keep', notes: 'fine' }).expect(409)).body.code).toBe('PROGRAM.NO_OPEN_REVIEW');
+    await request(api).post(`/programs/${programId}/reviews/${first.open}/decision`).set(as('sponsor')).send({ decision: 'keep', notes: 'x y z' }).expect(403);
+    const objectives = [{ title: 'Grow managers', kpis: [{ name: 'Engagement', unit: 'pts', baseline: 60, target: 75 }] }];
+    const adjusted = await decide(first.open, { decision: 'adjust', notes: 'Engagement rises faster than planned', objectives }).expect(200);
+    expect(adjusted.body.objectives[0].kpis[0].target).toBe(75);
+    // Nobody decides the next one: the owner is reminded, then the sponsor is told.
+    const escalated = await eventually(async () => {
+      const body = (await reviews()).body;
+      return body.reviews.find((r: { escalatedAt: string | null }) => r.escalatedAt) ?? null;
+    }, 20_000);
+    expect(escalated).toMatchObject({ decision: null });
+    expect(escalated.remindedAt).not.toBeNull();
+    const events = (await request(api).get(`/programs/${programId}/events`).set(as('owner')).expect(200)).body.map((e: { type: string }) => e.type);
+    expect(events).toEqual(expect.arrayContaining(['ReviewOpened', 'ReviewDecided', 'ReviewReminderSent', 'ReviewEscalated']));
+  }, 40_000);
 });

@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, MatchingRequest, MentorshipEconomics, MentorshipPolicy, Participant, ProgramDraft, ProgramState, TrainingSession } from '../../domain/src/index.js';
+import type { Actor, MatchingRequest, ReviewDecisionInput, MentorshipEconomics, MentorshipPolicy, Participant, ProgramDraft, ProgramState, TrainingSession } from '../../domain/src/index.js';
 
 /** Shared by the API (client side), the worker and the workflow code: one place for names and shapes. */
 export const PROGRAM_TASK_QUEUE = 'mentorflow-programs';
@@ -13,6 +13,9 @@ export interface ProgramTimings {
   launchApprovalReminderAfterMs: number;
   /** Reminders sent before the owner is told. */
   launchApprovalMaxReminders: number;
+  /** Re-alignment reviews during EXECUTION (defaults: quarterly, 7 days to decide; absent in older inputs). */
+  reviewEveryMs?: number;
+  reviewDecisionMs?: number;
 }
 
 export const DEFAULT_PROGRAM_TIMINGS: ProgramTimings = {
@@ -84,3 +87,10 @@ export interface PlanMentorshipInput {
 export const recordTrainingUpdate = defineUpdate<ProgramState, [RecordTrainingInput]>('recordTraining');
 export const startExecutionUpdate = defineUpdate<ProgramState, [StartExecutionInput]>('startExecution');
 export const planMentorshipUpdate = defineUpdate<ProgramState, [PlanMentorshipInput]>('planMentorship');
+
+export interface DecideReviewInput {
+  actor: Actor;
+  review: number;
+  decision: ReviewDecisionInput;
+}
+export const decideReviewUpdate = defineUpdate<ProgramState, [DecideReviewInput]>('decideReview');

@@ -29,3 +29,4 @@ export * from './mentorship/mentorship-phase.js';
 export * from './mentorship/mentorship.js';
 export * from './mentorship/mentorship-notifications.js';
 export * from './program/program-execution.js';
+export * from './program/program-reviews.js';

@@ -30,6 +30,10 @@ import {
   mentorshipStarted,
   mentorshipsToStart,
   planMentorship,
+  assertCanDecideReview,
+  decideReview,
+  DEFAULT_REVIEW_CADENCE,
+  reviewsDue,
   recordTraining,
   startExecution,
   DomainError,
@@ -56,6 +60,8 @@ import {
   rematchRequestedSignal,
   mentorshipWorkflowId,
   planMentorshipUpdate,
+  decideReviewUpdate,
+  type DecideReviewInput,
   recordTrainingUpdate,
   startExecutionUpdate,
   type PlanMentorshipInput,
@@ -200,6 +206,12 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
     { validator: ({ actor, menteeId, supervisorId }: PlanMentorshipInput) => fresh(() => assertCanPlanMentorship(current(), actor, menteeId, supervisorId)) },
   );
 
+  setHandler(
+    decideReviewUpdate,
+    ownerAction<DecideReviewInput>((s, { actor, review, decision }, now) => decideReview(s, actor, review, decision, now)),
+    { validator: ({ actor, review }: DecideReviewInput) => fresh(() => assertCanDecideReview(current(), actor, review)) },
+  );
+
   // A signal cannot be refused: a request the program already holds yields no event.
   setHandler(rematchRequestedSignal, (request) =>
     serial(async () => {
@@ -252,9 +264,20 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
   // trained. Children outlive this run (ABANDON): the program continues as new, they go on.
   const terms = input.mentorshipTerms ?? { policy: DEFAULT_MENTORSHIP_POLICY, economics: DEFAULT_ECONOMICS };
   const inCycle = () => current().phase === 'TRAINING' || current().phase === 'EXECUTION';
+  const cadence = {
+    reviewEveryMs: input.timings.reviewEveryMs ?? DEFAULT_REVIEW_CADENCE.reviewEveryMs,
+    reviewDecisionMs: input.timings.reviewDecisionMs ?? DEFAULT_REVIEW_CADENCE.reviewDecisionMs,
+  };
   while (inCycle() && !continueAsNewSuggested()) {
-    await condition(() => mentorshipsToStart(current()).length > 0 || !inCycle() || continueAsNewSuggested());
-    for (const m of mentorshipsToStart(current())) {
+    const now = Date.now();
+    const due = reviewsDue(current(), cadence, now);
+    if (due.events.length > 0) {
+      // Decided again inside the queue: an owner's decision accepted meanwhile may have changed what is due.
+      await serial(() => commit(reviewsDue(current(), cadence, Date.now()).events));
+      continue;
+    }
+    const toStart = mentorshipsToStart(current());
+    for (const m of toStart) {
       const s = current();
       try {
         await startChild<typeof mentorshipWorkflow>('mentorshipWorkflow', {
@@ -275,6 +298,12 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
       }
       await serial(() => commit([mentorshipStarted(m.mentorshipId, new Date())]));
     }
+    if (toStart.length > 0) continue;
+    const seen = current().version;
+    await condition(
+      () => current().version !== seen || !inCycle() || continueAsNewSuggested(),
+      Number.isFinite(due.wakeAt) ? Math.max(1, due.wakeAt - now) : undefined,
+    );
   }
 
   // Evaluation and closure are driven from here as they are built.

@@ -3,15 +3,27 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { trainedMentors, type Actor, type ProgramState } from '../../../../libs/domain/src/index.js';
-import { programStateQuery, recordTrainingUpdate, startExecutionUpdate } from '../../../../libs/contracts/src/index.js';
+import { decideReviewUpdate, programStateQuery, recordTrainingUpdate, startExecutionUpdate } from '../../../../libs/contracts/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { forbidden } from '../http/api-error.js';
 import { OperationKey } from '../http/idempotency.interceptor.js';
 import { uuidParam } from '../http/param-pipes.js';
 import { ProgramResponse } from '../programs/dto/program.response.js';
 import { ProgramsService, uuidFromKey } from '../programs/programs.service.js';
-import { TEMPORAL_CLIENT } from '../tokens.js';
+import { DATA_SOURCE, TEMPORAL_CLIENT } from '../tokens.js';
+import type { DataSource } from 'typeorm';
+import { ReviewDecisionDto, ReviewsResponse } from './review.dto.js';
+import { badField } from '../http/api-error.js';
+import { INTERACTION_ITEMS } from '../../../../libs/domain/src/index.js';
 import { TrainingResponse, TrainingSessionDto } from './execution.dto.js';
+
+const reviewParam = {
+  transform: (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw badField('review', 'must be a whole number from 1');
+    return n;
+  },
+};
 
 @ApiTags('programs')
 @ApiBearerAuth()
@@ -21,6 +33,7 @@ export class ExecutionController {
   constructor(
     private readonly programs: ProgramsService,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(DATA_SOURCE) private readonly db: DataSource,
   ) {}
 
   private async owned(programId: string, actor: Actor) {
@@ -58,6 +71,55 @@ export class ExecutionController {
     const { handle } = await this.owned(id, actor);
     const state = await handle.query(programStateQuery);
     return state ? trainingOf(state) : { sessions: [], trainedMentors: [], untrainedMentors: [] };
+  }
+
+  @Get('reviews')
+  @ApiOperation({
+    summary: 'Re-alignment reviews with what the owner needs to decide: objectives and KPIs as they stand, participants’ feedback (the owner and the sponsor).',
+  })
+  @ApiOkResponse({ type: ReviewsResponse })
+  async reviews(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<ReviewsResponse> {
+    const row = await this.programs.findRow(id);
+    if (row.ownerId !== actor.personId && row.sponsorId !== actor.personId) {
+      throw forbidden('PROGRAM.NOT_A_PARTICIPANT', `only the owner and the sponsor of program ${id} see its reviews`);
+    }
+    const state = await this.temporal.workflow.getHandle(row.workflowId).query(programStateQuery);
+    // Every survey answer (pulse, midterm, final) of the cycle's mentorships, from the event log.
+    const scores: Array<{ item: string; mean: string; n: string }> = await this.db.query(
+      `SELECT s.key AS item, avg(s.value::numeric) AS mean, count(*) AS n
+         FROM mentorships m
+         JOIN domain_events e ON e.stream_id = 'mentorship:' || m.id AND e.type IN ('PulseSubmitted', 'ReviewSubmitted')
+         CROSS JOIN LATERAL jsonb_each_text(e.payload -> 'survey' -> 'scores') AS s(key, value)
+        WHERE m.program_id = $1
+        GROUP BY s.key`,
+      [id],
+    );
+    const means = Object.fromEntries(scores.filter((r) => (INTERACTION_ITEMS as readonly string[]).includes(r.item)).map((r) => [r.item, Math.round(Number(r.mean) * 100) / 100]));
+    const reviews = state?.reviews ?? [];
+    return {
+      reviews,
+      open: reviews.find((r) => r.decision === null)?.review ?? null,
+      objectives: state?.objectives ?? row.objectives,
+      feedback: { answers: Number(scores[0]?.n ?? 0), means },
+    };
+  }
+
+  @Post('reviews/:review/decision')
+  @HttpCode(200)
+  @Roles('owner')
+  @ApiOperation({ summary: 'Decide the open re-alignment review (the owner): keep the course, or adjust objectives and KPIs for the rest of the cycle.' })
+  @ApiOkResponse({ type: ProgramResponse })
+  async decideReview(
+    @Param('id', uuidParam) id: string,
+    @Param('review', reviewParam) review: number,
+    @Body() body: ReviewDecisionDto,
+    @CurrentActor() actor: Actor,
+    @OperationKey() key?: string,
+  ): Promise<ProgramResponse> {
+    const { handle } = await this.owned(id, actor);
+    const decision = { decision: body.decision, notes: body.notes, ...(body.objectives ? { objectives: body.objectives.map((o) => ({ title: o.title, kpis: o.kpis.map((k) => ({ ...k })) })) } : {}) };
+    await handle.executeUpdate(decideReviewUpdate, { args: [{ actor, review, decision }], updateId: key });
+    return ProgramResponse.from(await this.programs.findRow(id));
   }
 
   @Post('execution')

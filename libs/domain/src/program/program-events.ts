@@ -40,6 +40,15 @@ export type ProgramEvent =
   | { type: 'TrainingSessionRecorded'; at: string; actorId: string; data: TrainingSession }
   | { type: 'MentorshipPlanned'; at: string; actorId: string; data: { mentorshipId: string; menteeId: string; mentorId: string; supervisorId: string } }
   | { type: 'MentorshipStarted'; at: string; actorId: string; data: { mentorshipId: string } }
+  | { type: 'ReviewOpened'; at: string; actorId: string; data: { review: number } }
+  | { type: 'ReviewReminderSent'; at: string; actorId: string; data: { review: number; ownerId: string } }
+  | { type: 'ReviewEscalated'; at: string; actorId: string; data: { review: number; sponsorId: string } }
+  | {
+      type: 'ReviewDecided';
+      at: string;
+      actorId: string;
+      data: { review: number; decision: 'keep' | 'adjust'; notes: string; objectives: StrategicObjective[] | null };
+    }
   | { type: 'RematchRequested'; at: string; actorId: string; data: { mentorshipId: string; menteeId: string; mentorId: string; reason: string } };
 
 export type ProgramEventType = ProgramEvent['type'];

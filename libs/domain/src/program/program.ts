@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from './program-events.js';
 import type { ProgramPhase } from './program-phase.js';
 import { emptyMatchingState, evolveMatching, type MatchingState } from './program-matching.js';
 import { emptyExecutionState, evolveExecution, type ExecutionState } from './program-execution.js';
+import { evolveReviews, type ReviewState } from './program-reviews.js';
 
 export interface Kpi {
   name: string;
@@ -40,6 +41,10 @@ export interface ProgramState {
   matching?: MatchingState;
   /** Training sessions and the cycle's mentorships (absent in states carried by older runs). */
   execution?: ExecutionState;
+  /** When the cycle entered EXECUTION: re-alignment reviews count from here. */
+  executionSince?: string | null;
+  /** Periodic re-alignment reviews of the cycle (absent in states carried by older runs). */
+  reviews?: ReviewState[];
   /** Mentees whose mentorship ended early with a rematch asked for (absent in older carried states). */
   rematchRequests?: Array<{ mentorshipId: string; menteeId: string; mentorId: string; reason: string; requestedBy: string; at: string }>;
   /** Number of events in the stream: the next event gets version `version + 1`. */
@@ -159,7 +164,12 @@ export function evolveProgram(state: ProgramState | null, event: ProgramEvent): 
   const next = { ...state, version: state.version + 1 };
   switch (event.type) {
     case 'ProgramPhaseChanged':
-      return { ...next, phase: event.data.to };
+      return { ...next, phase: event.data.to, ...(event.data.to === 'EXECUTION' ? { executionSince: event.at } : {}) };
+    case 'ReviewOpened':
+    case 'ReviewReminderSent':
+    case 'ReviewEscalated':
+    case 'ReviewDecided':
+      return evolveReviews(next, event);
     case 'LaunchApproved':
       return { ...next, launchApprovedAt: event.at };
     case 'LaunchApprovalReminderDue':
