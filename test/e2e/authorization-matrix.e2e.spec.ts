@@ -82,6 +82,7 @@ const RULES: Record<string, Rule> = {
   },
   'GET /programs/{id}/training-sessions': { roles: ['owner'], objectLevel: { privileged: [], holder: { person: 'owner-1', roles: ['owner'] } } },
   'POST /programs/{id}/execution': { roles: ['owner'], objectLevel: programOwner },
+  'GET /programs/{id}/monitoring': { roles: ['owner'], objectLevel: { privileged: [], holder: { person: 'owner-1', roles: ['owner'] } } },
   'GET /programs/{id}/reviews': { roles: 'any', objectLevel: ownerOrSponsor },
   'POST /programs/{id}/reviews/{review}/decision': { roles: ['owner'], objectLevel: programOwner, body: { decision: 'keep', notes: 'matrix test' } },
   'GET /programs/{id}/mentorships': { roles: ['owner'], objectLevel: { privileged: [], holder: { person: 'owner-1', roles: ['owner'] } } },

@@ -163,6 +163,13 @@ describe('mentorships over HTTP', () => {
     expect(decided.body.checkpoints[0]).toMatchObject({ checkpoint: 1, decision: 'request-changes', guidance: 'One case per session.' });
   });
 
+  it('monitors the program: indicators from its mentorships and the at-risk list with reasons', async () => {
+    await request(api).get(`/programs/${programId}/monitoring`).set(as('otherOwner')).expect(403);
+    const res = await request(api).get(`/programs/${programId}/monitoring`).set(as('owner')).expect(200);
+    expect(res.body.indicators).toMatchObject({ mentorships: 1, byPhase: { ACTIVE: 1 }, checkpointOutcomes: { 'request-changes': 1 }, satisfaction: 4 });
+    expect(res.body.atRisk).toEqual([expect.objectContaining({ mentorshipId, reasons: expect.arrayContaining([expect.objectContaining({ reason: 'CHANGES_REQUESTED' })]) })]);
+  });
+
   it('pauses, resumes and ends early with a rematch request (the owner only); no ROI before closing', async () => {
     expect((await request(api).get(m('/roi')).set(as('owner')).expect(409)).body.code).toBe('MENTORSHIP.NO_EVIDENCE_YET');
     await request(api).post(m('/pause')).set(as('owner')).send({ reason: 'sick leave' }).expect(200);

@@ -30,3 +30,4 @@ export * from './mentorship/mentorship.js';
 export * from './mentorship/mentorship-notifications.js';
 export * from './program/program-execution.js';
 export * from './program/program-reviews.js';
+export * from './program/monitoring.js';

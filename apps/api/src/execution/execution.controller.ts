@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { trainedMentors, type Actor, type ProgramState } from '../../../../libs/domain/src/index.js';
+import { monitorProgram, trainedMentors, type Actor, type ProgramState } from '../../../../libs/domain/src/index.js';
 import { decideReviewUpdate, programStateQuery, recordTrainingUpdate, startExecutionUpdate } from '../../../../libs/contracts/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { forbidden } from '../http/api-error.js';
@@ -10,9 +10,11 @@ import { OperationKey } from '../http/idempotency.interceptor.js';
 import { uuidParam } from '../http/param-pipes.js';
 import { ProgramResponse } from '../programs/dto/program.response.js';
 import { ProgramsService, uuidFromKey } from '../programs/programs.service.js';
-import { DATA_SOURCE, TEMPORAL_CLIENT } from '../tokens.js';
+import { DATA_SOURCE, MENTORSHIP_TERMS, TEMPORAL_CLIENT } from '../tokens.js';
 import type { DataSource } from 'typeorm';
 import { ReviewDecisionDto, ReviewsResponse } from './review.dto.js';
+import { mentorshipSnapshots, MonitoringResponse } from './monitoring.js';
+import type { MentorshipTerms } from '../mentorships/mentorships.service.js';
 import { badField } from '../http/api-error.js';
 import { INTERACTION_ITEMS } from '../../../../libs/domain/src/index.js';
 import { TrainingResponse, TrainingSessionDto } from './execution.dto.js';
@@ -34,6 +36,7 @@ export class ExecutionController {
     private readonly programs: ProgramsService,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(DATA_SOURCE) private readonly db: DataSource,
+    @Inject(MENTORSHIP_TERMS) private readonly terms: MentorshipTerms,
   ) {}
 
   private async owned(programId: string, actor: Actor) {
@@ -120,6 +123,19 @@ export class ExecutionController {
     const decision = { decision: body.decision, notes: body.notes, ...(body.objectives ? { objectives: body.objectives.map((o) => ({ title: o.title, kpis: o.kpis.map((k) => ({ ...k })) })) } : {}) };
     await handle.executeUpdate(decideReviewUpdate, { args: [{ actor, review, decision }], updateId: key });
     return ProgramResponse.from(await this.programs.findRow(id));
+  }
+
+  @Get('monitoring')
+  @Roles('owner')
+  @ApiOperation({
+    summary: 'Program indicators computed from its mentorships, and the mentorships at risk with their reasons (the owner).',
+    description: 'Owner actions on an at-risk mentorship: pause, end with a rematch (POST /mentorships/:id/pause|termination).',
+  })
+  @ApiOkResponse({ type: MonitoringResponse })
+  async monitoring(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<MonitoringResponse> {
+    await this.owned(id, actor);
+    const now = Date.now();
+    return { ...monitorProgram(await mentorshipSnapshots(this.db, id), this.terms.policy, now), at: new Date(now).toISOString() };
   }
 
   @Post('execution')
