@@ -8,9 +8,14 @@ import {
   enrolParticipantUpdate,
   programStateQuery,
   requestMatchingProposalUpdate,
+  planMentorshipUpdate,
+  recordTrainingUpdate,
+  startExecutionUpdate,
+  decideReviewUpdate,
 } from '../../libs/contracts/src/index.js';
 import { eventually, useWorkerStack } from '../support/services.js';
-import { startProgram } from '../support/programs.js';
+import { quietTimings, startProgram } from '../support/programs.js';
+import { randomUUID } from 'node:crypto';
 import { HISTORY_FILES } from './histories.js';
 
 /**
@@ -84,4 +89,50 @@ describe('record ProgramWorkflow histories', () => {
     const firstRun = stack.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId);
     writeIfAbsent(HISTORY_FILES.programMatchedToTraining, historyToJSON(await firstRun.fetchHistory()));
   });
+
+  it('records: TRAINING with a training session, two planned mentorships, EXECUTION starting the trained mentor’s one, a review decided, one escalated', async () => {
+    await stack.db.query(`
+      INSERT INTO people (id, display_name, email, department, job_level, management_years, team_size, languages, time_zone, hire_date) VALUES
+        ('rec-sup', 'Supervisor', 's@example.com', 'Board', 'M3', 20, 3, '{fr,en}', 'Europe/Paris', '2001-01-01')
+      ON CONFLICT (id) DO NOTHING`);
+    const owner = { personId: 'owner-1', roles: ['owner' as const] };
+    const { handle } = await startProgram(stack.client, stack.taskQueue, undefined, { ...quietTimings, reviewEveryMs: 2_000, reviewDecisionMs: 700 });
+    await handle.executeUpdate(approveLaunchUpdate, { args: [{ actor: { personId: 'sponsor-1', roles: ['sponsor'] }, comment: null }] });
+    for (const [personId, role] of [
+      ['rec-mentee-1', 'mentee'],
+      ['rec-mentee-2', 'mentee'],
+      ['rec-mentor-1', 'mentor'],
+      ['rec-mentor-2', 'mentor'],
+      ['rec-sup', 'supervisor'],
+    ] as const) {
+      await handle.executeUpdate(enrolParticipantUpdate, { args: [{ actor: owner, participant: { personId, role, capacity: role === 'mentor' ? 1 : null, goals: [], wishes: [] } }] });
+    }
+    const options = { weights: {}, excludeSameDepartment: false, maxTimeZoneHours: null, objective: 'total' as const, loadBalance: 0 };
+    await handle.executeUpdate(requestMatchingProposalUpdate, { args: [{ actor: owner, options }] });
+    await eventually(async () => (await handle.query(programStateQuery))?.matching?.proposals[0]?.status === 'READY');
+    await handle.executeUpdate(approveMatchingProposalUpdate, { args: [{ actor: owner, version: 1 }] });
+    const latest = stack.client.workflow.getHandle(handle.workflowId);
+    for (const menteeId of ['rec-mentee-1', 'rec-mentee-2']) {
+      await latest.executeUpdate(planMentorshipUpdate, { args: [{ actor: owner, mentorshipId: randomUUID(), menteeId, supervisorId: 'rec-sup' }] });
+    }
+    await latest.executeUpdate(recordTrainingUpdate, {
+      args: [{ actor: owner, session: { sessionId: 'rec-training-1', audience: 'mentors', title: 'Mentoring 101', heldAt: new Date().toISOString(), materials: [], attendees: ['rec-mentor-1'] } }],
+    });
+    await latest.executeUpdate(startExecutionUpdate, { args: [{ actor: owner }] });
+    await eventually(async () => (await latest.query(programStateQuery))?.execution?.mentorships.filter((m) => m.startedAt).length === 1);
+    await eventually(async () => (await latest.query(programStateQuery))?.reviews?.length === 1);
+    await latest.executeUpdate(decideReviewUpdate, { args: [{ actor: owner, review: 1, decision: { decision: 'keep', notes: 'recorded' } }] });
+    await eventually(async () => Boolean((await latest.query(programStateQuery))?.reviews?.[1]?.escalatedAt), 15_000);
+    // The test server continues as new every 60 events: keep the run that started the child workflow.
+    let runId: string | null | undefined = handle.firstExecutionRunId;
+    while (runId) {
+      const history = await stack.client.workflow.getHandle(handle.workflowId, runId).fetchHistory();
+      if (history.events?.some((e) => e.startChildWorkflowExecutionInitiatedEventAttributes)) {
+        writeIfAbsent(HISTORY_FILES.programTrainingExecutionReviews, historyToJSON(history));
+        return;
+      }
+      runId = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
+    }
+    throw new Error('no run started the child workflow');
+  }, 60_000);
 });
