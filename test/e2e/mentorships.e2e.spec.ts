@@ -209,4 +209,40 @@ describe('mentorships over HTTP', () => {
     const events = (await request(api).get(`/programs/${programId}/events`).set(as('owner')).expect(200)).body.map((e: { type: string }) => e.type);
     expect(events).toEqual(expect.arrayContaining(['ReviewOpened', 'ReviewDecided', 'ReviewReminderSent', 'ReviewEscalated']));
   }, 40_000);
+
+  it('evaluates the cycle, renews it with its lessons and continuing people, and runs a second cycle to its closure', async () => {
+    const post = (path: string, body: object = {}, who = 'owner') => request(api).post(`/programs/${programId}${path}`).set(as(who)).send(body);
+    const phase = async () => (await request(api).get(`/programs/${programId}`).set(as('owner')).expect(200)).body.phase;
+    expect((await post('/renewal').expect(409)).body.code).toBe('PROGRAM.WRONG_PHASE');
+    await post('/evaluation').expect(200);
+    expect((await post('/renewal', { continuing: ['mentor-a'] }).expect(409)).body.code).toBe('PROGRAM.LESSONS_MISSING');
+    await post('/lessons', { whatWorked: ['Monthly supervision kept mentors on track'], whatToChange: ['Train mentors before matching'] }).expect(200);
+    expect((await post('/renewal', { continuing: ['ghost'] }).expect(400)).body.errors[0].field).toBe('continuing.0');
+    await post('/renewal', { continuing: ['mentor-a', 'sup-1'] }).expect(200);
+
+    // Cycle 2 starts through continue-as-new in planning, with cycle 1's lessons at hand.
+    await eventually(async () => (await phase()) === 'LAUNCH_PLANNING');
+    const lessons = await request(api).get(`/programs/${programId}/lessons`).set(as('sponsor')).expect(200);
+    expect(lessons.body).toMatchObject({ cycle: 2, lessons: [{ cycle: 1, whatWorked: ['Monthly supervision kept mentors on track'], whatToChange: ['Train mentors before matching'] }] });
+    await request(api).post(`/programs/${programId}/launch-approval`).set(as('sponsor')).send({}).expect(200);
+    const matching = await request(api).get(`/programs/${programId}/matching`).set(as('owner')).expect(200);
+    expect(matching.body.participants.map((p: { personId: string }) => p.personId)).toEqual(['mentor-a', 'sup-1']);
+    await post('/enrolments', { personId: 'mentee-1', role: 'mentee' }).expect(200);
+    // Proposal versions number on across cycles (cycle 1 used version 1).
+    const { version } = (await post('/matching/proposals').expect(202)).body;
+    expect(version).toBe(2);
+    await eventually(async () => (await request(api).get(`/programs/${programId}/matching/proposals/${version}`).set(as('owner'))).body.status === 'READY');
+    await post(`/matching/proposals/${version}/approval`).expect(200);
+    await post('/training-sessions', { audience: 'mentors', title: 'Cycle 2: what we learned', heldAt: new Date().toISOString(), attendees: ['mentor-a'] }).expect(200);
+    await post('/execution').expect(200);
+    await post('/evaluation').expect(200);
+    await post('/lessons', { whatWorked: ['Training first'], whatToChange: [] }).expect(200);
+    await post('/closure').expect(200);
+    expect(await phase()).toBe('CLOSED');
+    const all = await request(api).get(`/programs/${programId}/lessons`).set(as('owner')).expect(200);
+    expect(all.body.lessons.map((l: { cycle: number }) => l.cycle)).toEqual([1, 2]);
+    // A closed program's workflow has ended: another action is refused, never a server error.
+    const again = await post('/closure');
+    expect([again.status, again.body.code]).toEqual([409, 'PROGRAM.CLOSED']);
+  }, 60_000);
 });

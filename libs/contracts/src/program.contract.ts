@@ -94,3 +94,21 @@ export interface DecideReviewInput {
   decision: ReviewDecisionInput;
 }
 export const decideReviewUpdate = defineUpdate<ProgramState, [DecideReviewInput]>('decideReview');
+
+export interface OwnerInput {
+  actor: Actor;
+}
+export interface RecordLessonsInput {
+  actor: Actor;
+  whatWorked: string[];
+  whatToChange: string[];
+}
+export interface RenewProgramInput {
+  actor: Actor;
+  /** People of this cycle who continue into the next one (enrolled there with the same role). */
+  continuing: string[];
+}
+export const startEvaluationUpdate = defineUpdate<ProgramState, [OwnerInput]>('startEvaluation');
+export const recordLessonsUpdate = defineUpdate<ProgramState, [RecordLessonsInput]>('recordLessons');
+export const closeProgramUpdate = defineUpdate<ProgramState, [OwnerInput]>('closeProgram');
+export const renewProgramUpdate = defineUpdate<ProgramState, [RenewProgramInput]>('renewProgram');

@@ -31,3 +31,4 @@ export * from './mentorship/mentorship-notifications.js';
 export * from './program/program-execution.js';
 export * from './program/program-reviews.js';
 export * from './program/monitoring.js';
+export * from './program/program-cycle.js';

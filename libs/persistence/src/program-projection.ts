@@ -29,6 +29,7 @@ export async function projectProgramEvents(tx: EntityManager, streamId: string, 
     if (event.type === 'ProgramPhaseChanged') changes.phase = event.data.to;
     if (event.type === 'LaunchApproved') changes.launchApprovedAt = at;
     if (event.type === 'ReviewDecided' && event.data.objectives) changes.objectives = event.data.objectives;
+    if (event.type === 'CycleStarted') changes.launchApprovedAt = null;
     const result = await repo.update({ workflowId: streamId }, changes);
     if (result.affected !== 1) throw new Error(`no program read model for stream ${streamId}`);
   }

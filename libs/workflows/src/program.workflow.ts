@@ -34,6 +34,15 @@ import {
   decideReview,
   DEFAULT_REVIEW_CADENCE,
   reviewsDue,
+  assertCanClose,
+  assertCanRecordLessons,
+  assertCanRenew,
+  assertCanStartEvaluation,
+  closeProgram,
+  recordLessons,
+  renewProgram,
+  startEvaluation,
+  startNextCycle,
   recordTraining,
   startExecution,
   DomainError,
@@ -61,6 +70,13 @@ import {
   mentorshipWorkflowId,
   planMentorshipUpdate,
   decideReviewUpdate,
+  closeProgramUpdate,
+  recordLessonsUpdate,
+  renewProgramUpdate,
+  startEvaluationUpdate,
+  type OwnerInput,
+  type RecordLessonsInput,
+  type RenewProgramInput,
   type DecideReviewInput,
   recordTrainingUpdate,
   startExecutionUpdate,
@@ -212,6 +228,20 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
     { validator: ({ actor, review }: DecideReviewInput) => fresh(() => assertCanDecideReview(current(), actor, review)) },
   );
 
+  // Evaluation, lessons, closure or renewal.
+  setHandler(startEvaluationUpdate, ownerAction<OwnerInput>((s, { actor }, now) => startEvaluation(s, actor, now)), {
+    validator: ({ actor }: OwnerInput) => fresh(() => assertCanStartEvaluation(current(), actor)),
+  });
+  setHandler(recordLessonsUpdate, ownerAction<RecordLessonsInput>((s, { actor, whatWorked, whatToChange }, now) => recordLessons(s, actor, { whatWorked, whatToChange }, now)), {
+    validator: ({ actor }: RecordLessonsInput) => fresh(() => assertCanRecordLessons(current(), actor)),
+  });
+  setHandler(closeProgramUpdate, ownerAction<OwnerInput>((s, { actor }, now) => closeProgram(s, actor, now)), {
+    validator: ({ actor }: OwnerInput) => fresh(() => assertCanClose(current(), actor)),
+  });
+  setHandler(renewProgramUpdate, ownerAction<RenewProgramInput>((s, { actor, continuing }, now) => renewProgram(s, actor, continuing, now)), {
+    validator: ({ actor, continuing }: RenewProgramInput) => fresh(() => assertCanRenew(current(), actor, continuing)),
+  });
+
   // A signal cannot be refused: a request the program already holds yields no event.
   setHandler(rematchRequestedSignal, (request) =>
     serial(async () => {
@@ -306,8 +336,15 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
     );
   }
 
-  // Evaluation and closure are driven from here as they are built.
-  await condition(continueAsNewSuggested);
+  while (current().phase === 'EVALUATION' && !continueAsNewSuggested()) {
+    await condition(() => current().phase !== 'EVALUATION' || continueAsNewSuggested());
+  }
+  if (current().phase === 'CLOSED') {
+    await condition(allHandlersFinished);
+    return;
+  }
+  // A renewal opens the next cycle and continues as new: the new run plans it from the top.
+  if (current().phase === 'RENEWED') await serial(() => commit(startNextCycle(current(), new Date())));
   await condition(allHandlersFinished);
   await continueAsNew<typeof programWorkflow>({ ...input, carried: current(), handledUpdates: updates.remembered() });
 }

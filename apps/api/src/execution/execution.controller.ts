@@ -2,17 +2,26 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { monitorProgram, trainedMentors, type Actor, type ProgramState } from '../../../../libs/domain/src/index.js';
-import { decideReviewUpdate, programStateQuery, recordTrainingUpdate, startExecutionUpdate } from '../../../../libs/contracts/src/index.js';
+import { cycleOf, monitorProgram, trainedMentors, type Actor, type ProgramState } from '../../../../libs/domain/src/index.js';
+import {
+  closeProgramUpdate,
+  decideReviewUpdate,
+  programStateQuery,
+  recordLessonsUpdate,
+  recordTrainingUpdate,
+  renewProgramUpdate,
+  startEvaluationUpdate,
+  startExecutionUpdate,
+} from '../../../../libs/contracts/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
-import { forbidden } from '../http/api-error.js';
+import { ApiError, forbidden } from '../http/api-error.js';
 import { OperationKey } from '../http/idempotency.interceptor.js';
 import { uuidParam } from '../http/param-pipes.js';
 import { ProgramResponse } from '../programs/dto/program.response.js';
 import { ProgramsService, uuidFromKey } from '../programs/programs.service.js';
 import { DATA_SOURCE, MENTORSHIP_TERMS, TEMPORAL_CLIENT } from '../tokens.js';
 import type { DataSource } from 'typeorm';
-import { ReviewDecisionDto, ReviewsResponse } from './review.dto.js';
+import { LessonsDto, LessonsResponse, RenewalDto, ReviewDecisionDto, ReviewsResponse } from './review.dto.js';
 import { mentorshipSnapshots, MonitoringResponse } from './monitoring.js';
 import type { MentorshipTerms } from '../mentorships/mentorships.service.js';
 import { badField } from '../http/api-error.js';
@@ -42,6 +51,8 @@ export class ExecutionController {
   private async owned(programId: string, actor: Actor) {
     const row = await this.programs.findRow(programId);
     if (row.ownerId !== actor.personId) throw forbidden('PROGRAM.NOT_OWNER', `only the program's owner may do this; ${actor.personId} is not its owner`);
+    // A closed program's workflow has ended: say so rather than "workflow not found".
+    if (row.phase === 'CLOSED') throw new ApiError(409, 'PROGRAM.CLOSED', `program ${programId} is closed`);
     return { row, handle: this.temporal.workflow.getHandle(row.workflowId) };
   }
 
@@ -136,6 +147,64 @@ export class ExecutionController {
     await this.owned(id, actor);
     const now = Date.now();
     return { ...monitorProgram(await mentorshipSnapshots(this.db, id), this.terms.policy, now), at: new Date(now).toISOString() };
+  }
+
+  @Post('evaluation')
+  @HttpCode(200)
+  @Roles('owner')
+  @ApiOperation({ summary: 'Move the cycle from EXECUTION to EVALUATION (the owner).' })
+  @ApiOkResponse({ type: ProgramResponse })
+  async startEvaluation(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<ProgramResponse> {
+    const { handle } = await this.owned(id, actor);
+    await handle.executeUpdate(startEvaluationUpdate, { args: [{ actor }], updateId: key });
+    return ProgramResponse.from(await this.programs.findRow(id));
+  }
+
+  @Post('lessons')
+  @HttpCode(200)
+  @Roles('owner')
+  @ApiOperation({ summary: 'Record what worked and what to change in this cycle (the owner, EVALUATION); a renewal carries them to the next cycles.' })
+  @ApiOkResponse({ type: LessonsResponse })
+  async recordLessons(@Param('id', uuidParam) id: string, @Body() body: LessonsDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<LessonsResponse> {
+    const { handle } = await this.owned(id, actor);
+    const state = await handle.executeUpdate(recordLessonsUpdate, { args: [{ actor, whatWorked: body.whatWorked, whatToChange: body.whatToChange }], updateId: key });
+    return { cycle: cycleOf(state), lessons: state.lessons ?? [] };
+  }
+
+  @Get('lessons')
+  @ApiOperation({ summary: 'Lessons of cycles 1..n, for planning the next one (the owner and the sponsor).' })
+  @ApiOkResponse({ type: LessonsResponse })
+  async lessons(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<LessonsResponse> {
+    const row = await this.programs.findRow(id);
+    if (row.ownerId !== actor.personId && row.sponsorId !== actor.personId) {
+      throw forbidden('PROGRAM.NOT_A_PARTICIPANT', `only the owner and the sponsor of program ${id} see its lessons`);
+    }
+    const state = await this.temporal.workflow.getHandle(row.workflowId).query(programStateQuery);
+    return { cycle: state ? cycleOf(state) : 1, lessons: state?.lessons ?? [] };
+  }
+
+  @Post('closure')
+  @HttpCode(200)
+  @Roles('owner')
+  @ApiOperation({ summary: 'Close the program after its evaluation (the owner): its workflow ends; running mentorships go on to their end.' })
+  @ApiOkResponse({ type: ProgramResponse })
+  async close(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<ProgramResponse> {
+    const { handle } = await this.owned(id, actor);
+    await handle.executeUpdate(closeProgramUpdate, { args: [{ actor }], updateId: key });
+    return ProgramResponse.from(await this.programs.findRow(id));
+  }
+
+  @Post('renewal')
+  @HttpCode(200)
+  @Roles('owner')
+  @ApiOperation({
+    summary: 'Renew the program (the owner, EVALUATION, lessons recorded): the next cycle starts in LAUNCH_PLANNING through continue-as-new, with the lessons and the continuing participants.',
+  })
+  @ApiOkResponse({ type: ProgramResponse })
+  async renew(@Param('id', uuidParam) id: string, @Body() body: RenewalDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<ProgramResponse> {
+    const { handle } = await this.owned(id, actor);
+    await handle.executeUpdate(renewProgramUpdate, { args: [{ actor, continuing: body.continuing ?? [] }], updateId: key });
+    return ProgramResponse.from(await this.programs.findRow(id));
   }
 
   @Post('execution')

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { StrategicObjectiveDto } from '../programs/dto/create-program.dto.js';
 
 export class ReviewDecisionDto {
@@ -38,4 +38,41 @@ export class ReviewsResponse {
   @ApiProperty({ nullable: true, description: 'The review waiting for the owner’s decision.' }) open!: number | null;
   @ApiProperty({ type: [StrategicObjectiveDto], description: 'Objectives and KPIs (baseline → target) as they stand.' }) objectives!: StrategicObjectiveDto[];
   @ApiProperty({ type: FeedbackSummaryResponse }) feedback!: FeedbackSummaryResponse;
+}
+
+export class LessonsDto {
+  @ApiProperty({ type: [String], example: ['Supervisors who met mentors monthly'] })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(1000, { each: true })
+  whatWorked!: string[];
+  @ApiProperty({ type: [String], example: ['Train mentors before matching, not after'] })
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(1000, { each: true })
+  whatToChange!: string[];
+}
+
+export class RenewalDto {
+  @ApiPropertyOptional({ type: [String], description: 'Participants of this cycle who continue into the next one, with the same role.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @Matches(/^[A-Za-z0-9._@-]{1,100}$/, { each: true, message: 'each continuing participant must be an employee id' })
+  continuing?: string[];
+}
+
+export class CycleLessonsResponse {
+  @ApiProperty() cycle!: number;
+  @ApiProperty({ type: [String] }) whatWorked!: string[];
+  @ApiProperty({ type: [String] }) whatToChange!: string[];
+  @ApiProperty() recordedBy!: string;
+  @ApiProperty() at!: string;
+}
+
+export class LessonsResponse {
+  @ApiProperty({ description: 'The current cycle (1 for the first).' }) cycle!: number;
+  @ApiProperty({ type: [CycleLessonsResponse], description: 'Lessons of every cycle so far, oldest first.' }) lessons!: CycleLessonsResponse[];
 }

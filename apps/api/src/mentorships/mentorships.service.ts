@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, type WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { DEFAULT_MODEL_KEY, statusOf, type Actor, type ProgramState, type MentorshipEconomics, type MentorshipPolicy, type MentorshipState, type ReviewStage } from '../../../../libs/domain/src/index.js';
+import { cycleOf, DEFAULT_MODEL_KEY, statusOf, type Actor, type ProgramState, type MentorshipEconomics, type MentorshipPolicy, type MentorshipState, type ReviewStage } from '../../../../libs/domain/src/index.js';
 import {
   agreeKickoffUpdate,
   approveMentorshipUpdate,
@@ -82,7 +82,8 @@ export class MentorshipsService {
     const before = await handle.query(programStateQuery);
     const pair = before?.matching?.proposals.find((p) => p.version === before.matching?.approvedVersion)?.summary?.pairs.find((p) => p.menteeId === dto.menteeId);
     // The validator decides; the id only needs the pair, when there is one.
-    const mentorshipId = uuidFromKey(`mentorship:${programId}:${dto.menteeId}:${pair?.mentorId ?? ''}`);
+    // The cycle is part of the key: the same pair in a renewed cycle is another mentorship.
+    const mentorshipId = uuidFromKey(`mentorship:${programId}:${before ? cycleOf(before) : 1}:${dto.menteeId}:${pair?.mentorId ?? ''}`);
     const state = await handle.executeUpdate(planMentorshipUpdate, { args: [{ actor, mentorshipId, menteeId: dto.menteeId, supervisorId: dto.supervisorId }], updateId: key });
     return (await this.planned(state)).find((m) => m.id === mentorshipId)!;
   }

@@ -1,6 +1,6 @@
 import type { ProgramPhase } from './program-phase.js';
 import type { StrategicObjective } from './program.js';
-import type { MatchingRequest, ParticipantRole, ProposalSummary } from './program-matching.js';
+import type { MatchingRequest, Participant, ParticipantRole, ProposalSummary } from './program-matching.js';
 import type { TrainingSession } from './program-execution.js';
 
 /** Events of a program stream. `at` is an ISO instant chosen by the caller (workflow time). */
@@ -49,6 +49,9 @@ export type ProgramEvent =
       actorId: string;
       data: { review: number; decision: 'keep' | 'adjust'; notes: string; objectives: StrategicObjective[] | null };
     }
+  | { type: 'LessonsRecorded'; at: string; actorId: string; data: { cycle: number; whatWorked: string[]; whatToChange: string[] } }
+  | { type: 'CycleRenewed'; at: string; actorId: string; data: { nextCycle: number; continuing: Participant[] } }
+  | { type: 'CycleStarted'; at: string; actorId: string; data: { cycle: number; continuing: Participant[] } }
   | { type: 'RematchRequested'; at: string; actorId: string; data: { mentorshipId: string; menteeId: string; mentorId: string; reason: string } };
 
 export type ProgramEventType = ProgramEvent['type'];

@@ -56,6 +56,8 @@ export interface MatchingState {
   bans: PairDecision[];
   proposals: ProposalState[];
   approvedVersion: number | null;
+  /** Proposal versions used by earlier cycles: versions number on across renewals (absent = 0). */
+  versionOffset?: number;
 }
 
 export const emptyMatchingState = (): MatchingState => ({ participants: [], pins: [], bans: [], proposals: [], approvedVersion: null });
@@ -110,7 +112,7 @@ export function requestProposal(
 ): ProgramEvent[] {
   assertCanRequestProposal(state, actor);
   const m = matching(state);
-  const version = m.proposals.length + 1;
+  const version = (m.versionOffset ?? 0) + m.proposals.length + 1;
   return [{ type: 'MatchingProposalRequested', at: now.toISOString(), actorId: actor.personId, data: { version, request: { ...options, pins: m.pins, bans: m.bans } } }];
 }
 

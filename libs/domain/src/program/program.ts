@@ -6,6 +6,8 @@ import type { ProgramPhase } from './program-phase.js';
 import { emptyMatchingState, evolveMatching, type MatchingState } from './program-matching.js';
 import { emptyExecutionState, evolveExecution, type ExecutionState } from './program-execution.js';
 import { evolveReviews, type ReviewState } from './program-reviews.js';
+import { evolveCycle, type CycleLessons } from './program-cycle.js';
+import type { Participant } from './program-matching.js';
 
 export interface Kpi {
   name: string;
@@ -45,6 +47,12 @@ export interface ProgramState {
   executionSince?: string | null;
   /** Periodic re-alignment reviews of the cycle (absent in states carried by older runs). */
   reviews?: ReviewState[];
+  /** Cycle number, from 1 (absent = 1 in states carried by older runs). */
+  cycle?: number;
+  /** Lessons of every cycle so far, carried across renewals. */
+  lessons?: CycleLessons[];
+  /** Set between a renewal and the start of the next cycle. */
+  renewal?: { nextCycle: number; continuing: Participant[] } | null;
   /** Mentees whose mentorship ended early with a rematch asked for (absent in older carried states). */
   rematchRequests?: Array<{ mentorshipId: string; menteeId: string; mentorId: string; reason: string; requestedBy: string; at: string }>;
   /** Number of events in the stream: the next event gets version `version + 1`. */
@@ -170,6 +178,10 @@ export function evolveProgram(state: ProgramState | null, event: ProgramEvent): 
     case 'ReviewEscalated':
     case 'ReviewDecided':
       return evolveReviews(next, event);
+    case 'LessonsRecorded':
+    case 'CycleRenewed':
+    case 'CycleStarted':
+      return evolveCycle(next, event);
     case 'LaunchApproved':
       return { ...next, launchApprovedAt: event.at };
     case 'LaunchApprovalReminderDue':
