@@ -215,6 +215,20 @@ describe('mentorships over HTTP', () => {
     const phase = async () => (await request(api).get(`/programs/${programId}`).set(as('owner')).expect(200)).body.phase;
     expect((await post('/renewal').expect(409)).body.code).toBe('PROGRAM.WRONG_PHASE');
     await post('/evaluation').expect(200);
+    // The cycle's report and the mentors' recognition, before renewing.
+    const report = await request(api).get(`/programs/${programId}/report`).set(as('sponsor')).expect(200);
+    expect(report.body).toMatchObject({ cycle: 1, participation: { planned: 1, started: 1, terminated: 1, enrolledMentees: 1, matchedMentees: 1, coverage: 1 }, roi: { mentorships: 0 } });
+    expect(report.body.kpis[0]).toMatchObject({ kpi: 'Engagement', baseline: 60, target: 75, measured: null });
+    const page = await request(api).get(`/programs/${programId}/report.html`).set(as('owner')).expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain('Cycle 2027 — cycle 1');
+    await request(api).get(`/programs/${programId}/report`).set(as('otherOwner')).expect(403);
+    const contributions = await request(api).get(`/programs/${programId}/recognition`).set(as('owner')).expect(200);
+    expect(contributions.body.contributions).toEqual([expect.objectContaining({ mentorId: 'mentor-a', mentorships: 1, hours: 0.75 })]);
+    expect(contributions.body.highlights['mentor-a'].fr).toMatch(/a accompagné 1 manager/);
+    expect((await post('/recognition', { mentorId: 'mentee-1', note: 'Great work' }).expect(400)).body.errors[0].field).toBe('mentorId');
+    const granted = await post('/recognition', { mentorId: 'mentor-a', note: 'Stayed with a difficult case' }).expect(200);
+    expect(granted.body.granted).toEqual([expect.objectContaining({ mentorId: 'mentor-a', grantedBy: 'ceo', cycle: 1 })]);
     expect((await post('/renewal', { continuing: ['mentor-a'] }).expect(409)).body.code).toBe('PROGRAM.LESSONS_MISSING');
     await post('/lessons', { whatWorked: ['Monthly supervision kept mentors on track'], whatToChange: ['Train mentors before matching'] }).expect(200);
     expect((await post('/renewal', { continuing: ['ghost'] }).expect(400)).body.errors[0].field).toBe('continuing.0');

@@ -27,6 +27,7 @@ import { MatchingController } from './matching/matching.controller.js';
 import { MatchingService } from './matching/matching.service.js';
 import { MentorshipsController } from './mentorships/mentorships.controller.js';
 import { ExecutionController } from './execution/execution.controller.js';
+import { ReportController } from './execution/report.controller.js';
 import { MentorshipsService, type MentorshipTerms } from './mentorships/mentorships.service.js';
 import { DEFAULT_ECONOMICS, DEFAULT_MENTORSHIP_POLICY } from '../../../libs/domain/src/index.js';
 import { DATA_SOURCE, IDEMPOTENCY_STALE_AFTER_SECONDS, MENTORSHIP_TERMS, METRICS, PROGRAM_TIMINGS, RATE_LIMITS, TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from './tokens.js';
@@ -51,7 +52,7 @@ export class AppModule {
   static forRoot(deps: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, MetricsController, TokensController, ProgramsController, PeopleController, CompetencyController, HrEventsController, InsightsController, MatchingController, MentorshipsController, ExecutionController],
+      controllers: [HealthController, MetricsController, TokensController, ProgramsController, PeopleController, CompetencyController, HrEventsController, InsightsController, MatchingController, MentorshipsController, ExecutionController, ReportController],
       providers: [
         { provide: DATA_SOURCE, useValue: deps.db },
         { provide: TEMPORAL_CLIENT, useValue: deps.temporal },

@@ -112,3 +112,10 @@ export const startEvaluationUpdate = defineUpdate<ProgramState, [OwnerInput]>('s
 export const recordLessonsUpdate = defineUpdate<ProgramState, [RecordLessonsInput]>('recordLessons');
 export const closeProgramUpdate = defineUpdate<ProgramState, [OwnerInput]>('closeProgram');
 export const renewProgramUpdate = defineUpdate<ProgramState, [RenewProgramInput]>('renewProgram');
+
+export interface GrantRecognitionInput {
+  actor: Actor;
+  mentorId: string;
+  note: string;
+}
+export const grantRecognitionUpdate = defineUpdate<ProgramState, [GrantRecognitionInput]>('grantRecognition');

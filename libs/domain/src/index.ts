@@ -32,3 +32,5 @@ export * from './program/program-execution.js';
 export * from './program/program-reviews.js';
 export * from './program/monitoring.js';
 export * from './program/program-cycle.js';
+export * from './program/program-recognition.js';
+export * from './program/cycle-report.js';

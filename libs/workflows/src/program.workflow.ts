@@ -43,6 +43,8 @@ import {
   renewProgram,
   startEvaluation,
   startNextCycle,
+  assertCanGrantRecognition,
+  grantRecognition,
   recordTraining,
   startExecution,
   DomainError,
@@ -71,6 +73,8 @@ import {
   planMentorshipUpdate,
   decideReviewUpdate,
   closeProgramUpdate,
+  grantRecognitionUpdate,
+  type GrantRecognitionInput,
   recordLessonsUpdate,
   renewProgramUpdate,
   startEvaluationUpdate,
@@ -240,6 +244,10 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
   });
   setHandler(renewProgramUpdate, ownerAction<RenewProgramInput>((s, { actor, continuing }, now) => renewProgram(s, actor, continuing, now)), {
     validator: ({ actor, continuing }: RenewProgramInput) => fresh(() => assertCanRenew(current(), actor, continuing)),
+  });
+
+  setHandler(grantRecognitionUpdate, ownerAction<GrantRecognitionInput>((s, { actor, mentorId, note }, now) => grantRecognition(s, actor, mentorId, note, now)), {
+    validator: ({ actor, mentorId }: GrantRecognitionInput) => fresh(() => assertCanGrantRecognition(current(), actor, mentorId)),
   });
 
   // A signal cannot be refused: a request the program already holds yields no event.

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { INTERACTION_ITEMS, type AtRisk, type MentorshipSnapshot, type ProgramIndicators } from '../../../../libs/domain/src/index.js';
+import { INTERACTION_ITEMS, type RoiEvidence, type AtRisk, type MentorshipSnapshot, type ProgramIndicators } from '../../../../libs/domain/src/index.js';
 
 export class MonitoringResponse {
   @ApiProperty({
@@ -19,7 +19,9 @@ interface Row {
   supervisor_id: string;
   phase: MentorshipSnapshot['phase'];
   sessions: number;
+  session_minutes: number;
   last_session_at: Date | null;
+  roi: unknown;
   reminders_sent: number;
   escalations: number;
   goals: Array<{ competencyKey: string; targetLevel: number }>;
@@ -33,11 +35,11 @@ interface Row {
 }
 
 /** One query: the read model plus the latest facts of each mentorship's event stream. */
-export async function mentorshipSnapshots(db: DataSource, programId: string): Promise<MentorshipSnapshot[]> {
+export async function mentorshipSnapshots(db: DataSource, programId: string): Promise<Array<MentorshipSnapshot & { roi: RoiEvidence | null }>> {
   const last = (type: string, extra = '') =>
     `(SELECT e.payload FROM domain_events e WHERE e.stream_id = m.workflow_id AND e.type = '${type}' ${extra} ORDER BY e.stream_version DESC LIMIT 1)`;
   const rows: Row[] = await db.query(
-    `SELECT m.id, m.mentee_id, m.mentor_id, m.supervisor_id, m.phase, m.sessions, m.last_session_at, m.reminders_sent, m.escalations, m.goals, m.created_at,
+    `SELECT m.id, m.mentee_id, m.mentor_id, m.supervisor_id, m.phase, m.sessions, m.session_minutes, m.roi, m.last_session_at, m.reminders_sent, m.escalations, m.goals, m.created_at,
        (SELECT max(e.occurred_at) FROM domain_events e WHERE e.stream_id = m.workflow_id AND e.type = 'MentorshipPhaseChanged') AS phase_since,
        (SELECT min(e.occurred_at) FROM domain_events e WHERE e.stream_id = m.workflow_id AND e.type = 'MentorshipPhaseChanged' AND e.payload ->> 'to' = 'ACTIVE') AS active_since,
        ${last('PulseSubmitted')} -> 'survey' -> 'scores' AS pulse,
@@ -56,11 +58,13 @@ export async function mentorshipSnapshots(db: DataSource, programId: string): Pr
     phaseSince: (r.phase_since ?? r.created_at).toISOString(),
     activeSince: r.active_since?.toISOString() ?? null,
     sessions: r.sessions,
+    sessionMinutes: r.session_minutes,
     lastSessionAt: r.last_session_at?.toISOString() ?? null,
     remindersSent: r.reminders_sent,
     escalations: r.escalations,
     checkpointDecisions: r.decisions ?? [],
     latestPulseMean: r.pulse ? INTERACTION_ITEMS.reduce((sum, k) => sum + Number(r.pulse![k] ?? 0), 0) / INTERACTION_ITEMS.length : null,
+    roi: (r.roi as RoiEvidence | null) ?? null,
     goals: r.goals.map((g) => ({ competencyKey: g.competencyKey, target: g.targetLevel, baseline: r.baselines?.[g.competencyKey] ?? null, latest: r.levels?.[g.competencyKey] ?? null })),
   }));
 }

@@ -12,6 +12,8 @@ export interface MentorshipSnapshot {
   phaseSince: string;
   activeSince: string | null;
   sessions: number;
+  /** Minutes of all logged sessions (absent: unknown, counted as 0). */
+  sessionMinutes?: number;
   lastSessionAt: string | null;
   remindersSent: number;
   escalations: number;

@@ -52,6 +52,7 @@ export type ProgramEvent =
   | { type: 'LessonsRecorded'; at: string; actorId: string; data: { cycle: number; whatWorked: string[]; whatToChange: string[] } }
   | { type: 'CycleRenewed'; at: string; actorId: string; data: { nextCycle: number; continuing: Participant[] } }
   | { type: 'CycleStarted'; at: string; actorId: string; data: { cycle: number; continuing: Participant[] } }
+  | { type: 'RecognitionGranted'; at: string; actorId: string; data: { mentorId: string; note: string; cycle: number } }
   | { type: 'RematchRequested'; at: string; actorId: string; data: { mentorshipId: string; menteeId: string; mentorId: string; reason: string } };
 
 export type ProgramEventType = ProgramEvent['type'];

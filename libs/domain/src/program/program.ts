@@ -7,6 +7,7 @@ import { emptyMatchingState, evolveMatching, type MatchingState } from './progra
 import { emptyExecutionState, evolveExecution, type ExecutionState } from './program-execution.js';
 import { evolveReviews, type ReviewState } from './program-reviews.js';
 import { evolveCycle, type CycleLessons } from './program-cycle.js';
+import type { Recognition } from './program-recognition.js';
 import type { Participant } from './program-matching.js';
 
 export interface Kpi {
@@ -53,6 +54,8 @@ export interface ProgramState {
   lessons?: CycleLessons[];
   /** Set between a renewal and the start of the next cycle. */
   renewal?: { nextCycle: number; continuing: Participant[] } | null;
+  /** Recognition granted to mentors, all cycles. */
+  recognitions?: Recognition[];
   /** Mentees whose mentorship ended early with a rematch asked for (absent in older carried states). */
   rematchRequests?: Array<{ mentorshipId: string; menteeId: string; mentorId: string; reason: string; requestedBy: string; at: string }>;
   /** Number of events in the stream: the next event gets version `version + 1`. */
@@ -188,6 +191,8 @@ export function evolveProgram(state: ProgramState | null, event: ProgramEvent): 
       return { ...next, launchRemindersSent: event.data.reminder };
     case 'LaunchApprovalEscalated':
       return { ...next, launchEscalated: true };
+    case 'RecognitionGranted':
+      return { ...next, recognitions: [...(state.recognitions ?? []), { ...event.data, grantedBy: event.actorId, at: event.at }] };
     case 'RematchRequested':
       return { ...next, rematchRequests: [...(state.rematchRequests ?? []), { ...event.data, requestedBy: event.actorId, at: event.at }] };
     case 'TrainingSessionRecorded':
