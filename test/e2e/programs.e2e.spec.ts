@@ -74,6 +74,27 @@ describe('programs over HTTP, on real Temporal and Postgres', () => {
     expect(rows.map((r: { type: string }) => r.type)).toContain('LaunchApproved');
   });
 
+  it('plans a program with its steering group, key success factors and own policy; the steering group may read it', async () => {
+    tokens.steering = await tokenFor(db, 'steer-1', ['mentor']);
+    const planned = {
+      ...body,
+      name: 'Planned with a policy',
+      steeringGroup: ['steer-1'],
+      keySuccessFactors: ['Mentors trained before they are matched'],
+      policy: { mentorship: { sessionEveryMs: 7 * 86_400_000 }, reviews: { reviewEveryMs: 30 * 86_400_000 }, matchingWeights: { experience: 0.3 } },
+    };
+    const created = await request(api).post('/programs').set(bearer('owner')).send(planned).expect(201);
+    expect(created.body).toMatchObject({ steeringGroup: ['steer-1'], keySuccessFactors: ['Mentors trained before they are matched'], policy: planned.policy });
+    await request(api).get(`/programs/${created.body.id}`).set(bearer('steering')).expect(200);
+    expect((await request(api).get('/programs').set(bearer('steering')).expect(200)).body.items.map((p: { id: string }) => p.id)).toContain(created.body.id);
+    const before = await countEvents();
+    const bad = await request(api).post('/programs').set(bearer('owner')).send({ ...planned, policy: { mentorship: { reminderLeadMs: 30 * 86_400_000 } } }).expect(400);
+    expect(bad.body.errors[0].field).toBe('policy.mentorship.reminderLeadMs');
+    expect((await request(api).post('/programs').set(bearer('owner')).send({ ...planned, steeringGroup: ['nobody'] }).expect(400)).body.errors[0].field).toBe('steeringGroup.0');
+    expect((await request(api).post('/programs').set(bearer('owner')).send({ ...planned, policy: { reviews: { reviewEveryMs: 0 } } }).expect(400)).body.errors[0].field).toBe('policy.reviews.reviewEveryMs');
+    expect(await countEvents()).toBe(before);
+  });
+
   it('lists the programs the caller owns or sponsors, paginated and filtered by phase', async () => {
     for (let i = 0; i < 3; i++) await request(api).post('/programs').set(bearer('owner')).send({ ...body, name: `Cycle ${i}` }).expect(201);
     const page = await request(api).get('/programs?limit=2&offset=0&phase=LAUNCH_PLANNING').set(bearer('owner')).expect(200);

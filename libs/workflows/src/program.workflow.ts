@@ -302,9 +302,10 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
   // trained. Children outlive this run (ABANDON): the program continues as new, they go on.
   const terms = input.mentorshipTerms ?? { policy: DEFAULT_MENTORSHIP_POLICY, economics: DEFAULT_ECONOMICS };
   const inCycle = () => current().phase === 'TRAINING' || current().phase === 'EXECUTION';
+  // The program's own policy (decided at planning) first, then the deployment's defaults.
   const cadence = {
-    reviewEveryMs: input.timings.reviewEveryMs ?? DEFAULT_REVIEW_CADENCE.reviewEveryMs,
-    reviewDecisionMs: input.timings.reviewDecisionMs ?? DEFAULT_REVIEW_CADENCE.reviewDecisionMs,
+    reviewEveryMs: current().policy?.reviews?.reviewEveryMs ?? input.timings.reviewEveryMs ?? DEFAULT_REVIEW_CADENCE.reviewEveryMs,
+    reviewDecisionMs: current().policy?.reviews?.reviewDecisionMs ?? input.timings.reviewDecisionMs ?? DEFAULT_REVIEW_CADENCE.reviewDecisionMs,
   };
   while (inCycle() && !continueAsNewSuggested()) {
     const now = Date.now();
@@ -325,7 +326,7 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
             {
               pair: { mentorshipId: m.mentorshipId, programId: s.programId, menteeId: m.menteeId, mentorId: m.mentorId, supervisorId: m.supervisorId, ownerId: s.ownerId },
               createdBy: m.plannedBy,
-              policy: terms.policy,
+              policy: { ...terms.policy, ...s.policy?.mentorship },
               economics: terms.economics,
             },
           ],

@@ -94,7 +94,7 @@ export class ExecutionController {
   @ApiOkResponse({ type: ReviewsResponse })
   async reviews(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<ReviewsResponse> {
     const row = await this.programs.findRow(id);
-    if (row.ownerId !== actor.personId && row.sponsorId !== actor.personId) {
+    if (row.ownerId !== actor.personId && row.sponsorId !== actor.personId && !row.steeringGroup.includes(actor.personId)) {
       throw forbidden('PROGRAM.NOT_A_PARTICIPANT', `only the owner and the sponsor of program ${id} see its reviews`);
     }
     const state = await this.temporal.workflow.getHandle(row.workflowId).query(programStateQuery);
@@ -176,7 +176,7 @@ export class ExecutionController {
   @ApiOkResponse({ type: LessonsResponse })
   async lessons(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<LessonsResponse> {
     const row = await this.programs.findRow(id);
-    if (row.ownerId !== actor.personId && row.sponsorId !== actor.personId) {
+    if (row.ownerId !== actor.personId && row.sponsorId !== actor.personId && !row.steeringGroup.includes(actor.personId)) {
       throw forbidden('PROGRAM.NOT_A_PARTICIPANT', `only the owner and the sponsor of program ${id} see its lessons`);
     }
     const state = await this.temporal.workflow.getHandle(row.workflowId).query(programStateQuery);

@@ -58,8 +58,8 @@ export class ReportController {
 
   private async cycle(programId: string, actor: Actor, ownerOnly = false) {
     const row = await this.programs.findRow(programId);
-    const allowed = row.ownerId === actor.personId || (!ownerOnly && row.sponsorId === actor.personId);
-    if (!allowed) throw forbidden(ownerOnly ? 'PROGRAM.NOT_OWNER' : 'PROGRAM.NOT_A_PARTICIPANT', `only the ${ownerOnly ? 'owner' : 'owner and the sponsor'} of program ${programId} may do this`);
+    const allowed = row.ownerId === actor.personId || (!ownerOnly && (row.sponsorId === actor.personId || row.steeringGroup.includes(actor.personId)));
+    if (!allowed) throw forbidden(ownerOnly ? 'PROGRAM.NOT_OWNER' : 'PROGRAM.NOT_A_PARTICIPANT', `only the ${ownerOnly ? 'owner' : 'owner, the sponsor and the steering group'} of program ${programId} may do this`);
     const state = await this.temporal.workflow.getHandle(row.workflowId).query(programStateQuery);
     const ids = new Set((state?.execution?.mentorships ?? []).map((m) => m.mentorshipId));
     // This cycle's mentorships only: a renewed program keeps the earlier ones in its history.

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { validateDraft, type Actor, type ProgramDraft } from '../../../../libs/domain/src/index.js';
+import { validateDraft, type Actor, type ProgramDraft, type ProgramPolicy } from '../../../../libs/domain/src/index.js';
 import {
   approveLaunchUpdate,
   programReadyUpdate,
@@ -42,7 +42,11 @@ export class ProgramsService {
       ownerId: dto.ownerId ?? actor.personId,
       sponsorId: dto.sponsorId,
       objectives: dto.objectives.map((o) => ({ title: o.title, kpis: o.kpis.map((k) => ({ ...k })) })),
+      ...(dto.steeringGroup?.length ? { steeringGroup: dto.steeringGroup } : {}),
+      ...(dto.keySuccessFactors?.length ? { keySuccessFactors: dto.keySuccessFactors.map((k) => k.trim()).filter(Boolean) } : {}),
+      ...(dto.policy ? { policy: plainPolicy(dto.policy) } : {}),
     };
+    for (const [i, personId] of (draft.steeringGroup ?? []).entries()) await this.assertPersonExists(`steeringGroup.${i}`, personId);
     await this.assertPersonExists('ownerId', draft.ownerId);
     await this.assertPersonExists('sponsorId', draft.sponsorId);
     validateDraft(draft);
@@ -77,12 +81,12 @@ export class ProgramsService {
     return (await readStream(this.db, programStreamId(programId))).map((row) => ProgramEventResponse.from(row));
   }
 
-  /** Programs the caller owns or sponsors, newest first. */
+  /** Programs the caller owns, sponsors or steers, newest first. */
   async list(query: ListProgramsQuery, actor: Actor): Promise<ProgramPageResponse> {
     const qb = this.db
       .getRepository(ProgramReadModelEntity)
       .createQueryBuilder('p')
-      .where('(p.owner_id = :me OR p.sponsor_id = :me)', { me: actor.personId });
+      .where('(p.owner_id = :me OR p.sponsor_id = :me OR :me = ANY(p.steering_group))', { me: actor.personId });
     if (query.phase) qb.andWhere('p.phase = :phase', { phase: query.phase });
     const [rows, total] = await qb.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').skip(query.offset).take(query.limit).getManyAndCount();
     return { items: rows.map((row) => ProgramResponse.from(row)), total, limit: query.limit, offset: query.offset };
@@ -96,8 +100,8 @@ export class ProgramsService {
   }
 
   private assertCanSee(row: ProgramReadModelEntity, actor: Actor): void {
-    if (row.ownerId !== actor.personId && row.sponsorId !== actor.personId) {
-      throw forbidden('PROGRAM.NOT_A_PARTICIPANT', `only the owner and the sponsor of program ${row.id} may read it`);
+    if (row.ownerId !== actor.personId && row.sponsorId !== actor.personId && !row.steeringGroup.includes(actor.personId)) {
+      throw forbidden('PROGRAM.NOT_A_PARTICIPANT', `only the owner, the sponsor and the steering group of program ${row.id} may read it`);
     }
   }
 
@@ -114,4 +118,17 @@ export function uuidFromKey(key: string): string {
   h[8] = (h[8] & 0x3f) | 0x80;
   const hex = h.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Only the values the owner gave: a DTO instance's undefined fields must not hide the defaults. */
+function plainPolicy(policy: NonNullable<CreateProgramDto['policy']>): ProgramPolicy {
+  const defined = <T extends object>(o: T | undefined) => (o ? (Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>) : undefined);
+  const out: ProgramPolicy = {};
+  const mentorship = defined(policy.mentorship);
+  const reviews = defined(policy.reviews);
+  const matchingWeights = defined(policy.matchingWeights);
+  if (mentorship && Object.keys(mentorship).length) out.mentorship = mentorship;
+  if (reviews && Object.keys(reviews).length) out.reviews = reviews;
+  if (matchingWeights && Object.keys(matchingWeights).length) out.matchingWeights = matchingWeights;
+  return out;
 }

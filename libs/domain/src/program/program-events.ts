@@ -1,5 +1,5 @@
 import type { ProgramPhase } from './program-phase.js';
-import type { StrategicObjective } from './program.js';
+import type { ProgramPolicy, StrategicObjective } from './program.js';
 import type { MatchingRequest, Participant, ParticipantRole, ProposalSummary } from './program-matching.js';
 import type { TrainingSession } from './program-execution.js';
 
@@ -15,6 +15,9 @@ export type ProgramEvent =
         ownerId: string;
         sponsorId: string;
         objectives: StrategicObjective[];
+        steeringGroup?: string[];
+        keySuccessFactors?: string[];
+        policy?: ProgramPolicy;
       };
     }
   | { type: 'ProgramPhaseChanged'; at: string; actorId: string; data: { from: ProgramPhase | null; to: ProgramPhase; reason: string } }

@@ -113,7 +113,9 @@ export function requestProposal(
   assertCanRequestProposal(state, actor);
   const m = matching(state);
   const version = (m.versionOffset ?? 0) + m.proposals.length + 1;
-  return [{ type: 'MatchingProposalRequested', at: now.toISOString(), actorId: actor.personId, data: { version, request: { ...options, pins: m.pins, bans: m.bans } } }];
+  // The program's default weights, then the request's own.
+  const weights = { ...(state.policy?.matchingWeights ?? {}), ...options.weights };
+  return [{ type: 'MatchingProposalRequested', at: now.toISOString(), actorId: actor.personId, data: { version, request: { ...options, weights, pins: m.pins, bans: m.bans } } }];
 }
 
 const canReview = (state: ProgramState, actor: Actor) =>

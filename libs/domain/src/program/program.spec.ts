@@ -139,3 +139,28 @@ describe('rematch requests from mentorships ended early', () => {
     expect(requestRematch(state, request, now)).toEqual([]);
   });
 });
+
+describe('planning: steering group, key success factors, the program’s own policy', () => {
+  const codeAndField = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      return [(e as DomainError).code, (e as DomainError).details.field];
+    }
+    return ['accepted'];
+  };
+  it('checks the policy against the defaults it completes, naming the field', () => {
+    expect(codeAndField(() => createProgram(draft({ policy: { mentorship: { sessionEveryMs: 7 * 86_400_000 } } }), 'owner-1', now))).toEqual(['accepted']);
+    expect(codeAndField(() => createProgram(draft({ policy: { mentorship: { reminderLeadMs: 20 * 86_400_000 } } }), 'owner-1', now))).toEqual([
+      'PROGRAM.INVALID',
+      'policy.mentorship.reminderLeadMs',
+    ]);
+    expect(codeAndField(() => createProgram(draft({ policy: { reviews: { reviewEveryMs: -1 } } }), 'owner-1', now))).toEqual(['PROGRAM.INVALID', 'policy.reviews.reviewEveryMs']);
+    expect(codeAndField(() => createProgram(draft({ steeringGroup: ['a', 'a'] }), 'owner-1', now))).toEqual(['PROGRAM.INVALID', 'steeringGroup']);
+  });
+
+  it('keeps the plan in the state', () => {
+    const s = foldProgram(createProgram(draft({ steeringGroup: ['cfo'], keySuccessFactors: ['train first'], policy: { matchingWeights: { experience: 0.3 } } }), 'owner-1', now))!;
+    expect(s).toMatchObject({ steeringGroup: ['cfo'], keySuccessFactors: ['train first'], policy: { matchingWeights: { experience: 0.3 } } });
+  });
+});

@@ -1,4 +1,7 @@
 import { DomainError } from '../shared/domain-error.js';
+import { DEFAULT_MENTORSHIP_POLICY, policyProblems, type MentorshipPolicy } from '../mentorship/mentorship-policy.js';
+import type { ReviewCadence } from './program-reviews.js';
+import type { MatchingWeights } from '../matching/candidates.js';
 import { hasRole, type Actor } from '../shared/actor.js';
 import type { ProgramEvent } from './program-events.js';
 import { SYSTEM_ACTOR } from './program-events.js';
@@ -22,12 +25,24 @@ export interface StrategicObjective {
   kpis: Kpi[];
 }
 
+/** What the owner decides for a program at planning; every field falls back to the deployment's defaults. */
+export interface ProgramPolicy {
+  mentorship?: Partial<MentorshipPolicy>;
+  reviews?: Partial<ReviewCadence>;
+  /** Default weights of the matching criteria (a request may still set its own). */
+  matchingWeights?: Partial<MatchingWeights>;
+}
+
 export interface ProgramDraft {
   programId: string;
   name: string;
   ownerId: string;
   sponsorId: string;
   objectives: StrategicObjective[];
+  /** Stakeholders beside the sponsor who follow the program (they may read it). */
+  steeringGroup?: string[];
+  keySuccessFactors?: string[];
+  policy?: ProgramPolicy;
 }
 
 export interface ProgramState {
@@ -36,6 +51,9 @@ export interface ProgramState {
   ownerId: string;
   sponsorId: string;
   objectives: StrategicObjective[];
+  steeringGroup?: string[];
+  keySuccessFactors?: string[];
+  policy?: ProgramPolicy;
   phase: ProgramPhase;
   launchApprovedAt: string | null;
   launchRemindersSent: number;
@@ -79,6 +97,15 @@ export function validateDraft(draft: ProgramDraft): void {
   if (draft.name.trim().length === 0) throw ProgramErrors.invalid('name', 'must not be blank');
   if (draft.ownerId === draft.sponsorId) throw ProgramErrors.invalid('sponsorId', 'the sponsor must be another person than the owner');
   if (draft.objectives.length === 0) throw ProgramErrors.invalid('objectives', 'at least one strategic objective is needed');
+  const group = draft.steeringGroup ?? [];
+  if (new Set(group).size !== group.length) throw ProgramErrors.invalid('steeringGroup', 'each person once');
+  if (draft.policy?.mentorship) {
+    const problem = policyProblems({ ...DEFAULT_MENTORSHIP_POLICY, ...draft.policy.mentorship })[0];
+    if (problem) throw ProgramErrors.invalid(`policy.mentorship.${problem.field}`, problem.message);
+  }
+  for (const [field, value] of Object.entries(draft.policy?.reviews ?? {})) {
+    if (!Number.isFinite(value) || value <= 0) throw ProgramErrors.invalid(`policy.reviews.${field}`, 'must be a positive duration');
+  }
   draft.objectives.forEach((objective, i) => {
     if (objective.kpis.length === 0) throw ProgramErrors.invalid(`objectives.${i}.kpis`, 'each objective needs at least one KPI');
     const names = new Set<string>();

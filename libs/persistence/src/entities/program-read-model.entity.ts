@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { ProgramPolicy } from '../../../domain/src/index.js';
 
 export interface KpiRow {
   name: string;
@@ -33,6 +34,16 @@ export class ProgramReadModelEntity {
 
   @Column({ type: 'jsonb' })
   objectives!: ObjectiveRow[];
+
+  @Column({ name: 'steering_group', type: 'text', array: true, default: () => "'{}'" })
+  steeringGroup!: string[];
+
+  @Column({ name: 'key_success_factors', type: 'jsonb', default: () => "'[]'" })
+  keySuccessFactors!: string[];
+
+  /** The program's own policy (mentorship cadences, review cadence, matching weights); null = defaults. */
+  @Column({ type: 'jsonb', nullable: true })
+  policy!: ProgramPolicy | null;
 
   @Column({ name: 'launch_approved_at', type: 'timestamptz', nullable: true })
   launchApprovedAt!: Date | null;

@@ -4,13 +4,17 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsInt,
   IsNotEmpty,
   IsNumber,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
+import { MatchingWeightsDto } from '../../matching/matching.dto.js';
 
 export class KpiDto {
   @ApiProperty({ example: 'Team turnover', description: 'What is measured.' })
@@ -50,6 +54,36 @@ export class StrategicObjectiveDto {
   kpis!: KpiDto[];
 }
 
+const duration = () => [IsOptional(), IsInt(), Min(1), Max(5 * 366 * 24 * 3600 * 1000)];
+const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
+
+/** Durations in milliseconds (tests use seconds; a deployment days and months). */
+export class MentorshipPolicyDto {
+  @ApiPropertyOptional({ description: 'Default 14 days.' }) @apply(duration()) sessionEveryMs?: number;
+  @ApiPropertyOptional({ description: 'Default 2 days.' }) @apply(duration()) reminderLeadMs?: number;
+  @ApiPropertyOptional({ description: 'Default 7 days.' }) @apply(duration()) escalationDelayMs?: number;
+  @ApiPropertyOptional({ description: 'Default 42 days.' }) @apply(duration()) checkpointEveryMs?: number;
+  @ApiPropertyOptional({ description: 'Default 5 days.' }) @apply(duration()) checkpointDecisionMs?: number;
+  @ApiPropertyOptional({ description: 'Default 5 days.' }) @apply(duration()) responseMs?: number;
+  @ApiPropertyOptional({ description: 'Default 91 days.' }) @apply(duration()) midtermAfterMs?: number;
+  @ApiPropertyOptional({ description: 'Default 182 days.' }) @apply(duration()) endAfterMs?: number;
+}
+
+export class ReviewCadenceDto {
+  @ApiPropertyOptional({ description: 'Default 91 days (quarterly).' }) @apply(duration()) reviewEveryMs?: number;
+  @ApiPropertyOptional({ description: 'Default 7 days.' }) @apply(duration()) reviewDecisionMs?: number;
+}
+
+export class ProgramPolicyDto {
+  @ApiPropertyOptional({ type: () => MentorshipPolicyDto }) @IsOptional() @ValidateNested() @Type(() => MentorshipPolicyDto) mentorship?: MentorshipPolicyDto;
+  @ApiPropertyOptional({ type: () => ReviewCadenceDto }) @IsOptional() @ValidateNested() @Type(() => ReviewCadenceDto) reviews?: ReviewCadenceDto;
+  @ApiPropertyOptional({ type: () => MatchingWeightsDto, description: 'Default weights of the matching criteria.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MatchingWeightsDto)
+  matchingWeights?: MatchingWeightsDto;
+}
+
 export class CreateProgramDto {
   @ApiProperty({ example: 'Managerial mentoring 2027', description: 'Name of the program.' })
   @IsString()
@@ -77,4 +111,26 @@ export class CreateProgramDto {
   @ValidateNested({ each: true })
   @Type(() => StrategicObjectiveDto)
   objectives!: StrategicObjectiveDto[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Steering group: stakeholders beside the sponsor (person ids); they may read the program.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  steeringGroup?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['Mentors trained before they are matched'], description: 'Key success factors the program commits to.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  keySuccessFactors?: string[];
+
+  @ApiPropertyOptional({ type: () => ProgramPolicyDto, description: "The program's own cadences and matching weights; missing values take the deployment's defaults." })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ProgramPolicyDto)
+  policy?: ProgramPolicyDto;
 }

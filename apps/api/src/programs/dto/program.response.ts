@@ -12,6 +12,9 @@ export class ProgramResponse {
   @ApiProperty() sponsorId!: string;
   @ApiProperty({ enum: PROGRAM_PHASES }) phase!: string;
   @ApiProperty({ type: [StrategicObjectiveDto] }) objectives!: StrategicObjectiveDto[];
+  @ApiProperty({ type: [String], description: 'Steering group (person ids).' }) steeringGroup!: string[];
+  @ApiProperty({ type: [String] }) keySuccessFactors!: string[];
+  @ApiProperty({ nullable: true, description: "The program's own policy; null = the deployment's defaults." }) policy!: Record<string, unknown> | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) launchApprovedAt!: string | null;
   @ApiProperty({ description: 'Temporal workflow id driving this program.' }) workflowId!: string;
   @ApiProperty({ description: 'Number of events in the program stream.' }) version!: number;
@@ -26,6 +29,9 @@ export class ProgramResponse {
       sponsorId: row.sponsorId,
       phase: row.phase,
       objectives: row.objectives,
+      steeringGroup: row.steeringGroup,
+      keySuccessFactors: row.keySuccessFactors,
+      policy: (row.policy as Record<string, unknown> | null) ?? null,
       launchApprovedAt: row.launchApprovedAt?.toISOString() ?? null,
       workflowId: row.workflowId,
       version: row.version,
