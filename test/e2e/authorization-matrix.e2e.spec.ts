@@ -117,6 +117,7 @@ const RULES: Record<string, Rule> = {
   },
   'POST /mentorships/{id}/pause': { roles: ['owner'], objectLevel: { privileged: [] }, body: { reason: 'matrix test' } },
   'POST /mentorships/{id}/resume': { roles: ['owner'], objectLevel: { privileged: [] } },
+  'POST /mentorships/{id}/extra-checkpoint': { roles: ['owner'], objectLevel: { privileged: [] }, body: { reason: 'matrix test' } },
   'POST /mentorships/{id}/termination': { roles: ['owner'], objectLevel: { privileged: [] }, body: { reason: 'matrix test' } },
 };
 

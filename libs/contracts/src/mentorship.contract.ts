@@ -61,6 +61,9 @@ export interface PauseMentorshipInput extends Acting {
   reason: string;
 }
 export type ResumeMentorshipInput = Acting;
+export interface ExtraCheckpointInput extends Acting {
+  reason: string;
+}
 export interface TerminateMentorshipInput extends Acting {
   reason: string;
   rematch: boolean;
@@ -76,6 +79,7 @@ export const decideCheckpointUpdate = defineUpdate<MentorshipState, [DecideCheck
 export const submitReviewUpdate = defineUpdate<MentorshipState, [SubmitReviewInput]>('submitReview');
 export const pauseMentorshipUpdate = defineUpdate<MentorshipState, [PauseMentorshipInput]>('pauseMentorship');
 export const resumeMentorshipUpdate = defineUpdate<MentorshipState, [ResumeMentorshipInput]>('resumeMentorship');
+export const requestExtraCheckpointUpdate = defineUpdate<MentorshipState, [ExtraCheckpointInput]>('requestExtraCheckpoint');
 export const terminateMentorshipUpdate = defineUpdate<MentorshipState, [TerminateMentorshipInput]>('terminateMentorship');
 export const mentorshipStateQuery = defineQuery<MentorshipState | null>('mentorshipState');
 

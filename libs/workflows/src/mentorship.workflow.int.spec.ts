@@ -10,6 +10,7 @@ import {
   submitPulseUpdate,
   submitReviewUpdate,
   terminateMentorshipUpdate,
+  requestExtraCheckpointUpdate,
 } from '../../contracts/src/index.js';
 import { readStream } from '../../persistence/src/index.js';
 import { eventually, useWorkerStack } from '../../../test/support/services.js';
@@ -141,6 +142,23 @@ describe('MentorshipWorkflow on the real dev server (second-scale cadences)', ()
     await handle.executeUpdate(decideCheckpointUpdate, { args: [{ actor: cast.supervisor, checkpoint: 1, decision: 'request-changes', guidance: 'Bring one concrete case each time.' }] });
     const changes = await awaitMail(sink.received, cast.email(cast.pair.mentorId), /asks for changes/);
     expect(changes.text).toContain('Bring one concrete case each time.');
+    await handle.terminate();
+  }, 30_000);
+
+  it('opens an extra checkpoint at the owner’s request, with an invitation to the supervisor', async () => {
+    const cast = await seedCast(stack.db, ['en']);
+    const handle = await startMentorship(stack.client, stack.taskQueue, cast.pair, fastPolicy());
+    expect(await codeOf(handle.executeUpdate(requestExtraCheckpointUpdate, { args: [{ actor: cast.owner, reason: 'no sessions lately' }] }))).toBe('MENTORSHIP.WRONG_PHASE');
+    await handle.executeUpdate(approveMentorshipUpdate, { args: [{ actor: cast.supervisor }] });
+    await handle.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }] });
+    await handle.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }] });
+    expect(await codeOf(handle.executeUpdate(requestExtraCheckpointUpdate, { args: [{ actor: cast.supervisor, reason: 'x y z' }] }))).toBe('MENTORSHIP.NOT_OWNER');
+    const opened = await handle.executeUpdate(requestExtraCheckpointUpdate, { args: [{ actor: cast.owner, reason: 'no sessions lately' }] });
+    expect(opened.checkpoints).toEqual([expect.objectContaining({ checkpoint: 1, decision: null })]);
+    expect(await codeOf(handle.executeUpdate(requestExtraCheckpointUpdate, { args: [{ actor: cast.owner, reason: 'again' }] }))).toBe('MENTORSHIP.CHECKPOINT_ALREADY_OPEN');
+    const invitation = await awaitMail(sink.received, cast.email(cast.pair.supervisorId), /checkpoint 1/i);
+    expect(invitation.ical).toContain('BEGIN:VEVENT');
+    await handle.executeUpdate(decideCheckpointUpdate, { args: [{ actor: cast.supervisor, checkpoint: 1, decision: 'approve', guidance: null }] });
     await handle.terminate();
   }, 30_000);
 

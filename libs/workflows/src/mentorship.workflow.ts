@@ -18,6 +18,8 @@ import {
   assertCanSubmitPulse,
   assertCanSubmitReview,
   assertCanTerminate,
+  assertCanRequestExtraCheckpoint,
+  requestExtraCheckpoint,
   assertSupervisorCanApprove,
   createMentorship,
   decideCheckpoint,
@@ -51,6 +53,8 @@ import {
   submitPulseUpdate,
   submitReviewUpdate,
   terminateMentorshipUpdate,
+  requestExtraCheckpointUpdate,
+  type ExtraCheckpointInput,
   type AgreeKickoffInput,
   type ApproveMentorshipInput,
   type DecideCheckpointInput,
@@ -134,6 +138,9 @@ export async function mentorshipWorkflow(input: MentorshipWorkflowInput): Promis
   });
   setHandler(resumeMentorshipUpdate, ({ actor }) => act((s, now) => resume(s, actor, now)), {
     validator: ({ actor }: ResumeMentorshipInput) => check((s) => assertCanResume(s, actor)),
+  });
+  setHandler(requestExtraCheckpointUpdate, ({ actor, reason }) => act((s, now) => requestExtraCheckpoint(s, actor, reason, input.policy.checkpointDecisionMs, now)), {
+    validator: ({ actor }: ExtraCheckpointInput) => check((s) => assertCanRequestExtraCheckpoint(s, actor)),
   });
   setHandler(terminateMentorshipUpdate, ({ actor, reason, rematch }) => act((s, now) => terminate(s, actor, reason, rematch, now)), {
     validator: ({ actor }: TerminateMentorshipInput) => check((s) => assertCanTerminate(s, actor)),

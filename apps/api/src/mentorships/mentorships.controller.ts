@@ -175,6 +175,15 @@ export class MentorshipsController {
     return this.mentorships.resume(id, actor, key);
   }
 
+  @Post('mentorships/:id/extra-checkpoint')
+  @HttpCode(200)
+  @Roles('owner')
+  @ApiOperation({ summary: 'Extra supervision (the owner): open a checkpoint now, with the reason, for a mentorship at risk (ACTIVE or MIDTERM_REVIEW, none open).' })
+  @ApiOkResponse({ type: MentorshipResponse })
+  extraCheckpoint(@Param('id', uuidParam) id: string, @Body() body: ReasonDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<MentorshipResponse> {
+    return this.mentorships.extraCheckpoint(id, body.reason, actor, key);
+  }
+
   @Post('mentorships/:id/termination')
   @HttpCode(200)
   @Roles('owner')

@@ -17,6 +17,7 @@ import {
   submitPulseUpdate,
   submitReviewUpdate,
   terminateMentorshipUpdate,
+  requestExtraCheckpointUpdate,
 } from '../../../../libs/contracts/src/index.js';
 import { readStream } from '../../../../libs/persistence/src/index.js';
 import type { mentorshipWorkflow } from '../../../../libs/workflows/src/index.js';
@@ -214,6 +215,10 @@ export class MentorshipsService {
 
   resume(id: string, actor: Actor, key?: string) {
     return this.act(id, actor, key, (h) => h.executeUpdate(resumeMentorshipUpdate, { args: [{ actor }], updateId: key }));
+  }
+
+  extraCheckpoint(id: string, reason: string, actor: Actor, key?: string) {
+    return this.act(id, actor, key, (h) => h.executeUpdate(requestExtraCheckpointUpdate, { args: [{ actor, reason }], updateId: key }));
   }
 
   terminate(id: string, reason: string, rematch: boolean, actor: Actor, key?: string) {

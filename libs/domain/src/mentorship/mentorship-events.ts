@@ -67,7 +67,7 @@ export type MentorshipEvent =
     }
   | { type: 'SessionLogged'; at: string; actorId: string; data: LoggedSession }
   | { type: 'PulseSubmitted'; at: string; actorId: string; data: { survey: InteractionSurvey } }
-  | { type: 'CheckpointOpened'; at: string; actorId: string; data: { checkpoint: number; decideBy: string } }
+  | { type: 'CheckpointOpened'; at: string; actorId: string; data: { checkpoint: number; decideBy: string; reason?: string } }
   | { type: 'CheckpointDecided'; at: string; actorId: string; data: { checkpoint: number; decision: CheckpointDecision; guidance: string | null } }
   | { type: 'ReviewSubmitted'; at: string; actorId: string; data: { stage: ReviewStage } & ReviewSubmission }
   | { type: 'ReminderSent'; at: string; actorId: string; data: { subject: FollowUpSubject; occurrence: string; to: string[] } }

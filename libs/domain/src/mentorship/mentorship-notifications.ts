@@ -62,7 +62,7 @@ export function mentorshipNotifications(pair: MentorshipPair, stored: Array<{ ev
         const dueBy = e.data.decideBy;
         // The meeting is proposed halfway through the decision window, so there is time either side.
         const startsAt = new Date(opened + Math.round((Date.parse(dueBy) - opened) / 2)).toISOString();
-        add(pair.supervisorId, 'checkpoint-invitation', { checkpoint: e.data.checkpoint, dueBy }, { uid: `mentorship-${pair.mentorshipId}-checkpoint-${e.data.checkpoint}@mentorflow`, startsAt, minutes: 45 });
+        add(pair.supervisorId, 'checkpoint-invitation', { checkpoint: e.data.checkpoint, dueBy, ...(e.data.reason ? { text: e.data.reason } : {}) }, { uid: `mentorship-${pair.mentorshipId}-checkpoint-${e.data.checkpoint}@mentorflow`, startsAt, minutes: 45 });
         break;
       }
       case 'CheckpointDecided':

@@ -184,6 +184,21 @@ export function decideCheckpoint(s: MentorshipState, actor: Actor, checkpoint: n
   return [{ type: 'CheckpointDecided', at: now.toISOString(), actorId: actor.personId, data: { checkpoint, decision, guidance: guidance?.trim() || null } }];
 }
 
+export function assertCanRequestExtraCheckpoint(s: MentorshipState, actor: Actor): void {
+  if (!isOwner(s, actor)) throw err.forbidden('NOT_OWNER', "only the program's owner asks for extra supervision");
+  inPhase(s, 'ACTIVE', 'MIDTERM_REVIEW');
+  const open = openCheckpoint(s);
+  if (open) throw new DomainError('MENTORSHIP.CHECKPOINT_ALREADY_OPEN', 'CONFLICT', `checkpoint ${open.checkpoint} is open; extra supervision starts once it is decided`);
+}
+
+/** Extra supervision for a mentorship at risk: the owner opens a checkpoint now, with the reason for the supervisor. */
+export function requestExtraCheckpoint(s: MentorshipState, actor: Actor, reason: string, decisionMs: number, now: Date): MentorshipEvent[] {
+  assertCanRequestExtraCheckpoint(s, actor);
+  if (reason.trim().length < 3) throw err.invalid('reason', 'say why the mentorship needs extra supervision');
+  const checkpoint = s.checkpoints.length + 1;
+  return [{ type: 'CheckpointOpened', at: now.toISOString(), actorId: actor.personId, data: { checkpoint, decideBy: new Date(now.getTime() + decisionMs).toISOString(), reason: reason.trim() } }];
+}
+
 const stageOfPhase = (phase: MentorshipPhase): ReviewStage | null => (phase === 'MIDTERM_REVIEW' ? 'midterm' : phase === 'FINAL_EVALUATION' ? 'final' : null);
 
 export function assertCanSubmitReview(s: MentorshipState, actor: Actor, stage: ReviewStage, submission: Omit<ReviewSubmission, 'by'>): void {
