@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
 import { TRAINING_AUDIENCES, type PlannedMentorshipStatus, type TrainingAudience } from '../../../../libs/domain/src/index.js';
+import { EMPLOYEE_ID } from '../http/validation.js';
 
-const EMPLOYEE_ID = /^[A-Za-z0-9._@-]{1,100}$/;
 
 export class TrainingSessionDto {
   @ApiProperty({ enum: TRAINING_AUDIENCES }) @IsIn(TRAINING_AUDIENCES) audience!: TrainingAudience;

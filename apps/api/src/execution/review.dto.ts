@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { StrategicObjectiveDto } from '../programs/dto/create-program.dto.js';
+import { EMPLOYEE_ID } from '../http/validation.js';
 
 export class ReviewDecisionDto {
   @ApiProperty({ enum: ['keep', 'adjust'] }) @IsIn(['keep', 'adjust']) decision!: 'keep' | 'adjust';
@@ -60,7 +61,7 @@ export class RenewalDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(5000)
-  @Matches(/^[A-Za-z0-9._@-]{1,100}$/, { each: true, message: 'each continuing participant must be an employee id' })
+  @Matches(EMPLOYEE_ID, { each: true, message: 'each continuing participant must be an employee id' })
   continuing?: string[];
 }
 

@@ -1,6 +1,9 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ApiError } from './api-error.js';
 
+/** A person id of the directory (HR employee id): the one pattern every DTO checks ids with. */
+export const EMPLOYEE_ID = /^[A-Za-z0-9._@-]{1,100}$/;
+
 /** Flattens nested class-validator errors into dotted field paths (`objectives.0.kpis.1.target`). */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): Array<{ field: string; messages: string[] }> {
   return errors.flatMap((error) => {

@@ -19,8 +19,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PARTICIPANT_ROLES, type ParticipantRole } from '../../../../libs/domain/src/index.js';
+import { EMPLOYEE_ID } from '../http/validation.js';
 
-const EMPLOYEE_ID = /^[A-Za-z0-9._@-]{1,100}$/;
 
 export class EnrolDto {
   @ApiProperty({ example: 'E1042' }) @Matches(EMPLOYEE_ID, { message: 'personId must be an employee id' }) personId!: string;

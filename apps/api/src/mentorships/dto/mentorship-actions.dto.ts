@@ -19,8 +19,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { EMPLOYEE_ID } from '../../http/validation.js';
 
-const EMPLOYEE_ID = /^[A-Za-z0-9._@-]{1,100}$/;
 const COMPETENCY_KEY = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export class StartMentorshipDto {
