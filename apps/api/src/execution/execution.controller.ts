@@ -14,7 +14,7 @@ import {
   startExecutionUpdate,
 } from '../../../../libs/contracts/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
-import { ApiError, forbidden } from '../http/api-error.js';
+import { ApiError } from '../http/api-error.js';
 import { OperationKey } from '../http/idempotency.interceptor.js';
 import { uuidParam } from '../http/param-pipes.js';
 import { ProgramResponse } from '../programs/dto/program.response.js';
@@ -49,8 +49,7 @@ export class ExecutionController {
   ) {}
 
   private async owned(programId: string, actor: Actor) {
-    const row = await this.programs.findRow(programId);
-    if (row.ownerId !== actor.personId) throw forbidden('PROGRAM.NOT_OWNER', `only the program's owner may do this; ${actor.personId} is not its owner`);
+    const row = await this.programs.findOwned(programId, actor);
     // A closed program's workflow has ended: say so rather than "workflow not found".
     if (row.phase === 'CLOSED') throw new ApiError(409, 'PROGRAM.CLOSED', `program ${programId} is closed`);
     return { row, handle: this.temporal.workflow.getHandle(row.workflowId) };
@@ -93,10 +92,7 @@ export class ExecutionController {
   })
   @ApiOkResponse({ type: ReviewsResponse })
   async reviews(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<ReviewsResponse> {
-    const row = await this.programs.findRow(id);
-    if (row.ownerId !== actor.personId && row.sponsorId !== actor.personId && !row.steeringGroup.includes(actor.personId)) {
-      throw forbidden('PROGRAM.NOT_A_PARTICIPANT', `only the owner and the sponsor of program ${id} see its reviews`);
-    }
+    const row = await this.programs.findReadable(id, actor);
     const state = await this.temporal.workflow.getHandle(row.workflowId).query(programStateQuery);
     // Every survey answer (pulse, midterm, final) of the cycle's mentorships, from the event log.
     const scores: Array<{ item: string; mean: string; n: string }> = await this.db.query(
@@ -175,10 +171,7 @@ export class ExecutionController {
   @ApiOperation({ summary: 'Lessons of cycles 1..n, for planning the next one (the owner and the sponsor).' })
   @ApiOkResponse({ type: LessonsResponse })
   async lessons(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<LessonsResponse> {
-    const row = await this.programs.findRow(id);
-    if (row.ownerId !== actor.personId && row.sponsorId !== actor.personId && !row.steeringGroup.includes(actor.personId)) {
-      throw forbidden('PROGRAM.NOT_A_PARTICIPANT', `only the owner and the sponsor of program ${id} see its lessons`);
-    }
+    const row = await this.programs.findReadable(id, actor);
     const state = await this.temporal.workflow.getHandle(row.workflowId).query(programStateQuery);
     return { cycle: state ? cycleOf(state) : 1, lessons: state?.lessons ?? [] };
   }

@@ -15,7 +15,6 @@ import {
 } from '../../../../libs/domain/src/index.js';
 import { grantRecognitionUpdate, programStateQuery } from '../../../../libs/contracts/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
-import { forbidden } from '../http/api-error.js';
 import { OperationKey } from '../http/idempotency.interceptor.js';
 import { uuidParam } from '../http/param-pipes.js';
 import type { MentorshipTerms } from '../mentorships/mentorships.service.js';
@@ -23,9 +22,10 @@ import { ProgramsService } from '../programs/programs.service.js';
 import { DATA_SOURCE, MENTORSHIP_TERMS, TEMPORAL_CLIENT } from '../tokens.js';
 import { mentorshipSnapshots } from './monitoring.js';
 import { reportHtml } from './report-html.js';
+import { EMPLOYEE_ID } from '../http/validation.js';
 
 export class RecognitionDto {
-  @ApiProperty({ example: 'E0042' }) @Matches(/^[A-Za-z0-9._@-]{1,100}$/, { message: 'mentorId must be an employee id' }) mentorId!: string;
+  @ApiProperty({ example: 'E0042' }) @Matches(EMPLOYEE_ID, { message: 'mentorId must be an employee id' }) mentorId!: string;
   @ApiProperty({ example: 'Three mentees, every one of them promoted within the year.' }) @IsString() @MinLength(3) @MaxLength(2000) note!: string;
 }
 
@@ -57,9 +57,7 @@ export class ReportController {
   ) {}
 
   private async cycle(programId: string, actor: Actor, ownerOnly = false) {
-    const row = await this.programs.findRow(programId);
-    const allowed = row.ownerId === actor.personId || (!ownerOnly && (row.sponsorId === actor.personId || row.steeringGroup.includes(actor.personId)));
-    if (!allowed) throw forbidden(ownerOnly ? 'PROGRAM.NOT_OWNER' : 'PROGRAM.NOT_A_PARTICIPANT', `only the ${ownerOnly ? 'owner' : 'owner, the sponsor and the steering group'} of program ${programId} may do this`);
+    const row = ownerOnly ? await this.programs.findOwned(programId, actor) : await this.programs.findReadable(programId, actor);
     const state = await this.temporal.workflow.getHandle(row.workflowId).query(programStateQuery);
     const ids = new Set((state?.execution?.mentorships ?? []).map((m) => m.mentorshipId));
     // This cycle's mentorships only: a renewed program keeps the earlier ones in its history.
@@ -114,8 +112,7 @@ export class ReportController {
   @ApiOperation({ summary: 'Grant recognition to a mentor of this cycle (the owner, EXECUTION or EVALUATION); recorded as an event.' })
   @ApiOkResponse({ type: RecognitionResponse })
   async grant(@Param('id', uuidParam) id: string, @Body() body: RecognitionDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<RecognitionResponse> {
-    const row = await this.programs.findRow(id);
-    if (row.ownerId !== actor.personId) throw forbidden('PROGRAM.NOT_OWNER', `only the owner of program ${id} grants recognition`);
+    const row = await this.programs.findOwned(id, actor);
     await this.temporal.workflow.getHandle(row.workflowId).executeUpdate(grantRecognitionUpdate, { args: [{ actor, mentorId: body.mentorId, note: body.note }], updateId: key });
     return this.recognition(id, actor);
   }

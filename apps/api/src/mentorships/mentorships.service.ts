@@ -77,8 +77,7 @@ export class MentorshipsService {
    * once the cycle is in EXECUTION and the mentor is trained. The id follows from the pair.
    */
   async plan(programId: string, dto: StartMentorshipDto, actor: Actor, key?: string): Promise<PlannedMentorshipResponse> {
-    const program = await this.programs.findRow(programId);
-    if (program.ownerId !== actor.personId) throw forbidden('PROGRAM.NOT_OWNER', `only the program's owner plans its mentorships; ${actor.personId} is not its owner`);
+    const program = await this.programs.findOwned(programId, actor);
     const handle = this.temporal.workflow.getHandle(program.workflowId);
     const before = await handle.query(programStateQuery);
     const pair = before?.matching?.proposals.find((p) => p.version === before.matching?.approvedVersion)?.summary?.pairs.find((p) => p.menteeId === dto.menteeId);
@@ -91,8 +90,7 @@ export class MentorshipsService {
 
   /** The cycle's mentorships, planned and started, for its owner. */
   async ofProgram(programId: string, actor: Actor): Promise<PlannedMentorshipResponse[]> {
-    const program = await this.programs.findRow(programId);
-    if (program.ownerId !== actor.personId) throw forbidden('PROGRAM.NOT_OWNER', `only the program's owner lists its mentorships`);
+    const program = await this.programs.findOwned(programId, actor);
     const state = await this.temporal.workflow.getHandle(program.workflowId).query(programStateQuery);
     return state ? this.planned(state) : [];
   }
@@ -142,8 +140,8 @@ export class MentorshipsService {
 
   async checkpoints(id: string, actor: Actor): Promise<CheckpointBriefingResponse> {
     const { row, viewpoint } = await this.load(id, actor);
-    const state = MentorshipResponse.from(await this.live(row));
     const live = await this.live(row);
+    const state = MentorshipResponse.from(live);
     return {
       checkpoints: state.checkpoints,
       open: state.checkpoints.find((c) => c.decision === null)?.checkpoint ?? null,
@@ -162,7 +160,7 @@ export class MentorshipsService {
   }
 
   approve(id: string, actor: Actor, key?: string) {
-    return this.act(id, actor, key, (h) => h.executeUpdate(approveMentorshipUpdate, { args: [{ actor }], updateId: key }));
+    return this.act(id, actor, (h) => h.executeUpdate(approveMentorshipUpdate, { args: [{ actor }], updateId: key }));
   }
 
   async kickoff(id: string, dto: KickoffDto, actor: Actor, key?: string) {
@@ -177,7 +175,7 @@ export class MentorshipsService {
       baselines: numericRecord('baselines', dto.baselines),
       facts: (dto.facts ?? []).map((f) => ({ name: f.name.trim(), unit: f.unit, source: f.source.trim(), value: f.value, lowerIsBetter: f.lowerIsBetter, valuePerUnit: f.valuePerUnit ?? null })),
     };
-    return this.act(id, actor, key, (h) => h.executeUpdate(agreeKickoffUpdate, { args: [{ actor, kickoff }], updateId: key }));
+    return this.act(id, actor, (h) => h.executeUpdate(agreeKickoffUpdate, { args: [{ actor, kickoff }], updateId: key }));
   }
 
   logSession(id: string, dto: LogSessionDto, actor: Actor, key?: string) {
@@ -191,42 +189,42 @@ export class MentorshipsService {
       sharedNotes: dto.sharedNotes?.trim() || null,
       privateNotes: dto.privateNotes?.trim() || null,
     };
-    return this.act(id, actor, key, (h) => h.executeUpdate(logSessionUpdate, { args: [{ actor, session }], updateId: key }));
+    return this.act(id, actor, (h) => h.executeUpdate(logSessionUpdate, { args: [{ actor, session }], updateId: key }));
   }
 
   pulse(id: string, dto: SurveyDto, actor: Actor, key?: string) {
-    return this.act(id, actor, key, (h) => h.executeUpdate(submitPulseUpdate, { args: [{ actor, survey: surveyOf(dto) }], updateId: key }));
+    return this.act(id, actor, (h) => h.executeUpdate(submitPulseUpdate, { args: [{ actor, survey: surveyOf(dto) }], updateId: key }));
   }
 
   decideCheckpoint(id: string, checkpoint: number, dto: CheckpointDecisionDto, actor: Actor, key?: string) {
-    return this.act(id, actor, key, (h) =>
+    return this.act(id, actor, (h) =>
       h.executeUpdate(decideCheckpointUpdate, { args: [{ actor, checkpoint, decision: dto.decision, guidance: dto.guidance?.trim() || null }], updateId: key }),
     );
   }
 
   review(id: string, stage: ReviewStage, dto: ReviewDto, actor: Actor, key?: string) {
     const review = { survey: surveyOf(dto.survey), levels: numericRecord('levels', dto.levels), factsAfter: numericRecord('factsAfter', dto.factsAfter) };
-    return this.act(id, actor, key, (h) => h.executeUpdate(submitReviewUpdate, { args: [{ actor, stage, review }], updateId: key }));
+    return this.act(id, actor, (h) => h.executeUpdate(submitReviewUpdate, { args: [{ actor, stage, review }], updateId: key }));
   }
 
   pause(id: string, reason: string, actor: Actor, key?: string) {
-    return this.act(id, actor, key, (h) => h.executeUpdate(pauseMentorshipUpdate, { args: [{ actor, reason }], updateId: key }));
+    return this.act(id, actor, (h) => h.executeUpdate(pauseMentorshipUpdate, { args: [{ actor, reason }], updateId: key }));
   }
 
   resume(id: string, actor: Actor, key?: string) {
-    return this.act(id, actor, key, (h) => h.executeUpdate(resumeMentorshipUpdate, { args: [{ actor }], updateId: key }));
+    return this.act(id, actor, (h) => h.executeUpdate(resumeMentorshipUpdate, { args: [{ actor }], updateId: key }));
   }
 
   extraCheckpoint(id: string, reason: string, actor: Actor, key?: string) {
-    return this.act(id, actor, key, (h) => h.executeUpdate(requestExtraCheckpointUpdate, { args: [{ actor, reason }], updateId: key }));
+    return this.act(id, actor, (h) => h.executeUpdate(requestExtraCheckpointUpdate, { args: [{ actor, reason }], updateId: key }));
   }
 
   terminate(id: string, reason: string, rematch: boolean, actor: Actor, key?: string) {
-    return this.act(id, actor, key, (h) => h.executeUpdate(terminateMentorshipUpdate, { args: [{ actor, reason, rematch }], updateId: key }));
+    return this.act(id, actor, (h) => h.executeUpdate(terminateMentorshipUpdate, { args: [{ actor, reason, rematch }], updateId: key }));
   }
 
   /** Only the four people of a mentorship get past here; the workflow's validator decides the rest. */
-  private async act(id: string, actor: Actor, _key: string | undefined, run: (h: WorkflowHandle<typeof mentorshipWorkflow>) => Promise<MentorshipState>): Promise<MentorshipResponse> {
+  private async act(id: string, actor: Actor, run: (h: WorkflowHandle<typeof mentorshipWorkflow>) => Promise<MentorshipState>): Promise<MentorshipResponse> {
     const { row } = await this.load(id, actor);
     return MentorshipResponse.from(await run(this.temporal.workflow.getHandle<typeof mentorshipWorkflow>(row.workflow_id)));
   }

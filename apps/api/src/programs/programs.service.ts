@@ -71,13 +71,11 @@ export class ProgramsService {
   }
 
   async get(programId: string, actor: Actor): Promise<ProgramResponse> {
-    const row = await this.findRow(programId);
-    this.assertCanSee(row, actor);
-    return ProgramResponse.from(row);
+    return ProgramResponse.from(await this.findReadable(programId, actor));
   }
 
   async events(programId: string, actor: Actor): Promise<ProgramEventResponse[]> {
-    this.assertCanSee(await this.findRow(programId), actor);
+    await this.findReadable(programId, actor);
     return (await readStream(this.db, programStreamId(programId))).map((row) => ProgramEventResponse.from(row));
   }
 
@@ -96,6 +94,20 @@ export class ProgramsService {
   async findRow(programId: string): Promise<ProgramReadModelEntity> {
     const row = await this.db.getRepository(ProgramReadModelEntity).findOneBy({ id: programId });
     if (!row) throw notFound('program', programId);
+    return row;
+  }
+
+  /** The program's read model for its owner, sponsor or steering group; 404, or 403 for anybody else. */
+  async findReadable(programId: string, actor: Actor): Promise<ProgramReadModelEntity> {
+    const row = await this.findRow(programId);
+    this.assertCanSee(row, actor);
+    return row;
+  }
+
+  /** The program's read model for its owner only; 404, or 403 for anybody else. */
+  async findOwned(programId: string, actor: Actor): Promise<ProgramReadModelEntity> {
+    const row = await this.findRow(programId);
+    if (row.ownerId !== actor.personId) throw forbidden('PROGRAM.NOT_OWNER', `only the program's owner may do this; ${actor.personId} is not its owner`);
     return row;
   }
 
