@@ -1,11 +1,10 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import type { DataSource, EntityManager } from 'typeorm';
 import { mentorshipNotifications, type MentorshipEvent, type MentorshipPair } from '../../../../libs/domain/src/index.js';
-import { EVENT_STORE_CONFLICT, type MentorshipActivities } from '../../../../libs/contracts/src/index.js';
+import type { MentorshipActivities } from '../../../../libs/contracts/src/index.js';
 import type { AppMetrics } from '../../../../libs/platform/src/index.js';
-import { appendToStream, projectMentorshipEvents, StreamConflictError, type StoredEvent } from '../../../../libs/persistence/src/index.js';
+import { projectMentorshipEvents, type StoredEvent } from '../../../../libs/persistence/src/index.js';
 import { enqueueNotifications } from '../mail/outbox.js';
-import { activityIdempotencyKey } from './program.activities.js';
+import { appendAsActivity } from './program.activities.js';
 
 export interface MentorshipActivityDeps {
   db: DataSource;
@@ -32,13 +31,7 @@ export function createMentorshipActivities(deps: MentorshipActivityDeps): Mentor
   };
   return {
     async appendMentorshipEvents(input) {
-      try {
-        const result = await appendToStream<MentorshipEvent>(deps.db, { ...input, idempotencyKey: activityIdempotencyKey() }, project);
-        if (result.appended) for (const e of input.events) deps.metrics?.domainEvents.inc({ type: e.type });
-      } catch (e) {
-        if (e instanceof StreamConflictError) throw ApplicationFailure.nonRetryable(e.message, EVENT_STORE_CONFLICT);
-        throw e;
-      }
+      await appendAsActivity<MentorshipEvent>(deps, input, project);
     },
   };
 }

@@ -4,7 +4,7 @@ import type { ProgramEvent } from '../../../../libs/domain/src/index.js';
 import { EVENT_STORE_CONFLICT, type AppendProgramEventsInput, type ProgramActivities } from '../../../../libs/contracts/src/index.js';
 import { solveProposal } from './matching.activities.js';
 import type { AppMetrics } from '../../../../libs/platform/src/index.js';
-import { appendToStream, projectProgramEvents, StreamConflictError } from '../../../../libs/persistence/src/index.js';
+import { appendToStream, projectProgramEvents, StreamConflictError, type NewEvent, type Projector } from '../../../../libs/persistence/src/index.js';
 
 export interface ProgramActivityDeps {
   db: DataSource;
@@ -21,17 +21,29 @@ export function activityIdempotencyKey(): string {
   return `${workflowExecution.workflowId}/${workflowExecution.runId}/activity-${activityId}`;
 }
 
+/**
+ * Appends a workflow's events as this activity execution (its idempotency key), projecting them in
+ * the same transaction; another writer at the same versions is a non-retryable conflict.
+ */
+export async function appendAsActivity<E extends NewEvent>(
+  deps: ProgramActivityDeps,
+  input: { streamId: string; expectedVersion: number; events: E[] },
+  project: Projector<E>,
+): Promise<void> {
+  try {
+    const result = await appendToStream<E>(deps.db, { ...input, idempotencyKey: activityIdempotencyKey() }, project);
+    // Counted once: a retried attempt that finds its rows appended nothing.
+    if (result.appended) for (const e of input.events) deps.metrics?.domainEvents.inc({ type: e.type });
+  } catch (e) {
+    if (e instanceof StreamConflictError) throw ApplicationFailure.nonRetryable(e.message, EVENT_STORE_CONFLICT);
+    throw e;
+  }
+}
+
 export function createProgramActivities(deps: ProgramActivityDeps): ProgramActivities {
   return {
     async appendProgramEvents(input: AppendProgramEventsInput): Promise<void> {
-      try {
-        const result = await appendToStream<ProgramEvent>(deps.db, { ...input, idempotencyKey: activityIdempotencyKey() }, projectProgramEvents);
-        // Counted once: a retried attempt that finds its rows appended nothing.
-        if (result.appended) for (const e of input.events) deps.metrics?.domainEvents.inc({ type: e.type });
-      } catch (e) {
-        if (e instanceof StreamConflictError) throw ApplicationFailure.nonRetryable(e.message, EVENT_STORE_CONFLICT);
-        throw e;
-      }
+      await appendAsActivity<ProgramEvent>(deps, input, projectProgramEvents);
     },
     async solveMatchingProposal(input) {
       const stop = deps.metrics?.matchingSolveSeconds.startTimer();
