@@ -132,39 +132,30 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
     return state;
   };
 
+  // Each action: once per Update id, after the actions before it, decided on the state it runs on.
+  const action =
+    <A>(run: (s: ProgramState, args: A, now: Date) => ProgramEvent[]) =>
+    (args: A) =>
+      updates.once(
+        () =>
+          serial(async () => {
+            await commit(decide(() => run(current(), args, new Date())));
+            return current();
+          }),
+        current,
+      );
+
   setHandler(programStateQuery, () => state);
   setHandler(programReadyUpdate, async () => {
     await condition(() => state !== null);
     return current();
   });
-  setHandler(
-    approveLaunchUpdate,
-    ({ actor, comment }) =>
-      updates.once(
-        () =>
-          serial(async () => {
-            const events = decide(() => approveLaunch(current(), actor, comment, new Date()));
-            await commit(events);
-            return current();
-          }),
-        current,
-      ),
-    { validator: ({ actor }: ApproveLaunchInput) => fresh(() => assertCanApproveLaunch(current(), actor)) },
-  );
-
-  setHandler(
-    enrolParticipantUpdate,
-    ({ actor, participant }) =>
-      updates.once(
-        () =>
-          serial(async () => {
-            await commit(decide(() => enrol(current(), actor, participant, new Date())));
-            return current();
-          }),
-        current,
-      ),
-    { validator: ({ actor, participant }: EnrolParticipantInput) => fresh(() => assertCanEnrol(current(), actor, participant)) },
-  );
+  setHandler(approveLaunchUpdate, action<ApproveLaunchInput>((s, { actor, comment }, now) => approveLaunch(s, actor, comment, now)), {
+    validator: ({ actor }: ApproveLaunchInput) => fresh(() => assertCanApproveLaunch(current(), actor)),
+  });
+  setHandler(enrolParticipantUpdate, action<EnrolParticipantInput>((s, { actor, participant }, now) => enrol(s, actor, participant, now)), {
+    validator: ({ actor, participant }: EnrolParticipantInput) => fresh(() => assertCanEnrol(current(), actor, participant)),
+  });
   setHandler(
     requestMatchingProposalUpdate,
     ({ actor, options }) =>
@@ -183,70 +174,47 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
   );
   setHandler(
     decideMatchingPairUpdate,
-    ({ actor, decision, menteeId, mentorId, reason }) =>
-      updates.once(
-        () =>
-          serial(async () => {
-            await commit(decide(() => decidePair(current(), actor, decision, menteeId, mentorId, reason, new Date())));
-            return current();
-          }),
-        current,
-      ),
+    action<DecidePairInput>((s, { actor, decision, menteeId, mentorId, reason }, now) => decidePair(s, actor, decision, menteeId, mentorId, reason, now)),
     { validator: ({ actor, menteeId, mentorId }: DecidePairInput) => fresh(() => assertCanDecidePair(current(), actor, menteeId, mentorId)) },
   );
-  setHandler(
-    approveMatchingProposalUpdate,
-    ({ actor, version }) =>
-      updates.once(
-        () =>
-          serial(async () => {
-            await commit(decide(() => approveProposal(current(), actor, version, new Date())));
-            return current();
-          }),
-        current,
-      ),
-    { validator: ({ actor, version }: ApproveProposalInput) => fresh(() => assertCanApproveProposal(current(), actor, version)) },
-  );
+  setHandler(approveMatchingProposalUpdate, action<ApproveProposalInput>((s, { actor, version }, now) => approveProposal(s, actor, version, now)), {
+    validator: ({ actor, version }: ApproveProposalInput) => fresh(() => assertCanApproveProposal(current(), actor, version)),
+  });
 
   // Training, and the training gate: a planned mentorship starts once its mentor is trained.
-  const ownerAction = <A>(run: (s: ProgramState, args: A, now: Date) => ProgramEvent[]) => (args: A) =>
-    updates.once(() => serial(async () => {
-      await commit(decide(() => run(current(), args, new Date())));
-      return current();
-    }), current);
-  setHandler(recordTrainingUpdate, ownerAction<RecordTrainingInput>((s, { actor, session }, now) => recordTraining(s, actor, session, now)), {
+  setHandler(recordTrainingUpdate, action<RecordTrainingInput>((s, { actor, session }, now) => recordTraining(s, actor, session, now)), {
     validator: ({ actor, session }: RecordTrainingInput) => fresh(() => assertCanRecordTraining(current(), actor, session)),
   });
-  setHandler(startExecutionUpdate, ownerAction<StartExecutionInput>((s, { actor }, now) => startExecution(s, actor, now)), {
+  setHandler(startExecutionUpdate, action<StartExecutionInput>((s, { actor }, now) => startExecution(s, actor, now)), {
     validator: ({ actor }: StartExecutionInput) => fresh(() => assertCanStartExecution(current(), actor)),
   });
   setHandler(
     planMentorshipUpdate,
-    ownerAction<PlanMentorshipInput>((s, { actor, mentorshipId, menteeId, supervisorId }, now) => planMentorship(s, actor, mentorshipId, menteeId, supervisorId, now)),
+    action<PlanMentorshipInput>((s, { actor, mentorshipId, menteeId, supervisorId }, now) => planMentorship(s, actor, mentorshipId, menteeId, supervisorId, now)),
     { validator: ({ actor, menteeId, supervisorId }: PlanMentorshipInput) => fresh(() => assertCanPlanMentorship(current(), actor, menteeId, supervisorId)) },
   );
 
   setHandler(
     decideReviewUpdate,
-    ownerAction<DecideReviewInput>((s, { actor, review, decision }, now) => decideReview(s, actor, review, decision, now)),
+    action<DecideReviewInput>((s, { actor, review, decision }, now) => decideReview(s, actor, review, decision, now)),
     { validator: ({ actor, review }: DecideReviewInput) => fresh(() => assertCanDecideReview(current(), actor, review)) },
   );
 
   // Evaluation, lessons, closure or renewal.
-  setHandler(startEvaluationUpdate, ownerAction<OwnerInput>((s, { actor }, now) => startEvaluation(s, actor, now)), {
+  setHandler(startEvaluationUpdate, action<OwnerInput>((s, { actor }, now) => startEvaluation(s, actor, now)), {
     validator: ({ actor }: OwnerInput) => fresh(() => assertCanStartEvaluation(current(), actor)),
   });
-  setHandler(recordLessonsUpdate, ownerAction<RecordLessonsInput>((s, { actor, whatWorked, whatToChange }, now) => recordLessons(s, actor, { whatWorked, whatToChange }, now)), {
+  setHandler(recordLessonsUpdate, action<RecordLessonsInput>((s, { actor, whatWorked, whatToChange }, now) => recordLessons(s, actor, { whatWorked, whatToChange }, now)), {
     validator: ({ actor }: RecordLessonsInput) => fresh(() => assertCanRecordLessons(current(), actor)),
   });
-  setHandler(closeProgramUpdate, ownerAction<OwnerInput>((s, { actor }, now) => closeProgram(s, actor, now)), {
+  setHandler(closeProgramUpdate, action<OwnerInput>((s, { actor }, now) => closeProgram(s, actor, now)), {
     validator: ({ actor }: OwnerInput) => fresh(() => assertCanClose(current(), actor)),
   });
-  setHandler(renewProgramUpdate, ownerAction<RenewProgramInput>((s, { actor, continuing }, now) => renewProgram(s, actor, continuing, now)), {
+  setHandler(renewProgramUpdate, action<RenewProgramInput>((s, { actor, continuing }, now) => renewProgram(s, actor, continuing, now)), {
     validator: ({ actor, continuing }: RenewProgramInput) => fresh(() => assertCanRenew(current(), actor, continuing)),
   });
 
-  setHandler(grantRecognitionUpdate, ownerAction<GrantRecognitionInput>((s, { actor, mentorId, note }, now) => grantRecognition(s, actor, mentorId, note, now)), {
+  setHandler(grantRecognitionUpdate, action<GrantRecognitionInput>((s, { actor, mentorId, note }, now) => grantRecognition(s, actor, mentorId, note, now)), {
     validator: ({ actor, mentorId }: GrantRecognitionInput) => fresh(() => assertCanGrantRecognition(current(), actor, mentorId)),
   });
 
