@@ -6,10 +6,13 @@ import { eventually, useWorkerStack } from '../support/services.js';
 import { startApi, tokenFor } from '../support/api.js';
 import { fastPolicy } from '../support/mentorships.js';
 import { quietTimings } from '../support/programs.js';
+import { awaitMail, startSmtpSink, startTestOutbox } from '../support/smtp-sink.js';
 
 const stack = useWorkerStack('e2e-mentorships', { beforeAll, afterAll });
 let app: NestExpressApplication;
 let api: string;
+let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+let outbox: ReturnType<typeof startTestOutbox>;
 const t: Record<string, string> = {};
 const as = (who: string) => ({ Authorization: `Bearer ${t[who]}` });
 
@@ -20,6 +23,7 @@ const CSV = [
   'mentee-1,Zoé Bernard,zoe@example.com,Sales,ceo,M1,1,6,fr,Lyon,Europe/Paris,2022-09-01,active,no',
   'sup-1,Paul Roy,paul@example.com,Board,ceo,M3,25,2,fr|en,Paris,Europe/Paris,2001-01-08,active,no',
   'sup-2,Lina Haddad,lina@example.com,Board,ceo,M3,22,2,fr|en,Paris,Europe/Paris,2003-01-08,active,no',
+  'sponsor-1,Sam Taylor,sam@example.com,Board,ceo,M3,18,2,en,London,Europe/London,2004-01-08,active,no',
 ].join('\n');
 
 let programId = '';
@@ -30,6 +34,8 @@ const survey = { scores: { challenge: 4, guidedExperience: 4, trust: 5, practice
 const m = (path = '') => `/mentorships/${mentorshipId}${path}`;
 
 beforeAll(async () => {
+  sink = await startSmtpSink();
+  outbox = startTestOutbox(stack.db, sink.url);
   ({ app, baseUrl: api } = await startApi({
     db: stack.db,
     temporal: stack.client,
@@ -67,6 +73,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.close();
+  await outbox?.stop();
+  await sink?.close();
 });
 
 describe('mentorships over HTTP', () => {
@@ -208,6 +216,12 @@ describe('mentorships over HTTP', () => {
     expect(escalated.remindedAt).not.toBeNull();
     const events = (await request(api).get(`/programs/${programId}/events`).set(as('owner')).expect(200)).body.map((e: { type: string }) => e.type);
     expect(events).toEqual(expect.arrayContaining(['ReviewOpened', 'ReviewDecided', 'ReviewReminderSent', 'ReviewEscalated']));
+    // Each step reached its person by email, in their language: the owner writes French, the sponsor English.
+    const n = escalated.review;
+    await awaitMail(sink.received, 'claire@example.com', new RegExp(`^La revue d'alignement ${n} de « Cycle 2027 » est ouverte$`));
+    await awaitMail(sink.received, 'claire@example.com', new RegExp(`^Rappel : la revue d'alignement ${n} de « Cycle 2027 »`));
+    const told = await awaitMail(sink.received, 'sam@example.com', new RegExp(`^Needs your attention: re-alignment review ${n} of "Cycle 2027" is not decided$`));
+    expect(told.text).toContain('Claire Martin has not decided');
   }, 40_000);
 
   it('evaluates the cycle, renews it with its lessons and continuing people, and runs a second cycle to its closure', async () => {

@@ -25,7 +25,7 @@ export async function createMentorflowWorker(options: WorkerOptions): Promise<Wo
     taskQueue: options.taskQueue ?? PROGRAM_TASK_QUEUE,
     workflowsPath: workflowsEntry(),
     activities: {
-      ...createProgramActivities({ db: options.db, metrics: options.metrics }),
+      ...createProgramActivities({ db: options.db, metrics: options.metrics, mailFrom: options.mailFrom ?? DEFAULT_MAIL_FROM }),
       ...createMentorshipActivities({ db: options.db, metrics: options.metrics, mailFrom: options.mailFrom ?? DEFAULT_MAIL_FROM }),
     },
     // Measured on the dev server 1.29.1: after an accepted Update, a second rejected Update in a row

@@ -1,5 +1,6 @@
 export * from './shared/domain-error.js';
 export * from './shared/actor.js';
+export * from './shared/notification.js';
 export * from './program/program-phase.js';
 export * from './program/program-events.js';
 export * from './program/program.js';
@@ -28,6 +29,7 @@ export * from './mentorship/roi.js';
 export * from './mentorship/mentorship-phase.js';
 export * from './mentorship/mentorship.js';
 export * from './mentorship/mentorship-notifications.js';
+export * from './program/program-notifications.js';
 export * from './program/program-execution.js';
 export * from './program/program-reviews.js';
 export * from './program/monitoring.js';

@@ -123,7 +123,7 @@ describe('ProgramWorkflow when a solve keeps failing', () => {
       taskQueue: queue,
       workflowsPath: workflowsEntry(),
       activities: {
-        ...createProgramActivities({ db: stack.db }),
+        ...createProgramActivities({ db: stack.db, mailFrom: 'mentorflow@test.local' }),
         solveMatchingProposal: async () => {
           throw ApplicationFailure.nonRetryable('the solver crashed', 'SOLVER_CRASH');
         },

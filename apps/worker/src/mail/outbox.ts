@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Notification } from '../../../../libs/domain/src/index.js';
+import { peopleNamedBy, type Notification } from '../../../../libs/domain/src/index.js';
 import { mailLanguageOf, renderNotification } from './render.js';
 
 /**
@@ -8,13 +8,15 @@ import { mailLanguageOf, renderNotification } from './render.js';
  */
 export async function enqueueNotifications(tx: EntityManager, notifications: Notification[], organizerEmail: string): Promise<void> {
   if (notifications.length === 0) return;
-  const ids = [...new Set(notifications.flatMap((n) => [n.to, n.params.menteeId, n.params.mentorId, n.params.supervisorId]))];
+  const ids = [...new Set(notifications.flatMap(peopleNamedBy))];
   const people: Array<{ id: string; display_name: string; email: string | null; languages: string[] }> = await tx.query(
     `SELECT id, display_name, email, languages FROM people WHERE id = ANY($1)`,
     [ids],
   );
   const byId = new Map(people.map((p) => [p.id, p]));
-  const names = new Map(people.map((p) => [p.id, p.display_name]));
+  const programIds = [...new Set(notifications.flatMap((n) => (n.params.programId ? [n.params.programId] : [])))];
+  const programs: Array<{ id: string; name: string }> = programIds.length ? await tx.query(`SELECT id, name FROM programs WHERE id = ANY($1::uuid[])`, [programIds]) : [];
+  const names = new Map([...people.map((p): [string, string] => [p.id, p.display_name]), ...programs.map((p): [string, string] => [p.id, p.name])]);
   for (const n of notifications) {
     const person = byId.get(n.to);
     const language = mailLanguageOf(person?.languages ?? []);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mentorshipNotifications, type MentorshipEvent, type NotificationTemplate } from '../../../../libs/domain/src/index.js';
+import { mentorshipNotifications, programNotifications, type MentorshipEvent, type NotificationTemplate, type ProgramEvent } from '../../../../libs/domain/src/index.js';
 import { icsInvitation } from './ical.js';
 import { fillTemplate, mailLanguageOf, renderNotification } from './render.js';
 import { MAIL_LANGUAGES, TEMPLATES } from './templates.js';
@@ -54,6 +54,42 @@ describe('who is told what', () => {
   });
 });
 
+const programEvents: ProgramEvent[] = [
+  { type: 'LaunchApprovalReminderDue', at, actorId: 'system', data: { sponsorId: 'sam', reminder: 1 } },
+  { type: 'LaunchApprovalEscalated', at, actorId: 'system', data: { sponsorId: 'sam', ownerId: 'claire' } },
+  { type: 'LaunchApproved', at, actorId: 'sam', data: { sponsorId: 'sam', comment: null } },
+  { type: 'ReviewOpened', at, actorId: 'system', data: { review: 3 } },
+  { type: 'ReviewReminderSent', at, actorId: 'system', data: { review: 3, ownerId: 'claire' } },
+  { type: 'ReviewEscalated', at, actorId: 'system', data: { review: 3, sponsorId: 'sam' } },
+];
+const programMails = programNotifications(
+  { programId: 'p-1', ownerId: 'claire', sponsorId: 'sam' },
+  programEvents.map((event, i) => ({ event, version: 10 + i })),
+);
+names.set('sam', 'Sam Taylor');
+names.set('p-1', 'Cycle 2027');
+
+describe('who is told what by a program', () => {
+  it('reminds the sponsor of the launch and the owner of a review, and escalates each to the other', () => {
+    expect(programMails.map((n) => `${n.template}→${n.to}`)).toEqual([
+      'program-launch-reminder→sam',
+      'program-launch-escalation→claire',
+      'program-review-open→claire',
+      'program-review-reminder→claire',
+      'program-review-escalation→sam',
+    ]);
+    expect(programMails[4].key).toBe('program:p-1/v15/program-review-escalation/sam');
+  });
+
+  it('names the program and the review in both languages', () => {
+    const open = programMails.find((n) => n.template === 'program-review-open')!;
+    expect(renderNotification(open, 'fr', names, 'x@y').subject).toBe("La revue d'alignement 3 de « Cycle 2027 » est ouverte");
+    const escalation = renderNotification(programMails[4], 'en', names, 'x@y');
+    expect(escalation.subject).toBe('Needs your attention: re-alignment review 3 of "Cycle 2027" is not decided');
+    expect(escalation.text).toContain('Claire Martin has not decided');
+  });
+});
+
 describe('mail templates', () => {
   it('has every template in every language, with the same placeholders', () => {
     const placeholders = (t: string) => [...t.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
@@ -65,7 +101,7 @@ describe('mail templates', () => {
   });
 
   it('renders every notification in French and in English with no placeholder left', () => {
-    for (const n of notifications) {
+    for (const n of [...notifications, ...programMails]) {
       for (const lang of MAIL_LANGUAGES) {
         const mail = renderNotification(n, lang, names, 'mentorflow@example.com');
         expect(mail.subject + mail.text).not.toMatch(/\{\{|undefined/);

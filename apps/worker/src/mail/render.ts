@@ -23,16 +23,25 @@ export function fillTemplate(template: string, values: Record<string, string>): 
 const formatDate = (iso: string, language: MailLanguage) =>
   new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC';
 
-/** Renders a notification in the recipient's language; `names` maps person ids to display names. */
+/**
+ * Renders a notification in the recipient's language; `names` maps the ids of the people and the
+ * program a message names to their display names.
+ */
 export function renderNotification(n: Notification, language: MailLanguage, names: Map<string, string>, organizerEmail: string): RenderedEmail {
   const name = (id: string) => names.get(id) ?? id;
   const p = n.params;
+  const named = (key: string, id: string | undefined) => (id === undefined ? {} : { [key]: name(id) });
   const values: Record<string, string> = {
     recipient: name(n.to),
-    mentee: name(p.menteeId),
-    mentor: name(p.mentorId),
-    supervisor: name(p.supervisorId),
-    mentorshipId: p.mentorshipId,
+    ...named('mentee', p.menteeId),
+    ...named('mentor', p.mentorId),
+    ...named('supervisor', p.supervisorId),
+    ...named('owner', p.ownerId),
+    ...named('sponsor', p.sponsorId),
+    ...named('program', p.programId),
+    ...(p.mentorshipId ? { mentorshipId: p.mentorshipId } : {}),
+    ...(p.programId ? { programId: p.programId } : {}),
+    ...(p.review !== undefined ? { review: String(p.review) } : {}),
     ...(p.subject ? { what: SUBJECT_LABELS[language][p.subject] } : {}),
     ...(p.stage ? { stage: STAGE_LABELS[language][p.stage] } : {}),
     ...(p.checkpoint !== undefined ? { checkpoint: String(p.checkpoint) } : {}),

@@ -54,6 +54,26 @@ export const TEMPLATES: Record<MailLanguage, Record<NotificationTemplate, Templa
       subject: 'The mentorship of {{mentee}} with {{mentor}} has ended',
       text: "Hello {{recipient}},\n\nThe program's owner ended the mentorship early. Reason: {{text}}\n\nMentorship {{mentorshipId}}",
     },
+    'program-launch-reminder': {
+      subject: 'Reminder: the program "{{program}}" awaits your approval',
+      text: 'Hello {{recipient}},\n\n{{owner}} prepared the program "{{program}}" (objectives, KPIs, policy) and it awaits your approval as its sponsor before people can enrol.\n\nProgram {{programId}}',
+    },
+    'program-launch-escalation': {
+      subject: 'The launch of "{{program}}" is still not approved',
+      text: 'Hello {{recipient}},\n\n{{sponsor}} has not approved the program "{{program}}" after a reminder. You may talk to them or revise the plan.\n\nProgram {{programId}}',
+    },
+    'program-review-open': {
+      subject: 'Re-alignment review {{review}} of "{{program}}" is open',
+      text: 'Hello {{recipient}},\n\nIt is time for re-alignment review {{review}} of the program "{{program}}". Look at the KPIs against their targets, the participants\' feedback and the at-risk mentorships, then keep the course or adjust the objectives, with your notes.\n\nProgram {{programId}}',
+    },
+    'program-review-reminder': {
+      subject: 'Reminder: re-alignment review {{review}} of "{{program}}" awaits your decision',
+      text: 'Hello {{recipient}},\n\nRe-alignment review {{review}} of the program "{{program}}" is still open. Please keep the course or adjust the objectives; without a decision the sponsor, {{sponsor}}, will be told.\n\nProgram {{programId}}',
+    },
+    'program-review-escalation': {
+      subject: 'Needs your attention: re-alignment review {{review}} of "{{program}}" is not decided',
+      text: 'Hello {{recipient}},\n\n{{owner}} has not decided re-alignment review {{review}} of the program "{{program}}" after a reminder. As its sponsor you are told so that the program stays aligned with the strategy.\n\nProgram {{programId}}',
+    },
   },
   fr: {
     'approval-requested': {
@@ -95,6 +115,26 @@ export const TEMPLATES: Record<MailLanguage, Record<NotificationTemplate, Templa
     terminated: {
       subject: 'Le mentorat de {{mentee}} avec {{mentor}} a pris fin',
       text: 'Bonjour {{recipient}},\n\nLe responsable du programme a mis fin au mentorat de manière anticipée. Motif : {{text}}\n\nMentorat {{mentorshipId}}',
+    },
+    'program-launch-reminder': {
+      subject: 'Rappel : le programme « {{program}} » attend votre validation',
+      text: 'Bonjour {{recipient}},\n\n{{owner}} a préparé le programme « {{program}} » (objectifs, indicateurs, règles) ; il attend votre validation de sponsor avant les inscriptions.\n\nProgramme {{programId}}',
+    },
+    'program-launch-escalation': {
+      subject: 'Le lancement de « {{program}} » n\'est toujours pas validé',
+      text: 'Bonjour {{recipient}},\n\n{{sponsor}} n\'a pas validé le programme « {{program}} » malgré un rappel. Vous pouvez en parler avec cette personne ou revoir le plan.\n\nProgramme {{programId}}',
+    },
+    'program-review-open': {
+      subject: 'La revue d\'alignement {{review}} de « {{program}} » est ouverte',
+      text: 'Bonjour {{recipient}},\n\nC\'est le moment de la revue d\'alignement {{review}} du programme « {{program}} ». Consultez les indicateurs face à leurs cibles, les retours des participants et les mentorats à risque, puis maintenez le cap ou ajustez les objectifs, avec vos notes.\n\nProgramme {{programId}}',
+    },
+    'program-review-reminder': {
+      subject: 'Rappel : la revue d\'alignement {{review}} de « {{program}} » attend votre décision',
+      text: 'Bonjour {{recipient}},\n\nLa revue d\'alignement {{review}} du programme « {{program}} » est toujours ouverte. Merci de maintenir le cap ou d\'ajuster les objectifs ; sans décision, le sponsor, {{sponsor}}, en sera informé.\n\nProgramme {{programId}}',
+    },
+    'program-review-escalation': {
+      subject: 'Votre attention est requise : la revue d\'alignement {{review}} de « {{program}} » n\'est pas tranchée',
+      text: 'Bonjour {{recipient}},\n\n{{owner}} n\'a pas tranché la revue d\'alignement {{review}} du programme « {{program}} » malgré un rappel. En tant que sponsor, vous en êtes informé·e pour que le programme reste aligné sur la stratégie.\n\nProgramme {{programId}}',
     },
   },
 };

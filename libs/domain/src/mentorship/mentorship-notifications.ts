@@ -1,37 +1,5 @@
-import type { FollowUpSubject, MentorshipEvent, MentorshipPair } from './mentorship-events.js';
-
-export type NotificationTemplate =
-  | 'approval-requested'
-  | 'kickoff-open'
-  | 'review-open'
-  | 'checkpoint-invitation'
-  | 'changes-requested'
-  | 'owner-escalation'
-  | 'reminder'
-  | 'escalation'
-  | 'closed'
-  | 'terminated';
-
-/** A message someone must receive because of an event; the mail layer renders it in their language. */
-export interface Notification {
-  /** One per event and recipient: the outbox stores each once, whatever the retries. */
-  key: string;
-  to: string;
-  template: NotificationTemplate;
-  params: {
-    mentorshipId: string;
-    menteeId: string;
-    mentorId: string;
-    supervisorId: string;
-    subject?: FollowUpSubject;
-    stage?: 'midterm' | 'final';
-    checkpoint?: number;
-    text?: string;
-    dueBy?: string;
-  };
-  /** An iCalendar invitation to attach (checkpoints). */
-  calendar?: { uid: string; startsAt: string; minutes: number };
-}
+import type { MentorshipEvent, MentorshipPair } from './mentorship-events.js';
+import type { Notification, NotificationParams, NotificationTemplate } from '../shared/notification.js';
 
 /**
  * Who is told what, for each stored event. Pure, so that the mapping is tested without a mail
@@ -41,7 +9,7 @@ export function mentorshipNotifications(pair: MentorshipPair, stored: Array<{ ev
   const out: Notification[] = [];
   const base = { mentorshipId: pair.mentorshipId, menteeId: pair.menteeId, mentorId: pair.mentorId, supervisorId: pair.supervisorId };
   for (const { event: e, version } of stored) {
-    const add = (to: string, template: NotificationTemplate, params: Partial<Notification['params']> = {}, calendar?: Notification['calendar']) =>
+    const add = (to: string, template: NotificationTemplate, params: NotificationParams = {}, calendar?: Notification['calendar']) =>
       out.push({ key: `mentorship:${pair.mentorshipId}/v${version}/${template}/${to}`, to, template, params: { ...base, ...params }, ...(calendar ? { calendar } : {}) });
     switch (e.type) {
       case 'MentorshipCreated':
