@@ -1,12 +1,6 @@
-import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
-import proto from '@temporalio/proto';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createMentorflowWorker } from '../apps/worker/src/worker.js';
 import { DEFAULT_ECONOMICS, type Actor, type MentorshipPolicy } from '../libs/domain/src/index.js';
 import {
   agreeKickoffUpdate,
@@ -19,10 +13,9 @@ import {
   submitPulseUpdate,
   submitReviewUpdate,
 } from '../libs/contracts/src/index.js';
-import { openDatabase } from '../libs/persistence/src/index.js';
-import { freePort, provideTemporal, startEmbeddedPostgres, workflowsEntry } from '../libs/platform/src/index.js';
 import type { mentorshipWorkflow } from '../libs/workflows/src/index.js';
 import type { BenchRow } from './report.js';
+import { runsOf, timeReplay, withBenchStack } from './bench-stack.js';
 
 /**
  * Two simulated years of a mentorship with a weekly session cadence, on a dev server with Temporal's
@@ -43,18 +36,7 @@ export async function benchMentorshipHistory(weekMs = 400, weeks = 104): Promise
     midtermAfterMs: (weeks / 2) * weekMs,
     endAfterMs: weeks * weekMs,
   };
-  const { temporal } = proto;
-  const pg = await startEmbeddedPostgres({ dir: mkdtempSync(join(tmpdir(), 'mentorflow-bench-pg-')), port: await freePort() });
-  const server = await provideTemporal({ dbFile: null, port: await freePort(), uiPort: null, log: () => undefined });
-  const db = await openDatabase(await pg.createDatabase('bench_history'));
-  Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
-  const workerConnection = await NativeConnection.connect({ address: server.address });
-  const taskQueue = `bench-history-${randomUUID().slice(0, 8)}`;
-  const worker = await createMentorflowWorker({ connection: workerConnection, namespace: server.namespace, db, taskQueue });
-  const running = worker.run();
-  const connection = await Connection.connect({ address: server.address });
-  const client = new Client({ connection, namespace: server.namespace });
-  try {
+  return withBenchStack('history', async ({ db, client, taskQueue }) => {
     const ids = { mentee: 'h-mentee', mentor: 'h-mentor', supervisor: 'h-sup', owner: 'h-owner' };
     for (const id of Object.values(ids)) {
       await db.query(
@@ -115,18 +97,9 @@ export async function benchMentorshipHistory(weekMs = 400, weeks = 104): Promise
     }
     const simulated = performance.now() - t0;
 
-    // Follow the chain of runs from the first one.
-    const runs: Array<{ events: number; bytes: number; history: proto.temporal.api.history.v1.IHistory }> = [];
-    let runId: string | undefined = started.firstExecutionRunId;
-    while (runId) {
-      const history = await client.workflow.getHandle(started.workflowId, runId).fetchHistory();
-      runs.push({ events: history.events?.length ?? 0, bytes: temporal.api.history.v1.History.encode(history).finish().byteLength, history });
-      runId = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
-    }
+    const runs = await runsOf(client, started.workflowId, started.firstExecutionRunId);
     const largest = runs.reduce((a, b) => (b.events > a.events ? b : a));
-    const t1 = performance.now();
-    await Worker.runReplayHistory({ workflowsPath: workflowsEntry() }, largest.history, started.workflowId);
-    const replayMs = performance.now() - t1;
+    const { bundleMs, replayMs } = await timeReplay(largest.history, started.workflowId);
     const final = (await h.query(mentorshipStateQuery))!;
     return [
       { name: `weeks simulated (1 week = ${weekMs} ms of real time; took ${(simulated / 1000).toFixed(0)} s)`, value: weeks, unit: '' },
@@ -136,15 +109,8 @@ export async function benchMentorshipHistory(weekMs = 400, weeks = 104): Promise
       { name: 'events in all runs', value: runs.reduce((n, r) => n + r.events, 0), unit: 'events' },
       { name: 'largest run: events (warning threshold 10,240)', value: largest.events, unit: 'events' },
       { name: 'largest run: size (warning threshold 10 MB)', value: largest.bytes / 1024, unit: 'KiB' },
-      { name: 'replay of the largest run', value: replayMs, unit: 'ms' },
+      { name: 'replay of the largest run (workflow code bundled beforehand)', value: replayMs, unit: 'ms' },
+      { name: 'bundling the workflow code for the replay (once)', value: bundleMs, unit: 'ms' },
     ];
-  } finally {
-    worker.shutdown();
-    await running.catch(() => undefined);
-    await connection.close();
-    await workerConnection.close();
-    await db.destroy();
-    await server.stop();
-    await pg.stop();
-  }
+  });
 }

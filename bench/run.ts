@@ -1,9 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../libs/platform/src/index.js';
+import { benchApi } from './api.bench.js';
 import { benchHrImport } from './hr-import.bench.js';
+import { benchThroughput } from './throughput.bench.js';
 import { benchMatching } from './matching.bench.js';
 import { benchMentorshipHistory } from './mentorship-history.bench.js';
+import { benchProgramHistory } from './program-history.bench.js';
 import { machine, markdownTable } from './report.js';
 
 /**
@@ -16,9 +19,18 @@ async function main(): Promise<void> {
   const sections: string[] = [];
   if (!only || only === 'hr') sections.push(`### HR directory (10,000 people)\n\n${markdownTable(await benchHrImport())}`);
   if (!only || only === 'matching') sections.push(`### Matching\n\nScores are in score units (0 to 1 per pair); the gap is the share of the engine's total score lost.\n\n${benchMatching().table}`);
+  if (!only || only === 'throughput') {
+    sections.push(`### Workflow throughput (embedded dev server, one worker, 100 clients at a time)\n\n${markdownTable(await benchThroughput())}`);
+  }
+  if (!only || only === 'api') {
+    sections.push(`### API: action latency and load (API in its own process, real Postgres and authentication)\n\n${markdownTable(await benchApi())}`);
+  }
   if (!only || only === 'history') {
     sections.push(
       `### Mentorship history over two simulated years (weekly sessions, dev server with default limits)\n\n${markdownTable(await benchMentorshipHistory())}`,
+    );
+    sections.push(
+      `### Program history over two simulated years (quarterly re-alignment reviews, 20 mentorships, dev server with default limits)\n\n${markdownTable(await benchProgramHistory())}`,
     );
   }
   const body = [`Run ${started} on ${machine()}, with \`npm run bench\`.`, ...sections].join('\n\n');

@@ -2,11 +2,27 @@ import { join } from 'node:path';
 
 const dir = join(process.cwd(), 'test', 'histories');
 
-/** Recorded histories replayed on every run; see program-workflow.record.ts to re-record. */
+/**
+ * What `npm run record-histories` writes now (program-workflow.record.ts, mentorship-workflow.record.ts):
+ * the current version of each reference scenario. Bump the version in these names when a change
+ * adds behaviour, and move the previous names to EARLIER_HISTORY_FILES.
+ */
 export const HISTORY_FILES = {
-  programApprovedAfterReminder: join(dir, 'program-v0-approved-after-reminder.json'),
-  programMatchedToTraining: join(dir, 'program-v1-matched-to-training.json'),
-  programTrainingExecutionReviews: join(dir, 'program-v2-training-execution-reviews.json'),
-  mentorshipClosedWithRoi: join(dir, 'mentorship-v0-closed-with-roi.json'),
-  mentorshipRemindedThenTerminated: join(dir, 'mentorship-v0-reminded-then-terminated.json'),
+  programApprovedAfterReminder: join(dir, 'program-v3-approved-after-reminder.json'),
+  programMatchedToTraining: join(dir, 'program-v3-matched-to-training.json'),
+  programTrainingExecutionReviews: join(dir, 'program-v3-training-execution-reviews.json'),
+  mentorshipClosedWithRoi: join(dir, 'mentorship-v1-closed-with-roi.json'),
+  mentorshipRemindedThenTerminated: join(dir, 'mentorship-v1-reminded-then-terminated.json'),
 };
+
+/** Histories of released versions before the current one: never re-recorded, replayed forever. */
+export const EARLIER_HISTORY_FILES = {
+  programV0ApprovedAfterReminder: join(dir, 'program-v0-approved-after-reminder.json'),
+  programV1MatchedToTraining: join(dir, 'program-v1-matched-to-training.json'),
+  // v0–v2 appended events through remote activities; v3 through local ones.
+  programV2TrainingExecutionReviews: join(dir, 'program-v2-training-execution-reviews.json'),
+  mentorshipV0ClosedWithRoi: join(dir, 'mentorship-v0-closed-with-roi.json'),
+  mentorshipV0RemindedThenTerminated: join(dir, 'mentorship-v0-reminded-then-terminated.json'),
+};
+
+export const ALL_HISTORY_FILES = { ...EARLIER_HISTORY_FILES, ...HISTORY_FILES };

@@ -4,7 +4,7 @@ import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workflowsEntry } from '../../libs/platform/src/index.js';
-import { HISTORY_FILES } from './histories.js';
+import { ALL_HISTORY_FILES, HISTORY_FILES } from './histories.js';
 
 Runtime.install({ logger: new DefaultLogger('ERROR'), shutdownSignals: [] });
 
@@ -18,7 +18,7 @@ describe('workflow replay (programs and mentorships)', () => {
     workflowBundle = await bundleWorkflowCode({ workflowsPath: workflowsEntry(), logger: new DefaultLogger('ERROR') });
   }, 120_000);
 
-  it.each(Object.entries(HISTORY_FILES))(
+  it.each(Object.entries(ALL_HISTORY_FILES))(
     'replays %s with the current code',
     async (_, file) => {
       await expect(Worker.runReplayHistory({ workflowBundle }, load(file))).resolves.toBeUndefined();

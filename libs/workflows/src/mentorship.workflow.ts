@@ -4,7 +4,6 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   log,
-  proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -41,7 +40,6 @@ import {
   agreeKickoffUpdate,
   approveMentorshipUpdate,
   decideCheckpointUpdate,
-  EVENT_STORE_CONFLICT,
   logSessionUpdate,
   mentorshipReadyUpdate,
   mentorshipStateQuery,
@@ -71,11 +69,9 @@ import {
 import { businessFailure, decide } from './business-failure.js';
 import { createSerialQueue } from './serial.js';
 import { createUpdateDeduplicator } from './once-per-update.js';
+import { appendActivities } from './append-activity.js';
 
-const { appendMentorshipEvents } = proxyActivities<MentorshipActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: [EVENT_STORE_CONFLICT] },
-});
+const appends = appendActivities<MentorshipActivities>();
 
 const notReady = () => new DomainError('MENTORSHIP.NOT_READY', 'CONFLICT', 'the mentorship is still being created; try again');
 
@@ -92,7 +88,7 @@ export async function mentorshipWorkflow(input: MentorshipWorkflowInput): Promis
   // State changes only after the events are stored, so a query never shows an unsaved fact.
   const commit = async (events: MentorshipEvent[]): Promise<MentorshipState> => {
     if (events.length > 0) {
-      await appendMentorshipEvents({ streamId, expectedVersion: state?.version ?? 0, events });
+      await appends().appendMentorshipEvents({ streamId, expectedVersion: state?.version ?? 0, events });
       state = foldMentorship(events, state);
     }
     return current();

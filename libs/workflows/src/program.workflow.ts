@@ -64,7 +64,6 @@ import {
   type DecidePairInput,
   type EnrolParticipantInput,
   type RequestProposalInput,
-  EVENT_STORE_CONFLICT,
   programReadyUpdate,
   programStateQuery,
   programStreamId,
@@ -95,12 +94,10 @@ import { businessFailure, decide } from './business-failure.js';
 import { createSerialQueue } from './serial.js';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { createUpdateDeduplicator } from './once-per-update.js';
+import { appendActivities } from './append-activity.js';
 import type { mentorshipWorkflow } from './mentorship.workflow.js';
 
-const { appendProgramEvents } = proxyActivities<ProgramActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: [EVENT_STORE_CONFLICT] },
-});
+const appends = appendActivities<ProgramActivities>();
 
 // A solve of a large cycle takes seconds to a minute; the timeout leaves ample room. When every
 // attempt fails, the proposal is recorded as failed: the program itself must go on.
@@ -124,7 +121,7 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
   // State changes only after the events are stored, so a query never shows an unsaved fact.
   const commit = async (events: ProgramEvent[]): Promise<void> => {
     if (events.length === 0) return;
-    await appendProgramEvents({ streamId, expectedVersion: state?.version ?? 0, events });
+    await appends().appendProgramEvents({ streamId, expectedVersion: state?.version ?? 0, events });
     state = foldProgram(events, state);
   };
   const current = (): ProgramState => {
