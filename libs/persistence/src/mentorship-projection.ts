@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { DEFAULT_MODEL_KEY, type MentorshipEvent } from '../../domain/src/index.js';
-import type { StoredEvent } from './event-store.js';
+import { DEFAULT_MODEL_KEY, foldMentorship, type MentorshipEvent, type MentorshipState } from '../../domain/src/index.js';
+import { readStream, type StoredEvent } from './event-store.js';
 
 const idOf = (streamId: string) => streamId.slice('mentorship:'.length);
 
@@ -97,4 +97,22 @@ export async function projectMentorshipEvents(tx: EntityManager, streamId: strin
     const updated: unknown[] = await tx.query(`WITH u AS (UPDATE mentorships SET version = $2, updated_at = $3 WHERE id = $1 RETURNING id) SELECT id FROM u`, [id, version, e.at]);
     if (updated.length !== 1) throw new Error(`no mentorship read model for stream ${streamId}`);
   }
+  await snapshotMentorshipState(tx, streamId, stored);
+}
+
+/**
+ * Folds the new events into the stored state with the workflow's own fold, so the row holds what
+ * the workflow holds once the append commits (the Update answers only after that). A missing or
+ * stale snapshot (rows from before the column) is rebuilt from the whole stream.
+ */
+export async function snapshotMentorshipState(tx: EntityManager, streamId: string, stored: StoredEvent<MentorshipEvent>[]): Promise<void> {
+  if (stored.length === 0) return;
+  const id = idOf(streamId);
+  const rows: Array<{ state: MentorshipState | null }> = await tx.query(`SELECT state FROM mentorships WHERE id = $1`, [id]);
+  const previous = rows[0]?.state ?? null;
+  const state =
+    previous !== null && previous.version === stored[0]!.version - 1
+      ? foldMentorship(stored.map((s) => s.event), previous)
+      : foldMentorship((await readStream(tx, streamId)).map((r) => ({ type: r.type, at: r.occurredAt.toISOString(), actorId: r.actorId, data: r.payload }) as MentorshipEvent));
+  await tx.query(`UPDATE mentorships SET state = $2 WHERE id = $1`, [id, JSON.stringify(state)]);
 }

@@ -82,8 +82,10 @@ describe('MentorshipWorkflow on the real dev server (second-scale cadences)', ()
     expect(await handle.result()).toEqual({ phase: 'CLOSED', version: closed.version });
 
     // The read model and the event log say the same; the closing emails went to the three people.
-    const [row] = await stack.db.query(`SELECT phase, sessions, roi FROM mentorships WHERE id = $1`, [cast.pair.mentorshipId]);
+    const [row] = await stack.db.query(`SELECT phase, sessions, roi, state FROM mentorships WHERE id = $1`, [cast.pair.mentorshipId]);
     expect(row).toMatchObject({ phase: 'CLOSED', sessions: 1 });
+    // The snapshot the API reads is the workflow's own state, field for field.
+    expect(row.state).toEqual(closed);
     expect(row.roi.cost).toBe(closed.roi?.cost);
     const types = (await readStream(stack.db, `mentorship:${cast.pair.mentorshipId}`)).map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(['MentorshipCreated', 'KickoffAgreed', 'SessionLogged', 'CheckpointOpened', 'CheckpointDecided', 'ReviewSubmitted', 'RoiEvidenceRecorded']));
@@ -182,8 +184,12 @@ describe('MentorshipWorkflow on the real dev server (second-scale cadences)', ()
     // The new run goes on deciding: the next session is stored after the last one's version.
     const after = await latest.executeUpdate(logSessionUpdate, { args: [{ actor: cast.mentor, session: aSession(new Date()) }] });
     expect(after.sessions).toBe(15);
-    const [row] = await stack.db.query(`SELECT sessions, version FROM mentorships WHERE id = $1`, [cast.pair.mentorshipId]);
-    expect(row).toEqual({ sessions: 15, version: after.version });
+    const [row] = await stack.db.query(`SELECT sessions, version, state FROM mentorships WHERE id = $1`, [cast.pair.mentorshipId]);
+    expect(row).toEqual({ sessions: 15, version: after.version, state: after });
+    // A row without a snapshot (written before the column existed) is rebuilt from its whole stream.
+    await stack.db.query(`UPDATE mentorships SET state = NULL WHERE id = $1`, [cast.pair.mentorshipId]);
+    const next = await latest.executeUpdate(submitPulseUpdate, { args: [{ actor: cast.mentee, survey }] });
+    expect((await stack.db.query(`SELECT state FROM mentorships WHERE id = $1`, [cast.pair.mentorshipId]))[0].state).toEqual(next);
     // Temporal deduplicates Update ids per run only; the workflow carries the ids it handled, so a
     // client retrying an Update of the first run is not applied again by the new one.
     const retried = await latest.executeUpdate(logSessionUpdate, { args: [{ actor: cast.mentor, session: aSession(new Date()) }], updateId: 'session-0' });

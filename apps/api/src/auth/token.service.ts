@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { IsNull } from 'typeorm';
 import { isRole, type Actor, type Role } from '../../../../libs/domain/src/index.js';
-import { ApiTokenEntity } from '../../../../libs/persistence/src/index.js';
 import { DATA_SOURCE } from '../tokens.js';
 import { issueToken, type IssuedToken } from './issue-token.js';
 import { hashToken } from './token-hash.js';
@@ -13,9 +11,11 @@ export class TokenService {
 
   /** The actor a bearer secret stands for, or null when it is unknown or revoked. */
   async authenticate(secret: string): Promise<Actor | null> {
-    const token = await this.db.getRepository(ApiTokenEntity).findOne({ where: { tokenHash: hashToken(secret), revokedAt: IsNull() } });
+    // Every request comes through here: one indexed lookup in plain SQL, no entity mapping.
+    const rows: Array<{ person_id: string; roles: string[] }> = await this.db.query(`SELECT person_id, roles FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`, [hashToken(secret)]);
+    const token = rows[0];
     if (!token) return null;
-    return { personId: token.personId, roles: token.roles.filter(isRole) };
+    return { personId: token.person_id, roles: token.roles.filter(isRole) };
   }
 
   issue(input: { personId: string; displayName: string; email: string | null; roles: Role[]; label: string }): Promise<IssuedToken> {

@@ -51,6 +51,7 @@ interface MentorshipRow {
   owner_id: string;
   workflow_id: string;
   phase: string;
+  state: MentorshipState | null;
 }
 
 const numericRecord = (field: string, value: Record<string, unknown> | undefined): Record<string, number> => {
@@ -115,7 +116,8 @@ export class MentorshipsService {
   /** The caller's own mentorships, in whatever role. */
   async mine(actor: Actor): Promise<MentorshipSummaryResponse[]> {
     const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT * FROM mentorships WHERE $1 IN (mentee_id, mentor_id, supervisor_id, owner_id) ORDER BY created_at DESC, id LIMIT 500`,
+      `SELECT id, program_id, mentee_id, mentor_id, supervisor_id, owner_id, phase, sessions, last_session_at, reminders_sent, escalations
+         FROM mentorships WHERE $1 IN (mentee_id, mentor_id, supervisor_id, owner_id) ORDER BY created_at DESC, id LIMIT 500`,
       [actor.personId],
     );
     return rows.map((r) => MentorshipSummaryResponse.from(r, actor));
@@ -230,7 +232,7 @@ export class MentorshipsService {
   }
 
   private async load(id: string, actor: Actor): Promise<{ row: MentorshipRow; viewpoint: Viewpoint }> {
-    const rows: MentorshipRow[] = await this.db.query(`SELECT id, program_id, mentee_id, mentor_id, supervisor_id, owner_id, workflow_id, phase FROM mentorships WHERE id = $1`, [id]);
+    const rows: MentorshipRow[] = await this.db.query(`SELECT id, program_id, mentee_id, mentor_id, supervisor_id, owner_id, workflow_id, phase, state FROM mentorships WHERE id = $1`, [id]);
     const row = rows[0];
     if (!row) throw notFound('mentorship', id);
     const viewpoint = viewpointOf({ menteeId: row.mentee_id, mentorId: row.mentor_id, supervisorId: row.supervisor_id, ownerId: row.owner_id }, actor);
@@ -238,7 +240,13 @@ export class MentorshipsService {
     return { row, viewpoint };
   }
 
+  /**
+   * The state as of the last stored event: the projector's snapshot, written in the same
+   * transaction as the events (an Update answers only after it commits). Rows from before the
+   * snapshot existed ask the workflow.
+   */
   private async live(row: MentorshipRow): Promise<MentorshipState> {
+    if (row.state) return row.state;
     const state = await this.temporal.workflow.getHandle(row.workflow_id).query(mentorshipStateQuery);
     if (!state) throw new ApiError(409, 'MENTORSHIP.NOT_READY', 'the mentorship is still being created; try again');
     return state;
