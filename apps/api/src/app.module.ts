@@ -26,6 +26,8 @@ import { InsightsService } from './insights/insights.service.js';
 import { MatchingController } from './matching/matching.controller.js';
 import { MatchingService } from './matching/matching.service.js';
 import { MentorshipsController } from './mentorships/mentorships.controller.js';
+import { PilotsController } from './pilots/pilots.controller.js';
+import { PilotsService } from './pilots/pilots.service.js';
 import { ExecutionController } from './execution/execution.controller.js';
 import { ReportController } from './execution/report.controller.js';
 import { MentorshipsService, type MentorshipTerms } from './mentorships/mentorships.service.js';
@@ -52,7 +54,7 @@ export class AppModule {
   static forRoot(deps: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, MetricsController, TokensController, ProgramsController, PeopleController, CompetencyController, HrEventsController, InsightsController, MatchingController, MentorshipsController, ExecutionController, ReportController],
+      controllers: [HealthController, MetricsController, TokensController, ProgramsController, PeopleController, CompetencyController, HrEventsController, InsightsController, MatchingController, MentorshipsController, ExecutionController, ReportController, PilotsController],
       providers: [
         { provide: DATA_SOURCE, useValue: deps.db },
         { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
@@ -71,6 +73,7 @@ export class AppModule {
         InsightsService,
         MatchingService,
         MentorshipsService,
+        PilotsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor },

@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, MatchingRequest, ReviewDecisionInput, MentorshipEconomics, MentorshipPolicy, Participant, ProgramDraft, ProgramState, TrainingSession } from '../../domain/src/index.js';
+import type { Actor, MatchingRequest, ReviewDecisionInput, MentorshipEconomics, MentorshipPolicy, Participant, PilotRecommendations, ProgramDraft, ProgramState, TrainingSession } from '../../domain/src/index.js';
 
 /** Shared by the API (client side), the worker and the workflow code: one place for names and shapes. */
 export const PROGRAM_TASK_QUEUE = 'mentorflow-programs';
@@ -119,3 +119,10 @@ export interface GrantRecognitionInput {
   note: string;
 }
 export const grantRecognitionUpdate = defineUpdate<ProgramState, [GrantRecognitionInput]>('grantRecognition');
+
+export interface ApplyPilotInput {
+  actor: Actor;
+  recommendations: PilotRecommendations;
+}
+/** The owner applies a pilot's recommended matching weights and training focus while planning. */
+export const applyPilotRecommendationsUpdate = defineUpdate<ProgramState, [ApplyPilotInput]>('applyPilotRecommendations');

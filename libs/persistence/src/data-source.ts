@@ -12,6 +12,7 @@ import { MatchingProposals1764210000000 } from './migrations/1764210000000-match
 import { Mentorships1764230000000 } from './migrations/1764230000000-mentorships.js';
 import { ProgramPlanning1764240000000 } from './migrations/1764240000000-program-planning.js';
 import { MentorshipState1764250000000 } from './migrations/1764250000000-mentorship-state.js';
+import { PilotsSurveys1764260000000 } from './migrations/1764260000000-pilots-surveys.js';
 import { AssessmentEntity } from './entities/assessment.entity.js';
 import { CompetencyModelEntity } from './entities/competency-model.entity.js';
 import { HrEventEntity, NominationEntity } from './entities/hr-event.entity.js';
@@ -26,7 +27,7 @@ export const ENTITIES = [
   HrEventEntity,
   NominationEntity,
 ];
-export const MIGRATIONS = [InitialSchema1764190000000, PeopleCompetencies1764200000000, SeedDefaultCompetencyModel1764200000001, MatchingProposals1764210000000, IdempotencyKeys1764220000000, Mentorships1764230000000, ProgramPlanning1764240000000, MentorshipState1764250000000];
+export const MIGRATIONS = [InitialSchema1764190000000, PeopleCompetencies1764200000000, SeedDefaultCompetencyModel1764200000001, MatchingProposals1764210000000, IdempotencyKeys1764220000000, Mentorships1764230000000, ProgramPlanning1764240000000, MentorshipState1764250000000, PilotsSurveys1764260000000];
 
 const MIGRATION_LOCK_ID = 7_401_202_611;
 

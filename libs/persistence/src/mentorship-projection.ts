@@ -111,7 +111,7 @@ export async function snapshotMentorshipState(tx: EntityManager, streamId: strin
   const rows: Array<{ state: MentorshipState | null }> = await tx.query(`SELECT state FROM mentorships WHERE id = $1`, [id]);
   const previous = rows[0]?.state ?? null;
   const state =
-    previous !== null && previous.version === stored[0]!.version - 1
+    previous !== null && previous.version === stored[0].version - 1
       ? foldMentorship(stored.map((s) => s.event), previous)
       : foldMentorship((await readStream(tx, streamId)).map((r) => ({ type: r.type, at: r.occurredAt.toISOString(), actorId: r.actorId, data: r.payload }) as MentorshipEvent));
   await tx.query(`UPDATE mentorships SET state = $2 WHERE id = $1`, [id, JSON.stringify(state)]);

@@ -33,6 +33,12 @@ export async function projectProgramEvents(tx: EntityManager, streamId: string, 
     if (event.type === 'LaunchApproved') changes.launchApprovedAt = at;
     if (event.type === 'ReviewDecided' && event.data.objectives) changes.objectives = event.data.objectives;
     if (event.type === 'CycleStarted') changes.launchApprovedAt = null;
+    if (event.type === 'PilotRecommendationsApplied') {
+      await tx.query(`UPDATE programs SET policy = COALESCE(policy, '{}'::jsonb) || jsonb_build_object('matchingWeights', $2::jsonb) WHERE workflow_id = $1`, [
+        streamId,
+        JSON.stringify(event.data.matchingWeights),
+      ]);
+    }
     const result = await repo.update({ workflowId: streamId }, changes);
     if (result.affected !== 1) throw new Error(`no program read model for stream ${streamId}`);
   }

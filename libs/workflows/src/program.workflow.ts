@@ -10,6 +10,8 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  applyPilotRecommendations,
+  assertCanApplyPilot,
   approveLaunch,
   approveProposal,
   assertCanApproveLaunch,
@@ -73,6 +75,8 @@ import {
   decideReviewUpdate,
   closeProgramUpdate,
   grantRecognitionUpdate,
+  applyPilotRecommendationsUpdate,
+  type ApplyPilotInput,
   type GrantRecognitionInput,
   recordLessonsUpdate,
   renewProgramUpdate,
@@ -209,6 +213,10 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
   });
   setHandler(renewProgramUpdate, action<RenewProgramInput>((s, { actor, continuing }, now) => renewProgram(s, actor, continuing, now)), {
     validator: ({ actor, continuing }: RenewProgramInput) => fresh(() => assertCanRenew(current(), actor, continuing)),
+  });
+
+  setHandler(applyPilotRecommendationsUpdate, action<ApplyPilotInput>((s, { actor, recommendations }, now) => applyPilotRecommendations(s, actor, recommendations, now)), {
+    validator: ({ actor }: ApplyPilotInput) => fresh(() => assertCanApplyPilot(current(), actor)),
   });
 
   setHandler(grantRecognitionUpdate, action<GrantRecognitionInput>((s, { actor, mentorId, note }, now) => grantRecognition(s, actor, mentorId, note, now)), {

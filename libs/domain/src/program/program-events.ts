@@ -2,6 +2,7 @@ import type { ProgramPhase } from './program-phase.js';
 import type { ProgramPolicy, StrategicObjective } from './program.js';
 import type { MatchingRequest, Participant, ParticipantRole, ProposalSummary } from './program-matching.js';
 import type { TrainingSession } from './program-execution.js';
+import type { MatchingWeights } from '../matching/candidates.js';
 
 /** Events of a program stream. `at` is an ISO instant chosen by the caller (workflow time). */
 export type ProgramEvent =
@@ -56,6 +57,12 @@ export type ProgramEvent =
   | { type: 'CycleRenewed'; at: string; actorId: string; data: { nextCycle: number; continuing: Participant[] } }
   | { type: 'CycleStarted'; at: string; actorId: string; data: { cycle: number; continuing: Participant[] } }
   | { type: 'RecognitionGranted'; at: string; actorId: string; data: { mentorId: string; note: string; cycle: number } }
+  | {
+      type: 'PilotRecommendationsApplied';
+      at: string;
+      actorId: string;
+      data: { pilotId: string; matchingWeights: MatchingWeights; focusCompetencies: string[] };
+    }
   | { type: 'RematchRequested'; at: string; actorId: string; data: { mentorshipId: string; menteeId: string; mentorId: string; reason: string } };
 
 export type ProgramEventType = ProgramEvent['type'];

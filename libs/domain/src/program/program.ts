@@ -76,6 +76,8 @@ export interface ProgramState {
   recognitions?: Recognition[];
   /** Mentees whose mentorship ended early with a rematch asked for (absent in older carried states). */
   rematchRequests?: Array<{ mentorshipId: string; menteeId: string; mentorId: string; reason: string; requestedBy: string; at: string }>;
+  /** The pilot whose recommendations shaped this program (absent in older carried states). */
+  pilot?: { pilotId: string; focusCompetencies: string[]; appliedBy: string; at: string } | null;
   /** Number of events in the stream: the next event gets version `version + 1`. */
   version: number;
 }
@@ -218,6 +220,9 @@ export function evolveProgram(state: ProgramState | null, event: ProgramEvent): 
       return { ...next, launchRemindersSent: event.data.reminder };
     case 'LaunchApprovalEscalated':
       return { ...next, launchEscalated: true };
+    case 'PilotRecommendationsApplied':
+      // The pilot's weights become the program's defaults; its focus competencies guide the training.
+      return { ...next, policy: { ...(state.policy ?? {}), matchingWeights: event.data.matchingWeights }, pilot: { ...event.data, appliedBy: event.actorId, at: event.at } };
     case 'RecognitionGranted':
       return { ...next, recognitions: [...(state.recognitions ?? []), { ...event.data, grantedBy: event.actorId, at: event.at }] };
     case 'RematchRequested':

@@ -1,0 +1,128 @@
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Client } from '@temporalio/client';
+import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import type { DataSource } from 'typeorm';
+import { surveyAnswerProblems, type Actor, type PilotAnalysis, type SurveyAnswers, type SurveyTemplate } from '../../../../libs/domain/src/index.js';
+import { applyPilotRecommendationsUpdate } from '../../../../libs/contracts/src/index.js';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { ApiError, notFound } from '../http/api-error.js';
+import { OperationKey } from '../http/idempotency.interceptor.js';
+import { uuidParam } from '../http/param-pipes.js';
+import { ProgramResponse } from '../programs/dto/program.response.js';
+import { ProgramsService } from '../programs/programs.service.js';
+import { DATA_SOURCE, TEMPORAL_CLIENT } from '../tokens.js';
+import { pilotHtml } from './pilot-html.js';
+import { PilotsService } from './pilots.service.js';
+
+export class PilotImportDto {
+  @ApiProperty({ example: 'Pilot 2025, operations' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty({
+    description:
+      'The pilot mentorships (docs/PILOT-IMPORT.md): ref, mentorId, menteeId, startedOn, endedOn, sessions, competencies, baseline, final, ' +
+      'optional mentorExperienceYears / sameDepartment / attributes, surveys [{respondent, moment, answers}], facts, anecdotes.',
+    type: [Object],
+  })
+  @IsArray()
+  @ArrayMaxSize(5000)
+  mentorships!: unknown[];
+}
+
+export class ApplyPilotDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() pilotId!: string;
+}
+
+export class SurveyResponseDto {
+  @ApiProperty({ example: 'interaction-quality' }) @Matches(/^[a-z][a-z0-9-]{1,60}$/) templateKey!: string;
+  @ApiProperty({ required: false, description: 'Defaults to the latest version.' }) @IsOptional() @IsInt() @Min(1) templateVersion?: number;
+  @ApiProperty({ example: 'mentorship:3f0c…/close', description: 'What the answers are about (a mentorship and moment, a pulse week…); one response per person and occurrence.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  occurrence!: string;
+  @ApiProperty({ example: { challenge: 4, guidedExperience: 5, trust: 5, practiceChange: 3, nps: 9, comment: 'Concrete cases every time.' } }) @IsObject() answers!: SurveyAnswers;
+}
+
+@ApiTags('pilots and surveys')
+@ApiBearerAuth()
+@Controller()
+export class PilotsController {
+  constructor(
+    private readonly pilots: PilotsService,
+    private readonly programs: ProgramsService,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(DATA_SOURCE) private readonly db: DataSource,
+  ) {}
+
+  @Post('pilots')
+  @Roles('owner', 'hr-admin')
+  @ApiOperation({ summary: 'Import the mentorships of a pilot (JSON, all or nothing; 400 lists every problem with its entry and field).' })
+  importPilot(@Body() body: PilotImportDto, @CurrentActor() actor: Actor): Promise<{ id: string; name: string; mentorships: number }> {
+    return this.pilots.import(body.name, body.mentorships, actor);
+  }
+
+  @Get('pilots')
+  @Roles('owner', 'hr-admin')
+  @ApiOperation({ summary: 'Imported pilots, newest first.' })
+  list() {
+    return this.pilots.list();
+  }
+
+  @Get('pilots/:id/analysis')
+  @Roles('owner', 'hr-admin')
+  @ApiOperation({ summary: 'The pilot’s evaluation: success per mentorship with reasons, factors with effect sizes and intervals, competency gaps, themes, risks, recommendations.' })
+  async analysis(@Param('id', uuidParam) id: string): Promise<{ pilot: { id: string; name: string }; analysis: PilotAnalysis }> {
+    return this.pilots.analysis(id);
+  }
+
+  @Get('pilots/:id/analysis.html')
+  @Roles('owner', 'hr-admin')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @ApiProduces('text/html')
+  @ApiOperation({ summary: 'The same evaluation as a readable page with charts.' })
+  async analysisPage(@Param('id', uuidParam) id: string): Promise<string> {
+    const { pilot, analysis } = await this.pilots.analysis(id);
+    return pilotHtml(pilot.name, analysis);
+  }
+
+  @Post('programs/:id/pilot-recommendations')
+  @HttpCode(200)
+  @Roles('owner')
+  @ApiOperation({ summary: 'Apply a pilot’s recommended matching weights and training focus to a program in LAUNCH_PLANNING (the owner); recorded as an event with who applied them.' })
+  @ApiOkResponse({ type: ProgramResponse })
+  async apply(@Param('id', uuidParam) id: string, @Body() body: ApplyPilotDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<ProgramResponse> {
+    const row = await this.programs.findOwned(id, actor);
+    const { analysis } = await this.pilots.analysis(body.pilotId);
+    const recommendations = { pilotId: body.pilotId, matchingWeights: analysis.recommendations.matchingWeights, focusCompetencies: analysis.recommendations.focusCompetencies };
+    await this.temporal.workflow.getHandle(row.workflowId).executeUpdate(applyPilotRecommendationsUpdate, { args: [{ actor, recommendations }], updateId: key });
+    return this.programs.get(id, actor);
+  }
+
+  @Get('survey-templates')
+  @ApiOperation({ summary: 'Every version of every survey template (the interaction-quality template ships as seed data).' })
+  async templates(): Promise<SurveyTemplate[]> {
+    const rows: Array<{ definition: SurveyTemplate }> = await this.db.query(`SELECT definition FROM survey_templates ORDER BY key, version`);
+    return rows.map((r) => r.definition);
+  }
+
+  @Post('survey-responses')
+  @ApiOperation({ summary: 'Answer a survey as yourself: validated against its template; one response per person and occurrence (409 for a second).' })
+  async respond(@Body() body: SurveyResponseDto, @CurrentActor() actor: Actor): Promise<{ id: string; templateKey: string; templateVersion: number; occurrence: string }> {
+    const rows: Array<{ definition: SurveyTemplate }> = await this.db.query(
+      `SELECT definition FROM survey_templates WHERE key = $1 ${body.templateVersion ? 'AND version = $2' : ''} ORDER BY version DESC LIMIT 1`,
+      body.templateVersion ? [body.templateKey, body.templateVersion] : [body.templateKey],
+    );
+    const template = rows[0]?.definition;
+    if (!template) throw notFound('survey template', `${body.templateKey}${body.templateVersion ? ` v${body.templateVersion}` : ''}`);
+    const problems = surveyAnswerProblems(template, body.answers);
+    if (problems.length) throw new ApiError(400, 'VALIDATION', `answers: ${problems[0].item}: ${problems[0].message}`, problems.map((p) => ({ field: `answers.${p.item}`, messages: [p.message] })));
+    // The unique constraint, not a prior check, keeps it to one response per person and occurrence.
+    const inserted: Array<{ id: string }> = await this.db.query(
+      `INSERT INTO survey_responses (template_key, template_version, occurrence, respondent_id, answers) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT ON CONSTRAINT uq_survey_response_once DO NOTHING RETURNING id`,
+      [template.key, template.version, body.occurrence, actor.personId, JSON.stringify(body.answers)],
+    );
+    if (!inserted[0]) throw new ApiError(409, 'SURVEY.ALREADY_ANSWERED', `${actor.personId} already answered ${body.occurrence}`);
+    return { id: String(inserted[0].id), templateKey: template.key, templateVersion: template.version, occurrence: body.occurrence };
+  }
+}

@@ -1,0 +1,248 @@
+import type { CompetencyModel } from '../competencies/competency-model.js';
+import { DEFAULT_MATCHING_WEIGHTS, type MatchingWeights } from '../matching/candidates.js';
+import type { PilotMentorship } from './pilot-data.js';
+import { correlationInterval, mean, pearson } from './statistics.js';
+import { findThemes, type ThemeFinding } from './themes.js';
+
+/** What the analysis knows beside the pilot file: the directory and the competency model. */
+export interface PilotContext {
+  model: CompetencyModel;
+  /** Job level of each person (for the model's targets). */
+  jobLevels: Map<string, string>;
+  /** Years of management of each mentor, when the file does not give them. */
+  managementYears: Map<string, number>;
+  /** Latest assessed levels of the mentors, per competency. */
+  mentorLevels: Map<string, Record<string, number>>;
+  /** Below this many mentorships with a value, a factor gets "not enough data" instead of a claim. */
+  minSample?: number;
+}
+
+export type Outcome = 'success' | 'partial' | 'failure';
+
+export interface MentorshipAssessment {
+  ref: string;
+  mentorId: string;
+  menteeId: string;
+  /** 0 to 1. */
+  score: number;
+  outcome: Outcome;
+  components: { progress: number | null; satisfaction: number | null; practiceChange: number | null };
+  reasons: string[];
+}
+
+export type FactorKey = 'sessionFrequency' | 'interactionQuality' | 'mentorExperience' | 'competencyCoverage' | 'sameDepartment' | `attribute:${string}`;
+
+export interface FactorFinding {
+  factor: FactorKey;
+  label: string;
+  n: number;
+  status: 'effect' | 'no-clear-effect' | 'not-enough-data';
+  /** Pearson's r between the factor and the success score (null below the minimum sample). */
+  r: number | null;
+  interval: [number, number] | null;
+  direction: 'positive' | 'negative' | null;
+}
+
+export interface PilotCompetencyGap {
+  competencyKey: string;
+  name: string;
+  /** Mean target of the mentees' job levels. */
+  target: number | null;
+  menteesBefore: number | null;
+  menteesAfter: number | null;
+  /** Mean assessed level of the pilot's mentors. */
+  mentors: number | null;
+  /** target − level after the pilot (positive: still short of the target). */
+  remainingGap: number | null;
+}
+
+export interface PilotAnalysis {
+  mentorships: MentorshipAssessment[];
+  outcomes: Record<Outcome, number>;
+  factors: FactorFinding[];
+  gaps: PilotCompetencyGap[];
+  themes: ThemeFinding[];
+  keySuccessFactors: string[];
+  risks: string[];
+  recommendations: { matchingWeights: MatchingWeights; focusCompetencies: string[]; notes: string[] };
+  method: string[];
+}
+
+const DAY = 86_400_000;
+const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
+const likertShare = (x: number) => (x - 1) / 4;
+const avg = (xs: number[]) => (xs.length ? mean(xs) : null);
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+const WEIGHTS = { progress: 0.5, satisfaction: 0.25, practiceChange: 0.25 } as const;
+const SUCCESS_AT = 0.6;
+const PARTIAL_AT = 0.4;
+const INTERACTION = ['challenge', 'guidedExperience', 'trust'];
+
+const numberAnswers = (m: PilotMentorship, who: 'mentor' | 'mentee' | 'any', items: string[]) =>
+  m.surveys.filter((s) => who === 'any' || s.respondent === who).flatMap((s) => items.map((k) => s.answers[k]).filter((v): v is number => typeof v === 'number'));
+
+/** Success of one mentorship: competency progress, the mentee's satisfaction, visible change in practice. */
+export function assessMentorship(m: PilotMentorship): MentorshipAssessment {
+  const gains = m.competencies.filter((k) => m.baseline[k] !== undefined && m.final[k] !== undefined).map((k) => m.final[k] - m.baseline[k]);
+  // Two levels gained on average is full marks: the model has five levels, a mentorship lasts months.
+  const progress = gains.length ? clamp01(mean(gains) / 2) : null;
+  const nps = m.surveys.filter((s) => s.respondent === 'mentee' && typeof s.answers.nps === 'number').map((s) => s.answers.nps as number);
+  const menteeLikert = numberAnswers(m, 'mentee', [...INTERACTION, 'practiceChange']);
+  const satisfaction = nps.length ? mean(nps) / 10 : menteeLikert.length ? likertShare(mean(menteeLikert)) : null;
+  const practice = numberAnswers(m, 'any', ['practiceChange']);
+  const practiceChange = practice.length ? likertShare(mean(practice)) : null;
+  const parts = [
+    [progress, WEIGHTS.progress],
+    [satisfaction, WEIGHTS.satisfaction],
+    [practiceChange, WEIGHTS.practiceChange],
+  ].filter((p): p is [number, number] => p[0] !== null);
+  const weight = parts.reduce((s, [, w]) => s + w, 0);
+  const score = weight ? parts.reduce((s, [v, w]) => s + v * w, 0) / weight : 0;
+  const outcome: Outcome = score >= SUCCESS_AT ? 'success' : score >= PARTIAL_AT ? 'partial' : 'failure';
+  const reasons: string[] = [];
+  const say = (value: number | null, low: string, high: string) => {
+    if (value === null) return;
+    if (value < PARTIAL_AT) reasons.push(low);
+    else if (value >= SUCCESS_AT && outcome !== 'failure') reasons.push(high);
+  };
+  say(progress, `little competency progress (${gains.length ? `${round(mean(gains), 1)} level on average` : 'none measured'})`, `competencies progressed (${gains.length ? round(mean(gains), 1) : 0} level on average)`);
+  say(satisfaction, `low satisfaction of the mentee (${round((satisfaction ?? 0) * 100, 0)} %)`, `satisfied mentee (${round((satisfaction ?? 0) * 100, 0)} %)`);
+  say(practiceChange, 'little visible change in the manager’s practice', 'visible change in the manager’s practice');
+  if (parts.length < 3) reasons.push(`scored on ${parts.length} of 3 components (missing data)`);
+  return { ref: m.ref, mentorId: m.mentorId, menteeId: m.menteeId, score: round(score, 3), outcome, components: { progress, satisfaction, practiceChange }, reasons };
+}
+
+const targetOf = (model: CompetencyModel, jobLevel: string | undefined, key: string): number | undefined => (jobLevel ? model.targets[jobLevel]?.[key] : undefined);
+
+/** The factor values of one mentorship; undefined when the data does not tell. */
+function factorValues(m: PilotMentorship, ctx: PilotContext): Partial<Record<FactorKey, number>> {
+  const months = (Date.parse(m.endedOn) - Date.parse(m.startedOn)) / (30.44 * DAY);
+  const interaction = numberAnswers(m, 'any', INTERACTION);
+  const gapsOfMentee = ctx.model.competencies
+    .map((c) => c.key)
+    .filter((k) => {
+      const target = targetOf(ctx.model, ctx.jobLevels.get(m.menteeId), k);
+      return target !== undefined && m.baseline[k] !== undefined && m.baseline[k] < target;
+    });
+  const values: Partial<Record<FactorKey, number>> = {
+    sessionFrequency: months > 0 ? m.sessions / months : undefined,
+    interactionQuality: interaction.length ? mean(interaction) : undefined,
+    mentorExperience: m.mentorExperienceYears ?? ctx.managementYears.get(m.mentorId),
+    competencyCoverage: gapsOfMentee.length ? gapsOfMentee.filter((k) => m.competencies.includes(k)).length / gapsOfMentee.length : undefined,
+    sameDepartment: m.sameDepartment === undefined ? undefined : m.sameDepartment ? 1 : 0,
+  };
+  for (const [k, v] of Object.entries(m.attributes ?? {})) values[`attribute:${k}`] = v;
+  return values;
+}
+
+const FACTOR_LABELS: Record<string, string> = {
+  sessionFrequency: 'session frequency (sessions per month)',
+  interactionQuality: 'interaction quality (challenge, guided experience, trust; 1–5)',
+  mentorExperience: "mentor's years of management",
+  competencyCoverage: "share of the mentee's gaps worked on",
+  sameDepartment: 'mentor and mentee in the same department',
+};
+const labelOf = (f: FactorKey) => FACTOR_LABELS[f] ?? `${f.slice('attribute:'.length)} (recorded by the company)`;
+
+/** Matching criteria a factor speaks for, with the sign that maps the factor's effect onto the criterion. */
+const CRITERION_OF: Partial<Record<FactorKey, { criterion: keyof MatchingWeights; sign: 1 | -1 }>> = {
+  competencyCoverage: { criterion: 'competencyCoverage', sign: 1 },
+  mentorExperience: { criterion: 'experience', sign: 1 },
+  sameDepartment: { criterion: 'crossDepartment', sign: -1 },
+};
+
+/**
+ * The pilot's evaluation. Pure: the same file and context give the same report. Effects are
+ * correlations with the success score, each with a confidence interval corrected for the number
+ * of factors tested (Bonferroni), so a factor is claimed only when its whole interval is on one side
+ * of zero and a noise factor among many is not reported by chance.
+ */
+export function analysePilot(mentorships: PilotMentorship[], ctx: PilotContext): PilotAnalysis {
+  const minSample = ctx.minSample ?? 10;
+  const assessed = mentorships.map(assessMentorship);
+  const outcomes: Record<Outcome, number> = { success: 0, partial: 0, failure: 0 };
+  for (const a of assessed) outcomes[a.outcome]++;
+
+  const values = mentorships.map((m) => factorValues(m, ctx));
+  const factorKeys = [...new Set(values.flatMap((v) => Object.keys(v).filter((k) => v[k as FactorKey] !== undefined)))] as FactorKey[];
+  const tested = factorKeys.length || 1;
+  const confidence = 1 - 0.05 / tested;
+  const factors: FactorFinding[] = factorKeys.map((factor) => {
+    const pairs = values.map((v, i) => [v[factor], assessed[i].score] as const).filter((p): p is readonly [number, number] => p[0] !== undefined);
+    const base = { factor, label: labelOf(factor), n: pairs.length };
+    const r = pairs.length >= minSample ? pearson(pairs.map((p) => p[0]), pairs.map((p) => p[1])) : NaN;
+    if (pairs.length < minSample || Number.isNaN(r)) return { ...base, status: 'not-enough-data' as const, r: null, interval: null, direction: null };
+    const interval = correlationInterval(r, pairs.length, confidence);
+    const effect = interval[0] > 0 || interval[1] < 0;
+    return { ...base, status: effect ? ('effect' as const) : ('no-clear-effect' as const), r: round(r, 3), interval: [round(interval[0], 3), round(interval[1], 3)] as [number, number], direction: effect ? (r > 0 ? ('positive' as const) : ('negative' as const)) : null };
+  });
+  factors.sort((a, b) => (a.status === 'effect' ? 0 : a.status === 'no-clear-effect' ? 1 : 2) - (b.status === 'effect' ? 0 : b.status === 'no-clear-effect' ? 1 : 2) || Math.abs(b.r ?? 0) - Math.abs(a.r ?? 0));
+
+  const gaps: PilotCompetencyGap[] = ctx.model.competencies.map((c) => {
+    const worked = mentorships.filter((m) => m.baseline[c.key] !== undefined);
+    const targets = [...new Set(mentorships.map((m) => m.menteeId))].map((id) => targetOf(ctx.model, ctx.jobLevels.get(id), c.key)).filter((t): t is number => t !== undefined);
+    const before = avg(worked.map((m) => m.baseline[c.key]));
+    const after = avg(worked.filter((m) => m.final[c.key] !== undefined).map((m) => m.final[c.key]));
+    const mentors = avg([...new Set(mentorships.map((m) => m.mentorId))].map((id) => ctx.mentorLevels.get(id)?.[c.key]).filter((l): l is number => l !== undefined));
+    const target = avg(targets);
+    const rounded = (x: number | null) => (x === null ? null : round(x));
+    return { competencyKey: c.key, name: c.name, target: rounded(target), menteesBefore: rounded(before), menteesAfter: rounded(after), mentors: rounded(mentors), remainingGap: target !== null && (after ?? before) !== null ? round(target - (after ?? before)!) : null };
+  });
+
+  const texts = mentorships.flatMap((m) => [...m.anecdotes, ...m.surveys.map((s) => s.answers.comment).filter((c): c is string => typeof c === 'string' && c.trim().length > 0)]);
+  const themes = findThemes(texts);
+
+  const effects = factors.filter((f) => f.status === 'effect');
+  const keySuccessFactors = effects.filter((f) => f.direction === 'positive').map((f) => `more ${f.label} goes with success (r = ${f.r}, n = ${f.n})`);
+  const risks = effects.filter((f) => f.direction === 'negative').map((f) => `more ${f.label} goes with weaker results (r = ${f.r}, n = ${f.n})`);
+  const failures = assessed.filter((a) => a.outcome === 'failure');
+  const reasonCounts = new Map<string, number>();
+  for (const a of failures) for (const reason of a.reasons) reasonCounts.set(reason.replace(/ \(.*\)$/, ''), (reasonCounts.get(reason.replace(/ \(.*\)$/, '')) ?? 0) + 1);
+  for (const [reason, count] of [...reasonCounts].sort((a, b) => b[1] - a[1]).slice(0, 3)) risks.push(`${reason}: in ${count} of ${failures.length} failed mentorships`);
+
+  // Weights: each criterion a clear effect speaks for is scaled by (1 + r·sign), the others keep
+  // their default; then all are normalised to sum to 1.
+  const raw: MatchingWeights = { ...DEFAULT_MATCHING_WEIGHTS };
+  for (const f of effects) {
+    const map = CRITERION_OF[f.factor];
+    if (map) raw[map.criterion] = raw[map.criterion] * Math.max(0, 1 + map.sign * f.r!);
+  }
+  const total = Object.values(raw).reduce((s, w) => s + w, 0);
+  const matchingWeights = Object.fromEntries(Object.entries(raw).map(([k, w]) => [k, round(w / total, 3)])) as unknown as MatchingWeights;
+  const focusCompetencies = gaps
+    .filter((g) => g.remainingGap !== null && g.remainingGap > 0)
+    .sort((a, b) => b.remainingGap! - a.remainingGap!)
+    .slice(0, 3)
+    .map((g) => g.competencyKey);
+  const notes: string[] = [];
+  const frequency = effects.find((f) => f.factor === 'sessionFrequency' && f.direction === 'positive');
+  const successfulFrequencies = values
+    .filter((_, i) => assessed[i].outcome === 'success')
+    .map((v) => v.sessionFrequency)
+    .filter((x): x is number => x !== undefined)
+    .sort((x, y) => x - y);
+  if (frequency && successfulFrequencies.length) {
+    notes.push(`plan about ${round(successfulFrequencies[Math.floor(successfulFrequencies.length / 2)], 1)} sessions a month: the median of the successful mentorships`);
+  }
+  if (effects.some((f) => f.factor === 'interactionQuality' && f.direction === 'positive')) notes.push('train mentors to challenge, to share cases and to build trust: interaction quality goes with success');
+  for (const g of gaps.filter((g) => g.mentors !== null && g.target !== null && g.mentors < g.target)) notes.push(`mentors themselves are below the target in ${g.name}: include it in the mentors' training`);
+
+  return {
+    mentorships: assessed,
+    outcomes,
+    factors,
+    gaps,
+    themes,
+    keySuccessFactors,
+    risks,
+    recommendations: { matchingWeights, focusCompetencies, notes },
+    method: [
+      `success score = ${WEIGHTS.progress} × competency progress (mean levels gained on the competencies worked, 2 levels = 1) + ${WEIGHTS.satisfaction} × mentee satisfaction (NPS / 10, else their mean 1–5 answer) + ${WEIGHTS.practiceChange} × visible change in practice (practiceChange, 1–5); weights renormalised over the components present`,
+      `success from ${SUCCESS_AT}, partial from ${PARTIAL_AT}, failure below`,
+      `each factor: Pearson's r with the success score and its ${round(confidence * 100, 2)} % interval (Fisher z; 95 % corrected for ${tested} factors tested); an effect is claimed only when the interval excludes 0; fewer than ${minSample} mentorships with a value: not enough data`,
+      'interaction quality and satisfaction both come from the surveys of the same people; read their association with that in mind',
+      'themes: English and French word stems per theme (libs/domain/src/pilot/themes.ts), accents and case ignored',
+    ],
+  };
+}

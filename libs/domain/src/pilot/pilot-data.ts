@@ -1,0 +1,101 @@
+import { surveyAnswerProblems, type SurveyAnswers, type SurveyMoment, type SurveyTemplate } from './survey-template.js';
+
+/** One mentorship of a pilot, as the company recorded it before mentorflow (imported as JSON). */
+export interface PilotMentorship {
+  /** The company's own reference, unique in the pilot. */
+  ref: string;
+  mentorId: string;
+  menteeId: string;
+  /** ISO dates (YYYY-MM-DD). */
+  startedOn: string;
+  endedOn: string;
+  sessions: number;
+  /** Competencies the pair worked on. */
+  competencies: string[];
+  /** The mentee's levels (1–5) before and after, per competency key. */
+  baseline: Record<string, number>;
+  final: Record<string, number>;
+  /** Years of management of the mentor then (the directory's value is used when absent). */
+  mentorExperienceYears?: number;
+  sameDepartment?: boolean;
+  /** Any other numeric criterion the company kept (e.g. `mentorAge`): analysed like the others. */
+  attributes?: Record<string, number>;
+  surveys: Array<{ respondent: 'mentor' | 'mentee'; moment: SurveyMoment; answers: SurveyAnswers }>;
+  facts: Array<{ name: string; unit: string; before: number; after: number; lowerIsBetter: boolean }>;
+  anecdotes: string[];
+}
+
+export interface PilotImportProblem {
+  /** 1-based position of the mentorship in the file's `mentorships` array. */
+  entry: number;
+  field: string;
+  message: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isLevel = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5;
+
+/**
+ * Every problem of an import, each with its entry and field: the import is all or nothing, and the
+ * person fixing the file sees every mistake at once. `people` and `competencies` are what the
+ * directory and the competency model know.
+ */
+export function pilotImportProblems(entries: unknown[], known: { people: Set<string>; competencies: Set<string> }, template: SurveyTemplate): PilotImportProblem[] {
+  const problems: PilotImportProblem[] = [];
+  const refs = new Set<string>();
+  if (entries.length === 0) problems.push({ entry: 0, field: 'mentorships', message: 'at least one mentorship' });
+  entries.forEach((raw, i) => {
+    const entry = i + 1;
+    const add = (field: string, message: string) => problems.push({ entry, field, message });
+    if (typeof raw !== 'object' || raw === null) return add('', 'an object');
+    const m = raw as Partial<PilotMentorship>;
+    if (typeof m.ref !== 'string' || !m.ref.trim()) add('ref', 'a non-empty reference');
+    else if (refs.has(m.ref)) add('ref', `"${m.ref}" appears twice`);
+    else refs.add(m.ref);
+    for (const f of ['mentorId', 'menteeId'] as const) {
+      const id = m[f];
+      if (typeof id !== 'string' || !id) add(f, 'a person id');
+      else if (!known.people.has(id)) add(f, `no person with id "${id}" in the directory`);
+    }
+    if (m.mentorId && m.mentorId === m.menteeId) add('menteeId', 'the mentee must be another person than the mentor');
+    for (const f of ['startedOn', 'endedOn'] as const) if (typeof m[f] !== 'string' || !DATE.test(m[f]) || Number.isNaN(Date.parse(m[f]))) add(f, 'a date YYYY-MM-DD');
+    if (typeof m.startedOn === 'string' && typeof m.endedOn === 'string' && m.endedOn <= m.startedOn) add('endedOn', 'after startedOn');
+    if (!Number.isInteger(m.sessions) || (m.sessions as number) < 0 || (m.sessions as number) > 500) add('sessions', 'a whole number from 0 to 500');
+    if (!Array.isArray(m.competencies) || m.competencies.length === 0) add('competencies', 'at least one competency worked on');
+    else m.competencies.forEach((c, j) => (known.competencies.has(c) ? undefined : add(`competencies.${j}`, `unknown competency "${String(c)}"`)));
+    for (const f of ['baseline', 'final'] as const) {
+      const levels = m[f];
+      if (typeof levels !== 'object' || levels === null || Array.isArray(levels)) {
+        add(f, 'levels by competency key');
+        continue;
+      }
+      for (const [k, v] of Object.entries(levels)) {
+        if (!known.competencies.has(k)) add(`${f}.${k}`, `unknown competency "${k}"`);
+        else if (!isLevel(v)) add(`${f}.${k}`, 'a level from 1 to 5');
+      }
+    }
+    if (m.mentorExperienceYears !== undefined && (typeof m.mentorExperienceYears !== 'number' || m.mentorExperienceYears < 0 || m.mentorExperienceYears > 60)) add('mentorExperienceYears', 'years from 0 to 60');
+    if (m.sameDepartment !== undefined && typeof m.sameDepartment !== 'boolean') add('sameDepartment', 'true or false');
+    for (const [k, v] of Object.entries(m.attributes ?? {})) if (typeof v !== 'number' || !Number.isFinite(v)) add(`attributes.${k}`, 'a number');
+    if (!Array.isArray(m.surveys)) add('surveys', 'a list (possibly empty)');
+    else
+      m.surveys.forEach((s, j) => {
+        if (s.respondent !== 'mentor' && s.respondent !== 'mentee') add(`surveys.${j}.respondent`, 'mentor or mentee');
+        if (!['kickoff', 'midpoint', 'close', 'pulse'].includes(s.moment)) add(`surveys.${j}.moment`, 'kickoff, midpoint, close or pulse');
+        if (typeof s.answers !== 'object' || s.answers === null) add(`surveys.${j}.answers`, 'answers by question key');
+        else for (const p of surveyAnswerProblems(template, s.answers)) add(`surveys.${j}.answers.${p.item}`, p.message);
+      });
+    // One response per person and occurrence: a second close survey by the mentee is a mistake.
+    const occurrences = (m.surveys ?? []).filter((s) => s.moment !== 'pulse').map((s) => `${s.respondent}/${s.moment}`);
+    const dup = occurrences.find((o, j) => occurrences.indexOf(o) !== j);
+    if (dup) add('surveys', `two ${dup.replace('/', ' answers at ')}; one response per person and occasion`);
+    if (!Array.isArray(m.facts)) add('facts', 'a list (possibly empty)');
+    else
+      m.facts.forEach((f, j) => {
+        if (typeof f.name !== 'string' || !f.name.trim()) add(`facts.${j}.name`, 'a name');
+        if (typeof f.before !== 'number' || typeof f.after !== 'number') add(`facts.${j}`, 'before and after are numbers');
+      });
+    if (!Array.isArray(m.anecdotes) || m.anecdotes.some((a) => typeof a !== 'string')) add('anecdotes', 'a list of texts (possibly empty)');
+  });
+  return problems;
+}
