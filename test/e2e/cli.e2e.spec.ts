@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -61,6 +62,25 @@ describe('npx mentorflow', () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/line 2, email/);
   });
+
+  it('seeds the demo company and a program in EXECUTION with living mentorships, once', async () => {
+    const seeded = await cli('demo', 'seed');
+    expect([seeded.code, seeded.err]).toEqual([0, expect.stringMatching(/in EXECUTION with \d+ mentorships/)]);
+    const [programId, ownerLine] = seeded.out.trim().split('\n');
+    const ownerToken = ownerLine.replace(/^.*: /, '');
+    const as = { Authorization: `Bearer ${ownerToken}` };
+    const program = (await request(app.getHttpServer()).get(`/programs/${programId}`).set(as).expect(200)).body;
+    expect(program.phase).toBe('EXECUTION');
+    const mentorships = (await request(app.getHttpServer()).get(`/programs/${programId}/mentorships`).set(as).expect(200)).body as Array<{ status: string; phase: string | null }>;
+    expect(mentorships.filter((m) => m.phase === 'ACTIVE').length).toBeGreaterThan(5);
+    // The untrained mentor's pairs wait; a few pairs wait for their supervisor: things to show.
+    expect(mentorships.some((m) => m.status === 'WAITING_FOR_TRAINING')).toBe(true);
+    expect(mentorships.some((m) => m.phase === 'AWAITING_SUPERVISOR_APPROVAL')).toBe(true);
+    expect((await stack.db.query(`SELECT count(*)::int AS n FROM people WHERE id LIKE 'D%'`))[0].n).toBe(320);
+    const again = await cli('demo', 'seed');
+    expect([again.code, again.out.split('\n')[0]]).toEqual([0, programId]);
+    expect(again.err).toMatch(/already there/);
+  }, 120_000);
 
   it('explains itself and fails clearly on a bad command', async () => {
     expect((await cli('help')).out).toMatch(/npx mentorflow import/);

@@ -27,6 +27,7 @@ import { MatchingController } from './matching/matching.controller.js';
 import { MatchingService } from './matching/matching.service.js';
 import { MentorshipsController } from './mentorships/mentorships.controller.js';
 import { PilotsController } from './pilots/pilots.controller.js';
+import { DashboardController } from './dashboard/dashboard.controller.js';
 import { PilotsService } from './pilots/pilots.service.js';
 import { ExecutionController } from './execution/execution.controller.js';
 import { ReportController } from './execution/report.controller.js';
@@ -54,7 +55,7 @@ export class AppModule {
   static forRoot(deps: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, MetricsController, TokensController, ProgramsController, PeopleController, CompetencyController, HrEventsController, InsightsController, MatchingController, MentorshipsController, ExecutionController, ReportController, PilotsController],
+      controllers: [HealthController, MetricsController, TokensController, ProgramsController, PeopleController, CompetencyController, HrEventsController, InsightsController, MatchingController, MentorshipsController, ExecutionController, ReportController, PilotsController, DashboardController],
       providers: [
         { provide: DATA_SOURCE, useValue: deps.db },
         { provide: TEMPORAL_CLIENT, useValue: deps.temporal },

@@ -15,6 +15,8 @@ export async function createApiApp(deps: ApiDependencies, options: { logger?: bo
   });
   app.use(requestIdMiddleware);
   app.useBodyParser('json', { limit: '256kb' });
+  // The dashboard's plain HTML forms.
+  app.useBodyParser('urlencoded', { extended: false, limit: '64kb' });
   // HR exports come as CSV text; 20 MB holds well over 10,000 rows.
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '20mb' });
   app.useGlobalPipes(createValidationPipe());

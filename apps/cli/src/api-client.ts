@@ -17,8 +17,9 @@ export class ApiFailure extends Error {
   }
 }
 
-export async function call<T>(method: string, path: string, options: { body?: unknown; csv?: string; query?: Record<string, string> } = {}): Promise<T> {
-  const { url, token } = apiSettings();
+export async function call<T>(method: string, path: string, options: { body?: unknown; csv?: string; query?: Record<string, string>; token?: string } = {}): Promise<T> {
+  const { url, token: admin } = apiSettings();
+  const token = options.token ?? admin;
   const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
   const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
   let body: string | undefined;

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ApiFailure, call } from './api-client.js';
 import { progress } from './progress.js';
+import { seedDemo } from './demo.js';
+
+const tty = () => process.stderr.isTTY === true;
 
 const HELP = `mentorflow — command line for a running mentorflow API (MENTORFLOW_URL, MENTORFLOW_TOKEN;
 default http://127.0.0.1:3000 and the admin token saved by \`npm start\`).
@@ -11,6 +14,8 @@ default http://127.0.0.1:3000 and the admin token saved by \`npm start\`).
   npx mentorflow program create --name "<name>" --sponsor <id> --kpi "<objective>|<kpi>|<unit>|<baseline>|<target>" [--kpi …]
   npx mentorflow program show <program id>
   npx mentorflow program list
+  npx mentorflow program renew <program id> [--continuing <id,id,…>]
+  npx mentorflow demo seed
 `;
 
 interface Program {
@@ -88,6 +93,28 @@ async function main(argv: string[]): Promise<void> {
     const page = await call<{ items: Program[]; total: number }>('GET', '/programs', { query: { limit: '100' } });
     for (const p of page.items) process.stdout.write(`${p.id}  ${p.phase.padEnd(18)}  ${p.name}\n`);
     process.stderr.write(`${page.total} program(s)\n`);
+    return;
+  }
+  if (group === 'program' && action === 'renew') {
+    const [id, ...flags] = rest;
+    if (!id) throw new Error('program renew needs a program id');
+    const { values } = parseArgs({ args: flags, options: { continuing: { type: 'string' } } });
+    const bar = progress('Renewing: the next cycle starts through continue-as-new');
+    const continuing = values.continuing ? values.continuing.split(',').map((x) => x.trim()).filter(Boolean) : [];
+    await call('POST', `/programs/${id}/renewal`, { body: { continuing } });
+    const program = await call<Program>('GET', `/programs/${id}`);
+    bar.stop(`Program ${program.id} renewed; now in ${program.phase}.`);
+    return;
+  }
+  if (group === 'demo' && action === 'seed') {
+    const steps = 6;
+    const bar = progress('Seeding the demo company and program', steps);
+    const demo = await seedDemo((step) => {
+      bar.tick();
+      process.stderr.write(tty() ? '' : `  ${step}\n`);
+    });
+    bar.stop(demo.created ? `Demo program ${demo.programId} in EXECUTION with ${demo.mentorships} mentorships.` : `Demo program ${demo.programId} was already there.`);
+    process.stdout.write(`${demo.programId}\nowner token (dashboard sign-in): ${demo.ownerToken}\n`);
     return;
   }
   throw new Error(`unknown command: ${argv.join(' ')}\n\n${HELP}`);

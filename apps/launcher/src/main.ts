@@ -11,8 +11,29 @@ import { DEFAULT_PROGRAM_TIMINGS } from '../../../libs/contracts/src/index.js';
 import { openDatabase } from '../../../libs/persistence/src/index.js';
 import { createMetrics, dataDir, loadConfig, provideTemporal } from '../../../libs/platform/src/index.js';
 import { provideDatabase } from './local-database.js';
+import { DEMO_PROGRAM, seedDemo } from '../../cli/src/demo.js';
 
 const log = (line: string) => process.stdout.write(`[mentorflow] ${line}\n`);
+
+/** The demo company and program are seeded unless `npm start -- --no-demo` or MENTORFLOW_DEMO=off. */
+function demoWanted(): boolean {
+  const env = process.env.MENTORFLOW_DEMO?.trim().toLowerCase();
+  if (env !== undefined && env !== '' && env !== 'on' && env !== 'off') throw new Error(`MENTORFLOW_DEMO must be "on" or "off", got "${process.env.MENTORFLOW_DEMO}"`);
+  return !process.argv.includes('--no-demo') && env !== 'off';
+}
+
+/** Seeds through the API it just started, as the CLI would; a failure is reported, not fatal. */
+async function seedDemoInBackground(port: number): Promise<void> {
+  process.env.MENTORFLOW_URL ??= `http://127.0.0.1:${port}`;
+  try {
+    const demo = await seedDemo((step) => log(`Demo: ${step}`));
+    if (demo.created) log(`Demo: program "${DEMO_PROGRAM}" in EXECUTION with ${demo.mentorships} mentorships (turn off with --no-demo).`);
+    else log(`Demo: program "${DEMO_PROGRAM}" already seeded.`);
+    log(`Demo: sign in to the dashboard as its owner with this token: ${demo.ownerToken}`);
+  } catch (e) {
+    log(`Demo: not seeded (${e instanceof Error ? e.message : String(e)}); the system runs without it.`);
+  }
+}
 
 /**
  * `npm start`: the whole system on one machine — Postgres (DATABASE_URL or embedded), Temporal
@@ -21,6 +42,7 @@ const log = (line: string) => process.stdout.write(`[mentorflow] ${line}\n`);
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  demoWanted(); // a bad MENTORFLOW_DEMO stops the start here, before anything runs
   const database = await provideDatabase(config, log);
   const temporalServer = await provideTemporal({
     dbFile: join(dataDir(), 'temporal.sqlite'),
@@ -51,7 +73,9 @@ async function main(): Promise<void> {
   log(`API docs:    http://127.0.0.1:${config.httpPort}/docs`);
   log(`Temporal UI: ${temporalServer.uiUrl ?? 'not started here (external cluster)'}`);
   log(`Mail:        ${mail.sender.describe()}`);
+  log(`Dashboard:   http://127.0.0.1:${config.httpPort}/dashboard`);
   log('Ready. Ctrl-C stops everything.');
+  if (demoWanted()) void seedDemoInBackground(config.httpPort);
 
   let stopping = false;
   const stop = async () => {

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import request from 'supertest';
+import { DEFAULT_ECONOMICS } from '../../libs/domain/src/index.js';
+import { agreeKickoffUpdate, approveMentorshipUpdate, mentorshipStateQuery } from '../../libs/contracts/src/index.js';
+import { eventually, useWorkerStack } from '../support/services.js';
+import { startApi, tokenFor } from '../support/api.js';
+import { facts, fastPolicy, goals, seedCast, startMentorship, type Cast } from '../support/mentorships.js';
+
+/** Debian's Chromium (`apt-get install chromium`, done by .ci/run); no browser download. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(process.cwd(), 'test-results');
+
+const stack = useWorkerStack('e2e-dashboard', { beforeAll, afterAll });
+let app: NestExpressApplication;
+let api: string;
+let browser: Browser;
+let cast: Cast;
+let programId = '';
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH`);
+  mkdirSync(SHOTS, { recursive: true });
+  ({ app, baseUrl: api } = await startApi({
+    db: stack.db,
+    temporal: stack.client,
+    taskQueue: stack.taskQueue,
+    mentorshipTerms: { policy: fastPolicy({ checkpointEveryMs: 1_500 }), economics: DEFAULT_ECONOMICS },
+  }));
+  cast = await seedCast(stack.db);
+  const handle = await startMentorship(stack.client, stack.taskQueue, cast.pair, fastPolicy({ checkpointEveryMs: 1_500 }));
+  await handle.executeUpdate(approveMentorshipUpdate, { args: [{ actor: cast.supervisor }] });
+  await handle.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }] });
+  await handle.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }] });
+  await eventually(async () => (await handle.query(mentorshipStateQuery))?.checkpoints.some((c) => c.decision === null) ?? false, 15_000);
+  tokens.supervisor = await tokenFor(stack.db, cast.pair.supervisorId, ['supervisor']);
+  tokens.owner = await tokenFor(stack.db, 'dash-owner', ['owner']);
+  await tokenFor(stack.db, 'dash-sponsor', ['sponsor']);
+  const created = await request(api)
+    .post('/programs')
+    .set('Authorization', `Bearer ${tokens.owner}`)
+    .send({ name: 'Dashboard program', sponsorId: 'dash-sponsor', objectives: [{ title: 'Grow managers', kpis: [{ name: 'Engagement', unit: 'pts', baseline: 60, target: 70 }] }] })
+    .expect(201);
+  programId = created.body.id;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function signIn(page: Page, token: string): Promise<void> {
+  await page.goto(`${api}/dashboard`);
+  expect(page.url()).toMatch(/\/dashboard\/sign-in$/);
+  await page.fill('input[name=token]', token);
+  await page.click('button:has-text("Sign in")');
+  await page.waitForURL(`${api}/dashboard`);
+}
+
+describe('the dashboard in a real browser (Debian Chromium, playwright-core)', () => {
+  it('refuses a wrong token and sends the unsigned to the sign-in page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${api}/dashboard/mentorships/${cast.pair.mentorshipId}`);
+    expect(page.url()).toMatch(/\/dashboard\/sign-in$/);
+    await page.fill('input[name=token]', 'mf_not-a-token');
+    await page.click('button:has-text("Sign in")');
+    await expect(page.textContent('.error')).resolves.toMatch(/unknown or revoked/);
+    await page.close();
+  });
+
+  it('signs a supervisor in, opens the open checkpoint, decides it and sees the change', async () => {
+    const page = await browser.newPage();
+    await signIn(page, tokens.supervisor);
+    await expect(page.textContent('h1')).resolves.toBe('Home');
+    // The checkpoint waiting for this supervisor is listed first, with a link to the mentorship.
+    await page.click('section:has(h2:has-text("Checkpoints awaiting your decision")) a:has-text("Open")');
+    await page.waitForURL(new RegExp(`/dashboard/mentorships/${cast.pair.mentorshipId}`));
+    await expect(page.textContent('#phase')).resolves.toBe('ACTIVE');
+    await page.selectOption('select[name=decision]', 'approve');
+    await page.click('button:has-text("Decide")');
+    await expect(page.textContent('.flash')).resolves.toBe('Decision recorded');
+    await expect(page.textContent('.decision')).resolves.toBe('approve');
+    await page.screenshot({ path: join(SHOTS, 'dashboard-checkpoint-decided.png'), fullPage: true });
+    // The API says the same.
+    const state = (await request(api).get(`/mentorships/${cast.pair.mentorshipId}`).set('Authorization', `Bearer ${tokens.supervisor}`).expect(200)).body;
+    expect(state.checkpoints[0]).toMatchObject({ checkpoint: 1, decision: 'approve' });
+    await page.close();
+  });
+
+  it('shows an owner the program, in French on request', async () => {
+    const page = await browser.newPage();
+    await signIn(page, tokens.owner);
+    await page.click('a:has-text("Dashboard program")');
+    await expect(page.textContent('h1')).resolves.toBe('Dashboard program');
+    await expect(page.textContent('ol.timeline')).resolves.toMatch(/LAUNCH_PLANNING/);
+    await page.goto(`${api}/dashboard/programs/${programId}?lang=fr`);
+    await expect(page.textContent('body')).resolves.toMatch(/Chronologie des phases/);
+    await page.screenshot({ path: join(SHOTS, 'dashboard-program-fr.png'), fullPage: true });
+    // Someone else's mentorship stays closed to this owner, page or not.
+    const refused = await page.goto(`${api}/dashboard/mentorships/${cast.pair.mentorshipId}`);
+    expect(refused?.status()).toBe(403);
+    await page.close();
+  });
+});
