@@ -99,6 +99,7 @@ const RULES: Record<string, Rule> = {
   'GET /pilots/{id}/analysis': { roles: ['owner', 'hr-admin'] },
   'GET /pilots/{id}/analysis.html': { roles: ['owner', 'hr-admin'] },
   'GET /survey-templates': { roles: 'any' },
+  'POST /survey-templates/{key}/versions': { roles: ['owner', 'hr-admin'], body: {} },
   'POST /survey-responses': { roles: 'any', body: { templateKey: 'interaction-quality', occurrence: 'matrix', answers: { challenge: 3, guidedExperience: 3, trust: 3, practiceChange: 3 } } },
   'POST /programs/{id}/reviews/{review}/decision': { roles: ['owner'], objectLevel: programOwner, body: { decision: 'keep', notes: 'matrix test' } },
   'GET /programs/{id}/mentorships': { roles: ['owner'], objectLevel: { privileged: [], holder: { person: 'owner-1', roles: ['owner'] } } },

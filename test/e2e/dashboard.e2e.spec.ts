@@ -100,6 +100,21 @@ describe('the dashboard in a real browser (Debian Chromium, playwright-core)', (
     await page.goto(`${api}/dashboard/programs/${programId}?lang=fr`);
     await expect(page.textContent('body')).resolves.toMatch(/Chronologie des phases/);
     await page.screenshot({ path: join(SHOTS, 'dashboard-program-fr.png'), fullPage: true });
+    // A decision the workflow refuses (no review is open in planning) is shown, not lost in JSON.
+    // (The test's TypeScript has no DOM types: the form is built from a script string.)
+    await page.evaluate(`(() => {
+      const form = document.createElement('form');
+      form.method = 'post';
+      form.action = '/dashboard/programs/${programId}/reviews/1/keep';
+      const notes = document.createElement('input');
+      notes.name = 'notes';
+      notes.value = 'Nothing to change';
+      form.appendChild(notes);
+      document.body.appendChild(form);
+      form.submit();
+    })()`);
+    await page.waitForURL(/error=/);
+    await expect(page.textContent('.error')).resolves.toMatch(/no re-alignment review is open/);
     // Someone else's mentorship stays closed to this owner, page or not.
     const refused = await page.goto(`${api}/dashboard/mentorships/${cast.pair.mentorshipId}`);
     expect(refused?.status()).toBe(403);

@@ -102,4 +102,25 @@ describe('surveys', () => {
     expect((await post({ templateKey: 'interaction-quality', occurrence: 'pilot-1/close', answers }).expect(409)).body.code).toBe('SURVEY.ALREADY_ANSWERED');
     await post({ templateKey: 'no-such-survey', occurrence: 'x', answers }).expect(404);
   });
+
+  it('publishes a new version of a template; answers then follow the version they name', async () => {
+    const v2 = {
+      title: { en: 'Quality of the mentoring interaction', fr: 'Qualité des échanges de mentorat' },
+      audience: 'both',
+      moments: ['close'],
+      items: [
+        { key: 'trust', kind: 'likert', text: { en: 'We could speak in confidence.', fr: 'Nous avons pu parler en confiance.' }, required: true },
+        { key: 'hours', kind: 'numeric', text: { en: 'Hours spent preparing', fr: 'Heures de préparation' }, min: 0, max: 100, required: false },
+      ],
+    };
+    await request(api).post('/survey-templates/interaction-quality/versions').set(as('mentee')).send(v2).expect(403);
+    const bad = await request(api).post('/survey-templates/interaction-quality/versions').set(as('hr')).send({ ...v2, items: [{ ...v2.items[0], text: { en: 'x', fr: ' ' } }] }).expect(400);
+    expect(bad.body.errors[0].field).toBe('items.0.text');
+    const published = await request(api).post('/survey-templates/interaction-quality/versions').set(as('hr')).send(v2).expect(201);
+    expect(published.body).toMatchObject({ key: 'interaction-quality', version: 2 });
+    const post = (body: object) => request(api).post('/survey-responses').set(as('mentee')).send(body);
+    await post({ templateKey: 'interaction-quality', occurrence: 'v2/close', answers: { trust: 5, hours: 3 } }).expect(201);
+    // Version 1 still takes its own questions.
+    await post({ templateKey: 'interaction-quality', templateVersion: 1, occurrence: 'v1/close', answers: { challenge: 4, guidedExperience: 4, trust: 4, practiceChange: 4 } }).expect(201);
+  });
 });

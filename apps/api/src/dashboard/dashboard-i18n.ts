@@ -44,6 +44,8 @@ export const UI = {
     decision: 'Decision',
     pending: 'pending',
     engagement: 'Engagement (sessions held ÷ expected)',
+    reviewNotes: 'What the review found (KPIs, feedback, strategy)',
+    keepCourse: 'Keep the course',
   },
   fr: {
     title: 'mentorflow',
@@ -87,6 +89,8 @@ export const UI = {
     decision: 'Décision',
     pending: 'en attente',
     engagement: 'Engagement (séances tenues ÷ attendues)',
+    reviewNotes: 'Ce que montre la revue (indicateurs, retours, stratégie)',
+    keepCourse: 'Maintenir le cap',
   },
 } as const;
 

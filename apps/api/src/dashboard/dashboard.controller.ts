@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpException, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Client } from '@temporalio/client';
+import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { monitorProgram, type Actor, type MentorshipState, type ProgramEvent } from '../../../../libs/domain/src/index.js';
-import { programStateQuery } from '../../../../libs/contracts/src/index.js';
+import { decideReviewUpdate, programStateQuery } from '../../../../libs/contracts/src/index.js';
 import { Public } from '../auth/auth.decorators.js';
 import { TokenService } from '../auth/token.service.js';
 import { mentorshipSnapshots } from '../execution/monitoring.js';
@@ -25,6 +25,9 @@ export class SignInForm {
 export class DecisionForm {
   @IsIn(['approve', 'request-changes', 'escalate']) decision!: 'approve' | 'request-changes' | 'escalate';
   @IsOptional() @IsString() @MaxLength(5000) guidance?: string;
+}
+export class ReviewForm {
+  @IsString() @MaxLength(5000) notes!: string;
 }
 export class SessionForm {
   @Type(() => Number) @IsInt() @Min(5) @Max(480) minutes!: number;
@@ -97,8 +100,10 @@ export class DashboardController {
       await run(v.actor);
       res.redirect(303, `${back}?flash=${encodeURIComponent(done(v.t))}`);
     } catch (e) {
-      if (!(e instanceof HttpException)) throw e;
-      res.redirect(303, `${back}?error=${encodeURIComponent(messageOf(e))}`);
+      // A refusal by the API's services or by the workflow's validator is shown on the page.
+      const refusal = e instanceof HttpException ? messageOf(e) : e instanceof WorkflowUpdateFailedError ? (e.cause?.message ?? e.message) : null;
+      if (refusal === null) throw e;
+      res.redirect(303, `${back}?error=${encodeURIComponent(refusal)}`);
     }
   }
 
@@ -176,7 +181,7 @@ export class DashboardController {
   }
 
   @Get('programs/:id')
-  program(@Param('id', uuidParam) id: string, @Req() req: Request, @Res() res: Response, @Query('lang') lang?: string): Promise<void> {
+  program(@Param('id', uuidParam) id: string, @Req() req: Request, @Res() res: Response, @Query('lang') lang?: string, @Query('flash') flash?: string, @Query('error') error?: string): Promise<void> {
     return this.guarded(req, res, lang, async ({ actor, lang: l, t }) => {
       const row = await this.programs.findReadable(id, actor);
       const events = await this.programs.events(id, actor);
@@ -192,7 +197,7 @@ export class DashboardController {
         l,
         t,
         row.name,
-        `<section><h2>${t.timeline}</h2><ol class="timeline">${phases.map((p) => `<li><span class="phase">${esc(p.to)}</span> ${date(p.at, l)}</li>`).join('')}</ol></section>
+        `${flash ? `<p class="flash">${esc(flash)}</p>` : ''}${error ? `<p class="error">${esc(error)}</p>` : ''}<section><h2>${t.timeline}</h2><ol class="timeline">${phases.map((p) => `<li><span class="phase">${esc(p.to)}</span> ${date(p.at, l)}</li>`).join('')}</ol></section>
 <section><h2>${t.mentorships}</h2><p>${t.engagement}: <strong>${indicators.engagement === null ? '—' : Math.round(indicators.engagement * 100) + ' %'}</strong></p>${table(
           t,
           [t.mentee, t.mentor, t.supervisor, t.phase, t.sessions, ''],
@@ -201,7 +206,11 @@ export class DashboardController {
 <section><h2>${t.atRisk}</h2>${table(t, [t.mentee, t.mentor, ''], atRisk.map((r) => [esc(r.menteeId), esc(r.mentorId), esc(r.reasons.map((x) => x.detail).join('; '))]))}</section>
 <section><h2>${t.progress}</h2>${bars(t, indicators.competencyProgress.map((c) => ({ label: c.competencyKey, value: c.meanGained })), 2)}</section>
 <section><h2>${t.roi}</h2><p><strong>${closed}</strong> ${t.closedWithEvidence}</p></section>
-<section><h2>${t.upcoming}</h2><ul>${openReview ? `<li>${t.reviewOpen} ${openReview.review} (${date(openReview.openedAt, l)})</li>` : ''}<li>${openCheckpoints} × ${t.checkpoint}</li></ul></section>`,
+<section><h2>${t.upcoming}</h2><ul>${openReview ? `<li>${t.reviewOpen} ${openReview.review} (${date(openReview.openedAt, l)})</li>` : ''}<li>${openCheckpoints} × ${t.checkpoint}</li></ul>${
+          openReview && actor.personId === row.ownerId
+            ? `<form method="post" action="/dashboard/programs/${id}/reviews/${openReview.review}/keep" class="inline"><label>${t.reviewNotes}<input name="notes" size="50" required minlength="3"></label><button>${t.keepCourse}</button></form>`
+            : ''
+        }</section>`,
       );
     });
   }
@@ -240,6 +249,14 @@ export class DashboardController {
     return this.act(req, res, `/dashboard/mentorships/${id}`, (t) => t.decided, (actor) =>
       this.mentorships.decideCheckpoint(id, Number(checkpoint), { decision: form.decision, ...(form.guidance ? { guidance: form.guidance } : {}) }, actor),
     );
+  }
+
+  @Post('programs/:id/reviews/:review/keep')
+  keepCourse(@Param('id', uuidParam) id: string, @Param('review') review: string, @Body() form: ReviewForm, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.act(req, res, `/dashboard/programs/${id}`, (t) => t.decided, async (actor) => {
+      const row = await this.programs.findOwned(id, actor);
+      await this.temporal.workflow.getHandle(row.workflowId).executeUpdate(decideReviewUpdate, { args: [{ actor, review: Number(review), decision: { decision: 'keep', notes: form.notes } }] });
+    });
   }
 
   @Post('mentorships/:id/sessions')

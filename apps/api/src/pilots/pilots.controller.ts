@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
-import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import type { DataSource } from 'typeorm';
-import { surveyAnswerProblems, type Actor, type PilotAnalysis, type SurveyAnswers, type SurveyTemplate } from '../../../../libs/domain/src/index.js';
+import { surveyAnswerProblems, surveyTemplateProblems, type Actor, type PilotAnalysis, type SurveyAnswers, type SurveyItem, type SurveyMoment, type SurveyTemplate } from '../../../../libs/domain/src/index.js';
 import { applyPilotRecommendationsUpdate } from '../../../../libs/contracts/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { ApiError, notFound } from '../http/api-error.js';
@@ -30,6 +30,16 @@ export class PilotImportDto {
 
 export class ApplyPilotDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() pilotId!: string;
+}
+
+export class SurveyTemplateDto {
+  @ApiProperty({ example: { en: 'Kickoff expectations', fr: 'Attentes au démarrage' } }) @IsObject() title!: { en: string; fr: string };
+  @ApiProperty({ enum: ['mentor', 'mentee', 'both'] }) @IsIn(['mentor', 'mentee', 'both']) audience!: 'mentor' | 'mentee' | 'both';
+  @ApiProperty({ example: ['kickoff'], description: 'kickoff, midpoint, close, pulse' }) @IsArray() @IsIn(['kickoff', 'midpoint', 'close', 'pulse'], { each: true }) moments!: SurveyMoment[];
+  @ApiProperty({ description: 'Questions: { key, kind: likert | numeric | nps | text, text: { en, fr }, min?, max?, required }', type: [Object] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  items!: SurveyItem[];
 }
 
 export class SurveyResponseDto {
@@ -103,6 +113,22 @@ export class PilotsController {
   async templates(): Promise<SurveyTemplate[]> {
     const rows: Array<{ definition: SurveyTemplate }> = await this.db.query(`SELECT definition FROM survey_templates ORDER BY key, version`);
     return rows.map((r) => r.definition);
+  }
+
+  @Post('survey-templates/:key/versions')
+  @Roles('owner', 'hr-admin')
+  @ApiOperation({ summary: 'Publish the next version of a survey template (older versions and their answers stay as they are).' })
+  async publishTemplate(@Param('key') key: string, @Body() body: SurveyTemplateDto, @CurrentActor() actor: Actor): Promise<SurveyTemplate> {
+    const draft = { key, title: body.title, audience: body.audience, moments: body.moments, items: body.items };
+    const problems = surveyTemplateProblems(draft);
+    if (problems.length) throw new ApiError(400, 'VALIDATION', `${problems[0].field}: ${problems[0].message}`, problems.map((p) => ({ field: p.field, messages: [p.message] })));
+    // The primary key (key, version) refuses a concurrent publisher of the same version.
+    return this.db.transaction(async (tx) => {
+      const rows: Array<{ v: number | null }> = await tx.query(`SELECT max(version) AS v FROM survey_templates WHERE key = $1`, [key]);
+      const template: SurveyTemplate = { ...draft, version: (rows[0]?.v ?? 0) + 1 };
+      await tx.query(`INSERT INTO survey_templates (key, version, definition, created_by) VALUES ($1, $2, $3, $4)`, [key, template.version, JSON.stringify(template), actor.personId]);
+      return template;
+    });
   }
 
   @Post('survey-responses')
