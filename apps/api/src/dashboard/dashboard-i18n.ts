@@ -46,6 +46,9 @@ export const UI = {
     engagement: 'Engagement (sessions held ÷ expected)',
     reviewNotes: 'What the review found (KPIs, feedback, strategy)',
     keepCourse: 'Keep the course',
+    cost: 'Cost',
+    benefit: 'Monetised benefit',
+    facts: 'Facts (before → after, source)',
   },
   fr: {
     title: 'mentorflow',
@@ -91,6 +94,9 @@ export const UI = {
     engagement: 'Engagement (séances tenues ÷ attendues)',
     reviewNotes: 'Ce que montre la revue (indicateurs, retours, stratégie)',
     keepCourse: 'Maintenir le cap',
+    cost: 'Coût',
+    benefit: 'Bénéfice chiffré',
+    facts: 'Faits (avant → après, source)',
   },
 } as const;
 

@@ -205,7 +205,20 @@ export class DashboardController {
         )}</section>
 <section><h2>${t.atRisk}</h2>${table(t, [t.mentee, t.mentor, ''], atRisk.map((r) => [esc(r.menteeId), esc(r.mentorId), esc(r.reasons.map((x) => x.detail).join('; '))]))}</section>
 <section><h2>${t.progress}</h2>${bars(t, indicators.competencyProgress.map((c) => ({ label: c.competencyKey, value: c.meanGained })), 2)}</section>
-<section><h2>${t.roi}</h2><p><strong>${closed}</strong> ${t.closedWithEvidence}</p></section>
+<section><h2>${t.roi}</h2><p><strong>${closed}</strong> ${t.closedWithEvidence}</p>${table(
+          t,
+          [t.mentee, t.mentor, t.cost, t.benefit, 'ROI', t.facts],
+          snapshots
+            .filter((s) => s.roi)
+            .map((s) => [
+              esc(s.menteeId),
+              esc(s.mentorId),
+              esc(s.roi!.cost),
+              esc(s.roi!.benefit),
+              s.roi!.roi === null ? '—' : `${Math.round(s.roi!.roi * 100)} %`,
+              esc(s.roi!.facts.map((f) => `${f.name}: ${f.before} → ${f.after} ${f.unit} (${f.source})`).join('; ')),
+            ]),
+        )}</section>
 <section><h2>${t.upcoming}</h2><ul>${openReview ? `<li>${t.reviewOpen} ${openReview.review} (${date(openReview.openedAt, l)})</li>` : ''}<li>${openCheckpoints} × ${t.checkpoint}</li></ul>${
           openReview && actor.personId === row.ownerId
             ? `<form method="post" action="/dashboard/programs/${id}/reviews/${openReview.review}/keep" class="inline"><label>${t.reviewNotes}<input name="notes" size="50" required minlength="3"></label><button>${t.keepCourse}</button></form>`
