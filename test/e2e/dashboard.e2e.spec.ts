@@ -80,6 +80,8 @@ describe('the dashboard in a real browser (Debian Chromium, playwright-core)', (
     await page.click('section:has(h2:has-text("Checkpoints awaiting your decision")) a:has-text("Open")');
     await page.waitForURL(new RegExp(`/dashboard/mentorships/${cast.pair.mentorshipId}`));
     await expect(page.textContent('#phase')).resolves.toBe('ACTIVE');
+    // People appear by their directory names, not their ids.
+    await expect(page.textContent('h1')).resolves.toMatch(/^Mentee \w+ ← Mentor \w+$/);
     await page.selectOption('select[name=decision]', 'approve');
     await page.click('button:has-text("Decide")');
     await expect(page.textContent('.flash')).resolves.toBe('Decision recorded');

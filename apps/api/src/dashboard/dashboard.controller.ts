@@ -78,6 +78,13 @@ export class DashboardController {
     return { actor, lang: language, t: UI[language] };
   }
 
+  /** Display names of the people a page lists (ids stay visible where no name is known). */
+  private async namesOf(ids: string[]): Promise<(id: string) => string> {
+    const rows: Array<{ id: string; display_name: string }> = ids.length ? await this.db.query(`SELECT id, display_name FROM people WHERE id = ANY($1)`, [[...new Set(ids)]]) : [];
+    const names = new Map(rows.map((r) => [r.id, r.display_name]));
+    return (id: string) => names.get(id) ?? id;
+  }
+
   private async guarded(req: Request, res: Response, lang: string | undefined, render: (v: Viewer) => Promise<string>): Promise<void> {
     const v = await this.viewer(req, lang);
     if (!v) return res.redirect(303, '/dashboard/sign-in');
@@ -153,6 +160,7 @@ export class DashboardController {
             WHERE $1 IN (m.mentee_id, m.mentor_id, m.supervisor_id, m.owner_id) ORDER BY m.created_at DESC LIMIT 200`,
           [me],
         );
+      const name = await this.namesOf(rows.flatMap((r) => [r.mentee_id, r.mentor_id]));
       const roleOf = (r: (typeof rows)[number]) => (r.mentee_id === me ? t.mentee : r.mentor_id === me ? t.mentor : r.supervisor_id === me ? t.supervisor : t.owner);
       const nextDue = (r: (typeof rows)[number]) => {
         const from = r.state?.cadenceFrom;
@@ -168,13 +176,13 @@ export class DashboardController {
         `<section><h2>${t.decisions}</h2>${table(
           t,
           [t.mentee, t.mentor, t.checkpoint, ''],
-          decisions.map((r) => [esc(r.mentee_id), esc(r.mentor_id), String(r.state!.checkpoints.find((c) => c.decision === null)!.checkpoint), link(r.id)]),
+          decisions.map((r) => [esc(name(r.mentee_id)), esc(name(r.mentor_id)), String(r.state!.checkpoints.find((c) => c.decision === null)!.checkpoint), link(r.id)]),
         )}</section>
 <section><h2>${t.programs}</h2>${table(t, ['', t.phase], programs.map((p) => [`<a href="/dashboard/programs/${p.id}?lang=${l}">${esc(p.name)}</a>`, `<span class="phase">${esc(p.phase)}</span>`]))}</section>
 <section><h2>${t.mentorships}</h2>${table(
           t,
           [t.mentee, t.mentor, t.role, t.phase, t.sessions, t.nextSession, ''],
-          rows.map((r) => [esc(r.mentee_id), esc(r.mentor_id), roleOf(r), `<span class="phase">${esc(r.phase)}</span>`, String(r.state?.sessions ?? 0), nextDue(r), link(r.id)]),
+          rows.map((r) => [esc(name(r.mentee_id)), esc(name(r.mentor_id)), roleOf(r), `<span class="phase">${esc(r.phase)}</span>`, String(r.state?.sessions ?? 0), nextDue(r), link(r.id)]),
         )}</section>`,
       );
     });
@@ -189,6 +197,7 @@ export class DashboardController {
       const snapshots = await mentorshipSnapshots(this.db, id);
       const now = Date.now();
       const { indicators, atRisk } = monitorProgram(snapshots, this.terms.policy, now);
+      const name = await this.namesOf(snapshots.flatMap((x) => [x.menteeId, x.mentorId, x.supervisorId]));
       const state = await this.temporal.workflow.getHandle(row.workflowId).query(programStateQuery);
       const openReview = (state?.reviews ?? []).find((r) => r.decision === null);
       const openCheckpoints = snapshots.filter((s) => s.phase === 'ACTIVE').length;
@@ -201,9 +210,9 @@ export class DashboardController {
 <section><h2>${t.mentorships}</h2><p>${t.engagement}: <strong>${indicators.engagement === null ? '—' : Math.round(indicators.engagement * 100) + ' %'}</strong></p>${table(
           t,
           [t.mentee, t.mentor, t.supervisor, t.phase, t.sessions, ''],
-          snapshots.map((s) => [esc(s.menteeId), esc(s.mentorId), esc(s.supervisorId), `<span class="phase">${esc(s.phase)}</span>`, String(s.sessions), `<a href="/dashboard/mentorships/${s.mentorshipId}?lang=${l}">${t.open}</a>`]),
+          snapshots.map((s) => [esc(name(s.menteeId)), esc(name(s.mentorId)), esc(name(s.supervisorId)), `<span class="phase">${esc(s.phase)}</span>`, String(s.sessions), `<a href="/dashboard/mentorships/${s.mentorshipId}?lang=${l}">${t.open}</a>`]),
         )}</section>
-<section><h2>${t.atRisk}</h2>${table(t, [t.mentee, t.mentor, ''], atRisk.map((r) => [esc(r.menteeId), esc(r.mentorId), esc(r.reasons.map((x) => x.detail).join('; '))]))}</section>
+<section><h2>${t.atRisk}</h2>${table(t, [t.mentee, t.mentor, ''], atRisk.map((r) => [esc(name(r.menteeId)), esc(name(r.mentorId)), esc(r.reasons.map((x) => x.detail).join('; '))]))}</section>
 <section><h2>${t.progress}</h2>${bars(t, indicators.competencyProgress.map((c) => ({ label: c.competencyKey, value: c.meanGained })), 2)}</section>
 <section><h2>${t.roi}</h2><p><strong>${closed}</strong> ${t.closedWithEvidence}</p>${table(
           t,
@@ -211,8 +220,8 @@ export class DashboardController {
           snapshots
             .filter((s) => s.roi)
             .map((s) => [
-              esc(s.menteeId),
-              esc(s.mentorId),
+              esc(name(s.menteeId)),
+              esc(name(s.mentorId)),
               esc(s.roi!.cost),
               esc(s.roi!.benefit),
               s.roi!.roi === null ? '—' : `${Math.round(s.roi!.roi * 100)} %`,
@@ -232,6 +241,7 @@ export class DashboardController {
   mentorship(@Param('id', uuidParam) id: string, @Req() req: Request, @Res() res: Response, @Query('lang') lang?: string, @Query('flash') flash?: string, @Query('error') error?: string): Promise<void> {
     return this.guarded(req, res, lang, async ({ actor, lang: l, t }) => {
       const m = await this.mentorships.get(id, actor);
+      const name = await this.namesOf([m.menteeId, m.mentorId]);
       const open = m.checkpoints.find((c) => c.decision === null);
       const isSupervisor = actor.personId === m.supervisorId;
       const isMentor = actor.personId === m.mentorId;
@@ -248,7 +258,7 @@ export class DashboardController {
       return page(
         l,
         t,
-        `${m.menteeId} ← ${m.mentorId}`,
+        `${name(m.menteeId)} ← ${name(m.mentorId)}`,
         `${flash ? `<p class="flash">${esc(flash)}</p>` : ''}${error ? `<p class="error">${esc(error)}</p>` : ''}
 <section><p>${t.phase}: <span class="phase" id="phase">${esc(m.phase)}</span> · ${t.sessions}: ${m.sessions}</p>
 <h2>${t.goals}</h2>${table(t, ['', ''], m.goals.map((g) => [esc(g.competencyKey), `→ ${g.targetLevel}`]))}
