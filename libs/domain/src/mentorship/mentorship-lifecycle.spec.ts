@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DomainError } from '../shared/domain-error.js';
+import { codeOf } from '../shared/code-of.js';
 import {
   agreeKickoff,
   createMentorship,
@@ -31,14 +31,6 @@ const menteeKickoff = { goals, baselines: {}, facts: [] };
 const survey = { scores: { challenge: 4, guidedExperience: 4, trust: 5, practiceChange: 3 }, comment: null };
 const session = { sessionId: 's-1', heldAt: '2027-02-01T09:30:00.000Z', minutes: 60, topics: ['delegating the weekly report'], competencies: ['delegation'], sharedNotes: null, privateNotes: null };
 
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as DomainError).code;
-  }
-  return 'accepted';
-};
 const apply = (s: MentorshipState, events: MentorshipEvent[]) => foldMentorship(events, s)!;
 const created = foldMentorship(createMentorship(pair, 'claire', now))!;
 const kickoff = apply(created, supervisorApproves(created, paul, now));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DomainError } from '../shared/domain-error.js';
+import { codeOf } from '../shared/code-of.js';
 import { foldProgram, type ProgramState } from './program.js';
 import type { ProgramEvent } from './program-events.js';
 import { closeProgram, cycleOf, recordLessons, renewProgram, startEvaluation, startNextCycle } from './program-cycle.js';
@@ -17,14 +17,6 @@ const executing = foldProgram([
   { type: 'ProgramPhaseChanged', at, actorId: 'claire', data: { from: 'TRAINING', to: 'EXECUTION', reason: 'go' } },
 ] as ProgramEvent[])!;
 const apply = (s: ProgramState, events: ProgramEvent[]) => foldProgram(events, s)!;
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as DomainError).code;
-  }
-  return 'accepted';
-};
 
 describe('evaluation, closure and renewal', () => {
   it('renews into a new cycle that keeps the lessons and the continuing participants only', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DomainError } from '../shared/domain-error.js';
+import { codeOf } from '../shared/code-of.js';
 import { foldProgram, type ProgramState } from './program.js';
 import type { ProgramEvent } from './program-events.js';
 import { mentorshipsToStart, mentorshipStarted, planMentorship, recordTraining, startExecution, statusOf, trainedMentors } from './program-execution.js';
@@ -27,14 +27,6 @@ const history: ProgramEvent[] = [
 ];
 const training = foldProgram(history)!;
 const apply = (s: ProgramState, events: ProgramEvent[]) => foldProgram(events, s)!;
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as DomainError).code;
-  }
-  return 'accepted';
-};
 const mentorsSession = { sessionId: 't-1', audience: 'mentors' as const, title: 'Mentoring 101', heldAt: at, materials: [], attendees: ['eloise'] };
 
 describe('training and the training gate', () => {

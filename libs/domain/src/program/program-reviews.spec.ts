@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DomainError } from '../shared/domain-error.js';
+import { codeOf } from '../shared/code-of.js';
 import { foldProgram, type ProgramState } from './program.js';
 import type { ProgramEvent } from './program-events.js';
 import { decideReview, reviewsDue } from './program-reviews.js';
@@ -29,14 +29,6 @@ function run(s: ProgramState, from: number, until: number): { state: ProgramStat
   }
   throw new Error('no settle');
 }
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    return (e as DomainError).code;
-  }
-  return 'accepted';
-};
 
 describe('re-alignment reviews', () => {
   it('open every period in EXECUTION; an undecided one reminds the owner, then tells the sponsor', () => {
