@@ -1,6 +1,5 @@
+import { esc } from '../http/html.js';
 import type { UiLanguage, UiText } from './dashboard-i18n.js';
-
-export const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The frame of every page: plain HTML and one stylesheet, no script. */
 export function page(lang: UiLanguage, t: UiText, title: string, body: string, signedIn = true): string {
@@ -27,15 +26,3 @@ button{background:#3b6fd8;color:#fff;border:0;border-radius:6px;padding:.45rem .
 
 export const table = (t: UiText, head: string[], rows: string[][]): string =>
   rows.length === 0 ? `<p class="none">${t.none}</p>` : `<table><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
-
-/** Horizontal bars as inline SVG (values already rounded). */
-export function bars(t: UiText, rows: Array<{ label: string; value: number }>, max: number): string {
-  if (rows.length === 0) return `<p class="none">${t.none}</p>`;
-  const height = 26 * rows.length + 8;
-  return `<svg role="img" width="600" height="${height}" viewBox="0 0 600 ${height}">${rows
-    .map((r, i) => {
-      const width = max <= 0 ? 0 : Math.max(0, Math.min(1, r.value / max)) * 300;
-      return `<text x="0" y="${22 + 26 * i}">${esc(r.label)}</text><rect x="200" y="${8 + 26 * i}" width="${width.toFixed(1)}" height="18" rx="3"></rect><text x="${(206 + width).toFixed(1)}" y="${22 + 26 * i}">${esc(r.value)}</text>`;
-    })
-    .join('')}</svg>`;
-}

@@ -14,7 +14,8 @@ import { uuidParam } from '../http/param-pipes.js';
 import { MentorshipsService, type MentorshipTerms } from '../mentorships/mentorships.service.js';
 import { ProgramsService } from '../programs/programs.service.js';
 import { DATA_SOURCE, MENTORSHIP_TERMS, TEMPORAL_CLIENT } from '../tokens.js';
-import { bars, esc, page, table } from './dashboard-html.js';
+import { esc, svgBars } from '../http/html.js';
+import { page, table } from './dashboard-html.js';
 import { UI, uiLanguageOf, type UiLanguage, type UiText } from './dashboard-i18n.js';
 
 const COOKIE = 'mf_token';
@@ -213,7 +214,7 @@ export class DashboardController {
           snapshots.map((s) => [esc(name(s.menteeId)), esc(name(s.mentorId)), esc(name(s.supervisorId)), `<span class="phase">${esc(s.phase)}</span>`, String(s.sessions), `<a href="/dashboard/mentorships/${s.mentorshipId}?lang=${l}">${t.open}</a>`]),
         )}</section>
 <section><h2>${t.atRisk}</h2>${table(t, [t.mentee, t.mentor, ''], atRisk.map((r) => [esc(name(r.menteeId)), esc(name(r.mentorId)), esc(r.reasons.map((x) => x.detail).join('; '))]))}</section>
-<section><h2>${t.progress}</h2>${bars(t, indicators.competencyProgress.map((c) => ({ label: c.competencyKey, value: c.meanGained })), 2)}</section>
+<section><h2>${t.progress}</h2>${svgBars(indicators.competencyProgress.map((c) => ({ label: c.competencyKey, value: c.meanGained })), 2, { empty: t.none })}</section>
 <section><h2>${t.roi}</h2><p><strong>${closed}</strong> ${t.closedWithEvidence}</p>${table(
           t,
           [t.mentee, t.mentor, t.cost, t.benefit, 'ROI', t.facts],

@@ -1,19 +1,5 @@
 import type { EffectivenessReport } from '../../../../libs/domain/src/index.js';
-
-const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-/** Horizontal bars as inline SVG: no script, no external asset, readable when printed. */
-function bars(rows: Array<{ label: string; value: number }>, max: number, unit: string): string {
-  if (rows.length === 0) return '<p class="none">No data yet.</p>';
-  const height = 26 * rows.length + 8;
-  const items = rows
-    .map((r, i) => {
-      const width = max <= 0 ? 0 : Math.max(0, Math.min(1, r.value / max)) * 300;
-      return `<text x="0" y="${22 + 26 * i}">${esc(r.label)}</text><rect x="200" y="${8 + 26 * i}" width="${width.toFixed(1)}" height="18" rx="3"></rect><text x="${(206 + width).toFixed(1)}" y="${22 + 26 * i}">${esc(r.value)} ${esc(unit)}</text>`;
-    })
-    .join('');
-  return `<svg role="img" width="600" height="${height}" viewBox="0 0 600 ${height}">${items}</svg>`;
-}
+import { esc, svgBars } from '../http/html.js';
 
 /** The cycle's effectiveness and ROI report as a page a sponsor can read (and print). */
 export function reportHtml(programName: string, r: EffectivenessReport): string {
@@ -41,7 +27,7 @@ svg text{font-size:13px;fill:#1d2330}svg rect{fill:#3b6fd8}.none{color:#778}
 ${r.kpis.map((k) => `<tr><td>${esc(k.objective)}</td><td>${esc(k.kpi)}</td><td>${esc(k.baseline)} → ${esc(k.target)} ${esc(k.unit)}</td><td>${k.measured ? `${esc(k.measured.meanBefore)} → ${esc(k.measured.meanAfter)} (${k.measured.mentorships}) ${k.measured.reachedTarget ? '✔ target reached' : ''}` : '<span class="none">not measured</span>'}</td></tr>`).join('')}
 </table></section>
 <section><h2>Competency progress (mean level gained)</h2>
-${bars(r.competencyProgress.map((c) => ({ label: `${c.competencyKey} (${c.goals})`, value: c.meanGained })), 4, 'levels')}
+${svgBars(r.competencyProgress.map((c) => ({ label: `${c.competencyKey} (${c.goals})`, value: c.meanGained })), 4, { unit: 'levels', empty: 'No data yet.' })}
 <p>${r.goalsReached.reached} of ${r.goalsReached.goals} goal competencies reached their target in closed mentorships.</p></section>
 <section><h2>Facts behind the figures</h2><table><tr><th>Mentorship</th><th>Fact</th><th>Source</th><th>Before → after</th><th>Improvement</th></tr>
 ${r.facts.map((f) => `<tr><td>${esc(f.mentorshipId.slice(0, 8))}</td><td>${esc(f.name)}</td><td>${esc(f.source)}</td><td>${esc(f.before)} → ${esc(f.after)} ${esc(f.unit)}</td><td>${esc(f.improvement)}${f.value === null ? '' : ` (${esc(money(f.value))})`}</td></tr>`).join('') || '<tr><td colspan="5" class="none">No closed mentorship yet.</td></tr>'}

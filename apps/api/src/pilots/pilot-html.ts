@@ -1,6 +1,5 @@
 import type { PilotAnalysis } from '../../../../libs/domain/src/index.js';
-
-const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { esc } from '../http/html.js';
 
 /** Each factor's correlation with its interval on a −1…1 axis, as inline SVG (no script, printable). */
 function effectChart(a: PilotAnalysis): string {
