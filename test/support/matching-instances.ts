@@ -1,26 +1,14 @@
 import type { MenteeCandidate, MentorCandidate } from '../../libs/domain/src/index.js';
-import { ReportingChains } from '../../libs/domain/src/index.js';
+import { ReportingChains, seededRandom } from '../../libs/domain/src/index.js';
 
 const KEYS = ['delegation', 'feedback', 'conflict', 'change', 'developing-people', 'strategic-alignment', 'decision-making', 'collaboration'];
-
-/** Seeded pseudo-random numbers, so that a failing instance can be reproduced from its seed. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A random cycle: mentees and mentors with languages, zones, departments and a reporting tree, tuned
  * so that roughly `infeasibleShare` of the pairs break a hard constraint.
  */
 export function randomInstance(seed: number, nMentees: number, nMentors: number, capacity: number | (() => number)) {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
   const departments = ['Ops', 'Sales', 'R&D', 'Finance', 'Care'];
   const offsets = [0, 60, 60, 60, 120, -300, 480];
