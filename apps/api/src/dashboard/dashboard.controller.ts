@@ -10,7 +10,7 @@ import { decideReviewUpdate, programStateQuery } from '../../../../libs/contract
 import { Public } from '../auth/auth.decorators.js';
 import { TokenService } from '../auth/token.service.js';
 import { mentorshipSnapshots } from '../execution/monitoring.js';
-import { uuidParam } from '../http/param-pipes.js';
+import { checkpointParam, reviewParam, uuidParam } from '../http/param-pipes.js';
 import { MentorshipsService, type MentorshipTerms } from '../mentorships/mentorships.service.js';
 import { ProgramsService } from '../programs/programs.service.js';
 import { DATA_SOURCE, MENTORSHIP_TERMS, TEMPORAL_CLIENT } from '../tokens.js';
@@ -269,17 +269,17 @@ export class DashboardController {
   }
 
   @Post('mentorships/:id/checkpoints/:checkpoint/decision')
-  decide(@Param('id', uuidParam) id: string, @Param('checkpoint') checkpoint: string, @Body() form: DecisionForm, @Req() req: Request, @Res() res: Response): Promise<void> {
+  decide(@Param('id', uuidParam) id: string, @Param('checkpoint', checkpointParam) checkpoint: number, @Body() form: DecisionForm, @Req() req: Request, @Res() res: Response): Promise<void> {
     return this.act(req, res, `/dashboard/mentorships/${id}`, (t) => t.decided, (actor) =>
-      this.mentorships.decideCheckpoint(id, Number(checkpoint), { decision: form.decision, ...(form.guidance ? { guidance: form.guidance } : {}) }, actor),
+      this.mentorships.decideCheckpoint(id, checkpoint, { decision: form.decision, ...(form.guidance ? { guidance: form.guidance } : {}) }, actor),
     );
   }
 
   @Post('programs/:id/reviews/:review/keep')
-  keepCourse(@Param('id', uuidParam) id: string, @Param('review') review: string, @Body() form: ReviewForm, @Req() req: Request, @Res() res: Response): Promise<void> {
+  keepCourse(@Param('id', uuidParam) id: string, @Param('review', reviewParam) review: number, @Body() form: ReviewForm, @Req() req: Request, @Res() res: Response): Promise<void> {
     return this.act(req, res, `/dashboard/programs/${id}`, (t) => t.decided, async (actor) => {
       const row = await this.programs.findOwned(id, actor);
-      await this.temporal.workflow.getHandle(row.workflowId).executeUpdate(decideReviewUpdate, { args: [{ actor, review: Number(review), decision: { decision: 'keep', notes: form.notes } }] });
+      await this.temporal.workflow.getHandle(row.workflowId).executeUpdate(decideReviewUpdate, { args: [{ actor, review, decision: { decision: 'keep', notes: form.notes } }] });
     });
   }
 

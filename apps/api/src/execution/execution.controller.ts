@@ -16,7 +16,7 @@ import {
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { ApiError } from '../http/api-error.js';
 import { OperationKey } from '../http/idempotency.interceptor.js';
-import { uuidParam } from '../http/param-pipes.js';
+import { reviewParam, uuidParam } from '../http/param-pipes.js';
 import { ProgramResponse } from '../programs/dto/program.response.js';
 import { ProgramsService, uuidFromKey } from '../programs/programs.service.js';
 import { DATA_SOURCE, MENTORSHIP_TERMS, TEMPORAL_CLIENT } from '../tokens.js';
@@ -24,17 +24,8 @@ import type { DataSource } from 'typeorm';
 import { LessonsDto, LessonsResponse, RenewalDto, ReviewDecisionDto, ReviewsResponse } from './review.dto.js';
 import { mentorshipSnapshots, MonitoringResponse } from './monitoring.js';
 import type { MentorshipTerms } from '../mentorships/mentorships.service.js';
-import { badField } from '../http/api-error.js';
 import { INTERACTION_ITEMS } from '../../../../libs/domain/src/index.js';
 import { TrainingResponse, TrainingSessionDto } from './execution.dto.js';
-
-const reviewParam = {
-  transform: (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw badField('review', 'must be a whole number from 1');
-    return n;
-  },
-};
 
 @ApiTags('programs')
 @ApiBearerAuth()

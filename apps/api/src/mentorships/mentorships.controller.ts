@@ -1,16 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor, ReviewStage } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { badField } from '../http/api-error.js';
 import { OperationKey } from '../http/idempotency.interceptor.js';
-import { uuidParam } from '../http/param-pipes.js';
+import { checkpointParam, uuidParam } from '../http/param-pipes.js';
 import { CheckpointDecisionDto, KickoffDto, LogSessionDto, ReasonDto, REVIEW_STAGES, ReviewDto, StartMentorshipDto, SurveyDto, TerminationDto } from './dto/mentorship-actions.dto.js';
 import { CheckpointBriefingResponse, MentorshipResponse, MentorshipSummaryResponse, SessionResponse, TimelineEntryResponse } from './dto/mentorship.response.js';
 import { MentorshipsService } from './mentorships.service.js';
 import { PlannedMentorshipResponse } from '../execution/execution.dto.js';
 
-const checkpointParam = new ParseIntPipe({ exceptionFactory: () => badField('checkpoint', 'must be a whole number') });
 const stageParam = {
   transform: (value: string): ReviewStage => {
     if (!(REVIEW_STAGES as readonly string[]).includes(value)) throw badField('stage', `must be one of ${REVIEW_STAGES.join(', ')}`);
