@@ -6,7 +6,8 @@ import { Type } from 'class-transformer';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { monitorProgram, type Actor, type MentorshipState, type ProgramEvent } from '../../../../libs/domain/src/index.js';
-import { decideReviewUpdate, programStateQuery } from '../../../../libs/contracts/src/index.js';
+import { decideReviewUpdate, programStateQuery, programStreamId } from '../../../../libs/contracts/src/index.js';
+import { readStream } from '../../../../libs/persistence/src/index.js';
 import { Public } from '../auth/auth.decorators.js';
 import { TokenService } from '../auth/token.service.js';
 import { mentorshipSnapshots } from '../execution/monitoring.js';
@@ -193,15 +194,21 @@ export class DashboardController {
   program(@Param('id', uuidParam) id: string, @Req() req: Request, @Res() res: Response, @Query('lang') lang?: string, @Query('flash') flash?: string, @Query('error') error?: string): Promise<void> {
     return this.guarded(req, res, lang, async ({ actor, lang: l, t }) => {
       const row = await this.programs.findReadable(id, actor);
-      const events = await this.programs.events(id, actor);
-      const phases = events.filter((e) => e.type === 'ProgramPhaseChanged').map((e) => ({ at: e.occurredAt, to: (e.data as Extract<ProgramEvent, { type: 'ProgramPhaseChanged' }>['data']).to }));
+      // The row above already checked access: the stream is read directly, not through a second check.
+      const events = await readStream(this.db, programStreamId(id));
+      const phases = events
+        .filter((e) => e.type === 'ProgramPhaseChanged')
+        .map((e) => ({ at: e.occurredAt.toISOString(), to: (e.payload as Extract<ProgramEvent, { type: 'ProgramPhaseChanged' }>['data']).to }));
       const snapshots = await mentorshipSnapshots(this.db, id);
       const now = Date.now();
       const { indicators, atRisk } = monitorProgram(snapshots, this.terms.policy, now);
       const name = await this.namesOf(snapshots.flatMap((x) => [x.menteeId, x.mentorId, x.supervisorId]));
       const state = await this.temporal.workflow.getHandle(row.workflowId).query(programStateQuery);
       const openReview = (state?.reviews ?? []).find((r) => r.decision === null);
-      const openCheckpoints = snapshots.filter((s) => s.phase === 'ACTIVE').length;
+      const [{ open: openCheckpoints }]: Array<{ open: number }> = await this.db.query(
+        `SELECT count(*)::int AS open FROM mentorships WHERE program_id = $1 AND state -> 'checkpoints' @> '[{"decision": null}]'`,
+        [id],
+      );
       const closed = snapshots.filter((s) => s.roi).length;
       return page(
         l,
