@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import proto from '@temporalio/proto';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 import { createMentorflowWorker } from '../apps/worker/src/worker.js';
 import { openDatabase } from '../libs/persistence/src/index.js';
-import { freePort, provideTemporal, startEmbeddedPostgres } from '../libs/platform/src/index.js';
+import { freePort, provideTemporal, startEmbeddedPostgres, workflowsEntry } from '../libs/platform/src/index.js';
 
 export interface BenchStack {
   db: DataSource;
@@ -64,8 +65,7 @@ export async function withBenchStack<T>(name: string, body: (stack: BenchStack) 
 
 /** Follows a workflow's chain of runs from its first one: each run's history, event count and encoded size. */
 export async function runsOf(client: Client, workflowId: string, firstRunId: string) {
-  const { default: proto } = await import('@temporalio/proto');
-  const runs: Array<{ events: number; bytes: number; history: import('@temporalio/proto').temporal.api.history.v1.IHistory }> = [];
+  const runs: Array<{ events: number; bytes: number; history: proto.temporal.api.history.v1.IHistory }> = [];
   let runId: string | null | undefined = firstRunId;
   while (runId) {
     const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
@@ -79,12 +79,10 @@ export async function runsOf(client: Client, workflowId: string, firstRunId: str
  * Replays a history with the current workflow code and times the replay alone: the code is
  * bundled first (webpack, seconds) and the bundle's time is reported apart.
  */
-export async function timeReplay(history: import('@temporalio/proto').temporal.api.history.v1.IHistory, workflowId: string): Promise<{ bundleMs: number; replayMs: number }> {
-  const { bundleWorkflowCode, DefaultLogger: Logger, Worker: ReplayWorker } = await import('@temporalio/worker');
-  const { workflowsEntry } = await import('../libs/platform/src/index.js');
+export async function timeReplay(history: proto.temporal.api.history.v1.IHistory, workflowId: string): Promise<{ bundleMs: number; replayMs: number }> {
   const t0 = performance.now();
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath: workflowsEntry(), logger: new Logger('ERROR') });
+  const workflowBundle = await bundleWorkflowCode({ workflowsPath: workflowsEntry(), logger: new DefaultLogger('ERROR') });
   const t1 = performance.now();
-  await ReplayWorker.runReplayHistory({ workflowBundle }, history, workflowId);
+  await Worker.runReplayHistory({ workflowBundle }, history, workflowId);
   return { bundleMs: t1 - t0, replayMs: performance.now() - t1 };
 }

@@ -177,7 +177,8 @@ export function analysePilot(mentorships: PilotMentorship[], ctx: PilotContext):
     const effect = interval[0] > 0 || interval[1] < 0;
     return { ...base, status: effect ? ('effect' as const) : ('no-clear-effect' as const), r: round(r, 3), interval: [round(interval[0], 3), round(interval[1], 3)] as [number, number], direction: effect ? (r > 0 ? ('positive' as const) : ('negative' as const)) : null };
   });
-  factors.sort((a, b) => (a.status === 'effect' ? 0 : a.status === 'no-clear-effect' ? 1 : 2) - (b.status === 'effect' ? 0 : b.status === 'no-clear-effect' ? 1 : 2) || Math.abs(b.r ?? 0) - Math.abs(a.r ?? 0));
+  const rank = { effect: 0, 'no-clear-effect': 1, 'not-enough-data': 2 } as const;
+  factors.sort((a, b) => rank[a.status] - rank[b.status] || Math.abs(b.r ?? 0) - Math.abs(a.r ?? 0));
 
   const gaps: PilotCompetencyGap[] = ctx.model.competencies.map((c) => {
     const worked = mentorships.filter((m) => m.baseline[c.key] !== undefined);
@@ -198,7 +199,10 @@ export function analysePilot(mentorships: PilotMentorship[], ctx: PilotContext):
   const risks = effects.filter((f) => f.direction === 'negative').map((f) => `more ${f.label} goes with weaker results (r = ${f.r}, n = ${f.n})`);
   const failures = assessed.filter((a) => a.outcome === 'failure');
   const reasonCounts = new Map<string, number>();
-  for (const a of failures) for (const reason of a.reasons) reasonCounts.set(reason.replace(/ \(.*\)$/, ''), (reasonCounts.get(reason.replace(/ \(.*\)$/, '')) ?? 0) + 1);
+  for (const a of failures) {
+    // The figures in brackets differ per mentorship; the reason itself is what recurs.
+    for (const reason of a.reasons.map((r) => r.replace(/ \(.*\)$/, ''))) reasonCounts.set(reason, (reasonCounts.get(reason) ?? 0) + 1);
+  }
   for (const [reason, count] of [...reasonCounts].sort((a, b) => b[1] - a[1]).slice(0, 3)) risks.push(`${reason}: in ${count} of ${failures.length} failed mentorships`);
 
   // Weights: each criterion a clear effect speaks for is scaled by (1 + r·sign), the others keep
