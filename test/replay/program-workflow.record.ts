@@ -16,6 +16,8 @@ import {
 import { eventually, useWorkerStack } from '../support/services.js';
 import { quietTimings, startProgram } from '../support/programs.js';
 import { randomUUID } from 'node:crypto';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { programWorkflow } from '../../libs/workflows/src/index.js';
 import { HISTORY_FILES } from './histories.js';
 
 /**
@@ -34,6 +36,25 @@ function writeIfAbsent(file: string, json: string): void {
     return;
   }
   writeFileSync(file, json + '\n');
+}
+
+const owner = { personId: 'owner-1', roles: ['owner' as const] };
+const options = { weights: {}, excludeSameDepartment: false, maxTimeZoneHours: null, objective: 'total' as const, loadBalance: 0 };
+const PAIRS = [
+  ['rec-mentee-1', 'mentee'],
+  ['rec-mentee-2', 'mentee'],
+  ['rec-mentor-1', 'mentor'],
+  ['rec-mentor-2', 'mentor'],
+] as const;
+
+/** The sponsor approves, the owner enrols the people (mentors with capacity 1) and the first proposal is solved. */
+async function approveEnrolAndPropose(handle: WorkflowHandle<typeof programWorkflow>, people: Array<readonly [string, 'mentee' | 'mentor' | 'supervisor']>): Promise<void> {
+  await handle.executeUpdate(approveLaunchUpdate, { args: [{ actor: { personId: 'sponsor-1', roles: ['sponsor'] }, comment: null }] });
+  for (const [personId, role] of people) {
+    await handle.executeUpdate(enrolParticipantUpdate, { args: [{ actor: owner, participant: { personId, role, capacity: role === 'mentor' ? 1 : null, goals: [], wishes: [] } }] });
+  }
+  await handle.executeUpdate(requestMatchingProposalUpdate, { args: [{ actor: owner, options }] });
+  await eventually(async () => (await handle.query(programStateQuery))?.matching?.proposals[0]?.status === 'READY');
 }
 
 describe('record ProgramWorkflow histories', () => {
@@ -65,20 +86,8 @@ describe('record ProgramWorkflow histories', () => {
         [person, model[0].id, key, level],
       );
     }
-    const owner = { personId: 'owner-1', roles: ['owner' as const] };
     const { handle } = await startProgram(stack.client, stack.taskQueue);
-    await handle.executeUpdate(approveLaunchUpdate, { args: [{ actor: { personId: 'sponsor-1', roles: ['sponsor'] }, comment: null }] });
-    for (const [personId, role] of [
-      ['rec-mentee-1', 'mentee'],
-      ['rec-mentee-2', 'mentee'],
-      ['rec-mentor-1', 'mentor'],
-      ['rec-mentor-2', 'mentor'],
-    ] as const) {
-      await handle.executeUpdate(enrolParticipantUpdate, { args: [{ actor: owner, participant: { personId, role, capacity: role === 'mentor' ? 1 : null, goals: [], wishes: [] } }] });
-    }
-    const options = { weights: {}, excludeSameDepartment: false, maxTimeZoneHours: null, objective: 'total' as const, loadBalance: 0 };
-    await handle.executeUpdate(requestMatchingProposalUpdate, { args: [{ actor: owner, options }] });
-    await eventually(async () => (await handle.query(programStateQuery))?.matching?.proposals[0]?.status === 'READY');
+    await approveEnrolAndPropose(handle, [...PAIRS]);
     await handle.executeUpdate(decideMatchingPairUpdate, { args: [{ actor: owner, decision: 'ban', menteeId: 'rec-mentee-1', mentorId: 'rec-mentor-2', reason: 'recorded' }] });
     await handle.executeUpdate(requestMatchingProposalUpdate, { args: [{ actor: owner, options }] });
     await eventually(async () => (await handle.query(programStateQuery))?.matching?.proposals[1]?.status === 'READY');
@@ -95,21 +104,8 @@ describe('record ProgramWorkflow histories', () => {
       INSERT INTO people (id, display_name, email, department, job_level, management_years, team_size, languages, time_zone, hire_date) VALUES
         ('rec-sup', 'Supervisor', 's@example.com', 'Board', 'M3', 20, 3, '{fr,en}', 'Europe/Paris', '2001-01-01')
       ON CONFLICT (id) DO NOTHING`);
-    const owner = { personId: 'owner-1', roles: ['owner' as const] };
     const { handle } = await startProgram(stack.client, stack.taskQueue, undefined, { ...quietTimings, reviewEveryMs: 2_000, reviewDecisionMs: 700 });
-    await handle.executeUpdate(approveLaunchUpdate, { args: [{ actor: { personId: 'sponsor-1', roles: ['sponsor'] }, comment: null }] });
-    for (const [personId, role] of [
-      ['rec-mentee-1', 'mentee'],
-      ['rec-mentee-2', 'mentee'],
-      ['rec-mentor-1', 'mentor'],
-      ['rec-mentor-2', 'mentor'],
-      ['rec-sup', 'supervisor'],
-    ] as const) {
-      await handle.executeUpdate(enrolParticipantUpdate, { args: [{ actor: owner, participant: { personId, role, capacity: role === 'mentor' ? 1 : null, goals: [], wishes: [] } }] });
-    }
-    const options = { weights: {}, excludeSameDepartment: false, maxTimeZoneHours: null, objective: 'total' as const, loadBalance: 0 };
-    await handle.executeUpdate(requestMatchingProposalUpdate, { args: [{ actor: owner, options }] });
-    await eventually(async () => (await handle.query(programStateQuery))?.matching?.proposals[0]?.status === 'READY');
+    await approveEnrolAndPropose(handle, [...PAIRS, ['rec-sup', 'supervisor']]);
     await handle.executeUpdate(approveMatchingProposalUpdate, { args: [{ actor: owner, version: 1 }] });
     const latest = stack.client.workflow.getHandle(handle.workflowId);
     for (const menteeId of ['rec-mentee-1', 'rec-mentee-2']) {
