@@ -29,6 +29,7 @@ import { MentorshipsController } from './mentorships/mentorships.controller.js';
 import { PilotsController } from './pilots/pilots.controller.js';
 import { DashboardController } from './dashboard/dashboard.controller.js';
 import { PilotsService } from './pilots/pilots.service.js';
+import { SurveysService } from './pilots/surveys.service.js';
 import { ExecutionController } from './execution/execution.controller.js';
 import { ReportController } from './execution/report.controller.js';
 import { MentorshipsService, type MentorshipTerms } from './mentorships/mentorships.service.js';
@@ -75,6 +76,7 @@ export class AppModule {
         MatchingService,
         MentorshipsService,
         PilotsService,
+        SurveysService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor },

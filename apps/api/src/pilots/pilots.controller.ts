@@ -2,18 +2,17 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post } from '@n
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import type { DataSource } from 'typeorm';
-import { surveyAnswerProblems, surveyTemplateProblems, type Actor, type PilotAnalysis, type SurveyAnswers, type SurveyItem, type SurveyMoment, type SurveyTemplate } from '../../../../libs/domain/src/index.js';
+import type { Actor, PilotAnalysis, SurveyAnswers, SurveyItem, SurveyMoment, SurveyTemplate } from '../../../../libs/domain/src/index.js';
 import { applyPilotRecommendationsUpdate } from '../../../../libs/contracts/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
-import { ApiError, notFound } from '../http/api-error.js';
 import { OperationKey } from '../http/idempotency.interceptor.js';
 import { uuidParam } from '../http/param-pipes.js';
 import { ProgramResponse } from '../programs/dto/program.response.js';
 import { ProgramsService } from '../programs/programs.service.js';
-import { DATA_SOURCE, TEMPORAL_CLIENT } from '../tokens.js';
+import { TEMPORAL_CLIENT } from '../tokens.js';
 import { pilotHtml } from './pilot-html.js';
 import { PilotsService } from './pilots.service.js';
+import { SurveysService } from './surveys.service.js';
 
 export class PilotImportDto {
   @ApiProperty({ example: 'Pilot 2025, operations' }) @IsString() @MinLength(1) @MaxLength(200) name!: string;
@@ -60,8 +59,8 @@ export class PilotsController {
   constructor(
     private readonly pilots: PilotsService,
     private readonly programs: ProgramsService,
+    private readonly surveys: SurveysService,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(DATA_SOURCE) private readonly db: DataSource,
   ) {}
 
   @Post('pilots')
@@ -110,45 +109,20 @@ export class PilotsController {
 
   @Get('survey-templates')
   @ApiOperation({ summary: 'Every version of every survey template (the interaction-quality template ships as seed data).' })
-  async templates(): Promise<SurveyTemplate[]> {
-    const rows: Array<{ definition: SurveyTemplate }> = await this.db.query(`SELECT definition FROM survey_templates ORDER BY key, version`);
-    return rows.map((r) => r.definition);
+  templates(): Promise<SurveyTemplate[]> {
+    return this.surveys.all();
   }
 
   @Post('survey-templates/:key/versions')
   @Roles('owner', 'hr-admin')
   @ApiOperation({ summary: 'Publish the next version of a survey template (older versions and their answers stay as they are).' })
-  async publishTemplate(@Param('key') key: string, @Body() body: SurveyTemplateDto, @CurrentActor() actor: Actor): Promise<SurveyTemplate> {
-    const draft = { key, title: body.title, audience: body.audience, moments: body.moments, items: body.items };
-    const problems = surveyTemplateProblems(draft);
-    if (problems.length) throw new ApiError(400, 'VALIDATION', `${problems[0].field}: ${problems[0].message}`, problems.map((p) => ({ field: p.field, messages: [p.message] })));
-    // The primary key (key, version) refuses a concurrent publisher of the same version.
-    return this.db.transaction(async (tx) => {
-      const rows: Array<{ v: number | null }> = await tx.query(`SELECT max(version) AS v FROM survey_templates WHERE key = $1`, [key]);
-      const template: SurveyTemplate = { ...draft, version: (rows[0]?.v ?? 0) + 1 };
-      await tx.query(`INSERT INTO survey_templates (key, version, definition, created_by) VALUES ($1, $2, $3, $4)`, [key, template.version, JSON.stringify(template), actor.personId]);
-      return template;
-    });
+  publishTemplate(@Param('key') key: string, @Body() body: SurveyTemplateDto, @CurrentActor() actor: Actor): Promise<SurveyTemplate> {
+    return this.surveys.publish({ key, title: body.title, audience: body.audience, moments: body.moments, items: body.items }, actor);
   }
 
   @Post('survey-responses')
   @ApiOperation({ summary: 'Answer a survey as yourself: validated against its template; one response per person and occurrence (409 for a second).' })
-  async respond(@Body() body: SurveyResponseDto, @CurrentActor() actor: Actor): Promise<{ id: string; templateKey: string; templateVersion: number; occurrence: string }> {
-    const rows: Array<{ definition: SurveyTemplate }> = await this.db.query(
-      `SELECT definition FROM survey_templates WHERE key = $1 ${body.templateVersion ? 'AND version = $2' : ''} ORDER BY version DESC LIMIT 1`,
-      body.templateVersion ? [body.templateKey, body.templateVersion] : [body.templateKey],
-    );
-    const template = rows[0]?.definition;
-    if (!template) throw notFound('survey template', `${body.templateKey}${body.templateVersion ? ` v${body.templateVersion}` : ''}`);
-    const problems = surveyAnswerProblems(template, body.answers);
-    if (problems.length) throw new ApiError(400, 'VALIDATION', `answers: ${problems[0].item}: ${problems[0].message}`, problems.map((p) => ({ field: `answers.${p.item}`, messages: [p.message] })));
-    // The unique constraint, not a prior check, keeps it to one response per person and occurrence.
-    const inserted: Array<{ id: string }> = await this.db.query(
-      `INSERT INTO survey_responses (template_key, template_version, occurrence, respondent_id, answers) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT ON CONSTRAINT uq_survey_response_once DO NOTHING RETURNING id`,
-      [template.key, template.version, body.occurrence, actor.personId, JSON.stringify(body.answers)],
-    );
-    if (!inserted[0]) throw new ApiError(409, 'SURVEY.ALREADY_ANSWERED', `${actor.personId} already answered ${body.occurrence}`);
-    return { id: String(inserted[0].id), templateKey: template.key, templateVersion: template.version, occurrence: body.occurrence };
+  respond(@Body() body: SurveyResponseDto, @CurrentActor() actor: Actor): Promise<{ id: string; templateKey: string; templateVersion: number; occurrence: string }> {
+    return this.surveys.respond(body, actor);
   }
 }

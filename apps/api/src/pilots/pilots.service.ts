@@ -9,11 +9,11 @@ import {
   type Actor,
   type PilotAnalysis,
   type PilotMentorship,
-  type SurveyTemplate,
 } from '../../../../libs/domain/src/index.js';
 import { ApiError, notFound } from '../http/api-error.js';
 import { CompetencyService } from '../competencies/competency.service.js';
 import { DATA_SOURCE } from '../tokens.js';
+import { SurveysService } from './surveys.service.js';
 
 export interface PilotRow {
   id: string;
@@ -29,6 +29,7 @@ export class PilotsService {
   constructor(
     @Inject(DATA_SOURCE) private readonly db: DataSource,
     private readonly competencies: CompetencyService,
+    private readonly surveys: SurveysService,
   ) {}
 
   /** All or nothing: every problem of the file with its entry and field, or the stored pilot. */
@@ -36,7 +37,7 @@ export class PilotsService {
     const ids = entries.flatMap((e) => (typeof e === 'object' && e !== null ? [(e as PilotMentorship).mentorId, (e as PilotMentorship).menteeId] : [])).filter((x) => typeof x === 'string');
     const people: Array<{ id: string }> = await this.db.query(`SELECT id FROM people WHERE id = ANY($1)`, [ids]);
     const model = await this.competencies.model(DEFAULT_MODEL_KEY);
-    const problems = pilotImportProblems(entries, { people: new Set(people.map((p) => p.id)), competencies: new Set(model.definition.competencies.map((c) => c.key)) }, await this.template());
+    const problems = pilotImportProblems(entries, { people: new Set(people.map((p) => p.id)), competencies: new Set(model.definition.competencies.map((c) => c.key)) }, await this.surveys.template(INTERACTION_QUALITY_TEMPLATE.key));
     if (problems.length > 0) {
       throw new ApiError(400, 'PILOT.INVALID', `the pilot file has ${problems.length} problem(s); nothing was imported`, undefined, { lines: problems.slice(0, 200), totalErrors: problems.length });
     }
@@ -77,12 +78,5 @@ export class PilotsService {
       mentorLevels,
     });
     return { pilot: { id: pilot.id, name: pilot.name }, analysis };
-  }
-
-  /** The latest version of the interaction-quality template, which pilot surveys answer. */
-  async template(key = INTERACTION_QUALITY_TEMPLATE.key): Promise<SurveyTemplate> {
-    const rows: Array<{ definition: SurveyTemplate }> = await this.db.query(`SELECT definition FROM survey_templates WHERE key = $1 ORDER BY version DESC LIMIT 1`, [key]);
-    if (!rows[0]) throw notFound('survey template', key);
-    return rows[0].definition;
   }
 }
