@@ -48,7 +48,7 @@ export async function seedDemo(log: (step: string) => void): Promise<{ programId
   if (found) return { programId: found.id, ownerToken: owner, mentorships: 0, created: false };
 
   const mentees = Array.from({ length: 20 }, (_, i) => id(37 + i));
-  const mentors = Array.from({ length: 10 }, (_, i) => id(7 + 2 * i)).filter((_, i) => i < 10);
+  const mentors = Array.from({ length: 10 }, (_, i) => id(7 + 2 * i));
   const supervisors = [id(1), id(2)];
   log('assessments: mentees and mentors');
   for (const [person, levels] of [...mentees.map((m, i) => [m, { delegation: 1 + (i % 2), feedback: 2 }] as const), ...mentors.map((m) => [m, { delegation: 5, feedback: 4 }] as const)]) {

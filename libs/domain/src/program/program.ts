@@ -222,7 +222,7 @@ export function evolveProgram(state: ProgramState | null, event: ProgramEvent): 
       return { ...next, launchEscalated: true };
     case 'PilotRecommendationsApplied':
       // The pilot's weights become the program's defaults; its focus competencies guide the training.
-      return { ...next, policy: { ...(state.policy ?? {}), matchingWeights: event.data.matchingWeights }, pilot: { ...event.data, appliedBy: event.actorId, at: event.at } };
+      return { ...next, policy: { ...(state.policy ?? {}), matchingWeights: event.data.matchingWeights }, pilot: { pilotId: event.data.pilotId, focusCompetencies: event.data.focusCompetencies, appliedBy: event.actorId, at: event.at } };
     case 'RecognitionGranted':
       return { ...next, recognitions: [...(state.recognitions ?? []), { ...event.data, grantedBy: event.actorId, at: event.at }] };
     case 'RematchRequested':
