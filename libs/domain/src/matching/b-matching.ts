@@ -22,6 +22,8 @@ export interface BMatchingInput {
   edgeWeight: Float64Array;
   /** Cost, in weight units, of the k-th extra left node on one right node (k·slotPenalty); 0 = none. */
   slotPenalty?: number;
+  /** Augmenting-path solver only: force the cost-matrix or the arc-list search (default: by size and density). */
+  layout?: 'dense' | 'sparse';
 }
 
 export interface BMatchingResult {
