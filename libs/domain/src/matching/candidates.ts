@@ -89,4 +89,10 @@ export const DEFAULT_MATCHING_OPTIONS: MatchingOptions = {
 /** Answers "is one of them above the other in the reporting line" (see ReportingChains). */
 export interface ChainOracle {
   inSameChain(a: string, b: string): boolean;
+  /**
+   * Optional: the person's entry and exit numbers in a depth-first walk of the reporting lines
+   * (one is above the other exactly when its interval holds the other's), so that millions of
+   * pairs need no lookup by id; undefined for someone outside the lines.
+   */
+  span?(id: string): readonly [number, number] | undefined;
 }

@@ -184,4 +184,12 @@ describe('optimality', () => {
       expect(engine.pairs.length > greedy.matched || (engine.pairs.length === greedy.matched && engine.totalScore >= greedy.totalScore - 1e-9)).toBe(true);
     }
   });
+
+  it('gives the same pairs with a chain oracle that only answers inSameChain (no intervals)', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const { mentees, mentors, chains } = randomInstance(seed, 30, 10, () => 2);
+      const plain = { inSameChain: (a: string, b: string) => chains.inSameChain(a, b) };
+      expect(solveMatching(mentees, mentors, opts(), plain).pairs).toEqual(solveMatching(mentees, mentors, opts(), chains).pairs);
+    }
+  });
 });

@@ -140,12 +140,25 @@ function checkInput(mentees: MenteeCandidate[], mentors: MentorCandidate[], opti
   }
 }
 
-/** Precomputed per-person data so that millions of pairs cost a few operations each. */
+/**
+ * Precomputed per-person data so that millions of pairs cost a few operations each: languages as
+ * bit sets, competencies and wishes by index instead of by key, reporting-line intervals as
+ * numbers. Scores are computed in the same order as `contributions`, so they are the same numbers.
+ */
 class FastPairs {
-  private readonly menteeLanguages: Array<Set<string>>;
-  private readonly needs: Array<Array<[string, number]>>;
+  private readonly languageWords: number;
+  private readonly menteeLanguages: Uint32Array;
+  private readonly mentorLanguages: Uint32Array;
+  private readonly needKeys: Int32Array[];
+  private readonly needSizes: Float64Array[];
   private readonly needTotal: Float64Array;
-  private readonly wishRank: Array<Map<string, number>>;
+  /** Per mentor and competency index: how far their level covers a gap, 0 to 1. */
+  private readonly cover: Float64Array;
+  private readonly competencies: number;
+  private readonly wishRank: Array<Map<number, number>>;
+  /** Reporting-line intervals (enter, exit) per mentee and mentor; NaN outside the lines. */
+  private readonly menteeSpan: Float64Array;
+  private readonly mentorSpan: Float64Array;
 
   constructor(
     private readonly mentees: MenteeCandidate[],
@@ -155,14 +168,71 @@ class FastPairs {
     private readonly exclusions: Map<string, unknown>,
     private readonly bans: Map<string, unknown>,
   ) {
-    this.menteeLanguages = mentees.map((m) => new Set(m.languages));
-    this.needs = mentees.map((m) => {
-      const needs = new Map<string, number>(Object.entries(m.gaps).filter(([, g]) => g > 0));
-      for (const goal of m.goals) needs.set(goal, Math.max(1, needs.get(goal) ?? 0));
-      return [...needs];
+    const languageIndex = new Map<string, number>();
+    for (const p of [...mentees, ...mentors]) for (const l of p.languages) if (!languageIndex.has(l)) languageIndex.set(l, languageIndex.size);
+    this.languageWords = Math.max(1, Math.ceil(languageIndex.size / 32));
+    const bits = (people: Array<{ languages: string[] }>) => {
+      const out = new Uint32Array(people.length * this.languageWords);
+      people.forEach((p, i) => {
+        for (const l of p.languages) {
+          const b = languageIndex.get(l)!;
+          out[i * this.languageWords + (b >> 5)] |= 1 << (b & 31);
+        }
+      });
+      return out;
+    };
+    this.menteeLanguages = bits(mentees);
+    this.mentorLanguages = bits(mentors);
+
+    const competencyIndex = new Map<string, number>();
+    const needs = mentees.map((m) => {
+      const byKey = new Map<string, number>(Object.entries(m.gaps).filter(([, g]) => g > 0));
+      for (const goal of m.goals) byKey.set(goal, Math.max(1, byKey.get(goal) ?? 0));
+      for (const key of byKey.keys()) if (!competencyIndex.has(key)) competencyIndex.set(key, competencyIndex.size);
+      return [...byKey];
     });
-    this.needTotal = Float64Array.from(this.needs, (n) => n.reduce((s, [, v]) => s + v, 0));
-    this.wishRank = mentees.map((m) => new Map(m.wishes.map((w, r) => [w, 1 - r / m.wishes.length])));
+    this.needKeys = needs.map((n) => Int32Array.from(n, ([key]) => competencyIndex.get(key)!));
+    this.needSizes = needs.map((n) => Float64Array.from(n, ([, size]) => size));
+    this.needTotal = Float64Array.from(needs, (n) => n.reduce((s, [, v]) => s + v, 0));
+    this.competencies = competencyIndex.size;
+    this.cover = new Float64Array(mentors.length * this.competencies);
+    mentors.forEach((b, j) => {
+      for (const [key, c] of competencyIndex) this.cover[j * this.competencies + c] = Math.max(0, Math.min(1, ((b.strengths[key] ?? 0) - 3) / 2));
+    });
+    const mentorIndex = new Map(mentors.map((m, j) => [m.personId, j]));
+    this.wishRank = mentees.map((m) => {
+      const ranks = new Map<number, number>();
+      m.wishes.forEach((w, r) => {
+        const j = mentorIndex.get(w);
+        if (j !== undefined && !ranks.has(j)) ranks.set(j, 1 - r / m.wishes.length);
+      });
+      return ranks;
+    });
+
+    const spans = (people: Array<{ personId: string }>) => {
+      const out = new Float64Array(people.length * 2).fill(NaN);
+      if (chains.span) {
+        people.forEach((p, i) => {
+          const s = chains.span!(p.personId);
+          if (s) [out[2 * i], out[2 * i + 1]] = s;
+        });
+      }
+      return out;
+    };
+    this.menteeSpan = spans(mentees);
+    this.mentorSpan = spans(mentors);
+  }
+
+  private shareLanguage(i: number, j: number): boolean {
+    for (let w = 0; w < this.languageWords; w++) if ((this.menteeLanguages[i * this.languageWords + w] & this.mentorLanguages[j * this.languageWords + w]) !== 0) return true;
+    return false;
+  }
+
+  private inSameChain(i: number, j: number): boolean {
+    if (!this.chains.span) return this.chains.inSameChain(this.mentees[i].personId, this.mentors[j].personId);
+    const [ae, ax, be, bx] = [this.menteeSpan[2 * i], this.menteeSpan[2 * i + 1], this.mentorSpan[2 * j], this.mentorSpan[2 * j + 1]];
+    // NaN (outside the lines) makes every comparison false: not in the same chain.
+    return (ae < be && bx < ax) || (be < ae && ax < bx);
   }
 
   feasible(i: number, j: number): boolean {
@@ -173,9 +243,8 @@ class FastPairs {
     if (o.excludeSameDepartment && a.department === b.department) return false;
     if (o.requireTrainedMentors && !b.trained) return false;
     if (o.maxTimeZoneHours !== null && timeZoneHours(a, b) > o.maxTimeZoneHours) return false;
-    const langs = this.menteeLanguages[i];
-    if (!b.languages.some((l) => langs.has(l))) return false;
-    if (this.chains.inSameChain(a.personId, b.personId)) return false;
+    if (!this.shareLanguage(i, j)) return false;
+    if (this.inSameChain(i, j)) return false;
     if (this.exclusions.size > 0 || this.bans.size > 0) {
       const key = pairKey(a.personId, b.personId);
       if (this.exclusions.has(key) || this.bans.has(key)) return false;
@@ -192,13 +261,16 @@ class FastPairs {
     const total = this.needTotal[i];
     if (total > 0) {
       let weighted = 0;
-      for (const [key, size] of this.needs[i]) weighted += size * Math.max(0, Math.min(1, ((b.strengths[key] ?? 0) - 3) / 2));
+      const keys = this.needKeys[i];
+      const sizes = this.needSizes[i];
+      const base = j * this.competencies;
+      for (let n = 0; n < keys.length; n++) weighted += sizes[n] * this.cover[base + keys[n]];
       coverage = weighted / total;
     }
     return (
       w.competencyCoverage * coverage +
       w.experience * Math.max(0, Math.min(1, (b.managementYears - a.managementYears) / 10)) +
-      w.wishRank * (this.wishRank[i].get(b.personId) ?? 0) +
+      w.wishRank * (this.wishRank[i].get(j) ?? 0) +
       w.timeZone * (1 - timeZoneHours(a, b) / 12) +
       w.trackRecord * (b.trackRecord ?? 0.5) +
       w.crossDepartment * (a.department === b.department ? 0 : 1)
@@ -218,17 +290,19 @@ function explainUnmatched(
 ): UnmatchedMentee {
   const mentee = mentees[i];
   let feasibleMentors = 0;
-  const blocked: Array<{ mentorId: string; score: number; blockers: Blocker[] }> = [];
+  const infeasible: Array<{ j: number; mentorId: string; score: number }> = [];
   mentors.forEach((mentor, j) => {
     if (fast.feasible(i, j)) feasibleMentors++;
-    else blocked.push({ mentorId: mentor.personId, score: fast.score(i, j), blockers: pairBlockers(mentee, mentor, options, chains, exclusions, bans) });
+    else infeasible.push({ j, mentorId: mentor.personId, score: fast.score(i, j) });
   });
-  blocked.sort((x, y) => y.score - x.score || x.mentorId.localeCompare(y.mentorId));
+  infeasible.sort((x, y) => y.score - x.score || x.mentorId.localeCompare(y.mentorId));
+  // The reasons are spelled out for the three shown only: the explaining path is the slow one.
+  const bestBlocked = infeasible.slice(0, 3).map(({ j, mentorId, score }) => ({ mentorId, score, blockers: pairBlockers(mentee, mentors[j], options, chains, exclusions, bans) }));
   return {
     menteeId: mentee.personId,
     reason: feasibleMentors === 0 ? 'NO_FEASIBLE_MENTOR' : 'CAPACITY_EXHAUSTED',
     feasibleMentors,
-    bestBlocked: blocked.slice(0, 3),
+    bestBlocked,
   };
 }
 

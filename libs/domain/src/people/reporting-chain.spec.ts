@@ -37,6 +37,15 @@ describe('reporting chains', () => {
     expect(chains.isAbove('e1', 'ceo')).toBe(false);
   });
 
+  it('gives each person an interval that holds exactly the intervals of the people below', () => {
+    const [ce, cx] = chains.span('ceo')!;
+    const [ee, ex] = chains.span('e1')!;
+    const [me, mx] = chains.span('m3')!;
+    expect(ce < ee && ex < cx).toBe(true);
+    expect(me < ee && ex < mx).toBe(false);
+    expect(chains.span('nobody')).toBeUndefined();
+  });
+
   it('agrees with a naive walk on a large random company', () => {
     const n = 3000;
     const big = Array.from({ length: n }, (_, i) => ({ id: `p${i}`, managerId: i === 0 ? null : `p${Math.floor(Math.random() * i)}` }));

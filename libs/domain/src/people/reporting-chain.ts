@@ -46,6 +46,12 @@ export class ReportingChains {
     return this.enter.has(id);
   }
 
+  /** Entry and exit numbers of the depth-first walk (see ChainOracle.span). */
+  span(id: string): readonly [number, number] | undefined {
+    const enter = this.enter.get(id);
+    return enter === undefined ? undefined : [enter, this.exit.get(id)!];
+  }
+
   /** True when `ancestor` is above `person` in the reporting line (at any depth). */
   isAbove(ancestor: string, person: string): boolean {
     const a = this.enter.get(ancestor);
