@@ -3,7 +3,7 @@ import { solveBMatching } from './b-matching.js';
 import { solveBMatchingByAugmentingPaths } from './shortest-augmenting-path.js';
 import type { ChainOracle, Criterion, MatchingOptions, MenteeCandidate, MentorCandidate } from './candidates.js';
 import { CRITERIA } from './candidates.js';
-import { contributions, indexDecisions, pairBlockers, pairKey, timeZoneHours, type Blocker } from './pair-rules.js';
+import { contributions, indexDecisions, pairBlockers, pairKey, type Blocker } from './pair-rules.js';
 
 export interface ProposedPair {
   menteeId: string;
@@ -159,6 +159,17 @@ class FastPairs {
   /** Reporting-line intervals (enter, exit) per mentee and mentor; NaN outside the lines. */
   private readonly menteeSpan: Float64Array;
   private readonly mentorSpan: Float64Array;
+  // The rest of each person's fields as numbers (departments and ids by index).
+  private readonly menteeYears: Float64Array;
+  private readonly mentorYears: Float64Array;
+  private readonly menteeOffset: Float64Array;
+  private readonly mentorOffset: Float64Array;
+  private readonly menteeDepartment: Int32Array;
+  private readonly mentorDepartment: Int32Array;
+  private readonly menteePerson: Int32Array;
+  private readonly mentorPerson: Int32Array;
+  private readonly mentorTrack: Float64Array;
+  private readonly mentorUsable: Uint8Array;
 
   constructor(
     private readonly mentees: MenteeCandidate[],
@@ -221,6 +232,42 @@ class FastPairs {
     };
     this.menteeSpan = spans(mentees);
     this.mentorSpan = spans(mentors);
+
+    const indexOf = (index: Map<string, number>, key: string) => {
+      if (!index.has(key)) index.set(key, index.size);
+      return index.get(key)!;
+    };
+    const departments = new Map<string, number>();
+    const persons = new Map<string, number>();
+    this.menteeYears = Float64Array.from(mentees, (m) => m.managementYears);
+    this.mentorYears = Float64Array.from(mentors, (m) => m.managementYears);
+    this.menteeOffset = Float64Array.from(mentees, (m) => m.utcOffsetMinutes);
+    this.mentorOffset = Float64Array.from(mentors, (m) => m.utcOffsetMinutes);
+    this.menteeDepartment = Int32Array.from(mentees, (m) => indexOf(departments, m.department));
+    this.mentorDepartment = Int32Array.from(mentors, (m) => indexOf(departments, m.department));
+    this.menteePerson = Int32Array.from(mentees, (m) => indexOf(persons, m.personId));
+    this.mentorPerson = Int32Array.from(mentors, (m) => indexOf(persons, m.personId));
+    this.mentorTrack = Float64Array.from(mentors, (m) => m.trackRecord ?? 0.5);
+    this.mentorUsable = Uint8Array.from(mentors, (m) => (m.capacity > 0 && (m.trained || !options.requireTrainedMentors) ? 1 : 0));
+  }
+
+  private wishRow = new Float64Array(0);
+  private wishRowOf = -1;
+  /** Mentee i's wish value for every mentor, kept for the last mentee asked (pairs come by mentee). */
+  private wishesOf(i: number): Float64Array {
+    if (this.wishRowOf !== i) {
+      if (this.wishRow.length !== this.mentors.length) this.wishRow = new Float64Array(this.mentors.length);
+      else this.wishRow.fill(0);
+      for (const [j, value] of this.wishRank[i]) this.wishRow[j] = value;
+      this.wishRowOf = i;
+    }
+    return this.wishRow;
+  }
+
+  /** `timeZoneHours` on the stored offsets (the same arithmetic, so the same number). */
+  private hoursApart(i: number, j: number): number {
+    const diff = Math.abs(this.menteeOffset[i] - this.mentorOffset[j]) % 1440;
+    return Math.min(diff, 1440 - diff) / 60;
   }
 
   private shareLanguage(i: number, j: number): boolean {
@@ -230,23 +277,23 @@ class FastPairs {
 
   private inSameChain(i: number, j: number): boolean {
     if (!this.chains.span) return this.chains.inSameChain(this.mentees[i].personId, this.mentors[j].personId);
-    const [ae, ax, be, bx] = [this.menteeSpan[2 * i], this.menteeSpan[2 * i + 1], this.mentorSpan[2 * j], this.mentorSpan[2 * j + 1]];
+    const ae = this.menteeSpan[2 * i];
+    const ax = this.menteeSpan[2 * i + 1];
+    const be = this.mentorSpan[2 * j];
+    const bx = this.mentorSpan[2 * j + 1];
     // NaN (outside the lines) makes every comparison false: not in the same chain.
     return (ae < be && bx < ax) || (be < ae && ax < bx);
   }
 
   feasible(i: number, j: number): boolean {
-    const a = this.mentees[i];
-    const b = this.mentors[j];
     const o = this.options;
-    if (a.personId === b.personId || b.managementYears < a.managementYears || b.capacity <= 0) return false;
-    if (o.excludeSameDepartment && a.department === b.department) return false;
-    if (o.requireTrainedMentors && !b.trained) return false;
-    if (o.maxTimeZoneHours !== null && timeZoneHours(a, b) > o.maxTimeZoneHours) return false;
+    if (this.menteePerson[i] === this.mentorPerson[j] || this.mentorYears[j] < this.menteeYears[i] || !this.mentorUsable[j]) return false;
+    if (o.excludeSameDepartment && this.menteeDepartment[i] === this.mentorDepartment[j]) return false;
+    if (o.maxTimeZoneHours !== null && this.hoursApart(i, j) > o.maxTimeZoneHours) return false;
     if (!this.shareLanguage(i, j)) return false;
     if (this.inSameChain(i, j)) return false;
     if (this.exclusions.size > 0 || this.bans.size > 0) {
-      const key = pairKey(a.personId, b.personId);
+      const key = pairKey(this.mentees[i].personId, this.mentors[j].personId);
       if (this.exclusions.has(key) || this.bans.has(key)) return false;
     }
     return true;
@@ -254,8 +301,6 @@ class FastPairs {
 
   /** Same value as `contributions(...).score`, without building objects. */
   score(i: number, j: number): number {
-    const a = this.mentees[i];
-    const b = this.mentors[j];
     const w = this.options.weights;
     let coverage = 0;
     const total = this.needTotal[i];
@@ -269,11 +314,11 @@ class FastPairs {
     }
     return (
       w.competencyCoverage * coverage +
-      w.experience * Math.max(0, Math.min(1, (b.managementYears - a.managementYears) / 10)) +
-      w.wishRank * (this.wishRank[i].get(j) ?? 0) +
-      w.timeZone * (1 - timeZoneHours(a, b) / 12) +
-      w.trackRecord * (b.trackRecord ?? 0.5) +
-      w.crossDepartment * (a.department === b.department ? 0 : 1)
+      w.experience * Math.max(0, Math.min(1, (this.mentorYears[j] - this.menteeYears[i]) / 10)) +
+      w.wishRank * this.wishesOf(i)[j] +
+      w.timeZone * (1 - this.hoursApart(i, j) / 12) +
+      w.trackRecord * this.mentorTrack[j] +
+      w.crossDepartment * (this.menteeDepartment[i] === this.mentorDepartment[j] ? 0 : 1)
     );
   }
 }
