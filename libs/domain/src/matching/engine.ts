@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error.js';
-import { solveBMatching } from './b-matching.js';
+import { maxCardinality } from './max-cardinality.js';
 import { solveBMatchingByAugmentingPaths } from './shortest-augmenting-path.js';
 import type { ChainOracle, Criterion, MatchingOptions, MenteeCandidate, MentorCandidate } from './candidates.js';
 import { CRITERIA } from './candidates.js';
@@ -90,8 +90,7 @@ export function solveMatching(mentees: MenteeCandidate[], mentors: MentorCandida
     ({ edgeStart: solveStart, edgeRight: solveRight, edgeWeight: solveWeight } = keepAtLeast(edgeStart, edgeRight, edgeWeight, bottleneck.threshold));
   }
   const problem = { nLeft: free.length, nRight: mentors.length, capacity: remaining, edgeStart: solveStart, edgeRight: solveRight, edgeWeight: solveWeight };
-  // Both solvers are exact; the augmenting-path one is much faster but has no slot penalty.
-  const solved = options.loadBalance > 0 ? solveBMatching({ ...problem, slotPenalty: options.loadBalance }) : solveBMatchingByAugmentingPaths(problem);
+  const solved = solveBMatchingByAugmentingPaths({ ...problem, slotPenalty: options.loadBalance });
   phases += solved.phases;
 
   const pairOf = new Map<number, number>(pinnedOf);
@@ -359,20 +358,16 @@ function bestBottleneck(
   edgeRight: Int32Array,
   edgeWeight: Float64Array,
 ): { threshold: number; phases: number } {
-  const zero = new Float64Array(edgeWeight.length);
-  const cardinality = (start: Int32Array, right: Int32Array, count: number) => solveBMatching({ nLeft, nRight: capacity.length, capacity, edgeStart: start, edgeRight: right, edgeWeight: zero.subarray(0, count) });
-  let phases = 0;
-  const full = cardinality(edgeStart, edgeRight, edgeRight.length);
-  phases += full.phases;
+  const cardinality = (threshold: number) => maxCardinality(nLeft, capacity, edgeStart, edgeRight, edgeWeight, threshold);
+  let phases = 1;
+  const full = cardinality(-Infinity);
   const thresholds = [...new Set(edgeWeight)].sort((a, b) => a - b);
   let lo = 0;
   let hi = thresholds.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    const kept = keepAtLeast(edgeStart, edgeRight, edgeWeight, thresholds[mid]);
-    const r = cardinality(kept.edgeStart, kept.edgeRight, kept.edgeRight.length);
-    phases += r.phases;
-    if (r.matched === full.matched) lo = mid;
+    phases++;
+    if (cardinality(thresholds[mid]) === full) lo = mid;
     else hi = mid - 1;
   }
   return { threshold: thresholds[lo], phases };

@@ -6,7 +6,8 @@ import { chooseLayout, solveBMatchingByAugmentingPaths } from './shortest-augmen
 /**
  * The augmenting-path solver against the min-cost-flow solver (separate code, the same optimum):
  * both layouts of its search, on instances with ties (weights from a short list), mentors without
- * capacity, mentees without arcs, and sizes where the dual refresh runs many times.
+ * capacity, mentees without arcs, slot penalties (load balance), and sizes where the dual refresh
+ * runs many times.
  */
 function instance(seed: number): BMatchingInput {
   const random = seededRandom(seed);
@@ -15,6 +16,7 @@ function instance(seed: number): BMatchingInput {
   const density = 0.1 + 0.9 * random();
   const tied = random() < 0.5;
   const capacity = Int32Array.from({ length: nRight }, () => Math.floor(random() * 4));
+  const slotPenalty = random() < 0.3 ? [0.05, 0.2, 1][Math.floor(random() * 3)] : 0;
   const edgeStart = new Int32Array(nLeft + 1);
   const right: number[] = [];
   const weight: number[] = [];
@@ -26,17 +28,18 @@ function instance(seed: number): BMatchingInput {
     }
     edgeStart[i + 1] = right.length;
   }
-  return { nLeft, nRight, capacity, edgeStart, edgeRight: Int32Array.from(right), edgeWeight: Float64Array.from(weight) };
+  return { nLeft, nRight, capacity, edgeStart, edgeRight: Int32Array.from(right), edgeWeight: Float64Array.from(weight), slotPenalty };
 }
 
+/** Pairs and objective: the weights, less k × penalty for the k-th extra mentee of a mentor. */
 function summary(input: BMatchingInput, result: BMatchingResult) {
   const used = new Int32Array(input.nRight);
   let total = 0;
   result.matchedEdge.forEach((k, i) => {
     if (k < 0) return;
     expect(k >= input.edgeStart[i] && k < input.edgeStart[i + 1]).toBe(true);
+    total += input.edgeWeight[k] - used[input.edgeRight[k]] * (input.slotPenalty ?? 0);
     used[input.edgeRight[k]]++;
-    total += input.edgeWeight[k];
   });
   used.forEach((n, j) => expect(n).toBeLessThanOrEqual(input.capacity[j]));
   return { matched: result.matched, total };

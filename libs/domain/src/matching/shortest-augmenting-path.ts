@@ -33,8 +33,9 @@ export function chooseLayout(input: Pick<BMatchingInput, 'nLeft' | 'nRight' | 'e
  * out (this keeps the cardinality maximal, as in Kuhn's algorithm); then swaps "free mentee in,
  * matched mentee out" are applied while one lowers the cost — the only negative cycles the
  * residual graph can still hold — which makes the result optimal among maximum matchings.
- * Costs are integers (weights × 1e9) so that ties and tightness are exact. No slot penalty here:
- * load balancing uses the flow solver.
+ * Costs are integers (weights × 1e9) so that ties and tightness are exact. With a slot penalty
+ * (load balance), a column's next place costs load × penalty: the sink arc of the column is priced
+ * by its load, which keeps the duals' conditions per column.
  *
  * Speed on large, dense cycles (5,000 × 1,000) comes from two things. The dense layout: a cost
  * matrix scanned without a heap. And refreshed duals: each search leaves duals that measure
@@ -63,9 +64,11 @@ export function solveBMatchingByAugmentingPaths(input: BMatchingInput): BMatchin
   const todo = new Int32Array(nRight);
 
   // Duals with c − u − v ≥ 0 on every arc, matched arcs at 0. The sink's potential is 0, so a
-  // column with a free slot keeps v ≥ 0 and a column holding anyone keeps v ≤ 0: −v is the price
-  // of a full column, and only full columns have one. A column without capacity is priced out.
+  // column with a free slot keeps v + load·slotCost ≥ 0 and a column holding anyone keeps
+  // v + (load − 1)·slotCost ≤ 0; without slot costs, −v is the price of a full column, and only
+  // full columns have one. A column without capacity is priced out.
   const piT = 0;
+  const slotCost = Math.round((input.slotPenalty ?? 0) * SCALE);
   const v = new Float64Array(nRight);
   for (let j = 0; j < nRight; j++) if (capacity[j] <= 0) v[j] = -Infinity;
   const u = new Float64Array(nLeft);
@@ -150,7 +153,7 @@ export function solveBMatchingByAugmentingPaths(input: BMatchingInput): BMatchin
       settled[j] = 1;
       settledCols.push(j);
       if (load[j] < capacity[j]) {
-        const viaSink = dj + v[j] - piT;
+        const viaSink = dj + v[j] + load[j] * slotCost - piT;
         if (viaSink < toSink) {
           toSink = viaSink;
           sinkColumn = j;
@@ -264,7 +267,7 @@ export function solveBMatchingByAugmentingPaths(input: BMatchingInput): BMatchin
     far.fill(Infinity);
     far[NOWHERE] = -Infinity;
     for (let j = 0; j < nRight; j++) {
-      if (load[j] < capacity[j]) far[j] = v[j] - piT;
+      if (load[j] < capacity[j]) far[j] = v[j] + load[j] * slotCost - piT;
       columnDone[j] = 0;
     }
     for (let r = 0; r < nLeft; r++) {
