@@ -5,7 +5,7 @@ import { randomInstance } from '../test/support/matching-instances.js';
 
 /**
  * One measurement in its own process (so its peak memory is its own):
- *   node dist/bench/matching-run.js <engine|greedy|munkres> <mentees> <mentors> <capacity>
+ *   node dist/bench/matching-run.js <engine|engine-fairness|engine-balance|greedy|munkres> <mentees> <mentors> <capacity>
  * Prints one JSON line.
  */
 const [algorithm, nMentees, nMentors, capacity] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4]), Number(process.argv[5])];
@@ -15,8 +15,9 @@ const start = performance.now();
 let matched = 0;
 let total = 0;
 let infeasibleShare = 0;
-if (algorithm === 'engine') {
-  const r = solveMatching(mentees, mentors, options, chains);
+if (algorithm === 'engine' || algorithm === 'engine-fairness' || algorithm === 'engine-balance') {
+  const chosen = algorithm === 'engine-fairness' ? { ...options, objective: 'fairness' as const } : algorithm === 'engine-balance' ? { ...options, loadBalance: 0.05 } : options;
+  const r = solveMatching(mentees, mentors, chosen, chains);
   matched = r.pairs.length;
   total = r.totalScore;
   infeasibleShare = r.stats.infeasiblePairs / (r.stats.infeasiblePairs + r.stats.feasiblePairs);
