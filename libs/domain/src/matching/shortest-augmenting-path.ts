@@ -86,6 +86,8 @@ export function solveBMatchingByAugmentingPaths(input: BMatchingInput): BMatchin
   const rowArc = new Int32Array(nLeft).fill(-1);
 
   const dist = new Float64Array(nRight).fill(Infinity);
+  /** Distance at which each column was settled in the current search. */
+  const colDist = new Float64Array(nRight);
   const predRow = new Int32Array(nRight);
   const predArc = new Int32Array(nRight);
   // Columns settled in the current search. (Skipping columns from which an earlier search found
@@ -152,6 +154,7 @@ export function solveBMatchingByAugmentingPaths(input: BMatchingInput): BMatchin
     const settle = (j: number, dj: number) => {
       settled[j] = 1;
       settledCols.push(j);
+      colDist[j] = dj;
       if (load[j] < capacity[j]) {
         const viaSink = dj + v[j] + load[j] * slotCost - piT;
         if (viaSink < toSink) {
@@ -186,7 +189,7 @@ export function solveBMatchingByAugmentingPaths(input: BMatchingInput): BMatchin
       relax = (r, base) => {
         settledRows.push(r);
         rowDist[r] = base;
-        relaxDenseRow(matrix, r * nRight, base - u[r], r, todo, nTodo, v, dist, predRow);
+        relaxDenseRow(matrix, r * nRight, base - u[r], r, nRight, v, dist, predRow);
       };
       relax(start, 0);
       while (nTodo > 0) {
@@ -195,9 +198,10 @@ export function solveBMatchingByAugmentingPaths(input: BMatchingInput): BMatchin
         const dj = dist[todo[at]];
         if (finished(dj)) break;
         const j = todo[at];
-        // Kept in column order (not swapped with the last) so that rows are read in address order.
         todo.copyWithin(at, at + 1, nTodo--);
         predArc[j] = -1;
+        // No distance is below −∞: the row scans skip a settled column without a test.
+        dist[j] = -Infinity;
         settle(j, dj);
       }
     } else {
@@ -242,7 +246,7 @@ export function solveBMatchingByAugmentingPaths(input: BMatchingInput): BMatchin
 
   /** Dual update after a search that ends at distance D: keeps reduced costs ≥ 0 and the path tight. */
   const updateDuals = (D: number) => {
-    for (const j of settledCols) if (dist[j] < D) v[j] -= D - dist[j];
+    for (const j of settledCols) if (colDist[j] < D) v[j] -= D - colDist[j];
     for (const r of settledRows) if (rowDist[r] < D) u[r] += D - rowDist[r];
   };
 
@@ -352,7 +356,7 @@ export function solveBMatchingByAugmentingPaths(input: BMatchingInput): BMatchin
         continue;
       }
       const out = found.row;
-      updateDuals(dist[found.column]);
+      updateDuals(colDist[found.column]);
       removeFromColumn(found.column, out);
       rowCol[out] = -1;
       rowArc[out] = -1;
@@ -373,9 +377,8 @@ export function solveBMatchingByAugmentingPaths(input: BMatchingInput): BMatchin
 }
 
 /** The hot loop, kept at top level with its arrays as arguments so that V8 keeps them in registers. */
-function relaxDenseRow(matrix: Float64Array, row: number, offset: number, r: number, todo: Int32Array, nTodo: number, v: Float64Array, dist: Float64Array, predRow: Int32Array): void {
-  for (let t = 0; t < nTodo; t++) {
-    const j = todo[t];
+function relaxDenseRow(matrix: Float64Array, row: number, offset: number, r: number, nRight: number, v: Float64Array, dist: Float64Array, predRow: Int32Array): void {
+  for (let j = 0; j < nRight; j++) {
     const nd = offset + matrix[row + j] - v[j];
     if (nd < dist[j]) {
       dist[j] = nd;
