@@ -1,36 +1,26 @@
 import { describe, expect, it } from '@jest/globals';
-import { seededRandom } from '../pilot/statistics.js';
+import { randomBMatching } from '../../../../test/support/b-matching-instances.js';
 import { solveBMatching } from './b-matching.js';
 import { maxCardinality } from './max-cardinality.js';
 
 describe('maximum cardinality above a threshold', () => {
   it('equals the min-cost-flow solver on the arcs kept, on 300 random instances', () => {
     for (let seed = 1; seed <= 300; seed++) {
-      const random = seededRandom(seed);
-      const nLeft = 1 + Math.floor(random() * 50);
-      const nRight = 1 + Math.floor(random() * 12);
-      const density = 0.05 + 0.6 * random();
-      const capacity = Int32Array.from({ length: nRight }, () => Math.floor(random() * 4));
-      const edgeStart = new Int32Array(nLeft + 1);
-      const right: number[] = [];
-      const weight: number[] = [];
-      for (let i = 0; i < nLeft; i++) {
-        for (let j = 0; j < nRight; j++) {
-          if (random() >= density) continue;
-          right.push(j);
-          weight.push(Math.round(random() * 10) / 10);
-        }
-        edgeStart[i + 1] = right.length;
-      }
+      const { nLeft, nRight, capacity, edgeStart, edgeRight, edgeWeight } = randomBMatching(seed, {
+        maxLeft: 50,
+        maxRight: 12,
+        density: [0.05, 0.65],
+        weight: (random) => Math.round(random() * 10) / 10,
+      });
       const threshold = [-Infinity, 0.3, 0.7][seed % 3];
       const keptStart = new Int32Array(nLeft + 1);
       const kept: number[] = [];
       for (let i = 0; i < nLeft; i++) {
-        for (let k = edgeStart[i]; k < edgeStart[i + 1]; k++) if (weight[k] >= threshold) kept.push(right[k]);
+        for (let k = edgeStart[i]; k < edgeStart[i + 1]; k++) if (edgeWeight[k] >= threshold) kept.push(edgeRight[k]);
         keptStart[i + 1] = kept.length;
       }
       const reference = solveBMatching({ nLeft, nRight, capacity, edgeStart: keptStart, edgeRight: Int32Array.from(kept), edgeWeight: new Float64Array(kept.length) });
-      const got = maxCardinality(nLeft, capacity, edgeStart, Int32Array.from(right), Float64Array.from(weight), threshold);
+      const got = maxCardinality(nLeft, capacity, edgeStart, edgeRight, edgeWeight, threshold);
       expect([seed, got]).toEqual([seed, reference.matched]);
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { seededRandom } from '../pilot/statistics.js';
+import { randomBMatching } from '../../../../test/support/b-matching-instances.js';
 import { solveBMatching, type BMatchingInput, type BMatchingResult } from './b-matching.js';
 import { chooseLayout, solveBMatchingByAugmentingPaths } from './shortest-augmenting-path.js';
 
@@ -10,25 +10,14 @@ import { chooseLayout, solveBMatchingByAugmentingPaths } from './shortest-augmen
  * runs many times.
  */
 function instance(seed: number): BMatchingInput {
-  const random = seededRandom(seed);
-  const nLeft = 1 + Math.floor(random() * 60);
-  const nRight = 1 + Math.floor(random() * 15);
-  const density = 0.1 + 0.9 * random();
-  const tied = random() < 0.5;
-  const capacity = Int32Array.from({ length: nRight }, () => Math.floor(random() * 4));
-  const slotPenalty = random() < 0.3 ? [0.05, 0.2, 1][Math.floor(random() * 3)] : 0;
-  const edgeStart = new Int32Array(nLeft + 1);
-  const right: number[] = [];
-  const weight: number[] = [];
-  for (let i = 0; i < nLeft; i++) {
-    for (let j = 0; j < nRight; j++) {
-      if (random() >= density) continue;
-      right.push(j);
-      weight.push(tied ? [0.25, 0.5, 0.75][Math.floor(random() * 3)] : random());
-    }
-    edgeStart[i + 1] = right.length;
-  }
-  return { nLeft, nRight, capacity, edgeStart, edgeRight: Int32Array.from(right), edgeWeight: Float64Array.from(weight), slotPenalty };
+  const tied = seed % 2 === 0;
+  return randomBMatching(seed, {
+    maxLeft: 60,
+    maxRight: 15,
+    density: [0.1, 1],
+    weight: (random) => (tied ? [0.25, 0.5, 0.75][Math.floor(random() * 3)] : random()),
+    slotPenalty: (random) => (random() < 0.3 ? [0.05, 0.2, 1][Math.floor(random() * 3)] : 0),
+  });
 }
 
 /** Pairs and objective: the weights, less k × penalty for the k-th extra mentee of a mentor. */
