@@ -3,7 +3,7 @@ import { maxCardinality } from './max-cardinality.js';
 import { solveBMatchingByAugmentingPaths } from './shortest-augmenting-path.js';
 import type { ChainOracle, Criterion, MatchingOptions, MenteeCandidate, MentorCandidate } from './candidates.js';
 import { CRITERIA } from './candidates.js';
-import { contributions, indexDecisions, pairBlockers, pairKey, type Blocker } from './pair-rules.js';
+import { contributions, indexDecisions, offsetHoursApart, pairBlockers, pairKey, type Blocker } from './pair-rules.js';
 
 export interface ProposedPair {
   menteeId: string;
@@ -178,8 +178,13 @@ class FastPairs {
     private readonly exclusions: Map<string, unknown>,
     private readonly bans: Map<string, unknown>,
   ) {
+    /** The key's number, given on first sight. */
+    const indexOf = (index: Map<string, number>, key: string) => {
+      if (!index.has(key)) index.set(key, index.size);
+      return index.get(key)!;
+    };
     const languageIndex = new Map<string, number>();
-    for (const p of [...mentees, ...mentors]) for (const l of p.languages) if (!languageIndex.has(l)) languageIndex.set(l, languageIndex.size);
+    for (const p of [...mentees, ...mentors]) for (const l of p.languages) indexOf(languageIndex, l);
     this.languageWords = Math.max(1, Math.ceil(languageIndex.size / 32));
     const bits = (people: Array<{ languages: string[] }>) => {
       const out = new Uint32Array(people.length * this.languageWords);
@@ -198,7 +203,7 @@ class FastPairs {
     const needs = mentees.map((m) => {
       const byKey = new Map<string, number>(Object.entries(m.gaps).filter(([, g]) => g > 0));
       for (const goal of m.goals) byKey.set(goal, Math.max(1, byKey.get(goal) ?? 0));
-      for (const key of byKey.keys()) if (!competencyIndex.has(key)) competencyIndex.set(key, competencyIndex.size);
+      for (const key of byKey.keys()) indexOf(competencyIndex, key);
       return [...byKey];
     });
     this.needKeys = needs.map((n) => Int32Array.from(n, ([key]) => competencyIndex.get(key)!));
@@ -232,10 +237,6 @@ class FastPairs {
     this.menteeSpan = spans(mentees);
     this.mentorSpan = spans(mentors);
 
-    const indexOf = (index: Map<string, number>, key: string) => {
-      if (!index.has(key)) index.set(key, index.size);
-      return index.get(key)!;
-    };
     const departments = new Map<string, number>();
     const persons = new Map<string, number>();
     this.menteeYears = Float64Array.from(mentees, (m) => m.managementYears);
@@ -263,10 +264,8 @@ class FastPairs {
     return this.wishRow;
   }
 
-  /** `timeZoneHours` on the stored offsets (the same arithmetic, so the same number). */
   private hoursApart(i: number, j: number): number {
-    const diff = Math.abs(this.menteeOffset[i] - this.mentorOffset[j]) % 1440;
-    return Math.min(diff, 1440 - diff) / 60;
+    return offsetHoursApart(this.menteeOffset[i], this.mentorOffset[j]);
   }
 
   private shareLanguage(i: number, j: number): boolean {

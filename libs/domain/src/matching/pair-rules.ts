@@ -59,7 +59,12 @@ export function pairBlockers(
 
 /** Hours between the two on a 24-hour clock (at most 12). */
 export function timeZoneHours(a: { utcOffsetMinutes: number }, b: { utcOffsetMinutes: number }): number {
-  const diff = Math.abs(a.utcOffsetMinutes - b.utcOffsetMinutes) % 1440;
+  return offsetHoursApart(a.utcOffsetMinutes, b.utcOffsetMinutes);
+}
+
+/** The same, from the two UTC offsets in minutes (for callers that keep them in arrays). */
+export function offsetHoursApart(aMinutes: number, bMinutes: number): number {
+  const diff = Math.abs(aMinutes - bMinutes) % 1440;
   return Math.min(diff, 1440 - diff) / 60;
 }
 

@@ -389,8 +389,9 @@ function relaxDenseRow(matrix: Float64Array, row: number, offset: number, r: num
 
 /**
  * Position in `todo` of the column with the smallest finite distance, or -1. Among columns at the
- * same distance, one with a free slot comes first: scores tie often (mentors alike on every
- * criterion), and settling the whole plateau before its free column was most of the work.
+ * same distance, one with a free slot comes first, so that a search can end there rather than
+ * settle the rest of a plateau of ties (scores tie often). A cheap tie-break: on the 5,000 × 1,000
+ * benchmark it changed no count of rows settled measurably.
  */
 function nearest(todo: Int32Array, nTodo: number, dist: Float64Array, load: Int32Array, capacity: ArrayLike<number>): number {
   let at = -1;
