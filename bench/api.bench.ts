@@ -9,10 +9,19 @@ import type { BenchRow } from './report.js';
 import { castOf, idlePolicy, mentorshipToActive, pool, seedPeople } from './throughput.bench.js';
 
 /** The API as in production: its own process (`npm run start:api`), JSON logs, real auth. */
-export async function startApiProcess(stack: BenchStack, nodeArgs: string[] = []): Promise<{ url: string; process: ChildProcess }> {
+export async function startApiProcess(
+  stack: BenchStack,
+  nodeArgs: string[] = [],
+): Promise<{ url: string; process: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, join(projectRoot(), 'dist/apps/api/src/main.js')], {
-    env: { ...process.env, DATABASE_URL: stack.databaseUrl, TEMPORAL_ADDRESS: stack.address, TEMPORAL_TASK_QUEUE: stack.taskQueue, PORT: String(port) },
+    env: {
+      ...process.env,
+      DATABASE_URL: stack.databaseUrl,
+      TEMPORAL_ADDRESS: stack.address,
+      TEMPORAL_TASK_QUEUE: stack.taskQueue,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -27,7 +36,8 @@ export async function startApiProcess(stack: BenchStack, nodeArgs: string[] = []
   }
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 interface Cannon {
   requests: { average: number };
@@ -39,12 +49,23 @@ interface Cannon {
 /** autocannon in its own process, so that the load generator does not share the API's event loop. */
 export function autocannon(url: string, token: string | null, connections: number, seconds: number): Promise<Cannon> {
   const bin = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
-  const args = [bin, '-j', '-c', String(connections), '-d', String(seconds), ...(token ? ['-H', `Authorization=Bearer ${token}`] : []), url];
+  const args = [
+    bin,
+    '-j',
+    '-c',
+    String(connections),
+    '-d',
+    String(seconds),
+    ...(token ? ['-H', `Authorization=Bearer ${token}`] : []),
+    url,
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Cannon) : reject(new Error(`autocannon exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as Cannon) : reject(new Error(`autocannon exited with ${code}`)),
+    );
   });
 }
 
@@ -56,14 +77,30 @@ export function autocannon(url: string, token: string | null, connections: numbe
  * Postgres, API, worker and the clients), so the paces show where queueing starts.
  * API load: autocannon at `connections` on two authenticated reads and the health endpoint.
  */
-export async function benchApi(mentorships = 100, paces: Array<[number, number]> = [[20_000, 4], [8_000, 6]], connections = 50, seconds = 10): Promise<BenchRow[]> {
+export async function benchApi(
+  mentorships = 100,
+  paces: Array<[number, number]> = [
+    [20_000, 4],
+    [8_000, 6],
+  ],
+  connections = 50,
+  seconds = 10,
+): Promise<BenchRow[]> {
   return withBenchStack('api', async (stack) => {
     const casts = Array.from({ length: mentorships + 1 }, (_, i) => castOf(i, 'api'));
     await seedPeople(stack, casts);
     const tokens = new Map<string, string>();
     for (const c of casts) {
-      for (const [id, role] of [[c.pair.supervisorId, 'supervisor'], [c.pair.mentorId, 'mentor'], [c.pair.ownerId, 'owner']] as const) {
-        tokens.set(id, (await issueToken(stack.db, { personId: id, displayName: id, email: null, roles: [role], label: 'bench' })).token);
+      for (const [id, role] of [
+        [c.pair.supervisorId, 'supervisor'],
+        [c.pair.mentorId, 'mentor'],
+        [c.pair.ownerId, 'owner'],
+      ] as const) {
+        tokens.set(
+          id,
+          (await issueToken(stack.db, { personId: id, displayName: id, email: null, roles: [role], label: 'bench' }))
+            .token,
+        );
       }
     }
     const api = await startApiProcess(stack);
@@ -97,7 +134,12 @@ export async function benchApi(mentorships = 100, paces: Array<[number, number]>
             const id = c.pair.mentorshipId;
             for (let round = 1; round <= roundsEach; round++) {
               await new Promise((r) => setTimeout(r, paceMs * (0.5 + Math.random())));
-              const session = { heldAt: new Date().toISOString(), minutes: 60, topics: ['delegation'], competencies: ['delegation'] };
+              const session = {
+                heldAt: new Date().toISOString(),
+                minutes: 60,
+                topics: ['delegation'],
+                competencies: ['delegation'],
+              };
               await call('POST', `/mentorships/${id}/sessions`, c.pair.mentorId, session);
               let open: number | null = null;
               while (open === null) {
@@ -105,10 +147,15 @@ export async function benchApi(mentorships = 100, paces: Array<[number, number]>
                 if (open === null) await new Promise((r) => setTimeout(r, 500));
               }
               const start = performance.now();
-              await call('POST', `/mentorships/${id}/checkpoints/${open}/decision`, c.pair.supervisorId, { decision: 'approve' });
+              await call('POST', `/mentorships/${id}/checkpoints/${open}/decision`, c.pair.supervisorId, {
+                decision: 'approve',
+              });
               postOnly.push(performance.now() - start);
               for (;;) {
-                const seen = (await call('GET', `/mentorships/${id}`, c.pair.supervisorId)).checkpoints as Array<{ checkpoint: number; decision: string | null }>;
+                const seen = (await call('GET', `/mentorships/${id}`, c.pair.supervisorId)).checkpoints as Array<{
+                  checkpoint: number;
+                  decision: string | null;
+                }>;
                 if (seen.find((k) => k.checkpoint === open)?.decision) break;
               }
               total.push(performance.now() - start);
@@ -131,27 +178,66 @@ export async function benchApi(mentorships = 100, paces: Array<[number, number]>
         objectives: [{ title: 'Grow managers', kpis: [{ name: 'Engagement', unit: 'pts', baseline: 60, target: 70 }] }],
       });
       const health = await autocannon(`${api.url}/health`, null, connections, seconds);
-      const mentorship = await autocannon(`${api.url}/mentorships/${first.pair.mentorshipId}`, tokens.get(first.pair.supervisorId)!, connections, seconds);
-      const programRead = await autocannon(`${api.url}/programs/${String(program.id)}`, tokens.get(first.pair.ownerId)!, connections, seconds);
+      const mentorship = await autocannon(
+        `${api.url}/mentorships/${first.pair.mentorshipId}`,
+        tokens.get(first.pair.supervisorId)!,
+        connections,
+        seconds,
+      );
+      const programRead = await autocannon(
+        `${api.url}/programs/${String(program.id)}`,
+        tokens.get(first.pair.ownerId)!,
+        connections,
+        seconds,
+      );
       const rows: BenchRow[] = [
-        { name: `one mentorship acting alone: checkpoint decision → readable with GET, p50 / p95 (${single.total.length} decisions)`, value: percentile(single.total, 50), unit: `/ ${percentile(single.total, 95).toFixed(0)} ms` },
+        {
+          name: `one mentorship acting alone: checkpoint decision → readable with GET, p50 / p95 (${single.total.length} decisions)`,
+          value: percentile(single.total, 50),
+          unit: `/ ${percentile(single.total, 95).toFixed(0)} ms`,
+        },
       ];
       for (const l of levels) {
         const who = `${crowd.length} mentorships acting every ~${l.paceMs / 1000} s (${l.perSecond.toFixed(0)} workflow changes/s)`;
-        rows.push({ name: `${who}: decision → readable with GET, p50 / p99 (${l.total.length} decisions)`, value: percentile(l.total, 50), unit: `/ ${percentile(l.total, 99).toFixed(0)} ms` });
-        rows.push({ name: `${who}: decision → readable with GET, p95 (target ≤ 250 ms)`, value: percentile(l.total, 95), unit: 'ms' });
+        rows.push({
+          name: `${who}: decision → readable with GET, p50 / p99 (${l.total.length} decisions)`,
+          value: percentile(l.total, 50),
+          unit: `/ ${percentile(l.total, 99).toFixed(0)} ms`,
+        });
+        rows.push({
+          name: `${who}: decision → readable with GET, p95 (target ≤ 250 ms)`,
+          value: percentile(l.total, 95),
+          unit: 'ms',
+        });
       }
       for (const [name, r] of [
         ['GET /health', health],
         ['GET /mentorships/:id (state snapshot in Postgres)', mentorship],
         ['GET /programs/:id (read model)', programRead],
       ] as const) {
-        if (r.non2xx > 0 || r.errors > 0) throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors under load`);
-        rows.push({ name: `${name}: requests/s at ${connections} connections (${seconds} s)`, value: r.requests.average, unit: 'req/s' });
-        rows.push({ name: `${name}: p50 / p99 latency (target p99 ≤ 50 ms)`, value: r.latency.p50, unit: `/ ${r.latency.p99} ms` });
+        if (r.non2xx > 0 || r.errors > 0)
+          throw new Error(`${name}: ${r.non2xx} non-2xx answers and ${r.errors} errors under load`);
+        rows.push({
+          name: `${name}: requests/s at ${connections} connections (${seconds} s)`,
+          value: r.requests.average,
+          unit: 'req/s',
+        });
+        rows.push({
+          name: `${name}: p50 / p99 latency (target p99 ≤ 50 ms)`,
+          value: r.latency.p50,
+          unit: `/ ${r.latency.p99} ms`,
+        });
       }
-      rows.push({ name: 'GET /mentorships/:id requests/s ÷ health requests/s', value: mentorship.requests.average / health.requests.average, unit: '' });
-      rows.push({ name: 'GET /programs/:id requests/s ÷ health requests/s', value: programRead.requests.average / health.requests.average, unit: '' });
+      rows.push({
+        name: 'GET /mentorships/:id requests/s ÷ health requests/s',
+        value: mentorship.requests.average / health.requests.average,
+        unit: '',
+      });
+      rows.push({
+        name: 'GET /programs/:id requests/s ÷ health requests/s',
+        value: programRead.requests.average / health.requests.average,
+        unit: '',
+      });
       return rows;
     } finally {
       if (api.process.exitCode === null) {

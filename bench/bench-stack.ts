@@ -29,7 +29,10 @@ let runtimeInstalled = false;
  * mentorflow worker: what each Temporal benchmark measures against, torn down afterwards.
  */
 export async function withBenchStack<T>(name: string, body: (stack: BenchStack) => Promise<T>): Promise<T> {
-  const pg = await startEmbeddedPostgres({ dir: mkdtempSync(join(tmpdir(), `mentorflow-bench-${name}-`)), port: await freePort() });
+  const pg = await startEmbeddedPostgres({
+    dir: mkdtempSync(join(tmpdir(), `mentorflow-bench-${name}-`)),
+    port: await freePort(),
+  });
   const server = await provideTemporal({ dbFile: null, port: await freePort(), uiPort: null, log: () => undefined });
   const databaseUrl = await pg.createDatabase(`bench_${name.replace(/\W/g, '_')}`);
   const db = await openDatabase(databaseUrl);
@@ -49,7 +52,15 @@ export async function withBenchStack<T>(name: string, body: (stack: BenchStack) 
   const connection = await Connection.connect({ address: server.address });
   const client = new Client({ connection, namespace: server.namespace });
   try {
-    return await body({ db, databaseUrl, client, taskQueue, address: server.address, namespace: server.namespace, addWorker });
+    return await body({
+      db,
+      databaseUrl,
+      client,
+      taskQueue,
+      address: server.address,
+      namespace: server.namespace,
+      addWorker,
+    });
   } finally {
     for (const w of workers) w.worker.shutdown();
     for (const w of workers) {
@@ -69,7 +80,11 @@ export async function runsOf(client: Client, workflowId: string, firstRunId: str
   let runId: string | null | undefined = firstRunId;
   while (runId) {
     const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
-    runs.push({ events: history.events?.length ?? 0, bytes: proto.temporal.api.history.v1.History.encode(history).finish().byteLength, history });
+    runs.push({
+      events: history.events?.length ?? 0,
+      bytes: proto.temporal.api.history.v1.History.encode(history).finish().byteLength,
+      history,
+    });
     runId = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
   }
   return runs;
@@ -79,9 +94,15 @@ export async function runsOf(client: Client, workflowId: string, firstRunId: str
  * Replays a history with the current workflow code and times the replay alone: the code is
  * bundled first (webpack, seconds) and the bundle's time is reported apart.
  */
-export async function timeReplay(history: proto.temporal.api.history.v1.IHistory, workflowId: string): Promise<{ bundleMs: number; replayMs: number }> {
+export async function timeReplay(
+  history: proto.temporal.api.history.v1.IHistory,
+  workflowId: string,
+): Promise<{ bundleMs: number; replayMs: number }> {
   const t0 = performance.now();
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath: workflowsEntry(), logger: new DefaultLogger('ERROR') });
+  const workflowBundle = await bundleWorkflowCode({
+    workflowsPath: workflowsEntry(),
+    logger: new DefaultLogger('ERROR'),
+  });
   const t1 = performance.now();
   await Worker.runReplayHistory({ workflowBundle }, history, workflowId);
   return { bundleMs: t1 - t0, replayMs: performance.now() - t1 };

@@ -7,7 +7,9 @@ export function companyCsv(size: number, seed = 42): string {
   };
   const departments = ['Opérations', 'Sales', 'R&D', 'Finance', 'Supply chain', 'Customer care', 'HR', 'IT'];
   const zones = ['Europe/Paris', 'Europe/London', 'America/New_York', 'Asia/Singapore', 'Europe/Lisbon'];
-  const lines = ['employee_id,name,email,department,manager_id,job_level,management_years,team_size,languages,location,time_zone,hire_date,status,mentor_pool'];
+  const lines = [
+    'employee_id,name,email,department,manager_id,job_level,management_years,team_size,languages,location,time_zone,hire_date,status,mentor_pool',
+  ];
   for (let i = 0; i < size; i++) {
     // Each person reports to someone earlier: about 1 manager for 8 people.
     const manager = i === 0 ? '' : `E${String(Math.floor((i - 1) / 8)).padStart(6, '0')}`;

@@ -14,7 +14,10 @@ const ms = (start: number) => performance.now() - start;
 
 /** HR import of a 10,000-person company into a real Postgres, and the chain checks matching needs. */
 export async function benchHrImport(size = 10_000): Promise<BenchRow[]> {
-  const pg = await startEmbeddedPostgres({ dir: mkdtempSync(join(tmpdir(), 'mentorflow-bench-pg-')), port: await freePort() });
+  const pg = await startEmbeddedPostgres({
+    dir: mkdtempSync(join(tmpdir(), 'mentorflow-bench-pg-')),
+    port: await freePort(),
+  });
   const db = await openDatabase(await pg.createDatabase('bench'));
   try {
     const csv = companyCsv(size);
@@ -42,8 +45,16 @@ export async function benchHrImport(size = 10_000): Promise<BenchRow[]> {
     const again = await service.importCsv(csv, admin, false);
     rows.push({ name: `re-import the same ${size} rows (nothing changes)`, value: ms(t), unit: 'ms' });
     if (again.changed) throw new Error('re-import changed something');
-    rows.push({ name: 'peak RSS during the imports (process maxRSS)', value: process.resourceUsage().maxRSS / 1024, unit: 'MB' });
-    rows.push({ name: 'RSS growth across the imports', value: (process.memoryUsage().rss - rssBefore) / 1e6, unit: 'MB' });
+    rows.push({
+      name: 'peak RSS during the imports (process maxRSS)',
+      value: process.resourceUsage().maxRSS / 1024,
+      unit: 'MB',
+    });
+    rows.push({
+      name: 'RSS growth across the imports',
+      value: (process.memoryUsage().rss - rssBefore) / 1e6,
+      unit: 'MB',
+    });
 
     const directory = await loadDirectory(db);
     t = performance.now();
@@ -55,7 +66,11 @@ export async function benchHrImport(size = 10_000): Promise<BenchRow[]> {
     let inChain = 0;
     for (const mentor of mentors) for (const mentee of mentees) if (chains.inSameChain(mentor, mentee)) inChain++;
     const pairs = mentors.length * mentees.length;
-    rows.push({ name: `"mentor in mentee's chain" for all ${mentors.length}×${mentees.length} = ${pairs} pairs (${inChain} in chain)`, value: ms(t), unit: 'ms' });
+    rows.push({
+      name: `"mentor in mentee's chain" for all ${mentors.length}×${mentees.length} = ${pairs} pairs (${inChain} in chain)`,
+      value: ms(t),
+      unit: 'ms',
+    });
     return rows;
   } finally {
     await db.destroy();

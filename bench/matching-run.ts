@@ -1,6 +1,13 @@
 import munkres from 'munkres';
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_MATCHING_OPTIONS, greedyMatching, indexDecisions, pairBlockers, contributions, solveMatching } from '../libs/domain/src/index.js';
+import {
+  DEFAULT_MATCHING_OPTIONS,
+  greedyMatching,
+  indexDecisions,
+  pairBlockers,
+  contributions,
+  solveMatching,
+} from '../libs/domain/src/index.js';
 import { randomInstance } from '../test/support/matching-instances.js';
 
 /**
@@ -8,7 +15,12 @@ import { randomInstance } from '../test/support/matching-instances.js';
  *   node dist/bench/matching-run.js <engine|engine-fairness|engine-balance|greedy|munkres> <mentees> <mentors> <capacity>
  * Prints one JSON line.
  */
-const [algorithm, nMentees, nMentors, capacity] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4]), Number(process.argv[5])];
+const [algorithm, nMentees, nMentors, capacity] = [
+  process.argv[2],
+  Number(process.argv[3]),
+  Number(process.argv[4]),
+  Number(process.argv[5]),
+];
 const { mentees, mentors, chains } = randomInstance(2026, nMentees, nMentors, capacity);
 const options = DEFAULT_MATCHING_OPTIONS;
 const start = performance.now();
@@ -16,7 +28,12 @@ let matched = 0;
 let total = 0;
 let infeasibleShare = 0;
 if (algorithm === 'engine' || algorithm === 'engine-fairness' || algorithm === 'engine-balance') {
-  const chosen = algorithm === 'engine-fairness' ? { ...options, objective: 'fairness' as const } : algorithm === 'engine-balance' ? { ...options, loadBalance: 0.05 } : options;
+  const chosen =
+    algorithm === 'engine-fairness'
+      ? { ...options, objective: 'fairness' as const }
+      : algorithm === 'engine-balance'
+        ? { ...options, loadBalance: 0.05 }
+        : options;
   const r = solveMatching(mentees, mentors, chosen, chains);
   matched = r.pairs.length;
   total = r.totalScore;
@@ -31,7 +48,11 @@ if (algorithm === 'engine' || algorithm === 'engine-fairness' || algorithm === '
   const ex = indexDecisions([]);
   const columns = mentors.flatMap((m, j) => Array.from({ length: m.capacity }, () => j));
   const BIG = 10 * (nMentees + 1);
-  const scores = mentees.map((a) => mentors.map((b) => (pairBlockers(a, b, options, chains, ex, ex).length === 0 ? contributions(a, b, options.weights).score : null)));
+  const scores = mentees.map((a) =>
+    mentors.map((b) =>
+      pairBlockers(a, b, options, chains, ex, ex).length === 0 ? contributions(a, b, options.weights).score : null,
+    ),
+  );
   const matrix = mentees.map((_, i) => columns.map((j) => (scores[i][j] === null ? BIG : 1 - scores[i][j])));
   for (const [i, c] of munkres(matrix)) {
     const s = scores[i][columns[c]];
@@ -42,4 +63,7 @@ if (algorithm === 'engine' || algorithm === 'engine-fairness' || algorithm === '
   }
 }
 const ms = performance.now() - start;
-process.stdout.write(JSON.stringify({ algorithm, ms, maxRssMB: process.resourceUsage().maxRSS / 1024, matched, total, infeasibleShare }) + '\n');
+process.stdout.write(
+  JSON.stringify({ algorithm, ms, maxRssMB: process.resourceUsage().maxRSS / 1024, matched, total, infeasibleShare }) +
+    '\n',
+);

@@ -14,11 +14,15 @@ interface Run {
 
 function run(algorithm: string, mentees: number, mentors: number, capacity: number, timeoutMs: number): Run | null {
   const script = join(projectRoot(), 'dist/bench/matching-run.js');
-  const child = spawnSync(process.execPath, ['--max-old-space-size=8192', script, algorithm, String(mentees), String(mentors), String(capacity)], {
-    encoding: 'utf8',
-    timeout: timeoutMs,
-    maxBuffer: 1 << 20,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=8192', script, algorithm, String(mentees), String(mentors), String(capacity)],
+    {
+      encoding: 'utf8',
+      timeout: timeoutMs,
+      maxBuffer: 1 << 20,
+    },
+  );
   if (child.error || child.status !== 0) return null;
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as Run;
 }
@@ -48,9 +52,16 @@ export function benchMatching(): { rows: BenchRow[]; table: string } {
       if (!r) throw new Error(`the engine failed on ${mentees}×${mentors} with ${objective}`);
       return r;
     });
-    for (const r of [engine, ...options, run('greedy', mentees, mentors, capacity, 600_000), run('munkres', mentees, mentors, capacity, MUNKRES_LIMIT_MS)]) {
+    for (const r of [
+      engine,
+      ...options,
+      run('greedy', mentees, mentors, capacity, 600_000),
+      run('munkres', mentees, mentors, capacity, MUNKRES_LIMIT_MS),
+    ]) {
       if (!r) {
-        lines.push(`| ${name} | ${share} | munkres (npm, capacity-expanded ${mentees}×${mentors * capacity}) | > ${MUNKRES_LIMIT_MS / 1000} s (stopped) | – | – | – | – |`);
+        lines.push(
+          `| ${name} | ${share} | munkres (npm, capacity-expanded ${mentees}×${mentors * capacity}) | > ${MUNKRES_LIMIT_MS / 1000} s (stopped) | – | – | – | – |`,
+        );
         continue;
       }
       const gap = engine.total === 0 ? 0 : ((engine.total - r.total) / engine.total) * 100;
@@ -62,7 +73,9 @@ export function benchMatching(): { rows: BenchRow[]; table: string } {
       };
       const label = labels[r.algorithm] ?? r.algorithm;
       const time = r === engine ? `${(r.ms / 1000).toFixed(2)} s (${range})` : `${(r.ms / 1000).toFixed(2)} s`;
-      lines.push(`| ${name} | ${share} | ${label} | ${time} | ${r.maxRssMB.toFixed(0)} MB | ${r.matched} | ${r.total.toFixed(3)} | ${r.algorithm === 'engine' ? '–' : `${gap.toFixed(2)} %`} |`);
+      lines.push(
+        `| ${name} | ${share} | ${label} | ${time} | ${r.maxRssMB.toFixed(0)} MB | ${r.matched} | ${r.total.toFixed(3)} | ${r.algorithm === 'engine' ? '–' : `${gap.toFixed(2)} %`} |`,
+      );
       rows.push({ name: `${r.algorithm} ${mentees}×${mentors}`, value: r.ms, unit: 'ms' });
     }
   }

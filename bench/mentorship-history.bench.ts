@@ -46,8 +46,19 @@ export async function benchMentorshipHistory(weekMs = 400, weeks = 104): Promise
       );
     }
     const actor = (personId: string, role: Actor['roles'][number]): Actor => ({ personId, roles: [role] });
-    const [mentee, mentor, supervisor] = [actor(ids.mentee, 'mentee'), actor(ids.mentor, 'mentor'), actor(ids.supervisor, 'supervisor')];
-    const pair = { mentorshipId: randomUUID(), programId: randomUUID(), menteeId: ids.mentee, mentorId: ids.mentor, supervisorId: ids.supervisor, ownerId: ids.owner };
+    const [mentee, mentor, supervisor] = [
+      actor(ids.mentee, 'mentee'),
+      actor(ids.mentor, 'mentor'),
+      actor(ids.supervisor, 'supervisor'),
+    ];
+    const pair = {
+      mentorshipId: randomUUID(),
+      programId: randomUUID(),
+      menteeId: ids.mentee,
+      mentorId: ids.mentor,
+      supervisorId: ids.supervisor,
+      ownerId: ids.owner,
+    };
     const started = await client.workflow.start<typeof mentorshipWorkflow>('mentorshipWorkflow', {
       workflowId: mentorshipWorkflowId(pair.mentorshipId),
       taskQueue,
@@ -56,11 +67,17 @@ export async function benchMentorshipHistory(weekMs = 400, weeks = 104): Promise
     const h = client.workflow.getHandle<typeof mentorshipWorkflow>(started.workflowId);
     await h.executeUpdate(mentorshipReadyUpdate);
     const goals = [{ competencyKey: 'delegation', targetLevel: 4 }];
-    const facts = [{ name: 'Team turnover', unit: '%', source: 'HR', value: 18, lowerIsBetter: true, valuePerUnit: null }];
+    const facts = [
+      { name: 'Team turnover', unit: '%', source: 'HR', value: 18, lowerIsBetter: true, valuePerUnit: null },
+    ];
     const survey = { scores: { challenge: 4, guidedExperience: 4, trust: 4, practiceChange: 4 }, comment: null };
     await h.executeUpdate(approveMentorshipUpdate, { args: [{ actor: supervisor }] });
-    await h.executeUpdate(agreeKickoffUpdate, { args: [{ actor: mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }] });
-    await h.executeUpdate(agreeKickoffUpdate, { args: [{ actor: mentee, kickoff: { goals, baselines: {}, facts: [] } }] });
+    await h.executeUpdate(agreeKickoffUpdate, {
+      args: [{ actor: mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }],
+    });
+    await h.executeUpdate(agreeKickoffUpdate, {
+      args: [{ actor: mentee, kickoff: { goals, baselines: {}, facts: [] } }],
+    });
     const review = { survey, levels: { delegation: 3 }, factsAfter: { 'Team turnover': 14 } };
     // People act on what they last saw; the clock may have moved on (a phase change): such a
     // refusal is an ordinary answer, counted and retried on the next look.
@@ -80,16 +97,33 @@ export async function benchMentorshipHistory(weekMs = 400, weeks = 104): Promise
       if (s.phase === 'CLOSED') break;
       if (s.phase === 'MIDTERM_REVIEW' || s.phase === 'FINAL_EVALUATION') {
         const stage = s.phase === 'MIDTERM_REVIEW' ? 'midterm' : 'final';
-        for (const [who, key] of [[mentor, 'mentor'], [mentee, 'mentee']] as const) {
-          if (!s.reviews[stage][key]) await act(() => h.executeUpdate(submitReviewUpdate, { args: [{ actor: who, stage, review }] }));
+        for (const [who, key] of [
+          [mentor, 'mentor'],
+          [mentee, 'mentee'],
+        ] as const) {
+          if (!s.reviews[stage][key])
+            await act(() => h.executeUpdate(submitReviewUpdate, { args: [{ actor: who, stage, review }] }));
         }
         continue;
       }
       const open = s.checkpoints.find((c) => c.decision === null);
-      if (open) await act(() => h.executeUpdate(decideCheckpointUpdate, { args: [{ actor: supervisor, checkpoint: open.checkpoint, decision: 'approve', guidance: null }] }));
+      if (open)
+        await act(() =>
+          h.executeUpdate(decideCheckpointUpdate, {
+            args: [{ actor: supervisor, checkpoint: open.checkpoint, decision: 'approve', guidance: null }],
+          }),
+        );
       const sinceLast = Date.now() - Date.parse(s.cadenceFrom ?? s.phaseSince);
       if (s.phase === 'ACTIVE' && sinceLast >= weekMs * 0.8) {
-        const session = { sessionId: randomUUID(), heldAt: new Date().toISOString(), minutes: 60, topics: ['weekly'], competencies: ['delegation'], sharedNotes: null, privateNotes: null };
+        const session = {
+          sessionId: randomUUID(),
+          heldAt: new Date().toISOString(),
+          minutes: 60,
+          topics: ['weekly'],
+          competencies: ['delegation'],
+          sharedNotes: null,
+          privateNotes: null,
+        };
         await act(() => h.executeUpdate(logSessionUpdate, { args: [{ actor: mentor, session }] }));
         await act(() => h.executeUpdate(submitPulseUpdate, { args: [{ actor: mentee, survey }] }));
       }
@@ -102,8 +136,16 @@ export async function benchMentorshipHistory(weekMs = 400, weeks = 104): Promise
     const { bundleMs, replayMs } = await timeReplay(largest.history, started.workflowId);
     const final = (await h.query(mentorshipStateQuery))!;
     return [
-      { name: `weeks simulated (1 week = ${weekMs} ms of real time; took ${(simulated / 1000).toFixed(0)} s)`, value: weeks, unit: '' },
-      { name: 'sessions logged / checkpoints decided', value: final.sessions, unit: `/ ${final.checkpoints.filter((c) => c.decision).length}` },
+      {
+        name: `weeks simulated (1 week = ${weekMs} ms of real time; took ${(simulated / 1000).toFixed(0)} s)`,
+        value: weeks,
+        unit: '',
+      },
+      {
+        name: 'sessions logged / checkpoints decided',
+        value: final.sessions,
+        unit: `/ ${final.checkpoints.filter((c) => c.decision).length}`,
+      },
       { name: 'runs (continue-as-new + 1)', value: runs.length, unit: '' },
       { name: 'actions refused because the clock had moved on (retried)', value: refused, unit: '' },
       { name: 'events in all runs', value: runs.reduce((n, r) => n + r.events, 0), unit: 'events' },

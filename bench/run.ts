@@ -17,13 +17,21 @@ async function main(): Promise<void> {
   const started = new Date().toISOString();
   const only = process.argv[2];
   const sections: string[] = [];
-  if (!only || only === 'hr') sections.push(`### HR directory (10,000 people)\n\n${markdownTable(await benchHrImport())}`);
-  if (!only || only === 'matching') sections.push(`### Matching\n\nScores are in score units (0 to 1 per pair); the gap is the share of the engine's total score lost.\n\n${benchMatching().table}`);
+  if (!only || only === 'hr')
+    sections.push(`### HR directory (10,000 people)\n\n${markdownTable(await benchHrImport())}`);
+  if (!only || only === 'matching')
+    sections.push(
+      `### Matching\n\nScores are in score units (0 to 1 per pair); the gap is the share of the engine's total score lost.\n\n${benchMatching().table}`,
+    );
   if (!only || only === 'throughput') {
-    sections.push(`### Workflow throughput (embedded dev server, one worker, 100 clients at a time)\n\n${markdownTable(await benchThroughput())}`);
+    sections.push(
+      `### Workflow throughput (embedded dev server, one worker, 100 clients at a time)\n\n${markdownTable(await benchThroughput())}`,
+    );
   }
   if (!only || only === 'api') {
-    sections.push(`### API: action latency and load (API in its own process, real Postgres and authentication)\n\n${markdownTable(await benchApi())}`);
+    sections.push(
+      `### API: action latency and load (API in its own process, real Postgres and authentication)\n\n${markdownTable(await benchApi())}`,
+    );
   }
   if (!only || only === 'history') {
     sections.push(
@@ -42,9 +50,20 @@ async function main(): Promise<void> {
   // A partial run (`npm run bench history`) replaces its own sections and keeps the others' last figures.
   const previous = doc.slice(doc.indexOf(begin) + begin.length, doc.indexOf(end));
   const headingOf = (section: string) => section.split('\n')[0];
-  const kept = only ? previous.split(/\n(?=### )/).slice(1).filter((old) => !sections.some((s) => headingOf(s) === headingOf(old))).map((x) => x.trim()) : [];
-  const earlier = previous.trim().split('\n')[0].replace(/^Partial run .*?; other sections: /, '');
-  const header = only ? `Partial run ${started} (\`npm run bench ${only}\`) on ${machine()}; other sections: ${earlier}` : body.split('\n\n')[0];
+  const kept = only
+    ? previous
+        .split(/\n(?=### )/)
+        .slice(1)
+        .filter((old) => !sections.some((s) => headingOf(s) === headingOf(old)))
+        .map((x) => x.trim())
+    : [];
+  const earlier = previous
+    .trim()
+    .split('\n')[0]
+    .replace(/^Partial run .*?; other sections: /, '');
+  const header = only
+    ? `Partial run ${started} (\`npm run bench ${only}\`) on ${machine()}; other sections: ${earlier}`
+    : body.split('\n\n')[0];
   const recorded = [header, ...sections, ...kept].join('\n\n');
   const next = doc.slice(0, doc.indexOf(begin) + begin.length) + '\n' + recorded + '\n' + doc.slice(doc.indexOf(end));
   writeFileSync(file, next);

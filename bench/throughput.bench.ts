@@ -3,7 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_ECONOMICS, type Actor, type MentorshipPair, type MentorshipPolicy } from '../libs/domain/src/index.js';
-import { agreeKickoffUpdate, approveMentorshipUpdate, mentorshipReadyUpdate, mentorshipWorkflowId } from '../libs/contracts/src/index.js';
+import {
+  agreeKickoffUpdate,
+  approveMentorshipUpdate,
+  mentorshipReadyUpdate,
+  mentorshipWorkflowId,
+} from '../libs/contracts/src/index.js';
 import type { mentorshipWorkflow } from '../libs/workflows/src/index.js';
 import { withBenchStack, type BenchStack } from './bench-stack.js';
 import type { BenchRow } from './report.js';
@@ -34,9 +39,21 @@ export async function pool(count: number, parallel: number, job: (i: number) => 
 
 export const castOf = (i: number, tag: string) => {
   const id = (role: string) => `${role}-${tag}-${i}`;
-  const pair: MentorshipPair = { mentorshipId: randomUUID(), programId: randomUUID(), menteeId: id('mentee'), mentorId: id('mentor'), supervisorId: id('sup'), ownerId: id('owner') };
+  const pair: MentorshipPair = {
+    mentorshipId: randomUUID(),
+    programId: randomUUID(),
+    menteeId: id('mentee'),
+    mentorId: id('mentor'),
+    supervisorId: id('sup'),
+    ownerId: id('owner'),
+  };
   const actor = (personId: string, role: Actor['roles'][number]): Actor => ({ personId, roles: [role] });
-  return { pair, mentee: actor(pair.menteeId, 'mentee'), mentor: actor(pair.mentorId, 'mentor'), supervisor: actor(pair.supervisorId, 'supervisor') };
+  return {
+    pair,
+    mentee: actor(pair.menteeId, 'mentee'),
+    mentor: actor(pair.mentorId, 'mentor'),
+    supervisor: actor(pair.supervisorId, 'supervisor'),
+  };
 };
 
 /** Inserts the four people of each pair in one statement per 1,000 rows. */
@@ -53,7 +70,11 @@ export async function seedPeople(stack: BenchStack, casts: Array<ReturnType<type
 }
 
 /** Starts a mentorship and takes it to ACTIVE as its people would: supervisor approval, both kickoffs. */
-export async function mentorshipToActive(stack: BenchStack, cast: ReturnType<typeof castOf>, policy: MentorshipPolicy = idlePolicy) {
+export async function mentorshipToActive(
+  stack: BenchStack,
+  cast: ReturnType<typeof castOf>,
+  policy: MentorshipPolicy = idlePolicy,
+) {
   const h = await stack.client.workflow.start<typeof mentorshipWorkflow>('mentorshipWorkflow', {
     workflowId: mentorshipWorkflowId(cast.pair.mentorshipId),
     taskQueue: stack.taskQueue,
@@ -62,10 +83,17 @@ export async function mentorshipToActive(stack: BenchStack, cast: ReturnType<typ
   await h.executeUpdate(mentorshipReadyUpdate);
   await h.executeUpdate(approveMentorshipUpdate, { args: [{ actor: cast.supervisor }] });
   const goals = [{ competencyKey: 'delegation', targetLevel: 4 }];
-  const facts = [{ name: 'Team turnover', unit: '%', source: 'HR', value: 18, lowerIsBetter: true, valuePerUnit: null }];
-  await h.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }] });
-  const state = await h.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }] });
-  if (state.phase !== 'ACTIVE') throw new Error(`mentorship ${cast.pair.mentorshipId} is ${state.phase} after both kickoffs`);
+  const facts = [
+    { name: 'Team turnover', unit: '%', source: 'HR', value: 18, lowerIsBetter: true, valuePerUnit: null },
+  ];
+  await h.executeUpdate(agreeKickoffUpdate, {
+    args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }],
+  });
+  const state = await h.executeUpdate(agreeKickoffUpdate, {
+    args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }],
+  });
+  if (state.phase !== 'ACTIVE')
+    throw new Error(`mentorship ${cast.pair.mentorshipId} is ${state.phase} after both kickoffs`);
   return h;
 }
 
@@ -93,7 +121,11 @@ export async function benchThroughput(count = 1000, parallel = 100): Promise<Ben
         return (performance.now() - t0) / 1000;
       };
       const startNoop = (steps: number) =>
-        stack.client.workflow.start<typeof noopWorkflow>('noopWorkflow', { workflowId: `noop-${randomUUID()}`, taskQueue: noopQueue, args: [steps] });
+        stack.client.workflow.start<typeof noopWorkflow>('noopWorkflow', {
+          workflowId: `noop-${randomUUID()}`,
+          taskQueue: noopQueue,
+          args: [steps],
+        });
       // Warm both workers (bundles loaded, connections open) before anything is timed.
       await (await startNoop(0)).result();
       const casts = Array.from({ length: count }, (_, i) => castOf(i, 'tp'));
@@ -113,11 +145,27 @@ export async function benchThroughput(count = 1000, parallel = 100): Promise<Ben
       });
       const rate = (seconds: number) => count / seconds;
       return [
-        { name: `no-op workflows started and completed (${count}, ${parallel} at a time)`, value: rate(completeSeconds), unit: 'workflows/s' },
+        {
+          name: `no-op workflows started and completed (${count}, ${parallel} at a time)`,
+          value: rate(completeSeconds),
+          unit: 'workflows/s',
+        },
         { name: `no-op workflows through 4 Updates each (${count})`, value: rate(noopSeconds), unit: 'workflows/s' },
-        { name: `mentorships started and taken to ACTIVE through 4 Updates each (${count})`, value: rate(mentorshipSeconds), unit: 'workflows/s' },
-        { name: 'mentorship rate ÷ no-op rate with the same 4 Updates (target ≥ 0.5)', value: rate(mentorshipSeconds) / rate(noopSeconds), unit: '' },
-        { name: 'mentorship rate ÷ start-and-complete no-op rate', value: rate(mentorshipSeconds) / rate(completeSeconds), unit: '' },
+        {
+          name: `mentorships started and taken to ACTIVE through 4 Updates each (${count})`,
+          value: rate(mentorshipSeconds),
+          unit: 'workflows/s',
+        },
+        {
+          name: 'mentorship rate ÷ no-op rate with the same 4 Updates (target ≥ 0.5)',
+          value: rate(mentorshipSeconds) / rate(noopSeconds),
+          unit: '',
+        },
+        {
+          name: 'mentorship rate ÷ start-and-complete no-op rate',
+          value: rate(mentorshipSeconds) / rate(completeSeconds),
+          unit: '',
+        },
         { name: `time for all ${count} mentorships to reach ACTIVE`, value: mentorshipSeconds, unit: 's' },
       ];
     } finally {

@@ -10,25 +10,36 @@ describe('architecture lint rules', () => {
   };
 
   it('keeps frameworks and Node builtins out of libs/domain', async () => {
-    expect(await lint('libs/domain/src/index.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n")).toContain(
-      'no-restricted-imports',
-    );
-    expect(await lint('libs/domain/src/index.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n")).toContain(
-      'no-restricted-imports',
-    );
+    expect(
+      await lint(
+        'libs/domain/src/index.ts',
+        "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n",
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await lint(
+        'libs/domain/src/index.ts',
+        "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+      ),
+    ).toContain('no-restricted-imports');
   });
 
   it('keeps Node builtins and I/O out of libs/workflows', async () => {
-    expect(await lint('libs/workflows/src/index.ts', "import { randomUUID } from 'crypto';\nexport const x = randomUUID;\n")).toContain(
-      'no-restricted-imports',
-    );
-    expect(await lint('libs/workflows/src/index.ts', "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n")).toContain(
-      'no-restricted-imports',
-    );
+    expect(
+      await lint('libs/workflows/src/index.ts', "import { randomUUID } from 'crypto';\nexport const x = randomUUID;\n"),
+    ).toContain('no-restricted-imports');
+    expect(
+      await lint(
+        'libs/workflows/src/index.ts',
+        "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n",
+      ),
+    ).toContain('no-restricted-imports');
   });
 
   it('makes a floating promise an error', async () => {
     const code = 'export async function f(): Promise<number> { return 1; }\nexport function g(): void { f(); }\n';
-    expect(await lint('libs/workflows/src/program.workflow.ts', code)).toContain('@typescript-eslint/no-floating-promises');
+    expect(await lint('libs/workflows/src/program.workflow.ts', code)).toContain(
+      '@typescript-eslint/no-floating-promises',
+    );
   });
 });

@@ -12,12 +12,23 @@ interface Service {
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: unknown };
 }
-const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as { services: Record<string, Service> };
+const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as {
+  services: Record<string, Service>;
+};
 const services = compose.services;
 
 describe('docker-compose stack', () => {
   it('has every part of the production-like stack', () => {
-    expect(Object.keys(services).sort()).toEqual(['api', 'mailpit', 'postgres', 'temporal', 'temporal-namespace', 'temporal-schema', 'temporal-ui', 'worker']);
+    expect(Object.keys(services).sort()).toEqual([
+      'api',
+      'mailpit',
+      'postgres',
+      'temporal',
+      'temporal-namespace',
+      'temporal-schema',
+      'temporal-ui',
+      'worker',
+    ]);
   });
 
   it('pins every third-party image to a version', () => {
@@ -58,6 +69,7 @@ describe('docker-compose stack', () => {
         'temporal-namespace': { condition: 'service_completed_successfully' },
       });
     }
-    for (const name of ['postgres', 'temporal', 'api', 'mailpit']) expect(services[name].healthcheck?.test).toBeDefined();
+    for (const name of ['postgres', 'temporal', 'api', 'mailpit'])
+      expect(services[name].healthcheck?.test).toBeDefined();
   });
 });

@@ -29,7 +29,10 @@ const ownerOrSponsor = { privileged: [] as Role[], holder: { person: 'owner-1', 
 const programOwner = { privileged: [] as Role[] };
 const programReader = { privileged: [] as Role[], holder: { person: 'owner-1', roles: ['owner'] as Role[] } };
 const mentorshipParty = { privileged: [] as Role[], holder: { person: 'ms-mentee', roles: ['mentee'] as Role[] } };
-const personal = { privileged: ['hr-admin', 'owner'] as Role[], holder: { person: 'p-1', roles: ['mentee'] as Role[] } };
+const personal = {
+  privileged: ['hr-admin', 'owner'] as Role[],
+  holder: { person: 'p-1', roles: ['mentee'] as Role[] },
+};
 
 const RULES: Record<string, Rule> = {
   'GET /health': { roles: 'public' },
@@ -64,7 +67,11 @@ const RULES: Record<string, Rule> = {
   'GET /insights/coverage': { roles: ['owner', 'hr-admin'] },
   'GET /insights/access': { roles: ['owner', 'hr-admin'] },
   'GET /nominations': { roles: ['owner', 'hr-admin'] },
-  'POST /programs/{id}/enrolments': { roles: ['owner'], objectLevel: programOwner, body: { personId: 'p-1', role: 'mentee' } },
+  'POST /programs/{id}/enrolments': {
+    roles: ['owner'],
+    objectLevel: programOwner,
+    body: { personId: 'p-1', role: 'mentee' },
+  },
   'GET /programs/{id}/matching': { roles: 'any', objectLevel: programReader },
   'POST /programs/{id}/matching/proposals': { roles: ['owner'], objectLevel: programOwner, body: {} },
   'GET /programs/{id}/matching/proposals/{version}': { roles: 'any', objectLevel: programReader },
@@ -74,35 +81,74 @@ const RULES: Record<string, Rule> = {
     body: { decision: 'ban', menteeId: 'p-1', mentorId: 'owner-1', reason: 'matrix test' },
   },
   'POST /programs/{id}/matching/proposals/{version}/approval': { roles: ['owner'], objectLevel: programOwner },
-  'POST /programs/{id}/mentorships': { roles: ['owner'], objectLevel: programOwner, body: { menteeId: 'p-1', supervisorId: 'ms-sup' } },
+  'POST /programs/{id}/mentorships': {
+    roles: ['owner'],
+    objectLevel: programOwner,
+    body: { menteeId: 'p-1', supervisorId: 'ms-sup' },
+  },
   'POST /programs/{id}/training-sessions': {
     roles: ['owner'],
     objectLevel: programOwner,
     body: { audience: 'mentors', title: 'Matrix', heldAt: '2027-01-01T00:00:00.000Z', attendees: [] },
   },
-  'GET /programs/{id}/training-sessions': { roles: ['owner'], objectLevel: { privileged: [], holder: { person: 'owner-1', roles: ['owner'] } } },
+  'GET /programs/{id}/training-sessions': {
+    roles: ['owner'],
+    objectLevel: { privileged: [], holder: { person: 'owner-1', roles: ['owner'] } },
+  },
   'POST /programs/{id}/execution': { roles: ['owner'], objectLevel: programOwner },
-  'GET /programs/{id}/monitoring': { roles: ['owner'], objectLevel: { privileged: [], holder: { person: 'owner-1', roles: ['owner'] } } },
+  'GET /programs/{id}/monitoring': {
+    roles: ['owner'],
+    objectLevel: { privileged: [], holder: { person: 'owner-1', roles: ['owner'] } },
+  },
   'POST /programs/{id}/evaluation': { roles: ['owner'], objectLevel: programOwner },
-  'POST /programs/{id}/lessons': { roles: ['owner'], objectLevel: programOwner, body: { whatWorked: ['x'], whatToChange: [] } },
+  'POST /programs/{id}/lessons': {
+    roles: ['owner'],
+    objectLevel: programOwner,
+    body: { whatWorked: ['x'], whatToChange: [] },
+  },
   'GET /programs/{id}/lessons': { roles: 'any', objectLevel: ownerOrSponsor },
   'POST /programs/{id}/closure': { roles: ['owner'], objectLevel: programOwner },
   'POST /programs/{id}/renewal': { roles: ['owner'], objectLevel: programOwner, body: {} },
   'GET /programs/{id}/report': { roles: 'any', objectLevel: ownerOrSponsor },
   'GET /programs/{id}/report.html': { roles: 'any', objectLevel: ownerOrSponsor },
-  'GET /programs/{id}/recognition': { roles: ['owner'], objectLevel: { privileged: [], holder: { person: 'owner-1', roles: ['owner'] } } },
-  'POST /programs/{id}/recognition': { roles: ['owner'], objectLevel: programOwner, body: { mentorId: 'p-1', note: 'matrix test' } },
+  'GET /programs/{id}/recognition': {
+    roles: ['owner'],
+    objectLevel: { privileged: [], holder: { person: 'owner-1', roles: ['owner'] } },
+  },
+  'POST /programs/{id}/recognition': {
+    roles: ['owner'],
+    objectLevel: programOwner,
+    body: { mentorId: 'p-1', note: 'matrix test' },
+  },
   'GET /programs/{id}/reviews': { roles: 'any', objectLevel: ownerOrSponsor },
-  'POST /programs/{id}/pilot-recommendations': { roles: ['owner'], objectLevel: programOwner, body: { pilotId: '00000000-0000-4000-8000-000000000000' } },
+  'POST /programs/{id}/pilot-recommendations': {
+    roles: ['owner'],
+    objectLevel: programOwner,
+    body: { pilotId: '00000000-0000-4000-8000-000000000000' },
+  },
   'POST /pilots': { roles: ['owner', 'hr-admin'], body: { name: 'matrix', mentorships: [] } },
   'GET /pilots': { roles: ['owner', 'hr-admin'] },
   'GET /pilots/{id}/analysis': { roles: ['owner', 'hr-admin'] },
   'GET /pilots/{id}/analysis.html': { roles: ['owner', 'hr-admin'] },
   'GET /survey-templates': { roles: 'any' },
   'POST /survey-templates/{key}/versions': { roles: ['owner', 'hr-admin'], body: {} },
-  'POST /survey-responses': { roles: 'any', body: { templateKey: 'interaction-quality', occurrence: 'matrix', answers: { challenge: 3, guidedExperience: 3, trust: 3, practiceChange: 3 } } },
-  'POST /programs/{id}/reviews/{review}/decision': { roles: ['owner'], objectLevel: programOwner, body: { decision: 'keep', notes: 'matrix test' } },
-  'GET /programs/{id}/mentorships': { roles: ['owner'], objectLevel: { privileged: [], holder: { person: 'owner-1', roles: ['owner'] } } },
+  'POST /survey-responses': {
+    roles: 'any',
+    body: {
+      templateKey: 'interaction-quality',
+      occurrence: 'matrix',
+      answers: { challenge: 3, guidedExperience: 3, trust: 3, practiceChange: 3 },
+    },
+  },
+  'POST /programs/{id}/reviews/{review}/decision': {
+    roles: ['owner'],
+    objectLevel: programOwner,
+    body: { decision: 'keep', notes: 'matrix test' },
+  },
+  'GET /programs/{id}/mentorships': {
+    roles: ['owner'],
+    objectLevel: { privileged: [], holder: { person: 'owner-1', roles: ['owner'] } },
+  },
   'GET /mentorships': { roles: 'any' },
   'GET /mentorships/{id}': { roles: 'any', objectLevel: mentorshipParty },
   'GET /mentorships/{id}/timeline': { roles: 'any', objectLevel: mentorshipParty },
@@ -110,23 +156,47 @@ const RULES: Record<string, Rule> = {
   'GET /mentorships/{id}/checkpoints': { roles: 'any', objectLevel: mentorshipParty },
   'GET /mentorships/{id}/roi': { roles: 'any', objectLevel: { privileged: [] } },
   'POST /mentorships/{id}/approval': { roles: ['supervisor'], objectLevel: { privileged: [] } },
-  'POST /mentorships/{id}/kickoff': { roles: ['mentor', 'mentee'], objectLevel: { privileged: [] }, body: { goals: [{ competencyKey: 'delegation', targetLevel: 3 }] } },
+  'POST /mentorships/{id}/kickoff': {
+    roles: ['mentor', 'mentee'],
+    objectLevel: { privileged: [] },
+    body: { goals: [{ competencyKey: 'delegation', targetLevel: 3 }] },
+  },
   'POST /mentorships/{id}/sessions': {
     roles: ['mentor'],
     objectLevel: { privileged: [] },
     body: { heldAt: '2027-01-01T00:00:00.000Z', minutes: 60, topics: [], competencies: [] },
   },
-  'POST /mentorships/{id}/pulse': { roles: ['mentee'], objectLevel: { privileged: [] }, body: { scores: { challenge: 3, guidedExperience: 3, trust: 3, practiceChange: 3 } } },
-  'POST /mentorships/{id}/checkpoints/{checkpoint}/decision': { roles: ['supervisor'], objectLevel: { privileged: [] }, body: { decision: 'approve' } },
+  'POST /mentorships/{id}/pulse': {
+    roles: ['mentee'],
+    objectLevel: { privileged: [] },
+    body: { scores: { challenge: 3, guidedExperience: 3, trust: 3, practiceChange: 3 } },
+  },
+  'POST /mentorships/{id}/checkpoints/{checkpoint}/decision': {
+    roles: ['supervisor'],
+    objectLevel: { privileged: [] },
+    body: { decision: 'approve' },
+  },
   'POST /mentorships/{id}/reviews/{stage}': {
     roles: ['mentor', 'mentee'],
     objectLevel: { privileged: [] },
     body: { survey: { scores: { challenge: 3, guidedExperience: 3, trust: 3, practiceChange: 3 } } },
   },
-  'POST /mentorships/{id}/pause': { roles: ['owner'], objectLevel: { privileged: [] }, body: { reason: 'matrix test' } },
+  'POST /mentorships/{id}/pause': {
+    roles: ['owner'],
+    objectLevel: { privileged: [] },
+    body: { reason: 'matrix test' },
+  },
   'POST /mentorships/{id}/resume': { roles: ['owner'], objectLevel: { privileged: [] } },
-  'POST /mentorships/{id}/extra-checkpoint': { roles: ['owner'], objectLevel: { privileged: [] }, body: { reason: 'matrix test' } },
-  'POST /mentorships/{id}/termination': { roles: ['owner'], objectLevel: { privileged: [] }, body: { reason: 'matrix test' } },
+  'POST /mentorships/{id}/extra-checkpoint': {
+    roles: ['owner'],
+    objectLevel: { privileged: [] },
+    body: { reason: 'matrix test' },
+  },
+  'POST /mentorships/{id}/termination': {
+    roles: ['owner'],
+    objectLevel: { privileged: [] },
+    body: { reason: 'matrix test' },
+  },
 };
 
 const stack = useWorkerStack('e2e-authz', { beforeAll, afterAll });
@@ -146,12 +216,20 @@ async function token(person: string, roles: Role[]): Promise<string> {
 function call(route: string, bearer: string | null) {
   const [method, path] = route.split(' ') as [string, string];
   const id = path.startsWith('/people') ? 'p-1' : path.startsWith('/mentorships') ? mentorshipId : programId;
-  const url = path.replace('{id}', id).replace('{key}', 'managerial-core').replace('{version}', '1').replace('{checkpoint}', '1').replace('{stage}', 'midterm').replace('{review}', '1');
+  const url = path
+    .replace('{id}', id)
+    .replace('{key}', 'managerial-core')
+    .replace('{version}', '1')
+    .replace('{checkpoint}', '1')
+    .replace('{stage}', 'midterm')
+    .replace('{review}', '1');
   const rule = RULES[route];
   let req = request(api)[method.toLowerCase() as 'get' | 'post' | 'patch'](url.replace(PROGRAM, programId));
   if (bearer) req = req.set('Authorization', `Bearer ${bearer}`);
   if (method !== 'GET') {
-    req = rule.contentType ? req.set('Content-Type', rule.contentType).send(rule.body as string) : req.send((rule.body as object | undefined) ?? {});
+    req = rule.contentType
+      ? req.set('Content-Type', rule.contentType).send(rule.body as string)
+      : req.send((rule.body as object | undefined) ?? {});
   }
   return req;
 }
@@ -162,21 +240,43 @@ beforeAll(async () => {
   await request(api)
     .post('/people')
     .set('Authorization', `Bearer ${admin}`)
-    .send({ id: 'p-1', name: 'Zoé Bernard', email: 'zoe@example.com', department: 'Ops', jobLevel: 'M1', hireDate: '2022-01-01' })
+    .send({
+      id: 'p-1',
+      name: 'Zoé Bernard',
+      email: 'zoe@example.com',
+      department: 'Ops',
+      jobLevel: 'M1',
+      hireDate: '2022-01-01',
+    })
     .expect(201);
   await token('sponsor-1', ['sponsor']);
   const created = await request(api)
     .post('/programs')
     .set('Authorization', `Bearer ${await token('owner-1', ['owner'])}`)
-    .send({ name: 'Matrix', sponsorId: 'sponsor-1', objectives: [{ title: 'T', kpis: [{ name: 'K', unit: '%', baseline: 1, target: 2 }] }] })
+    .send({
+      name: 'Matrix',
+      sponsorId: 'sponsor-1',
+      objectives: [{ title: 'T', kpis: [{ name: 'K', unit: '%', baseline: 1, target: 2 }] }],
+    })
     .expect(201);
   programId = created.body.id;
   // A mentorship of four people, none of them the strangers below.
-  const pair = { mentorshipId: randomUUID(), programId, menteeId: 'ms-mentee', mentorId: 'ms-mentor', supervisorId: 'ms-sup', ownerId: 'owner-1' };
+  const pair = {
+    mentorshipId: randomUUID(),
+    programId,
+    menteeId: 'ms-mentee',
+    mentorId: 'ms-mentor',
+    supervisorId: 'ms-sup',
+    ownerId: 'owner-1',
+  };
   await startMentorship(stack.client, stack.taskQueue, pair, fastPolicy());
   mentorshipId = pair.mentorshipId;
-  const doc = (await request(api).get('/docs/openapi.json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
-  routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+  const doc = (await request(api).get('/docs/openapi.json').expect(200)).body as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+  );
 });
 afterAll(async () => {
   await app?.close();
@@ -224,8 +324,12 @@ describe('authorization matrix', () => {
       if (rule.roles === 'public') continue;
       const callers: Array<[string, Role[]]> = [];
       if (rule.objectLevel?.holder) callers.push([rule.objectLevel.holder.person, rule.objectLevel.holder.roles]);
-      else if (!rule.objectLevel) callers.push(...(rule.roles === 'any' ? [...ROLES] : rule.roles).map((r): [string, Role[]] => [`someone-${r}`, [r]]));
-      for (const privileged of rule.objectLevel?.privileged ?? []) callers.push([`someone-${privileged}`, [privileged]]);
+      else if (!rule.objectLevel)
+        callers.push(
+          ...(rule.roles === 'any' ? [...ROLES] : rule.roles).map((r): [string, Role[]] => [`someone-${r}`, [r]]),
+        );
+      for (const privileged of rule.objectLevel?.privileged ?? [])
+        callers.push([`someone-${privileged}`, [privileged]]);
       for (const [person, roles] of callers) {
         const res = await call(route, await token(person, roles));
         expect([route, person, [401, 403].includes(res.status)]).toEqual([route, person, false]);

@@ -29,7 +29,11 @@ const cli = (...args: string[]): Promise<{ code: number | null; out: string; err
 beforeAll(async () => {
   const started = await startApi({ db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue });
   app = started.app;
-  env = { ...process.env, MENTORFLOW_URL: started.baseUrl, MENTORFLOW_TOKEN: await tokenFor(stack.db, 'admin', ['hr-admin', 'owner']) };
+  env = {
+    ...process.env,
+    MENTORFLOW_URL: started.baseUrl,
+    MENTORFLOW_TOKEN: await tokenFor(stack.db, 'admin', ['hr-admin', 'owner']),
+  };
 });
 afterAll(async () => {
   await app?.close();
@@ -40,7 +44,16 @@ describe('npx mentorflow', () => {
     const token = await cli('token', 'issue', '--person', 'emp-7', '--name', 'Claire Martin', '--roles', 'sponsor');
     expect(token.code).toBe(0);
     expect(token.out.trim()).toMatch(/^mf_/);
-    const created = await cli('program', 'create', '--name', 'CLI cycle', '--sponsor', 'emp-7', '--kpi', 'Retain managers|Turnover|%|18|12');
+    const created = await cli(
+      'program',
+      'create',
+      '--name',
+      'CLI cycle',
+      '--sponsor',
+      'emp-7',
+      '--kpi',
+      'Retain managers|Turnover|%|18|12',
+    );
     expect(created.code).toBe(0);
     const id = created.out.trim();
     expect(created.err).toMatch(/LAUNCH_PLANNING/);
@@ -52,7 +65,10 @@ describe('npx mentorflow', () => {
 
   it('imports an HR file, and lists the errors of a bad one with a non-zero exit', async () => {
     const good = join(dir, 'people.csv');
-    writeFileSync(good, 'employee_id,name,email,department,job_level,hire_date\ne-1,Zoé,zoe@example.com,Ops,M1,2020-01-01\n');
+    writeFileSync(
+      good,
+      'employee_id,name,email,department,job_level,hire_date\ne-1,Zoé,zoe@example.com,Ops,M1,2020-01-01\n',
+    );
     const ok = await cli('import', good);
     expect(ok.code).toBe(0);
     expect(ok.err).toMatch(/created 1/);
@@ -71,7 +87,9 @@ describe('npx mentorflow', () => {
     const as = { Authorization: `Bearer ${ownerToken}` };
     const program = (await request(app.getHttpServer()).get(`/programs/${programId}`).set(as).expect(200)).body;
     expect(program.phase).toBe('EXECUTION');
-    const mentorships = (await request(app.getHttpServer()).get(`/programs/${programId}/mentorships`).set(as).expect(200)).body as Array<{ status: string; phase: string | null }>;
+    const mentorships = (
+      await request(app.getHttpServer()).get(`/programs/${programId}/mentorships`).set(as).expect(200)
+    ).body as Array<{ status: string; phase: string | null }>;
     expect(mentorships.filter((m) => m.phase === 'ACTIVE').length).toBeGreaterThan(5);
     // The untrained mentor's pairs wait; a few pairs wait for their supervisor: things to show.
     expect(mentorships.some((m) => m.status === 'WAITING_FOR_TRAINING')).toBe(true);

@@ -23,7 +23,10 @@ let programId = '';
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `no Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH`,
+    );
   mkdirSync(SHOTS, { recursive: true });
   ({ app, baseUrl: api } = await startApi({
     db: stack.db,
@@ -32,18 +35,34 @@ beforeAll(async () => {
     mentorshipTerms: { policy: fastPolicy({ checkpointEveryMs: 1_500 }), economics: DEFAULT_ECONOMICS },
   }));
   cast = await seedCast(stack.db);
-  const handle = await startMentorship(stack.client, stack.taskQueue, cast.pair, fastPolicy({ checkpointEveryMs: 1_500 }));
+  const handle = await startMentorship(
+    stack.client,
+    stack.taskQueue,
+    cast.pair,
+    fastPolicy({ checkpointEveryMs: 1_500 }),
+  );
   await handle.executeUpdate(approveMentorshipUpdate, { args: [{ actor: cast.supervisor }] });
-  await handle.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }] });
-  await handle.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }] });
-  await eventually(async () => (await handle.query(mentorshipStateQuery))?.checkpoints.some((c) => c.decision === null) ?? false, 15_000);
+  await handle.executeUpdate(agreeKickoffUpdate, {
+    args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }],
+  });
+  await handle.executeUpdate(agreeKickoffUpdate, {
+    args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }],
+  });
+  await eventually(
+    async () => (await handle.query(mentorshipStateQuery))?.checkpoints.some((c) => c.decision === null) ?? false,
+    15_000,
+  );
   tokens.supervisor = await tokenFor(stack.db, cast.pair.supervisorId, ['supervisor']);
   tokens.owner = await tokenFor(stack.db, 'dash-owner', ['owner']);
   await tokenFor(stack.db, 'dash-sponsor', ['sponsor']);
   const created = await request(api)
     .post('/programs')
     .set('Authorization', `Bearer ${tokens.owner}`)
-    .send({ name: 'Dashboard program', sponsorId: 'dash-sponsor', objectives: [{ title: 'Grow managers', kpis: [{ name: 'Engagement', unit: 'pts', baseline: 60, target: 70 }] }] })
+    .send({
+      name: 'Dashboard program',
+      sponsorId: 'dash-sponsor',
+      objectives: [{ title: 'Grow managers', kpis: [{ name: 'Engagement', unit: 'pts', baseline: 60, target: 70 }] }],
+    })
     .expect(201);
   programId = created.body.id;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
@@ -88,7 +107,12 @@ describe('the dashboard in a real browser (Debian Chromium, playwright-core)', (
     await expect(page.textContent('.decision')).resolves.toBe('approve');
     await page.screenshot({ path: join(SHOTS, 'dashboard-checkpoint-decided.png'), fullPage: true });
     // The API says the same.
-    const state = (await request(api).get(`/mentorships/${cast.pair.mentorshipId}`).set('Authorization', `Bearer ${tokens.supervisor}`).expect(200)).body;
+    const state = (
+      await request(api)
+        .get(`/mentorships/${cast.pair.mentorshipId}`)
+        .set('Authorization', `Bearer ${tokens.supervisor}`)
+        .expect(200)
+    ).body;
     expect(state.checkpoints[0]).toMatchObject({ checkpoint: 1, decision: 'approve' });
     await page.close();
   });

@@ -12,7 +12,10 @@ const stack = useWorkerStack('e2e-idem', { beforeAll, afterAll });
 let app: NestExpressApplication;
 let api: string;
 const t: Record<string, string> = {};
-const as = (who: string, key?: string) => ({ Authorization: `Bearer ${t[who]}`, ...(key ? { 'Idempotency-Key': key } : {}) });
+const as = (who: string, key?: string) => ({
+  Authorization: `Bearer ${t[who]}`,
+  ...(key ? { 'Idempotency-Key': key } : {}),
+});
 const body = {
   name: 'Idempotent cycle',
   sponsorId: 'sponsor-1',
@@ -36,30 +39,71 @@ describe('Idempotency-Key', () => {
     const again = await request(api).post('/programs').set(as('owner', 'create-1')).send(body).expect(201);
     expect(again.body).toEqual(first.body);
     expect(await count(`SELECT count(*) AS n FROM programs WHERE name = $1`, [body.name])).toBe(1);
-    expect(await count(`SELECT count(*) AS n FROM domain_events WHERE stream_id = $1`, [first.body.workflowId])).toBe(2);
+    expect(await count(`SELECT count(*) AS n FROM domain_events WHERE stream_id = $1`, [first.body.workflowId])).toBe(
+      2,
+    );
   });
 
   it('answers 409 while the first request with a key is still running', async () => {
-    await stack.db.query(`INSERT INTO idempotency_keys (actor_id, key, method, path, request_sha256) VALUES ('owner-1', 'busy-1', 'POST', '/programs', $1)`, [
-      createHash('sha256').update(`POST /programs\n${JSON.stringify(body)}`).digest('hex'),
-    ]);
-    expect((await request(api).post('/programs').set(as('owner', 'busy-1')).send(body).expect(409)).body.code).toBe('IDEMPOTENCY.IN_PROGRESS');
+    await stack.db.query(
+      `INSERT INTO idempotency_keys (actor_id, key, method, path, request_sha256) VALUES ('owner-1', 'busy-1', 'POST', '/programs', $1)`,
+      [
+        createHash('sha256')
+          .update(`POST /programs\n${JSON.stringify(body)}`)
+          .digest('hex'),
+      ],
+    );
+    expect((await request(api).post('/programs').set(as('owner', 'busy-1')).send(body).expect(409)).body.code).toBe(
+      'IDEMPOTENCY.IN_PROGRESS',
+    );
   });
 
   it('refuses the same key for another request (422) and a malformed key (400)', async () => {
-    expect((await request(api).post('/programs').set(as('owner', 'create-1')).send({ ...body, name: 'Other' }).expect(422)).body.code).toBe('IDEMPOTENCY.KEY_REUSED');
-    expect((await request(api).post('/programs').set(as('owner', 'bad key!')).send(body).expect(400)).body.errors[0].field).toBe('Idempotency-Key');
+    expect(
+      (
+        await request(api)
+          .post('/programs')
+          .set(as('owner', 'create-1'))
+          .send({ ...body, name: 'Other' })
+          .expect(422)
+      ).body.code,
+    ).toBe('IDEMPOTENCY.KEY_REUSED');
+    expect(
+      (await request(api).post('/programs').set(as('owner', 'bad key!')).send(body).expect(400)).body.errors[0].field,
+    ).toBe('Idempotency-Key');
   });
 
   it('applies a repeated approval once, and replays a refusal as it was', async () => {
-    const created = await request(api).post('/programs').set(as('owner', 'create-2')).send({ ...body, name: 'Cycle 2' }).expect(201);
+    const created = await request(api)
+      .post('/programs')
+      .set(as('owner', 'create-2'))
+      .send({ ...body, name: 'Cycle 2' })
+      .expect(201);
     const id: string = created.body.id;
-    expect((await request(api).post(`/programs/${id}/launch-approval`).set(as('other', 'approve-x')).send({}).expect(403)).body.code).toBe('PROGRAM.NOT_SPONSOR');
-    expect((await request(api).post(`/programs/${id}/launch-approval`).set(as('other', 'approve-x')).send({}).expect(403)).body.code).toBe('PROGRAM.NOT_SPONSOR');
-    const approved = await request(api).post(`/programs/${id}/launch-approval`).set(as('sponsor', 'approve-1')).send({ comment: 'go' }).expect(200);
-    const repeat = await request(api).post(`/programs/${id}/launch-approval`).set(as('sponsor', 'approve-1')).send({ comment: 'go' }).expect(200);
+    expect(
+      (await request(api).post(`/programs/${id}/launch-approval`).set(as('other', 'approve-x')).send({}).expect(403))
+        .body.code,
+    ).toBe('PROGRAM.NOT_SPONSOR');
+    expect(
+      (await request(api).post(`/programs/${id}/launch-approval`).set(as('other', 'approve-x')).send({}).expect(403))
+        .body.code,
+    ).toBe('PROGRAM.NOT_SPONSOR');
+    const approved = await request(api)
+      .post(`/programs/${id}/launch-approval`)
+      .set(as('sponsor', 'approve-1'))
+      .send({ comment: 'go' })
+      .expect(200);
+    const repeat = await request(api)
+      .post(`/programs/${id}/launch-approval`)
+      .set(as('sponsor', 'approve-1'))
+      .send({ comment: 'go' })
+      .expect(200);
     expect(repeat.body).toEqual(approved.body);
-    expect(await count(`SELECT count(*) AS n FROM domain_events WHERE stream_id = $1 AND type = 'LaunchApproved'`, [`program:${id}`])).toBe(1);
+    expect(
+      await count(`SELECT count(*) AS n FROM domain_events WHERE stream_id = $1 AND type = 'LaunchApproved'`, [
+        `program:${id}`,
+      ]),
+    ).toBe(1);
     // Without a key, a second approval is simply the wrong phase.
     await request(api).post(`/programs/${id}/launch-approval`).set(as('sponsor')).send({}).expect(409);
   });
@@ -68,7 +112,9 @@ describe('Idempotency-Key', () => {
     // What a crash leaves: a claimed key with no answer, and the program's workflow already started.
     const key = 'crash-1';
     const sent = { ...body, name: 'Crashed' };
-    const sha = createHash('sha256').update(`POST /programs\n${JSON.stringify(sent)}`).digest('hex');
+    const sha = createHash('sha256')
+      .update(`POST /programs\n${JSON.stringify(sent)}`)
+      .digest('hex');
     await stack.db.query(
       `INSERT INTO idempotency_keys (actor_id, key, method, path, request_sha256, created_at) VALUES ('owner-1', $1, 'POST', '/programs', $2, now() - interval '5 minutes')`,
       [key, sha],
@@ -77,7 +123,13 @@ describe('Idempotency-Key', () => {
     await stack.client.workflow.start('programWorkflow', {
       workflowId: programWorkflowId(programId),
       taskQueue: stack.taskQueue,
-      args: [{ draft: { ...body, name: 'Crashed', programId, ownerId: 'owner-1' }, createdBy: 'owner-1', timings: quietTimings }],
+      args: [
+        {
+          draft: { ...body, name: 'Crashed', programId, ownerId: 'owner-1' },
+          createdBy: 'owner-1',
+          timings: quietTimings,
+        },
+      ],
     });
     // The retry takes the stale claim over and gets the program the dead request had started.
     const retried = await request(api).post('/programs').set(as('owner', key)).send(sent).expect(201);

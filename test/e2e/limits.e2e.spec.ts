@@ -10,7 +10,12 @@ const apps: NestExpressApplication[] = [];
 const limits = { authFailures: 3, expensiveCalls: 2, windowMs: 60_000 };
 
 async function freshApi(): Promise<string> {
-  const { app, baseUrl } = await startApi({ db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue, rateLimits: limits });
+  const { app, baseUrl } = await startApi({
+    db: stack.db,
+    temporal: stack.client,
+    taskQueue: stack.taskQueue,
+    rateLimits: limits,
+  });
   apps.push(app);
   return baseUrl;
 }
@@ -23,7 +28,8 @@ describe('limits', () => {
   it('makes an address wait after too many failed authentications, valid tokens included', async () => {
     const api = await freshApi();
     const good = await tokenFor(stack.db, 'owner-1', ['owner']);
-    for (let i = 0; i < limits.authFailures; i++) await request(api).get('/programs').set('Authorization', 'Bearer mf_guess').expect(401);
+    for (let i = 0; i < limits.authFailures; i++)
+      await request(api).get('/programs').set('Authorization', 'Bearer mf_guess').expect(401);
     const blocked = await request(api).get('/programs').set('Authorization', 'Bearer mf_guess').expect(429);
     expect(blocked.body.code).toBe('AUTH.TOO_MANY_FAILURES');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
@@ -37,11 +43,26 @@ describe('limits', () => {
     const other = await tokenFor(stack.db, 'hr-2', ['hr-admin']);
     const csv = 'employee_id,name,email,department,job_level,hire_date\nx-1,X,x@example.com,Ops,M1,2020-01-01\n';
     for (let i = 0; i < limits.expensiveCalls; i++) {
-      await request(api).post('/people/import').set('Authorization', `Bearer ${hr}`).set('Content-Type', 'text/csv').send(csv).expect(200);
+      await request(api)
+        .post('/people/import')
+        .set('Authorization', `Bearer ${hr}`)
+        .set('Content-Type', 'text/csv')
+        .send(csv)
+        .expect(200);
     }
-    const limited = await request(api).post('/people/import').set('Authorization', `Bearer ${hr}`).set('Content-Type', 'text/csv').send(csv).expect(429);
+    const limited = await request(api)
+      .post('/people/import')
+      .set('Authorization', `Bearer ${hr}`)
+      .set('Content-Type', 'text/csv')
+      .send(csv)
+      .expect(429);
     expect(limited.body.code).toBe('RATE_LIMITED');
-    await request(api).post('/people/import').set('Authorization', `Bearer ${other}`).set('Content-Type', 'text/csv').send(csv).expect(200);
+    await request(api)
+      .post('/people/import')
+      .set('Authorization', `Bearer ${other}`)
+      .set('Content-Type', 'text/csv')
+      .send(csv)
+      .expect(200);
   });
 
   it('refuses bodies over the size limit with 413', async () => {

@@ -29,7 +29,9 @@ const CSV = [
 let programId = '';
 let mentorshipId = '';
 const goals = [{ competencyKey: 'delegation', targetLevel: 3 }];
-const facts = [{ name: 'Team turnover', unit: '%', source: 'HR report', value: 18, lowerIsBetter: true, valuePerUnit: 2000 }];
+const facts = [
+  { name: 'Team turnover', unit: '%', source: 'HR report', value: 18, lowerIsBetter: true, valuePerUnit: 2000 },
+];
 const survey = { scores: { challenge: 4, guidedExperience: 4, trust: 5, practiceChange: 3 }, comment: 'clear' };
 const m = (path = '') => `/mentorships/${mentorshipId}${path}`;
 
@@ -53,22 +55,37 @@ beforeAll(async () => {
   t.mentor = await tokenFor(stack.db, 'mentor-a', ['mentor']);
   t.mentee = await tokenFor(stack.db, 'mentee-1', ['mentee']);
   await request(api).post('/people/import').set(as('hr')).set('Content-Type', 'text/csv').send(CSV).expect(200);
-  for (const [personId, key, level] of [['mentee-1', 'delegation', 1], ['mentor-a', 'delegation', 5]] as const) {
-    await request(api).post('/assessments').set(as('hr')).send({ personId, competencyKey: key, level, source: '360', context: 'baseline', assessorId: 'ceo' }).expect(201);
+  for (const [personId, key, level] of [
+    ['mentee-1', 'delegation', 1],
+    ['mentor-a', 'delegation', 5],
+  ] as const) {
+    await request(api)
+      .post('/assessments')
+      .set(as('hr'))
+      .send({ personId, competencyKey: key, level, source: '360', context: 'baseline', assessorId: 'ceo' })
+      .expect(201);
   }
   const created = await request(api)
     .post('/programs')
     .set(as('owner'))
-    .send({ name: 'Cycle 2027', sponsorId: 'sponsor-1', objectives: [{ title: 'Grow managers', kpis: [{ name: 'Engagement', unit: 'pts', baseline: 60, target: 70 }] }] })
+    .send({
+      name: 'Cycle 2027',
+      sponsorId: 'sponsor-1',
+      objectives: [{ title: 'Grow managers', kpis: [{ name: 'Engagement', unit: 'pts', baseline: 60, target: 70 }] }],
+    })
     .expect(201);
   programId = created.body.id;
-  const post = (path: string, body: object) => request(api).post(`/programs/${programId}${path}`).set(as('owner')).send(body);
+  const post = (path: string, body: object) =>
+    request(api).post(`/programs/${programId}${path}`).set(as('owner')).send(body);
   await request(api).post(`/programs/${programId}/launch-approval`).set(as('sponsor')).send({}).expect(200);
   await post('/enrolments', { personId: 'mentee-1', role: 'mentee', goals: ['delegation'] }).expect(200);
   await post('/enrolments', { personId: 'mentor-a', role: 'mentor' }).expect(200);
   await post('/enrolments', { personId: 'sup-1', role: 'supervisor' }).expect(200);
   await post('/matching/proposals', {}).expect(202);
-  await eventually(async () => (await request(api).get(`/programs/${programId}/matching/proposals/1`).set(as('owner'))).body.status === 'READY');
+  await eventually(
+    async () =>
+      (await request(api).get(`/programs/${programId}/matching/proposals/1`).set(as('owner'))).body.status === 'READY',
+  );
   await post('/matching/proposals/1/approval', {}).expect(200);
 });
 afterAll(async () => {
@@ -79,27 +96,57 @@ afterAll(async () => {
 
 describe('mentorships over HTTP', () => {
   it('plans an approved pair with its supervisor, and starts it only in EXECUTION once the mentor is trained', async () => {
-    const plan = (who: string, body: object) => request(api).post(`/programs/${programId}/mentorships`).set(as(who)).send(body);
-    expect((await plan('otherOwner', { menteeId: 'mentee-1', supervisorId: 'sup-1' }).expect(403)).body.code).toBe('PROGRAM.NOT_OWNER');
-    expect((await plan('owner', { menteeId: 'mentor-a', supervisorId: 'sup-1' }).expect(400)).body.errors[0].field).toBe('menteeId');
-    expect((await plan('owner', { menteeId: 'mentee-1', supervisorId: 'sup-2' }).expect(400)).body.errors[0].field).toBe('supervisorId');
+    const plan = (who: string, body: object) =>
+      request(api).post(`/programs/${programId}/mentorships`).set(as(who)).send(body);
+    expect((await plan('otherOwner', { menteeId: 'mentee-1', supervisorId: 'sup-1' }).expect(403)).body.code).toBe(
+      'PROGRAM.NOT_OWNER',
+    );
+    expect(
+      (await plan('owner', { menteeId: 'mentor-a', supervisorId: 'sup-1' }).expect(400)).body.errors[0].field,
+    ).toBe('menteeId');
+    expect(
+      (await plan('owner', { menteeId: 'mentee-1', supervisorId: 'sup-2' }).expect(400)).body.errors[0].field,
+    ).toBe('supervisorId');
     expect((await plan('owner', { menteeId: 'mentee-1' }).expect(400)).body.errors[0].field).toBe('supervisorId');
     const planned = await plan('owner', { menteeId: 'mentee-1', supervisorId: 'sup-1' }).expect(201);
-    expect(planned.body).toMatchObject({ menteeId: 'mentee-1', mentorId: 'mentor-a', supervisorId: 'sup-1', status: 'WAITING_FOR_TRAINING', phase: null });
+    expect(planned.body).toMatchObject({
+      menteeId: 'mentee-1',
+      mentorId: 'mentor-a',
+      supervisorId: 'sup-1',
+      status: 'WAITING_FOR_TRAINING',
+      phase: null,
+    });
     mentorshipId = planned.body.id;
-    expect((await plan('owner', { menteeId: 'mentee-1', supervisorId: 'sup-1' }).expect(409)).body.code).toBe('PROGRAM.MENTORSHIP_ALREADY_PLANNED');
+    expect((await plan('owner', { menteeId: 'mentee-1', supervisorId: 'sup-1' }).expect(409)).body.code).toBe(
+      'PROGRAM.MENTORSHIP_ALREADY_PLANNED',
+    );
 
     // The training gate: in EXECUTION, an untrained mentor's mentorship still waits.
     await request(api).post(`/programs/${programId}/execution`).set(as('owner')).expect(200);
-    expect((await request(api).post(`/programs/${programId}/execution`).set(as('owner')).expect(409)).body.code).toBe('PROGRAM.WRONG_PHASE');
+    expect((await request(api).post(`/programs/${programId}/execution`).set(as('owner')).expect(409)).body.code).toBe(
+      'PROGRAM.WRONG_PHASE',
+    );
     await new Promise((r) => setTimeout(r, 1_000));
-    expect((await request(api).get(`/programs/${programId}/mentorships`).set(as('owner')).expect(200)).body[0].status).toBe('WAITING_FOR_TRAINING');
+    expect(
+      (await request(api).get(`/programs/${programId}/mentorships`).set(as('owner')).expect(200)).body[0].status,
+    ).toBe('WAITING_FOR_TRAINING');
     expect(await stack.db.query(`SELECT id FROM mentorships`)).toEqual([]);
 
-    const training = (body: object) => request(api).post(`/programs/${programId}/training-sessions`).set(as('owner')).send(body);
-    const session = { audience: 'mentors', title: 'Mentoring a first-line manager', heldAt: new Date().toISOString(), materials: ['https://wiki.example.com/cycle-1-lessons'], attendees: ['mentor-a'] };
-    expect((await training({ ...session, attendees: ['mentee-1'] }).expect(400)).body.errors[0].field).toBe('attendees.0');
-    expect((await training({ ...session, materials: ['not a link'] }).expect(400)).body.errors[0].field).toBe('materials');
+    const training = (body: object) =>
+      request(api).post(`/programs/${programId}/training-sessions`).set(as('owner')).send(body);
+    const session = {
+      audience: 'mentors',
+      title: 'Mentoring a first-line manager',
+      heldAt: new Date().toISOString(),
+      materials: ['https://wiki.example.com/cycle-1-lessons'],
+      attendees: ['mentor-a'],
+    };
+    expect((await training({ ...session, attendees: ['mentee-1'] }).expect(400)).body.errors[0].field).toBe(
+      'attendees.0',
+    );
+    expect((await training({ ...session, materials: ['not a link'] }).expect(400)).body.errors[0].field).toBe(
+      'materials',
+    );
     const trained = await training(session).expect(200);
     expect(trained.body).toMatchObject({ trainedMentors: ['mentor-a'], untrainedMentors: [] });
     const started = await eventually(async () => {
@@ -107,7 +154,9 @@ describe('mentorships over HTTP', () => {
       return res.body[0].status === 'STARTED' && res.body[0].phase ? res.body : null;
     });
     expect(started[0]).toMatchObject({ id: mentorshipId, phase: 'AWAITING_SUPERVISOR_APPROVAL' });
-    expect((await request(api).get('/mentorships').set(as('mentee')).expect(200)).body).toEqual([expect.objectContaining({ id: mentorshipId, myRole: 'mentee' })]);
+    expect((await request(api).get('/mentorships').set(as('mentee')).expect(200)).body).toEqual([
+      expect.objectContaining({ id: mentorshipId, myRole: 'mentee' }),
+    ]);
   });
 
   it('shows a mentorship to its four people only', async () => {
@@ -119,28 +168,84 @@ describe('mentorships over HTTP', () => {
   });
 
   it('runs approval and kickoff with clear refusals (403 wrong person, 409 wrong phase, 400 field)', async () => {
-    expect((await request(api).post(m('/sessions')).set(as('mentor')).send({ heldAt: new Date().toISOString(), minutes: 60, topics: [], competencies: [] }).expect(409)).body.code).toBe(
+    expect(
+      (
+        await request(api)
+          .post(m('/sessions'))
+          .set(as('mentor'))
+          .send({ heldAt: new Date().toISOString(), minutes: 60, topics: [], competencies: [] })
+          .expect(409)
+      ).body.code,
+    ).toBe('MENTORSHIP.WRONG_PHASE');
+    expect((await request(api).post(m('/approval')).set(as('mentor')).expect(403)).body.code).toBe(
+      'AUTH.ROLE_REQUIRED',
+    );
+    await request(api).post(m('/approval')).set(as('sup')).expect(200);
+    expect((await request(api).post(m('/approval')).set(as('sup')).expect(409)).body.code).toBe(
       'MENTORSHIP.WRONG_PHASE',
     );
-    expect((await request(api).post(m('/approval')).set(as('mentor')).expect(403)).body.code).toBe('AUTH.ROLE_REQUIRED');
-    await request(api).post(m('/approval')).set(as('sup')).expect(200);
-    expect((await request(api).post(m('/approval')).set(as('sup')).expect(409)).body.code).toBe('MENTORSHIP.WRONG_PHASE');
     const noBaseline = await request(api).post(m('/kickoff')).set(as('mentor')).send({ goals, facts }).expect(400);
     expect(noBaseline.body.message).toMatch(/baselines\.delegation/);
-    expect((await request(api).post(m('/kickoff')).set(as('mentor')).send({ goals: [{ competencyKey: 'delegation', targetLevel: 9 }] }).expect(400)).body.errors[0].field).toBe('goals.0.targetLevel');
-    expect((await request(api).post(m('/kickoff')).set(as('mentee')).send({ goals: [{ competencyKey: 'telepathy', targetLevel: 3 }] }).expect(400)).body.errors[0].field).toBe(
-      'goals.0.competencyKey',
-    );
-    expect((await request(api).post(m('/kickoff')).set(as('mentor')).send({ goals, baselines: { delegation: 1.5 }, facts }).expect(400)).body.message).toMatch(/whole number/);
-    await request(api).post(m('/kickoff')).set(as('mentor')).send({ goals, baselines: { delegation: 1 }, facts }).expect(200);
+    expect(
+      (
+        await request(api)
+          .post(m('/kickoff'))
+          .set(as('mentor'))
+          .send({ goals: [{ competencyKey: 'delegation', targetLevel: 9 }] })
+          .expect(400)
+      ).body.errors[0].field,
+    ).toBe('goals.0.targetLevel');
+    expect(
+      (
+        await request(api)
+          .post(m('/kickoff'))
+          .set(as('mentee'))
+          .send({ goals: [{ competencyKey: 'telepathy', targetLevel: 3 }] })
+          .expect(400)
+      ).body.errors[0].field,
+    ).toBe('goals.0.competencyKey');
+    expect(
+      (
+        await request(api)
+          .post(m('/kickoff'))
+          .set(as('mentor'))
+          .send({ goals, baselines: { delegation: 1.5 }, facts })
+          .expect(400)
+      ).body.message,
+    ).toMatch(/whole number/);
+    await request(api)
+      .post(m('/kickoff'))
+      .set(as('mentor'))
+      .send({ goals, baselines: { delegation: 1 }, facts })
+      .expect(200);
     const active = await request(api).post(m('/kickoff')).set(as('mentee')).send({ goals }).expect(200);
-    expect(active.body).toMatchObject({ phase: 'ACTIVE', goals: [{ competencyKey: 'delegation', targetLevel: 3, baselineLevel: 1, latestLevel: null }] });
+    expect(active.body).toMatchObject({
+      phase: 'ACTIVE',
+      goals: [{ competencyKey: 'delegation', targetLevel: 3, baselineLevel: 1, latestLevel: null }],
+    });
   });
 
   it('logs sessions whose private notes reach their author only, and applies a repeated request once', async () => {
-    const session = { heldAt: new Date().toISOString(), minutes: 45, topics: ['weekly report'], competencies: ['delegation'], sharedNotes: 'Delegate Monday report', privateNotes: 'Hesitant' };
-    const first = await request(api).post(m('/sessions')).set(as('mentor')).set('Idempotency-Key', 'session-1').send(session).expect(200);
-    const again = await request(api).post(m('/sessions')).set(as('mentor')).set('Idempotency-Key', 'session-1').send(session).expect(200);
+    const session = {
+      heldAt: new Date().toISOString(),
+      minutes: 45,
+      topics: ['weekly report'],
+      competencies: ['delegation'],
+      sharedNotes: 'Delegate Monday report',
+      privateNotes: 'Hesitant',
+    };
+    const first = await request(api)
+      .post(m('/sessions'))
+      .set(as('mentor'))
+      .set('Idempotency-Key', 'session-1')
+      .send(session)
+      .expect(200);
+    const again = await request(api)
+      .post(m('/sessions'))
+      .set(as('mentor'))
+      .set('Idempotency-Key', 'session-1')
+      .send(session)
+      .expect(200);
     expect(again.body.sessions).toBe(first.body.sessions);
     expect(first.body.sessions).toBe(1);
     const forMentor = await request(api).get(m('/sessions')).set(as('mentor')).expect(200);
@@ -150,13 +255,31 @@ describe('mentorships over HTTP', () => {
     expect(forMentee.body[0]).not.toHaveProperty('privateNotes');
     const timeline = await request(api).get(m('/timeline')).set(as('sup')).expect(200);
     expect(JSON.stringify(timeline.body)).not.toContain('Hesitant');
-    expect(JSON.stringify((await request(api).get(m('/timeline')).set(as('mentor')).expect(200)).body)).toContain('Hesitant');
-    expect((await request(api).post(m('/sessions')).set(as('mentor')).send({ ...session, competencies: ['negotiation'] }).expect(400)).body.message).toMatch(/not a goal/);
+    expect(JSON.stringify((await request(api).get(m('/timeline')).set(as('mentor')).expect(200)).body)).toContain(
+      'Hesitant',
+    );
+    expect(
+      (
+        await request(api)
+          .post(m('/sessions'))
+          .set(as('mentor'))
+          .send({ ...session, competencies: ['negotiation'] })
+          .expect(400)
+      ).body.message,
+    ).toMatch(/not a goal/);
   });
 
   it('briefs the supervisor at a checkpoint and takes the decision of the open one only', async () => {
     await request(api).post(m('/pulse')).set(as('mentee')).send(survey).expect(200);
-    expect((await request(api).post(m('/pulse')).set(as('mentee')).send({ scores: { ...survey.scores, trust: 0 } }).expect(400)).body.errors[0].field).toBe('scores.trust');
+    expect(
+      (
+        await request(api)
+          .post(m('/pulse'))
+          .set(as('mentee'))
+          .send({ scores: { ...survey.scores, trust: 0 } })
+          .expect(400)
+      ).body.errors[0].field,
+    ).toBe('scores.trust');
     const briefing = await eventually(async () => {
       const res = await request(api).get(m('/checkpoints')).set(as('sup')).expect(200);
       return res.body.open === 1 ? res.body : null;
@@ -165,32 +288,75 @@ describe('mentorships over HTTP', () => {
     expect(briefing.sessions).toHaveLength(1);
     expect(briefing.sessions[0]).not.toHaveProperty('privateNotes');
     expect((await request(api).get(m('/checkpoints')).set(as('mentor')).expect(200)).body.latestPulse).toBeNull();
-    expect((await request(api).post(m('/checkpoints/2/decision')).set(as('sup')).send({ decision: 'approve' }).expect(409)).body.code).toBe('MENTORSHIP.NO_OPEN_CHECKPOINT');
-    expect((await request(api).post(m('/checkpoints/1/decision')).set(as('sup')).send({ decision: 'request-changes' }).expect(400)).body.message).toMatch(/guidance/);
-    const decided = await request(api).post(m('/checkpoints/1/decision')).set(as('sup')).send({ decision: 'request-changes', guidance: 'One case per session.' }).expect(200);
-    expect(decided.body.checkpoints[0]).toMatchObject({ checkpoint: 1, decision: 'request-changes', guidance: 'One case per session.' });
+    expect(
+      (await request(api).post(m('/checkpoints/2/decision')).set(as('sup')).send({ decision: 'approve' }).expect(409))
+        .body.code,
+    ).toBe('MENTORSHIP.NO_OPEN_CHECKPOINT');
+    expect(
+      (
+        await request(api)
+          .post(m('/checkpoints/1/decision'))
+          .set(as('sup'))
+          .send({ decision: 'request-changes' })
+          .expect(400)
+      ).body.message,
+    ).toMatch(/guidance/);
+    const decided = await request(api)
+      .post(m('/checkpoints/1/decision'))
+      .set(as('sup'))
+      .send({ decision: 'request-changes', guidance: 'One case per session.' })
+      .expect(200);
+    expect(decided.body.checkpoints[0]).toMatchObject({
+      checkpoint: 1,
+      decision: 'request-changes',
+      guidance: 'One case per session.',
+    });
   });
 
   it('monitors the program: indicators from its mentorships and the at-risk list with reasons', async () => {
     await request(api).get(`/programs/${programId}/monitoring`).set(as('otherOwner')).expect(403);
     const res = await request(api).get(`/programs/${programId}/monitoring`).set(as('owner')).expect(200);
-    expect(res.body.indicators).toMatchObject({ mentorships: 1, byPhase: { ACTIVE: 1 }, checkpointOutcomes: { 'request-changes': 1 }, satisfaction: 4 });
-    expect(res.body.atRisk).toEqual([expect.objectContaining({ mentorshipId, reasons: expect.arrayContaining([expect.objectContaining({ reason: 'CHANGES_REQUESTED' })]) })]);
+    expect(res.body.indicators).toMatchObject({
+      mentorships: 1,
+      byPhase: { ACTIVE: 1 },
+      checkpointOutcomes: { 'request-changes': 1 },
+      satisfaction: 4,
+    });
+    expect(res.body.atRisk).toEqual([
+      expect.objectContaining({
+        mentorshipId,
+        reasons: expect.arrayContaining([expect.objectContaining({ reason: 'CHANGES_REQUESTED' })]),
+      }),
+    ]);
   });
 
   it('pauses, resumes and ends early with a rematch request (the owner only); no ROI before closing', async () => {
-    expect((await request(api).get(m('/roi')).set(as('owner')).expect(409)).body.code).toBe('MENTORSHIP.NO_EVIDENCE_YET');
+    expect((await request(api).get(m('/roi')).set(as('owner')).expect(409)).body.code).toBe(
+      'MENTORSHIP.NO_EVIDENCE_YET',
+    );
     await request(api).post(m('/pause')).set(as('owner')).send({ reason: 'sick leave' }).expect(200);
-    expect((await request(api).post(m('/pause')).set(as('owner')).send({ reason: 'sick leave' }).expect(409)).body.code).toBe('MENTORSHIP.WRONG_PHASE');
+    expect(
+      (await request(api).post(m('/pause')).set(as('owner')).send({ reason: 'sick leave' }).expect(409)).body.code,
+    ).toBe('MENTORSHIP.WRONG_PHASE');
     expect((await request(api).post(m('/resume')).set(as('owner')).expect(200)).body.phase).toBe('ACTIVE');
-    expect((await request(api).post(m('/termination')).set(as('owner')).send({ reason: 'x' }).expect(400)).body.errors[0].field).toBe('reason');
-    const ended = await request(api).post(m('/termination')).set(as('owner')).send({ reason: 'the mentor moved abroad', rematch: true }).expect(200);
+    expect(
+      (await request(api).post(m('/termination')).set(as('owner')).send({ reason: 'x' }).expect(400)).body.errors[0]
+        .field,
+    ).toBe('reason');
+    const ended = await request(api)
+      .post(m('/termination'))
+      .set(as('owner'))
+      .send({ reason: 'the mentor moved abroad', rematch: true })
+      .expect(200);
     expect(ended.body).toMatchObject({ phase: 'TERMINATED', rematchRequested: true });
     const events = await eventually(async () => {
       const res = await request(api).get(`/programs/${programId}/events`).set(as('owner')).expect(200);
       return res.body.some((e: { type: string }) => e.type === 'RematchRequested') ? res.body : null;
     });
-    expect(events.find((e: { type: string }) => e.type === 'RematchRequested').data).toMatchObject({ mentorshipId, menteeId: 'mentee-1' });
+    expect(events.find((e: { type: string }) => e.type === 'RematchRequested').data).toMatchObject({
+      mentorshipId,
+      menteeId: 'mentee-1',
+    });
   });
 
   it('runs re-alignment reviews: one decided with an adjustment, a later one escalated to the sponsor', async () => {
@@ -200,12 +366,27 @@ describe('mentorships over HTTP', () => {
     // The pulse and the reviews answered so far feed the owner's view.
     expect(first.feedback.answers).toBeGreaterThan(0);
     expect(first.feedback.means.trust).toBe(5);
-    const decide = (review: number, body: object) => request(api).post(`/programs/${programId}/reviews/${review}/decision`).set(as('owner')).send(body);
-    expect((await decide(first.open, { decision: 'adjust', notes: 'Raise the bar' }).expect(400)).body.errors[0].field).toBe('objectives');
-    expect((await decide(first.open + 1, { decision: 'keep', notes: 'fine' }).expect(409)).body.code).toBe('PROGRAM.NO_OPEN_REVIEW');
-    await request(api).post(`/programs/${programId}/reviews/${first.open}/decision`).set(as('sponsor')).send({ decision: 'keep', notes: 'x y z' }).expect(403);
-    const objectives = [{ title: 'Grow managers', kpis: [{ name: 'Engagement', unit: 'pts', baseline: 60, target: 75 }] }];
-    const adjusted = await decide(first.open, { decision: 'adjust', notes: 'Engagement rises faster than planned', objectives }).expect(200);
+    const decide = (review: number, body: object) =>
+      request(api).post(`/programs/${programId}/reviews/${review}/decision`).set(as('owner')).send(body);
+    expect(
+      (await decide(first.open, { decision: 'adjust', notes: 'Raise the bar' }).expect(400)).body.errors[0].field,
+    ).toBe('objectives');
+    expect((await decide(first.open + 1, { decision: 'keep', notes: 'fine' }).expect(409)).body.code).toBe(
+      'PROGRAM.NO_OPEN_REVIEW',
+    );
+    await request(api)
+      .post(`/programs/${programId}/reviews/${first.open}/decision`)
+      .set(as('sponsor'))
+      .send({ decision: 'keep', notes: 'x y z' })
+      .expect(403);
+    const objectives = [
+      { title: 'Grow managers', kpis: [{ name: 'Engagement', unit: 'pts', baseline: 60, target: 75 }] },
+    ];
+    const adjusted = await decide(first.open, {
+      decision: 'adjust',
+      notes: 'Engagement rises faster than planned',
+      objectives,
+    }).expect(200);
     expect(adjusted.body.objectives[0].kpis[0].target).toBe(75);
     // Nobody decides the next one: the owner is reminded, then the sponsor is told.
     const escalated = await eventually(async () => {
@@ -214,44 +395,88 @@ describe('mentorships over HTTP', () => {
     }, 20_000);
     expect(escalated).toMatchObject({ decision: null });
     expect(escalated.remindedAt).not.toBeNull();
-    const events = (await request(api).get(`/programs/${programId}/events`).set(as('owner')).expect(200)).body.map((e: { type: string }) => e.type);
-    expect(events).toEqual(expect.arrayContaining(['ReviewOpened', 'ReviewDecided', 'ReviewReminderSent', 'ReviewEscalated']));
+    const events = (await request(api).get(`/programs/${programId}/events`).set(as('owner')).expect(200)).body.map(
+      (e: { type: string }) => e.type,
+    );
+    expect(events).toEqual(
+      expect.arrayContaining(['ReviewOpened', 'ReviewDecided', 'ReviewReminderSent', 'ReviewEscalated']),
+    );
     // Each step reached its person by email, in their language: the owner writes French, the sponsor English.
     const n = escalated.review;
-    await awaitMail(sink.received, 'claire@example.com', new RegExp(`^La revue d'alignement ${n} de « Cycle 2027 » est ouverte$`));
-    await awaitMail(sink.received, 'claire@example.com', new RegExp(`^Rappel : la revue d'alignement ${n} de « Cycle 2027 »`));
-    const told = await awaitMail(sink.received, 'sam@example.com', new RegExp(`^Needs your attention: re-alignment review ${n} of "Cycle 2027" is not decided$`));
+    await awaitMail(
+      sink.received,
+      'claire@example.com',
+      new RegExp(`^La revue d'alignement ${n} de « Cycle 2027 » est ouverte$`),
+    );
+    await awaitMail(
+      sink.received,
+      'claire@example.com',
+      new RegExp(`^Rappel : la revue d'alignement ${n} de « Cycle 2027 »`),
+    );
+    const told = await awaitMail(
+      sink.received,
+      'sam@example.com',
+      new RegExp(`^Needs your attention: re-alignment review ${n} of "Cycle 2027" is not decided$`),
+    );
     expect(told.text).toContain('Claire Martin has not decided');
   }, 40_000);
 
   it('evaluates the cycle, renews it with its lessons and continuing people, and runs a second cycle to its closure', async () => {
-    const post = (path: string, body: object = {}, who = 'owner') => request(api).post(`/programs/${programId}${path}`).set(as(who)).send(body);
-    const phase = async () => (await request(api).get(`/programs/${programId}`).set(as('owner')).expect(200)).body.phase;
+    const post = (path: string, body: object = {}, who = 'owner') =>
+      request(api).post(`/programs/${programId}${path}`).set(as(who)).send(body);
+    const phase = async () =>
+      (await request(api).get(`/programs/${programId}`).set(as('owner')).expect(200)).body.phase;
     expect((await post('/renewal').expect(409)).body.code).toBe('PROGRAM.WRONG_PHASE');
     await post('/evaluation').expect(200);
     // The cycle's report and the mentors' recognition, before renewing.
     const report = await request(api).get(`/programs/${programId}/report`).set(as('sponsor')).expect(200);
-    expect(report.body).toMatchObject({ cycle: 1, participation: { planned: 1, started: 1, terminated: 1, enrolledMentees: 1, matchedMentees: 1, coverage: 1 }, roi: { mentorships: 0 } });
+    expect(report.body).toMatchObject({
+      cycle: 1,
+      participation: { planned: 1, started: 1, terminated: 1, enrolledMentees: 1, matchedMentees: 1, coverage: 1 },
+      roi: { mentorships: 0 },
+    });
     expect(report.body.kpis[0]).toMatchObject({ kpi: 'Engagement', baseline: 60, target: 75, measured: null });
     const page = await request(api).get(`/programs/${programId}/report.html`).set(as('owner')).expect(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.text).toContain('Cycle 2027 — cycle 1');
     await request(api).get(`/programs/${programId}/report`).set(as('otherOwner')).expect(403);
     const contributions = await request(api).get(`/programs/${programId}/recognition`).set(as('owner')).expect(200);
-    expect(contributions.body.contributions).toEqual([expect.objectContaining({ mentorId: 'mentor-a', mentorships: 1, hours: 0.75 })]);
+    expect(contributions.body.contributions).toEqual([
+      expect.objectContaining({ mentorId: 'mentor-a', mentorships: 1, hours: 0.75 }),
+    ]);
     expect(contributions.body.highlights['mentor-a'].fr).toMatch(/a accompagné 1 manager/);
-    expect((await post('/recognition', { mentorId: 'mentee-1', note: 'Great work' }).expect(400)).body.errors[0].field).toBe('mentorId');
-    const granted = await post('/recognition', { mentorId: 'mentor-a', note: 'Stayed with a difficult case' }).expect(200);
-    expect(granted.body.granted).toEqual([expect.objectContaining({ mentorId: 'mentor-a', grantedBy: 'ceo', cycle: 1 })]);
-    expect((await post('/renewal', { continuing: ['mentor-a'] }).expect(409)).body.code).toBe('PROGRAM.LESSONS_MISSING');
-    await post('/lessons', { whatWorked: ['Monthly supervision kept mentors on track'], whatToChange: ['Train mentors before matching'] }).expect(200);
+    expect(
+      (await post('/recognition', { mentorId: 'mentee-1', note: 'Great work' }).expect(400)).body.errors[0].field,
+    ).toBe('mentorId');
+    const granted = await post('/recognition', { mentorId: 'mentor-a', note: 'Stayed with a difficult case' }).expect(
+      200,
+    );
+    expect(granted.body.granted).toEqual([
+      expect.objectContaining({ mentorId: 'mentor-a', grantedBy: 'ceo', cycle: 1 }),
+    ]);
+    expect((await post('/renewal', { continuing: ['mentor-a'] }).expect(409)).body.code).toBe(
+      'PROGRAM.LESSONS_MISSING',
+    );
+    await post('/lessons', {
+      whatWorked: ['Monthly supervision kept mentors on track'],
+      whatToChange: ['Train mentors before matching'],
+    }).expect(200);
     expect((await post('/renewal', { continuing: ['ghost'] }).expect(400)).body.errors[0].field).toBe('continuing.0');
     await post('/renewal', { continuing: ['mentor-a', 'sup-1'] }).expect(200);
 
     // Cycle 2 starts through continue-as-new in planning, with cycle 1's lessons at hand.
     await eventually(async () => (await phase()) === 'LAUNCH_PLANNING');
     const lessons = await request(api).get(`/programs/${programId}/lessons`).set(as('sponsor')).expect(200);
-    expect(lessons.body).toMatchObject({ cycle: 2, lessons: [{ cycle: 1, whatWorked: ['Monthly supervision kept mentors on track'], whatToChange: ['Train mentors before matching'] }] });
+    expect(lessons.body).toMatchObject({
+      cycle: 2,
+      lessons: [
+        {
+          cycle: 1,
+          whatWorked: ['Monthly supervision kept mentors on track'],
+          whatToChange: ['Train mentors before matching'],
+        },
+      ],
+    });
     await request(api).post(`/programs/${programId}/launch-approval`).set(as('sponsor')).send({}).expect(200);
     const matching = await request(api).get(`/programs/${programId}/matching`).set(as('owner')).expect(200);
     expect(matching.body.participants.map((p: { personId: string }) => p.personId)).toEqual(['mentor-a', 'sup-1']);
@@ -259,9 +484,18 @@ describe('mentorships over HTTP', () => {
     // Proposal versions number on across cycles (cycle 1 used version 1).
     const { version } = (await post('/matching/proposals').expect(202)).body;
     expect(version).toBe(2);
-    await eventually(async () => (await request(api).get(`/programs/${programId}/matching/proposals/${version}`).set(as('owner'))).body.status === 'READY');
+    await eventually(
+      async () =>
+        (await request(api).get(`/programs/${programId}/matching/proposals/${version}`).set(as('owner'))).body
+          .status === 'READY',
+    );
     await post(`/matching/proposals/${version}/approval`).expect(200);
-    await post('/training-sessions', { audience: 'mentors', title: 'Cycle 2: what we learned', heldAt: new Date().toISOString(), attendees: ['mentor-a'] }).expect(200);
+    await post('/training-sessions', {
+      audience: 'mentors',
+      title: 'Cycle 2: what we learned',
+      heldAt: new Date().toISOString(),
+      attendees: ['mentor-a'],
+    }).expect(200);
     await post('/execution').expect(200);
     await post('/evaluation').expect(200);
     await post('/lessons', { whatWorked: ['Training first'], whatToChange: [] }).expect(200);

@@ -10,7 +10,10 @@ let app: NestExpressApplication;
 let api: string;
 const t: Record<string, string> = {};
 const as = (who: string) => ({ Authorization: `Bearer ${t[who]}` });
-const people = { mentors: Array.from({ length: 10 }, (_, i) => `pm-${i}`), mentees: Array.from({ length: 60 }, (_, i) => `pe-${i}`) };
+const people = {
+  mentors: Array.from({ length: 10 }, (_, i) => `pm-${i}`),
+  mentees: Array.from({ length: 60 }, (_, i) => `pe-${i}`),
+};
 const pilot = syntheticPilot(120, 2027, people);
 
 beforeAll(async () => {
@@ -21,12 +24,32 @@ beforeAll(async () => {
   t.mentee = await tokenFor(stack.db, 'pe-0', ['mentee']);
   const rows = [
     'employee_id,name,email,department,manager_id,job_level,management_years,team_size,languages,location,time_zone,hire_date,status,mentor_pool',
-    ...people.mentors.map((id) => `${id},Mentor ${id},${id}@example.com,Ops,,M3,15,20,fr|en,Paris,Europe/Paris,2008-01-01,active,yes`),
-    ...people.mentees.map((id) => `${id},Mentee ${id},${id}@example.com,Sales,,M1,1,5,fr,Lyon,Europe/Paris,2022-01-01,active,no`),
+    ...people.mentors.map(
+      (id) => `${id},Mentor ${id},${id}@example.com,Ops,,M3,15,20,fr|en,Paris,Europe/Paris,2008-01-01,active,yes`,
+    ),
+    ...people.mentees.map(
+      (id) => `${id},Mentee ${id},${id}@example.com,Sales,,M1,1,5,fr,Lyon,Europe/Paris,2022-01-01,active,no`,
+    ),
   ];
-  await request(api).post('/people/import').set(as('hr')).set('Content-Type', 'text/csv').send(rows.join('\n')).expect(200);
+  await request(api)
+    .post('/people/import')
+    .set(as('hr'))
+    .set('Content-Type', 'text/csv')
+    .send(rows.join('\n'))
+    .expect(200);
   for (const id of people.mentors) {
-    await request(api).post('/assessments').set(as('hr')).send({ personId: id, competencyKey: 'feedback', level: 2, source: '360', context: 'baseline', assessorId: 'hr-1' }).expect(201);
+    await request(api)
+      .post('/assessments')
+      .set(as('hr'))
+      .send({
+        personId: id,
+        competencyKey: 'feedback',
+        level: 2,
+        source: '360',
+        context: 'baseline',
+        assessorId: 'hr-1',
+      })
+      .expect(201);
   }
 });
 afterAll(async () => {
@@ -38,7 +61,11 @@ describe('pilot evaluation over HTTP', () => {
 
   it('refuses a file with mistakes, listing each with its entry and field, and stores nothing', async () => {
     const bad = [pilot[0], { ...pilot[1], menteeId: 'nobody', baseline: { delegation: 9 } }];
-    const res = await request(api).post('/pilots').set(as('hr')).send({ name: 'Bad pilot', mentorships: bad }).expect(400);
+    const res = await request(api)
+      .post('/pilots')
+      .set(as('hr'))
+      .send({ name: 'Bad pilot', mentorships: bad })
+      .expect(400);
     expect(res.body.code).toBe('PILOT.INVALID');
     expect(res.body.lines).toEqual([
       { entry: 2, field: 'menteeId', message: 'no person with id "nobody" in the directory' },
@@ -49,7 +76,11 @@ describe('pilot evaluation over HTTP', () => {
   });
 
   it('imports a pilot and finds the planted effects, not the noise, in JSON and in a page', async () => {
-    const res = await request(api).post('/pilots').set(as('hr')).send({ name: 'Pilot 2025', mentorships: pilot }).expect(201);
+    const res = await request(api)
+      .post('/pilots')
+      .set(as('hr'))
+      .send({ name: 'Pilot 2025', mentorships: pilot })
+      .expect(201);
     expect(res.body).toMatchObject({ name: 'Pilot 2025', mentorships: 120 });
     pilotId = res.body.id;
     const { analysis } = (await request(api).get(`/pilots/${pilotId}/analysis`).set(as('owner')).expect(200)).body;
@@ -58,7 +89,10 @@ describe('pilot evaluation over HTTP', () => {
     expect(status('sessionFrequency')).toMatchObject({ status: 'effect', direction: 'positive' });
     expect(status('attribute:mentorAge').status).toBe('no-clear-effect');
     // Management years come from the file; the mentors' feedback level (2) from the directory.
-    expect(analysis.gaps.find((g: { competencyKey: string }) => g.competencyKey === 'feedback')).toMatchObject({ target: 3, mentors: 2 });
+    expect(analysis.gaps.find((g: { competencyKey: string }) => g.competencyKey === 'feedback')).toMatchObject({
+      target: 3,
+      mentors: 2,
+    });
     expect(analysis.themes.map((x: { key: string }) => x.key)).toEqual(expect.arrayContaining(['time', 'trust']));
     const page = await request(api).get(`/pilots/${pilotId}/analysis.html`).set(as('hr')).expect(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
@@ -71,19 +105,46 @@ describe('pilot evaluation over HTTP', () => {
     const created = await request(api)
       .post('/programs')
       .set(as('owner'))
-      .send({ name: 'After the pilot', sponsorId: 'sponsor-1', objectives: [{ title: 'Grow managers', kpis: [{ name: 'Engagement', unit: 'pts', baseline: 60, target: 70 }] }] })
+      .send({
+        name: 'After the pilot',
+        sponsorId: 'sponsor-1',
+        objectives: [{ title: 'Grow managers', kpis: [{ name: 'Engagement', unit: 'pts', baseline: 60, target: 70 }] }],
+      })
       .expect(201);
     const programId = created.body.id;
     const { analysis } = (await request(api).get(`/pilots/${pilotId}/analysis`).set(as('owner')).expect(200)).body;
-    await request(api).post(`/programs/${programId}/pilot-recommendations`).set(as('sponsor')).send({ pilotId }).expect(403);
-    expect((await request(api).post(`/programs/${programId}/pilot-recommendations`).set(as('owner')).send({ pilotId: 'nope' }).expect(400)).body.errors[0].field).toBe('pilotId');
-    const applied = await request(api).post(`/programs/${programId}/pilot-recommendations`).set(as('owner')).send({ pilotId }).expect(200);
+    await request(api)
+      .post(`/programs/${programId}/pilot-recommendations`)
+      .set(as('sponsor'))
+      .send({ pilotId })
+      .expect(403);
+    expect(
+      (
+        await request(api)
+          .post(`/programs/${programId}/pilot-recommendations`)
+          .set(as('owner'))
+          .send({ pilotId: 'nope' })
+          .expect(400)
+      ).body.errors[0].field,
+    ).toBe('pilotId');
+    const applied = await request(api)
+      .post(`/programs/${programId}/pilot-recommendations`)
+      .set(as('owner'))
+      .send({ pilotId })
+      .expect(200);
     expect(applied.body.policy.matchingWeights).toEqual(analysis.recommendations.matchingWeights);
     const events = (await request(api).get(`/programs/${programId}/events`).set(as('owner')).expect(200)).body;
     const event = events.find((e: { type: string }) => e.type === 'PilotRecommendationsApplied');
-    expect(event).toMatchObject({ actorId: 'owner-1', data: { pilotId, focusCompetencies: analysis.recommendations.focusCompetencies } });
+    expect(event).toMatchObject({
+      actorId: 'owner-1',
+      data: { pilotId, focusCompetencies: analysis.recommendations.focusCompetencies },
+    });
     await request(api).post(`/programs/${programId}/launch-approval`).set(as('sponsor')).send({}).expect(200);
-    const late = await request(api).post(`/programs/${programId}/pilot-recommendations`).set(as('owner')).send({ pilotId }).expect(409);
+    const late = await request(api)
+      .post(`/programs/${programId}/pilot-recommendations`)
+      .set(as('owner'))
+      .send({ pilotId })
+      .expect(409);
     expect(late.body.code).toBe('PROGRAM.WRONG_PHASE');
     const after = (await request(api).get(`/programs/${programId}/events`).set(as('owner')).expect(200)).body;
     expect(after.filter((e: { type: string }) => e.type === 'PilotRecommendationsApplied')).toHaveLength(1);
@@ -93,13 +154,28 @@ describe('pilot evaluation over HTTP', () => {
 describe('surveys', () => {
   it('ships the interaction-quality template and takes one valid response per person and occurrence', async () => {
     const templates = (await request(api).get('/survey-templates').set(as('mentee')).expect(200)).body;
-    expect(templates.map((x: { key: string; version: number }) => `${x.key}@${x.version}`)).toContain('interaction-quality@1');
-    const answers = { challenge: 4, guidedExperience: 5, trust: 5, practiceChange: 3, nps: 9, comment: 'Des cas concrets.' };
+    expect(templates.map((x: { key: string; version: number }) => `${x.key}@${x.version}`)).toContain(
+      'interaction-quality@1',
+    );
+    const answers = {
+      challenge: 4,
+      guidedExperience: 5,
+      trust: 5,
+      practiceChange: 3,
+      nps: 9,
+      comment: 'Des cas concrets.',
+    };
     const post = (body: object) => request(api).post('/survey-responses').set(as('mentee')).send(body);
-    const bad = await post({ templateKey: 'interaction-quality', occurrence: 'pilot-1/close', answers: { ...answers, challenge: 7 } }).expect(400);
+    const bad = await post({
+      templateKey: 'interaction-quality',
+      occurrence: 'pilot-1/close',
+      answers: { ...answers, challenge: 7 },
+    }).expect(400);
     expect(bad.body.errors[0].field).toBe('answers.challenge');
     await post({ templateKey: 'interaction-quality', occurrence: 'pilot-1/close', answers }).expect(201);
-    expect((await post({ templateKey: 'interaction-quality', occurrence: 'pilot-1/close', answers }).expect(409)).body.code).toBe('SURVEY.ALREADY_ANSWERED');
+    expect(
+      (await post({ templateKey: 'interaction-quality', occurrence: 'pilot-1/close', answers }).expect(409)).body.code,
+    ).toBe('SURVEY.ALREADY_ANSWERED');
     await post({ templateKey: 'no-such-survey', occurrence: 'x', answers }).expect(404);
   });
 
@@ -109,18 +185,45 @@ describe('surveys', () => {
       audience: 'both',
       moments: ['close'],
       items: [
-        { key: 'trust', kind: 'likert', text: { en: 'We could speak in confidence.', fr: 'Nous avons pu parler en confiance.' }, required: true },
-        { key: 'hours', kind: 'numeric', text: { en: 'Hours spent preparing', fr: 'Heures de préparation' }, min: 0, max: 100, required: false },
+        {
+          key: 'trust',
+          kind: 'likert',
+          text: { en: 'We could speak in confidence.', fr: 'Nous avons pu parler en confiance.' },
+          required: true,
+        },
+        {
+          key: 'hours',
+          kind: 'numeric',
+          text: { en: 'Hours spent preparing', fr: 'Heures de préparation' },
+          min: 0,
+          max: 100,
+          required: false,
+        },
       ],
     };
     await request(api).post('/survey-templates/interaction-quality/versions').set(as('mentee')).send(v2).expect(403);
-    const bad = await request(api).post('/survey-templates/interaction-quality/versions').set(as('hr')).send({ ...v2, items: [{ ...v2.items[0], text: { en: 'x', fr: ' ' } }] }).expect(400);
+    const bad = await request(api)
+      .post('/survey-templates/interaction-quality/versions')
+      .set(as('hr'))
+      .send({ ...v2, items: [{ ...v2.items[0], text: { en: 'x', fr: ' ' } }] })
+      .expect(400);
     expect(bad.body.errors[0].field).toBe('items.0.text');
-    const published = await request(api).post('/survey-templates/interaction-quality/versions').set(as('hr')).send(v2).expect(201);
+    const published = await request(api)
+      .post('/survey-templates/interaction-quality/versions')
+      .set(as('hr'))
+      .send(v2)
+      .expect(201);
     expect(published.body).toMatchObject({ key: 'interaction-quality', version: 2 });
     const post = (body: object) => request(api).post('/survey-responses').set(as('mentee')).send(body);
-    await post({ templateKey: 'interaction-quality', occurrence: 'v2/close', answers: { trust: 5, hours: 3 } }).expect(201);
+    await post({ templateKey: 'interaction-quality', occurrence: 'v2/close', answers: { trust: 5, hours: 3 } }).expect(
+      201,
+    );
     // Version 1 still takes its own questions.
-    await post({ templateKey: 'interaction-quality', templateVersion: 1, occurrence: 'v1/close', answers: { challenge: 4, guidedExperience: 4, trust: 4, practiceChange: 4 } }).expect(201);
+    await post({
+      templateKey: 'interaction-quality',
+      templateVersion: 1,
+      occurrence: 'v1/close',
+      answers: { challenge: 4, guidedExperience: 4, trust: 4, practiceChange: 4 },
+    }).expect(201);
   });
 });

@@ -3,7 +3,13 @@ import type { Client } from '@temporalio/client';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { connectClient, createTestDatabase, startWorker, uniqueTaskQueue, type RunningWorker } from '../support/services.js';
+import {
+  connectClient,
+  createTestDatabase,
+  startWorker,
+  uniqueTaskQueue,
+  type RunningWorker,
+} from '../support/services.js';
 import { startApi, tokenFor } from '../support/api.js';
 
 let db: DataSource;
@@ -18,7 +24,9 @@ const taskQueue = uniqueTaskQueue('e2e');
 const body = {
   name: 'Managerial mentoring 2027',
   sponsorId: 'sponsor-1',
-  objectives: [{ title: 'Retain first-line managers', kpis: [{ name: 'Team turnover', unit: '%', baseline: 18, target: 12 }] }],
+  objectives: [
+    { title: 'Retain first-line managers', kpis: [{ name: 'Team turnover', unit: '%', baseline: 18, target: 12 }] },
+  ],
 };
 const bearer = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
 
@@ -44,21 +52,43 @@ const countEvents = async () => Number((await db.query('SELECT count(*) AS n FRO
 describe('programs over HTTP, on real Temporal and Postgres', () => {
   it('creates a program, refuses the wrong person (403) and the wrong phase (409), and records the approval', async () => {
     const created = await request(api).post('/programs').set(bearer('owner')).send(body).expect(201);
-    expect(created.body).toMatchObject({ name: body.name, ownerId: 'owner-1', sponsorId: 'sponsor-1', phase: 'LAUNCH_PLANNING', version: 2 });
+    expect(created.body).toMatchObject({
+      name: body.name,
+      ownerId: 'owner-1',
+      sponsorId: 'sponsor-1',
+      phase: 'LAUNCH_PLANNING',
+      version: 2,
+    });
     const id: string = created.body.id;
     expect(created.body.workflowId).toBe(`program:${id}`);
 
     const before = await countEvents();
-    const wrongPerson = await request(api).post(`/programs/${id}/launch-approval`).set(bearer('otherSponsor')).send({}).expect(403);
+    const wrongPerson = await request(api)
+      .post(`/programs/${id}/launch-approval`)
+      .set(bearer('otherSponsor'))
+      .send({})
+      .expect(403);
     expect(wrongPerson.body.code).toBe('PROGRAM.NOT_SPONSOR');
-    const wrongRole = await request(api).post(`/programs/${id}/launch-approval`).set(bearer('owner')).send({}).expect(403);
+    const wrongRole = await request(api)
+      .post(`/programs/${id}/launch-approval`)
+      .set(bearer('owner'))
+      .send({})
+      .expect(403);
     expect(wrongRole.body.code).toBe('AUTH.ROLE_REQUIRED');
     expect(await countEvents()).toBe(before);
 
-    const approved = await request(api).post(`/programs/${id}/launch-approval`).set(bearer('sponsor')).send({ comment: 'Go' }).expect(200);
+    const approved = await request(api)
+      .post(`/programs/${id}/launch-approval`)
+      .set(bearer('sponsor'))
+      .send({ comment: 'Go' })
+      .expect(200);
     expect(approved.body.phase).toBe('SELECTION_MATCHING');
 
-    const wrongPhase = await request(api).post(`/programs/${id}/launch-approval`).set(bearer('sponsor')).send({}).expect(409);
+    const wrongPhase = await request(api)
+      .post(`/programs/${id}/launch-approval`)
+      .set(bearer('sponsor'))
+      .send({})
+      .expect(409);
     expect(wrongPhase.body).toMatchObject({ code: 'PROGRAM.WRONG_PHASE' });
     expect(wrongPhase.body.message).toMatch(/SELECTION_MATCHING/);
 
@@ -67,10 +97,21 @@ describe('programs over HTTP, on real Temporal and Postgres', () => {
     expect(read.body.launchApprovedAt).not.toBeNull();
 
     const events = await request(api).get(`/programs/${id}/events`).set(bearer('sponsor')).expect(200);
-    expect(events.body.map((e: { type: string }) => e.type)).toEqual(['ProgramCreated', 'ProgramPhaseChanged', 'LaunchApproved', 'ProgramPhaseChanged']);
+    expect(events.body.map((e: { type: string }) => e.type)).toEqual([
+      'ProgramCreated',
+      'ProgramPhaseChanged',
+      'LaunchApproved',
+      'ProgramPhaseChanged',
+    ]);
     expect(events.body[2]).toMatchObject({ version: 3, actorId: 'sponsor-1', data: { comment: 'Go' } });
-    expect(events.body[3].data).toEqual({ from: 'LAUNCH_PLANNING', to: 'SELECTION_MATCHING', reason: 'launch approved by the sponsor' });
-    const rows = await db.query(`SELECT type FROM domain_events WHERE stream_id = $1 ORDER BY stream_version`, [`program:${id}`]);
+    expect(events.body[3].data).toEqual({
+      from: 'LAUNCH_PLANNING',
+      to: 'SELECTION_MATCHING',
+      reason: 'launch approved by the sponsor',
+    });
+    const rows = await db.query(`SELECT type FROM domain_events WHERE stream_id = $1 ORDER BY stream_version`, [
+      `program:${id}`,
+    ]);
     expect(rows.map((r: { type: string }) => r.type)).toContain('LaunchApproved');
   });
 
@@ -81,23 +122,63 @@ describe('programs over HTTP, on real Temporal and Postgres', () => {
       name: 'Planned with a policy',
       steeringGroup: ['steer-1'],
       keySuccessFactors: ['Mentors trained before they are matched'],
-      policy: { mentorship: { sessionEveryMs: 7 * 86_400_000 }, reviews: { reviewEveryMs: 30 * 86_400_000 }, matchingWeights: { experience: 0.3 } },
+      policy: {
+        mentorship: { sessionEveryMs: 7 * 86_400_000 },
+        reviews: { reviewEveryMs: 30 * 86_400_000 },
+        matchingWeights: { experience: 0.3 },
+      },
     };
     const created = await request(api).post('/programs').set(bearer('owner')).send(planned).expect(201);
-    expect(created.body).toMatchObject({ steeringGroup: ['steer-1'], keySuccessFactors: ['Mentors trained before they are matched'], policy: planned.policy });
+    expect(created.body).toMatchObject({
+      steeringGroup: ['steer-1'],
+      keySuccessFactors: ['Mentors trained before they are matched'],
+      policy: planned.policy,
+    });
     await request(api).get(`/programs/${created.body.id}`).set(bearer('steering')).expect(200);
-    expect((await request(api).get('/programs').set(bearer('steering')).expect(200)).body.items.map((p: { id: string }) => p.id)).toContain(created.body.id);
+    expect(
+      (await request(api).get('/programs').set(bearer('steering')).expect(200)).body.items.map(
+        (p: { id: string }) => p.id,
+      ),
+    ).toContain(created.body.id);
     const before = await countEvents();
-    const bad = await request(api).post('/programs').set(bearer('owner')).send({ ...planned, policy: { mentorship: { reminderLeadMs: 30 * 86_400_000 } } }).expect(400);
+    const bad = await request(api)
+      .post('/programs')
+      .set(bearer('owner'))
+      .send({ ...planned, policy: { mentorship: { reminderLeadMs: 30 * 86_400_000 } } })
+      .expect(400);
     expect(bad.body.errors[0].field).toBe('policy.mentorship.reminderLeadMs');
-    expect((await request(api).post('/programs').set(bearer('owner')).send({ ...planned, steeringGroup: ['nobody'] }).expect(400)).body.errors[0].field).toBe('steeringGroup.0');
-    expect((await request(api).post('/programs').set(bearer('owner')).send({ ...planned, policy: { reviews: { reviewEveryMs: 0 } } }).expect(400)).body.errors[0].field).toBe('policy.reviews.reviewEveryMs');
+    expect(
+      (
+        await request(api)
+          .post('/programs')
+          .set(bearer('owner'))
+          .send({ ...planned, steeringGroup: ['nobody'] })
+          .expect(400)
+      ).body.errors[0].field,
+    ).toBe('steeringGroup.0');
+    expect(
+      (
+        await request(api)
+          .post('/programs')
+          .set(bearer('owner'))
+          .send({ ...planned, policy: { reviews: { reviewEveryMs: 0 } } })
+          .expect(400)
+      ).body.errors[0].field,
+    ).toBe('policy.reviews.reviewEveryMs');
     expect(await countEvents()).toBe(before);
   });
 
   it('lists the programs the caller owns or sponsors, paginated and filtered by phase', async () => {
-    for (let i = 0; i < 3; i++) await request(api).post('/programs').set(bearer('owner')).send({ ...body, name: `Cycle ${i}` }).expect(201);
-    const page = await request(api).get('/programs?limit=2&offset=0&phase=LAUNCH_PLANNING').set(bearer('owner')).expect(200);
+    for (let i = 0; i < 3; i++)
+      await request(api)
+        .post('/programs')
+        .set(bearer('owner'))
+        .send({ ...body, name: `Cycle ${i}` })
+        .expect(201);
+    const page = await request(api)
+      .get('/programs?limit=2&offset=0&phase=LAUNCH_PLANNING')
+      .set(bearer('owner'))
+      .expect(200);
     expect(page.body.items).toHaveLength(2);
     expect(page.body.total).toBeGreaterThanOrEqual(3);
     expect(page.body).toMatchObject({ limit: 2, offset: 0 });
@@ -108,34 +189,64 @@ describe('programs over HTTP, on real Temporal and Postgres', () => {
 
   it('hides a program from people with no part in it (403) and answers 404 for an unknown id', async () => {
     const created = await request(api).post('/programs').set(bearer('owner')).send(body).expect(201);
-    expect((await request(api).get(`/programs/${created.body.id}`).set(bearer('mentor')).expect(403)).body.code).toBe('PROGRAM.NOT_A_PARTICIPANT');
+    expect((await request(api).get(`/programs/${created.body.id}`).set(bearer('mentor')).expect(403)).body.code).toBe(
+      'PROGRAM.NOT_A_PARTICIPANT',
+    );
     await request(api).get(`/programs/${created.body.id}/events`).set(bearer('otherSponsor')).expect(403);
-    expect((await request(api).get('/programs/00000000-0000-4000-8000-000000000000').set(bearer('owner')).expect(404)).body.code).toBe('NOT_FOUND');
-    await request(api).post('/programs/00000000-0000-4000-8000-000000000000/launch-approval').set(bearer('sponsor')).send({}).expect(404);
+    expect(
+      (await request(api).get('/programs/00000000-0000-4000-8000-000000000000').set(bearer('owner')).expect(404)).body
+        .code,
+    ).toBe('NOT_FOUND');
+    await request(api)
+      .post('/programs/00000000-0000-4000-8000-000000000000/launch-approval')
+      .set(bearer('sponsor'))
+      .send({})
+      .expect(404);
   });
 });
 
 describe('authentication and validation', () => {
   it('needs a valid bearer token everywhere but health and docs', async () => {
     expect((await request(api).get('/programs').expect(401)).body.code).toBe('AUTH.MISSING_TOKEN');
-    expect((await request(api).get('/programs').set({ Authorization: 'Bearer mf_nope' }).expect(401)).body.code).toBe('AUTH.INVALID_TOKEN');
+    expect((await request(api).get('/programs').set({ Authorization: 'Bearer mf_nope' }).expect(401)).body.code).toBe(
+      'AUTH.INVALID_TOKEN',
+    );
     await request(api).get('/health').expect(200);
-    expect((await request(api).get('/health/ready').expect(200)).body).toEqual({ status: 'ok', postgres: 'ok', temporal: 'ok' });
+    expect((await request(api).get('/health/ready').expect(200)).body).toEqual({
+      status: 'ok',
+      postgres: 'ok',
+      temporal: 'ok',
+    });
     const openapi = await request(api).get('/docs/openapi.json').expect(200);
-    expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/programs', '/programs/{id}', '/programs/{id}/events', '/programs/{id}/launch-approval']));
+    expect(Object.keys(openapi.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/programs',
+        '/programs/{id}',
+        '/programs/{id}/events',
+        '/programs/{id}/launch-approval',
+      ]),
+    );
   });
 
   it('counts requests by route in Prometheus metrics and echoes the request id', async () => {
-    const res = await request(api).get('/programs/00000000-0000-4000-8000-000000000000').set(bearer('owner')).set('X-Request-Id', 'trace-1').expect(404);
+    const res = await request(api)
+      .get('/programs/00000000-0000-4000-8000-000000000000')
+      .set(bearer('owner'))
+      .set('X-Request-Id', 'trace-1')
+      .expect(404);
     expect(res.headers['x-request-id']).toBe('trace-1');
     const metrics = await request(api).get('/metrics').expect(200);
-    expect(metrics.text).toMatch(/mentorflow_http_requests_total\{method="GET",route="\/programs\/:id",status="404",process="api"\} \d+/);
+    expect(metrics.text).toMatch(
+      /mentorflow_http_requests_total\{method="GET",route="\/programs\/:id",status="404",process="api"\} \d+/,
+    );
     expect(metrics.text).toMatch(/mentorflow_http_request_duration_seconds_bucket/);
   });
 
   it('refuses a program creation by a person without the owner role', async () => {
     const before = await countEvents();
-    expect((await request(api).post('/programs').set(bearer('sponsor')).send(body).expect(403)).body.code).toBe('AUTH.ROLE_REQUIRED');
+    expect((await request(api).post('/programs').set(bearer('sponsor')).send(body).expect(403)).body.code).toBe(
+      'AUTH.ROLE_REQUIRED',
+    );
     expect(await countEvents()).toBe(before);
   });
 
@@ -144,26 +255,49 @@ describe('authentication and validation', () => {
     const res = await request(api)
       .post('/programs')
       .set(bearer('owner'))
-      .send({ name: '', sponsorId: 'sponsor-1', objectives: [{ title: 'x', kpis: [{ name: 'k', unit: '%', baseline: 'high' }] }], colour: 'red' })
+      .send({
+        name: '',
+        sponsorId: 'sponsor-1',
+        objectives: [{ title: 'x', kpis: [{ name: 'k', unit: '%', baseline: 'high' }] }],
+        colour: 'red',
+      })
       .expect(400);
     const fields = res.body.errors.map((e: { field: string }) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['name', 'colour', 'objectives.0.kpis.0.baseline', 'objectives.0.kpis.0.target']));
-    const unknownSponsor = await request(api).post('/programs').set(bearer('owner')).send({ ...body, sponsorId: 'nobody' }).expect(400);
+    expect(fields).toEqual(
+      expect.arrayContaining(['name', 'colour', 'objectives.0.kpis.0.baseline', 'objectives.0.kpis.0.target']),
+    );
+    const unknownSponsor = await request(api)
+      .post('/programs')
+      .set(bearer('owner'))
+      .send({ ...body, sponsorId: 'nobody' })
+      .expect(400);
     expect(unknownSponsor.body.errors[0].field).toBe('sponsorId');
     const domainRule = await request(api)
       .post('/programs')
       .set(bearer('owner'))
       .send({ ...body, objectives: [{ title: 't', kpis: [{ name: 'k', unit: '%', baseline: 3, target: 3 }] }] })
       .expect(400);
-    expect(domainRule.body).toMatchObject({ code: 'PROGRAM.INVALID', errors: [{ field: 'objectives.0.kpis.0.target' }] });
+    expect(domainRule.body).toMatchObject({
+      code: 'PROGRAM.INVALID',
+      errors: [{ field: 'objectives.0.kpis.0.target' }],
+    });
     expect(await countEvents()).toBe(before);
   });
 
   it('answers 400 for malformed JSON and for a malformed id', async () => {
-    const res = await request(api).post('/programs').set(bearer('owner')).set('Content-Type', 'application/json').send('{"name":').expect(400);
+    const res = await request(api)
+      .post('/programs')
+      .set(bearer('owner'))
+      .set('Content-Type', 'application/json')
+      .send('{"name":')
+      .expect(400);
     expect(res.body.code).toBe('REQUEST.MALFORMED_JSON');
-    expect((await request(api).get('/programs/not-a-uuid').set(bearer('owner')).expect(400)).body.errors[0].field).toBe('id');
-    expect((await request(api).get('/programs?limit=0').set(bearer('owner')).expect(400)).body.errors[0].field).toBe('limit');
+    expect((await request(api).get('/programs/not-a-uuid').set(bearer('owner')).expect(400)).body.errors[0].field).toBe(
+      'id',
+    );
+    expect((await request(api).get('/programs?limit=0').set(bearer('owner')).expect(400)).body.errors[0].field).toBe(
+      'limit',
+    );
   });
 
   it('lets an hr-admin issue tokens, and nobody else', async () => {
@@ -176,9 +310,20 @@ describe('authentication and validation', () => {
     expect(issued.body.token).toMatch(/^mf_/);
     const stored = await db.query('SELECT token_hash FROM api_tokens WHERE id = $1', [issued.body.id]);
     expect(stored[0].token_hash).not.toContain(issued.body.token);
-    await request(api).get('/programs').set({ Authorization: `Bearer ${issued.body.token}` }).expect(200);
-    await request(api).post('/tokens').set(bearer('owner')).send({ personId: 'x', displayName: 'x', roles: ['owner'] }).expect(403);
-    const bad = await request(api).post('/tokens').set({ Authorization: `Bearer ${admin}` }).send({ personId: 'x', displayName: 'x', roles: ['king'] }).expect(400);
+    await request(api)
+      .get('/programs')
+      .set({ Authorization: `Bearer ${issued.body.token}` })
+      .expect(200);
+    await request(api)
+      .post('/tokens')
+      .set(bearer('owner'))
+      .send({ personId: 'x', displayName: 'x', roles: ['owner'] })
+      .expect(403);
+    const bad = await request(api)
+      .post('/tokens')
+      .set({ Authorization: `Bearer ${admin}` })
+      .send({ personId: 'x', displayName: 'x', roles: ['king'] })
+      .expect(400);
     expect(bad.body.errors[0].field).toBe('roles');
   });
 });

@@ -30,7 +30,8 @@ function solveWithHighs(highs: Highs, mentees: MenteeCandidate[], mentors: Mento
   const arcs: Array<{ name: string; i: number; j: number; score: number }> = [];
   mentees.forEach((a, i) =>
     mentors.forEach((b, j) => {
-      if (pairBlockers(a, b, o, chains, ex, ex).length === 0) arcs.push({ name: `x${i}_${j}`, i, j, score: contributions(a, b, o.weights).score });
+      if (pairBlockers(a, b, o, chains, ex, ex).length === 0)
+        arcs.push({ name: `x${i}_${j}`, i, j, score: contributions(a, b, o.weights).score });
     }),
   );
   if (arcs.length === 0) return { matched: 0, total: 0 };
@@ -44,11 +45,16 @@ function solveWithHighs(highs: Highs, mentees: MenteeCandidate[], mentors: Mento
     if (vars.length > 0) rows.push(` r${j}: ${vars.join(' + ')} <= ${m.capacity}`);
   });
   const bounds = arcs.map((a) => ` 0 <= ${a.name} <= 1`).join('\n');
-  const lp = (objective: string, extra: string[]) => `Maximize\n obj: ${objective}\nSubject To\n${[...rows, ...extra].join('\n')}\nBounds\n${bounds}\nEnd\n`;
+  const lp = (objective: string, extra: string[]) =>
+    `Maximize\n obj: ${objective}\nSubject To\n${[...rows, ...extra].join('\n')}\nBounds\n${bounds}\nEnd\n`;
   const first = highs.solve(lp(arcs.map((a) => a.name).join(' + '), []));
   expect(first.Status).toBe('Optimal');
   const matched = Math.round(first.ObjectiveValue);
-  const second = highs.solve(lp(arcs.map((a) => `${a.score.toFixed(12)} ${a.name}`).join(' + '), [` card: ${arcs.map((a) => a.name).join(' + ')} >= ${matched}`]));
+  const second = highs.solve(
+    lp(arcs.map((a) => `${a.score.toFixed(12)} ${a.name}`).join(' + '), [
+      ` card: ${arcs.map((a) => a.name).join(' + ')} >= ${matched}`,
+    ]),
+  );
   expect(second.Status).toBe('Optimal');
   return { matched, total: second.ObjectiveValue };
 }
@@ -57,13 +63,30 @@ describe('matching engine against HiGHS', () => {
   it('reaches the same optimum as HiGHS on random instances up to 300 mentees × 100 mentors, and never loses to greedy', async () => {
     const highs = await highsLoader();
     const sizes: Array<[number, number]> = [
-      [5, 3], [12, 4], [30, 10], [40, 40], [60, 20], [100, 30], [150, 50], [200, 60], [250, 90], [300, 100],
+      [5, 3],
+      [12, 4],
+      [30, 10],
+      [40, 40],
+      [60, 20],
+      [100, 30],
+      [150, 50],
+      [200, 60],
+      [250, 90],
+      [300, 100],
     ];
     for (const [seed, [nMentees, nMentors]] of sizes.entries()) {
-      const { mentees, mentors, chains } = randomInstance(1000 + seed, nMentees, nMentors, () => 1 + ((seed * 7 + nMentors) % 4));
+      const { mentees, mentors, chains } = randomInstance(
+        1000 + seed,
+        nMentees,
+        nMentors,
+        () => 1 + ((seed * 7 + nMentors) % 4),
+      );
       const engine = solveMatching(mentees, mentors, DEFAULT_MATCHING_OPTIONS, chains);
       const reference = solveWithHighs(highs, mentees, mentors, chains);
-      expect({ size: `${nMentees}x${nMentors}`, matched: engine.pairs.length }).toEqual({ size: `${nMentees}x${nMentors}`, matched: reference.matched });
+      expect({ size: `${nMentees}x${nMentors}`, matched: engine.pairs.length }).toEqual({
+        size: `${nMentees}x${nMentors}`,
+        matched: reference.matched,
+      });
       expect(Math.abs(engine.totalScore - reference.total)).toBeLessThan(1e-6);
       const greedy = greedyMatching(mentees, mentors, DEFAULT_MATCHING_OPTIONS, chains);
       expect(engine.pairs.length > greedy.matched || engine.totalScore >= greedy.totalScore - 1e-9).toBe(true);

@@ -31,38 +31,72 @@ function writeIfAbsent(file: string, json: string): void {
 describe('record MentorshipWorkflow histories', () => {
   it('records: approval, kickoff, session, pulse, checkpoint, midterm, final reviews, CLOSED with ROI', async () => {
     const cast = await seedCast(stack.db);
-    const handle = await startMentorship(stack.client, stack.taskQueue, cast.pair, fastPolicy({ checkpointEveryMs: 2_000, midtermAfterMs: 4_000, endAfterMs: 7_000 }));
+    const handle = await startMentorship(
+      stack.client,
+      stack.taskQueue,
+      cast.pair,
+      fastPolicy({ checkpointEveryMs: 2_000, midtermAfterMs: 4_000, endAfterMs: 7_000 }),
+    );
     const phase = async () => (await handle.query(mentorshipStateQuery))?.phase;
     await handle.executeUpdate(approveMentorshipUpdate, { args: [{ actor: cast.supervisor }] });
-    await handle.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }] });
-    await handle.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }] });
+    await handle.executeUpdate(agreeKickoffUpdate, {
+      args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }],
+    });
+    await handle.executeUpdate(agreeKickoffUpdate, {
+      args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }],
+    });
     await handle.executeUpdate(logSessionUpdate, { args: [{ actor: cast.mentor, session: aSession(new Date()) }] });
     await handle.executeUpdate(submitPulseUpdate, { args: [{ actor: cast.mentee, survey }] });
     await eventually(async () => (await handle.query(mentorshipStateQuery))?.checkpoints.length === 1);
-    await handle.executeUpdate(decideCheckpointUpdate, { args: [{ actor: cast.supervisor, checkpoint: 1, decision: 'approve', guidance: null }] });
+    await handle.executeUpdate(decideCheckpointUpdate, {
+      args: [{ actor: cast.supervisor, checkpoint: 1, decision: 'approve', guidance: null }],
+    });
     await eventually(async () => (await phase()) === 'MIDTERM_REVIEW');
-    await handle.executeUpdate(submitReviewUpdate, { args: [{ actor: cast.mentor, stage: 'midterm', review: { survey, levels: { delegation: 3 }, factsAfter: {} } }] });
-    await handle.executeUpdate(submitReviewUpdate, { args: [{ actor: cast.mentee, stage: 'midterm', review: { survey, levels: {}, factsAfter: {} } }] });
+    await handle.executeUpdate(submitReviewUpdate, {
+      args: [{ actor: cast.mentor, stage: 'midterm', review: { survey, levels: { delegation: 3 }, factsAfter: {} } }],
+    });
+    await handle.executeUpdate(submitReviewUpdate, {
+      args: [{ actor: cast.mentee, stage: 'midterm', review: { survey, levels: {}, factsAfter: {} } }],
+    });
     await eventually(async () => (await phase()) === 'FINAL_EVALUATION', 20_000);
     await handle.executeUpdate(submitReviewUpdate, {
-      args: [{ actor: cast.mentor, stage: 'final', review: { survey, levels: { delegation: 4 }, factsAfter: { 'Team turnover (12 months)': 12 } } }],
+      args: [
+        {
+          actor: cast.mentor,
+          stage: 'final',
+          review: { survey, levels: { delegation: 4 }, factsAfter: { 'Team turnover (12 months)': 12 } },
+        },
+      ],
     });
-    await handle.executeUpdate(submitReviewUpdate, { args: [{ actor: cast.mentee, stage: 'final', review: { survey, levels: {}, factsAfter: {} } }] });
+    await handle.executeUpdate(submitReviewUpdate, {
+      args: [{ actor: cast.mentee, stage: 'final', review: { survey, levels: {}, factsAfter: {} } }],
+    });
     expect(await handle.result()).toMatchObject({ phase: 'CLOSED' });
     writeIfAbsent(HISTORY_FILES.mentorshipClosedWithRoi, historyToJSON(await handle.fetchHistory()));
   }, 60_000);
 
   it('records: approval reminder and escalation, kickoff, session reminder, pause, resume, terminated with rematch', async () => {
     const cast = await seedCast(stack.db);
-    const handle = await startMentorship(stack.client, stack.taskQueue, cast.pair, fastPolicy({ responseMs: 700, sessionEveryMs: 1_500, reminderLeadMs: 500 }));
+    const handle = await startMentorship(
+      stack.client,
+      stack.taskQueue,
+      cast.pair,
+      fastPolicy({ responseMs: 700, sessionEveryMs: 1_500, reminderLeadMs: 500 }),
+    );
     await eventually(async () => (await handle.query(mentorshipStateQuery))?.escalations === 1);
     await handle.executeUpdate(approveMentorshipUpdate, { args: [{ actor: cast.supervisor }] });
-    await handle.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }] });
-    await handle.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }] });
+    await handle.executeUpdate(agreeKickoffUpdate, {
+      args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }],
+    });
+    await handle.executeUpdate(agreeKickoffUpdate, {
+      args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }],
+    });
     await eventually(async () => (await handle.query(mentorshipStateQuery))?.remindersSent === 2);
     await handle.executeUpdate(pauseMentorshipUpdate, { args: [{ actor: cast.owner, reason: 'parental leave' }] });
     await handle.executeUpdate(resumeMentorshipUpdate, { args: [{ actor: cast.owner }] });
-    await handle.executeUpdate(terminateMentorshipUpdate, { args: [{ actor: cast.owner, reason: 'the mentor moved abroad', rematch: true }] });
+    await handle.executeUpdate(terminateMentorshipUpdate, {
+      args: [{ actor: cast.owner, reason: 'the mentor moved abroad', rematch: true }],
+    });
     expect(await handle.result()).toMatchObject({ phase: 'TERMINATED' });
     writeIfAbsent(HISTORY_FILES.mentorshipRemindedThenTerminated, historyToJSON(await handle.fetchHistory()));
   }, 60_000);

@@ -39,7 +39,13 @@ function writeIfAbsent(file: string, json: string): void {
 }
 
 const owner = { personId: 'owner-1', roles: ['owner' as const] };
-const options = { weights: {}, excludeSameDepartment: false, maxTimeZoneHours: null, objective: 'total' as const, loadBalance: 0 };
+const options = {
+  weights: {},
+  excludeSameDepartment: false,
+  maxTimeZoneHours: null,
+  objective: 'total' as const,
+  loadBalance: 0,
+};
 const PAIRS = [
   ['rec-mentee-1', 'mentee'],
   ['rec-mentee-2', 'mentee'],
@@ -48,10 +54,22 @@ const PAIRS = [
 ] as const;
 
 /** The sponsor approves, the owner enrols the people (mentors with capacity 1) and the first proposal is solved. */
-async function approveEnrolAndPropose(handle: WorkflowHandle<typeof programWorkflow>, people: Array<readonly [string, 'mentee' | 'mentor' | 'supervisor']>): Promise<void> {
-  await handle.executeUpdate(approveLaunchUpdate, { args: [{ actor: { personId: 'sponsor-1', roles: ['sponsor'] }, comment: null }] });
+async function approveEnrolAndPropose(
+  handle: WorkflowHandle<typeof programWorkflow>,
+  people: Array<readonly [string, 'mentee' | 'mentor' | 'supervisor']>,
+): Promise<void> {
+  await handle.executeUpdate(approveLaunchUpdate, {
+    args: [{ actor: { personId: 'sponsor-1', roles: ['sponsor'] }, comment: null }],
+  });
   for (const [personId, role] of people) {
-    await handle.executeUpdate(enrolParticipantUpdate, { args: [{ actor: owner, participant: { personId, role, capacity: role === 'mentor' ? 1 : null, goals: [], wishes: [] } }] });
+    await handle.executeUpdate(enrolParticipantUpdate, {
+      args: [
+        {
+          actor: owner,
+          participant: { personId, role, capacity: role === 'mentor' ? 1 : null, goals: [], wishes: [] },
+        },
+      ],
+    });
   }
   await handle.executeUpdate(requestMatchingProposalUpdate, { args: [{ actor: owner, options }] });
   await eventually(async () => (await handle.query(programStateQuery))?.matching?.proposals[0]?.status === 'READY');
@@ -59,9 +77,14 @@ async function approveEnrolAndPropose(handle: WorkflowHandle<typeof programWorkf
 
 describe('record ProgramWorkflow histories', () => {
   it('records: created, one reminder, approved by the sponsor', async () => {
-    const { handle } = await startProgram(stack.client, stack.taskQueue, undefined, { launchApprovalReminderAfterMs: 1000, launchApprovalMaxReminders: 1 });
+    const { handle } = await startProgram(stack.client, stack.taskQueue, undefined, {
+      launchApprovalReminderAfterMs: 1000,
+      launchApprovalMaxReminders: 1,
+    });
     await eventually(async () => (await handle.query(programStateQuery))?.launchRemindersSent === 1);
-    await handle.executeUpdate(approveLaunchUpdate, { args: [{ actor: { personId: 'sponsor-1', roles: ['sponsor'] }, comment: 'recorded' }] });
+    await handle.executeUpdate(approveLaunchUpdate, {
+      args: [{ actor: { personId: 'sponsor-1', roles: ['sponsor'] }, comment: 'recorded' }],
+    });
     const history = await handle.fetchHistory();
     expect(history.events?.length).toBeGreaterThan(10);
     writeIfAbsent(HISTORY_FILES.programApprovedAfterReminder, historyToJSON(history));
@@ -74,7 +97,9 @@ describe('record ProgramWorkflow histories', () => {
         ('rec-mentee-2', 'Mentee Two', 'm2@example.com', 'Sales', 'M1', 2, 5, '{en}', 'Europe/London', '2021-01-01'),
         ('rec-mentor-1', 'Mentor One', 'r1@example.com', 'Finance', 'M3', 12, 30, '{fr,en}', 'Europe/Paris', '2005-01-01'),
         ('rec-mentor-2', 'Mentor Two', 'r2@example.com', 'Care', 'M3', 15, 30, '{en}', 'Europe/London', '2003-01-01')`);
-    const model: Array<{ id: string }> = await stack.db.query(`SELECT id FROM competency_models WHERE key = 'managerial-core' AND version = 1`);
+    const model: Array<{ id: string }> = await stack.db.query(
+      `SELECT id FROM competency_models WHERE key = 'managerial-core' AND version = 1`,
+    );
     for (const [person, key, level] of [
       ['rec-mentee-1', 'delegation', 1],
       ['rec-mentee-2', 'feedback', 2],
@@ -88,7 +113,9 @@ describe('record ProgramWorkflow histories', () => {
     }
     const { handle } = await startProgram(stack.client, stack.taskQueue);
     await approveEnrolAndPropose(handle, [...PAIRS]);
-    await handle.executeUpdate(decideMatchingPairUpdate, { args: [{ actor: owner, decision: 'ban', menteeId: 'rec-mentee-1', mentorId: 'rec-mentor-2', reason: 'recorded' }] });
+    await handle.executeUpdate(decideMatchingPairUpdate, {
+      args: [{ actor: owner, decision: 'ban', menteeId: 'rec-mentee-1', mentorId: 'rec-mentor-2', reason: 'recorded' }],
+    });
     await handle.executeUpdate(requestMatchingProposalUpdate, { args: [{ actor: owner, options }] });
     await eventually(async () => (await handle.query(programStateQuery))?.matching?.proposals[1]?.status === 'READY');
     const state = await handle.executeUpdate(approveMatchingProposalUpdate, { args: [{ actor: owner, version: 2 }] });
@@ -104,20 +131,43 @@ describe('record ProgramWorkflow histories', () => {
       INSERT INTO people (id, display_name, email, department, job_level, management_years, team_size, languages, time_zone, hire_date) VALUES
         ('rec-sup', 'Supervisor', 's@example.com', 'Board', 'M3', 20, 3, '{fr,en}', 'Europe/Paris', '2001-01-01')
       ON CONFLICT (id) DO NOTHING`);
-    const { handle } = await startProgram(stack.client, stack.taskQueue, undefined, { ...quietTimings, reviewEveryMs: 2_000, reviewDecisionMs: 700 });
+    const { handle } = await startProgram(stack.client, stack.taskQueue, undefined, {
+      ...quietTimings,
+      reviewEveryMs: 2_000,
+      reviewDecisionMs: 700,
+    });
     await approveEnrolAndPropose(handle, [...PAIRS, ['rec-sup', 'supervisor']]);
     await handle.executeUpdate(approveMatchingProposalUpdate, { args: [{ actor: owner, version: 1 }] });
     const latest = stack.client.workflow.getHandle(handle.workflowId);
     for (const menteeId of ['rec-mentee-1', 'rec-mentee-2']) {
-      await latest.executeUpdate(planMentorshipUpdate, { args: [{ actor: owner, mentorshipId: randomUUID(), menteeId, supervisorId: 'rec-sup' }] });
+      await latest.executeUpdate(planMentorshipUpdate, {
+        args: [{ actor: owner, mentorshipId: randomUUID(), menteeId, supervisorId: 'rec-sup' }],
+      });
     }
     await latest.executeUpdate(recordTrainingUpdate, {
-      args: [{ actor: owner, session: { sessionId: 'rec-training-1', audience: 'mentors', title: 'Mentoring 101', heldAt: new Date().toISOString(), materials: [], attendees: ['rec-mentor-1'] } }],
+      args: [
+        {
+          actor: owner,
+          session: {
+            sessionId: 'rec-training-1',
+            audience: 'mentors',
+            title: 'Mentoring 101',
+            heldAt: new Date().toISOString(),
+            materials: [],
+            attendees: ['rec-mentor-1'],
+          },
+        },
+      ],
     });
     await latest.executeUpdate(startExecutionUpdate, { args: [{ actor: owner }] });
-    await eventually(async () => (await latest.query(programStateQuery))?.execution?.mentorships.filter((m) => m.startedAt).length === 1);
+    await eventually(
+      async () =>
+        (await latest.query(programStateQuery))?.execution?.mentorships.filter((m) => m.startedAt).length === 1,
+    );
     await eventually(async () => (await latest.query(programStateQuery))?.reviews?.length === 1);
-    await latest.executeUpdate(decideReviewUpdate, { args: [{ actor: owner, review: 1, decision: { decision: 'keep', notes: 'recorded' } }] });
+    await latest.executeUpdate(decideReviewUpdate, {
+      args: [{ actor: owner, review: 1, decision: { decision: 'keep', notes: 'recorded' } }],
+    });
     await eventually(async () => Boolean((await latest.query(programStateQuery))?.reviews?.[1]?.escalatedAt), 15_000);
     // The test server continues as new every 60 events: keep the run that started the child workflow.
     let runId: string | null | undefined = handle.firstExecutionRunId;

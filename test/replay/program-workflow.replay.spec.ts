@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  Runtime,
+  Worker,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workflowsEntry } from '../../libs/platform/src/index.js';
@@ -28,8 +34,8 @@ describe('workflow replay (programs and mentorships)', () => {
 
   it('fails for an incompatible change (proof that this test can fail)', async () => {
     const changed = join(process.cwd(), 'test/replay/fixtures/changed-program.workflow.ts');
-    await expect(Worker.runReplayHistory({ workflowsPath: changed }, load(HISTORY_FILES.programApprovedAfterReminder))).rejects.toThrow(
-      /[Nn]ondetermin/,
-    );
+    await expect(
+      Worker.runReplayHistory({ workflowsPath: changed }, load(HISTORY_FILES.programApprovedAfterReminder)),
+    ).rejects.toThrow(/[Nn]ondetermin/);
   }, 120_000);
 });

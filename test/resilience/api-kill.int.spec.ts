@@ -7,7 +7,15 @@ import { agreeKickoffUpdate, approveMentorshipUpdate } from '../../libs/contract
 import { freePort, projectRoot } from '../../libs/platform/src/index.js';
 import { tokenFor } from '../support/api.js';
 import { facts, fastPolicy, goals, seedCast, startMentorship } from '../support/mentorships.js';
-import { connectClient, createTestDatabase, eventually, startWorker, testServices, uniqueTaskQueue, type RunningWorker } from '../support/services.js';
+import {
+  connectClient,
+  createTestDatabase,
+  eventually,
+  startWorker,
+  testServices,
+  uniqueTaskQueue,
+  type RunningWorker,
+} from '../support/services.js';
 
 /**
  * The API as a real process, SIGKILLed while a request with an Idempotency-Key waits on its
@@ -57,14 +65,27 @@ describe('API killed mid-request', () => {
     const cast = await seedCast(db);
     const handle = await startMentorship(client, taskQueue, cast.pair, fastPolicy());
     await handle.executeUpdate(approveMentorshipUpdate, { args: [{ actor: cast.supervisor }] });
-    await handle.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }] });
-    await handle.executeUpdate(agreeKickoffUpdate, { args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }] });
+    await handle.executeUpdate(agreeKickoffUpdate, {
+      args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }],
+    });
+    await handle.executeUpdate(agreeKickoffUpdate, {
+      args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }],
+    });
     const token = await tokenFor(db, cast.pair.mentorId, ['mentor']);
-    const session = { heldAt: new Date().toISOString(), minutes: 60, topics: ['weekly report'], competencies: ['delegation'] };
+    const session = {
+      heldAt: new Date().toISOString(),
+      minutes: 60,
+      topics: ['weekly report'],
+      competencies: ['delegation'],
+    };
     const send = (base: string) =>
       fetch(`${base}/mentorships/${cast.pair.mentorshipId}/sessions`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': 'log-session-1' },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          'Idempotency-Key': 'log-session-1',
+        },
         body: JSON.stringify(session),
         signal: AbortSignal.timeout(5_000),
       });
@@ -74,7 +95,9 @@ describe('API killed mid-request', () => {
     worker = undefined;
     const first = await startApiProcess();
     const pending = send(first).catch(() => null);
-    await eventually(async () => (await db.query(`SELECT 1 FROM idempotency_keys WHERE key = 'log-session-1'`)).length === 1);
+    await eventually(
+      async () => (await db.query(`SELECT 1 FROM idempotency_keys WHERE key = 'log-session-1'`)).length === 1,
+    );
     await new Promise((r) => setTimeout(r, 500));
     apis[0].kill('SIGKILL');
     expect(await pending).toBeNull();
@@ -88,9 +111,20 @@ describe('API killed mid-request', () => {
       return res.status === 200 ? ((await res.json()) as { sessions: number }) : null;
     }, 30_000).catch(async (e: unknown) => {
       const history = await handle.fetchHistory();
-      const updates = (history.events ?? [])
-        .map((ev) => JSON.stringify({ id: ev.eventId?.toString(), t: ev.eventType, acc: ev.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId, act: ev.activityTaskScheduledEventAttributes?.activityId, fail: ev.workflowTaskFailedEventAttributes?.failure?.message, at: ev.eventTime?.seconds?.toString() }));
-      const evs = await db.query(`SELECT stream_version, type, idempotency_key FROM domain_events WHERE stream_id = $1 ORDER BY stream_version`, [`mentorship:${cast.pair.mentorshipId}`]);
+      const updates = (history.events ?? []).map((ev) =>
+        JSON.stringify({
+          id: ev.eventId?.toString(),
+          t: ev.eventType,
+          acc: ev.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId,
+          act: ev.activityTaskScheduledEventAttributes?.activityId,
+          fail: ev.workflowTaskFailedEventAttributes?.failure?.message,
+          at: ev.eventTime?.seconds?.toString(),
+        }),
+      );
+      const evs = await db.query(
+        `SELECT stream_version, type, idempotency_key FROM domain_events WHERE stream_id = $1 ORDER BY stream_version`,
+        [`mentorship:${cast.pair.mentorshipId}`],
+      );
       const rows = await db.query(`SELECT session_id, logged_at FROM mentorship_sessions`);
       throw new Error(`${String(e)}\n${updates.join('\n')}\n${JSON.stringify(evs)}\n${JSON.stringify(rows)}`);
     });
@@ -98,8 +132,17 @@ describe('API killed mid-request', () => {
     const repeat = await send(second);
     expect(repeat.status).toBe(200);
     expect(((await repeat.json()) as { sessions: number }).sessions).toBe(1);
-    const logged = await db.query(`SELECT count(*)::int AS n FROM domain_events WHERE stream_id = $1 AND type = 'SessionLogged'`, [`mentorship:${cast.pair.mentorshipId}`]);
+    const logged = await db.query(
+      `SELECT count(*)::int AS n FROM domain_events WHERE stream_id = $1 AND type = 'SessionLogged'`,
+      [`mentorship:${cast.pair.mentorshipId}`],
+    );
     expect(logged[0].n).toBe(1);
-    expect((await db.query(`SELECT count(*)::int AS n FROM mentorship_sessions WHERE mentorship_id = $1`, [cast.pair.mentorshipId]))[0].n).toBe(1);
+    expect(
+      (
+        await db.query(`SELECT count(*)::int AS n FROM mentorship_sessions WHERE mentorship_id = $1`, [
+          cast.pair.mentorshipId,
+        ])
+      )[0].n,
+    ).toBe(1);
   }, 120_000);
 });

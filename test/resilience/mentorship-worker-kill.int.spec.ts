@@ -67,12 +67,18 @@ describe('worker killed mid-mentorship', () => {
     await startWorkerProcess();
 
     await eventually(async () => {
-      const rows: Array<{ n: string }> = await db.query(`SELECT count(*) AS n FROM outbox_emails WHERE status = 'sent'`);
+      const rows: Array<{ n: string }> = await db.query(
+        `SELECT count(*) AS n FROM outbox_emails WHERE status = 'sent'`,
+      );
       return Number(rows[0].n) === 3 * MENTORSHIPS;
     }, 120_000).catch(async (e: unknown) => {
-      const status = await db.query(`SELECT status, count(*) AS n, max(last_error) AS error FROM outbox_emails GROUP BY status`);
+      const status = await db.query(
+        `SELECT status, count(*) AS n, max(last_error) AS error FROM outbox_emails GROUP BY status`,
+      );
       const events = await db.query(`SELECT type, count(*) AS n FROM domain_events GROUP BY type`);
-      throw new Error(`${String(e)}\noutbox: ${JSON.stringify(status)}\nevents: ${JSON.stringify(events)}\nworker stderr: ${stderr.join('').slice(-3000)}`);
+      throw new Error(
+        `${String(e)}\noutbox: ${JSON.stringify(status)}\nevents: ${JSON.stringify(events)}\nworker stderr: ${stderr.join('').slice(-3000)}`,
+      );
     });
     await new Promise((r) => setTimeout(r, 2_000));
 
@@ -88,7 +94,8 @@ describe('worker killed mid-mentorship', () => {
     for (const mail of sink.received) keys.set(mail.key, [...(keys.get(mail.key) ?? []), mail.messageId]);
     expect(keys.size).toBe(3 * MENTORSHIPS);
     for (const c of casts) {
-      const to = (id: string) => sink.received.filter((m) => m.to === c.email(id)).map((m) => m.subject.split(':')[0].split(' ')[0]);
+      const to = (id: string) =>
+        sink.received.filter((m) => m.to === c.email(id)).map((m) => m.subject.split(':')[0].split(' ')[0]);
       expect(new Set(to(c.pair.supervisorId))).toEqual(new Set(['Please', 'Reminder']));
       expect(new Set(to(c.pair.ownerId))).toEqual(new Set(['Needs']));
     }

@@ -47,7 +47,9 @@ describe('Postgres restarted while activities run', () => {
     pg = await startEmbeddedPostgres({ dir, port });
 
     await eventually(async () => {
-      const rows: Array<{ n: string }> = await db.query(`SELECT count(*) AS n FROM domain_events WHERE type = 'LaunchApprovalEscalated'`);
+      const rows: Array<{ n: string }> = await db.query(
+        `SELECT count(*) AS n FROM domain_events WHERE type = 'LaunchApprovalEscalated'`,
+      );
       return Number(rows[0].n) === PROGRAMS;
     }, 90_000);
     await new Promise((r) => setTimeout(r, 1500));
@@ -56,7 +58,13 @@ describe('Postgres restarted while activities run', () => {
     );
     expect(rows).toHaveLength(PROGRAMS);
     for (const row of rows) {
-      expect(row.types).toEqual(['ProgramCreated', 'ProgramPhaseChanged', 'LaunchApprovalReminderDue', 'LaunchApprovalReminderDue', 'LaunchApprovalEscalated']);
+      expect(row.types).toEqual([
+        'ProgramCreated',
+        'ProgramPhaseChanged',
+        'LaunchApprovalReminderDue',
+        'LaunchApprovalReminderDue',
+        'LaunchApprovalEscalated',
+      ]);
       expect(row.versions).toEqual([1, 2, 3, 4, 5]);
     }
   }, 180_000);

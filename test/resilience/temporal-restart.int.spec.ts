@@ -20,11 +20,17 @@ let db: DataSource;
 const dbFile = join(mkdtempSync(join(tmpdir(), 'mentorflow-temporal-')), 'temporal.sqlite');
 let port = 0;
 
-const startServer = () => provideTemporal({ dbFile, port, uiPort: null, env: { ...process.env, TEMPORAL_ADDRESS: '' }, log: () => undefined });
+const startServer = () =>
+  provideTemporal({ dbFile, port, uiPort: null, env: { ...process.env, TEMPORAL_ADDRESS: '' }, log: () => undefined });
 
 async function withSystem<T>(server: TemporalTarget, work: (client: Client) => Promise<T>): Promise<T> {
   const workerConnection = await NativeConnection.connect({ address: server.address });
-  const worker = await createMentorflowWorker({ connection: workerConnection, namespace: server.namespace, db, taskQueue: 'restart-queue' });
+  const worker = await createMentorflowWorker({
+    connection: workerConnection,
+    namespace: server.namespace,
+    db,
+    taskQueue: 'restart-queue',
+  });
   const running = worker.run();
   const connection = await Connection.connect({ address: server.address });
   try {
@@ -50,7 +56,10 @@ describe('embedded Temporal restarted on its database file', () => {
   it('resumes timers and accepts Updates for programs started before the restart', async () => {
     const first = await startServer();
     const { draft } = await withSystem(first, (client) =>
-      startProgram(client, 'restart-queue', undefined, { launchApprovalReminderAfterMs: 3000, launchApprovalMaxReminders: 1 }),
+      startProgram(client, 'restart-queue', undefined, {
+        launchApprovalReminderAfterMs: 3000,
+        launchApprovalMaxReminders: 1,
+      }),
     );
     await first.stop();
 
@@ -58,13 +67,27 @@ describe('embedded Temporal restarted on its database file', () => {
     try {
       await withSystem(second, async (client) => {
         // The reminder timer was set before the stop; it fires after the restart.
-        await eventually(async () => (await readStream(db, programStreamId(draft.programId))).some((e) => e.type === 'LaunchApprovalReminderDue'), 30_000);
+        await eventually(
+          async () =>
+            (await readStream(db, programStreamId(draft.programId))).some(
+              (e) => e.type === 'LaunchApprovalReminderDue',
+            ),
+          30_000,
+        );
         const handle = client.workflow.getHandle(`program:${draft.programId}`);
-        const state = await handle.executeUpdate(approveLaunchUpdate, { args: [{ actor: { personId: 'sponsor-1', roles: ['sponsor'] }, comment: 'after restart' }] });
+        const state = await handle.executeUpdate(approveLaunchUpdate, {
+          args: [{ actor: { personId: 'sponsor-1', roles: ['sponsor'] }, comment: 'after restart' }],
+        });
         expect(state.phase).toBe('SELECTION_MATCHING');
       });
       const types = (await readStream(db, programStreamId(draft.programId))).map((e) => e.type);
-      expect(types).toEqual(['ProgramCreated', 'ProgramPhaseChanged', 'LaunchApprovalReminderDue', 'LaunchApproved', 'ProgramPhaseChanged']);
+      expect(types).toEqual([
+        'ProgramCreated',
+        'ProgramPhaseChanged',
+        'LaunchApprovalReminderDue',
+        'LaunchApproved',
+        'ProgramPhaseChanged',
+      ]);
     } finally {
       await second.stop();
     }

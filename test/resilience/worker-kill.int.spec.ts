@@ -52,16 +52,26 @@ describe('worker killed mid-flight', () => {
   it('loses and doubles nothing across a SIGKILL and a new worker process', async () => {
     const first = await startWorkerProcess();
     const timings = { launchApprovalReminderAfterMs: 1500, launchApprovalMaxReminders: 2 };
-    const drafts = await Promise.all(Array.from({ length: PROGRAMS }, () => startProgram(client, taskQueue, aDraft(), timings).then((p) => p.draft)));
+    const drafts = await Promise.all(
+      Array.from({ length: PROGRAMS }, () => startProgram(client, taskQueue, aDraft(), timings).then((p) => p.draft)),
+    );
     // Kill while the first reminder timers fire and their activities run.
     await new Promise((r) => setTimeout(r, 1600));
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
     await startWorkerProcess();
 
-    const expected = ['ProgramCreated', 'ProgramPhaseChanged', 'LaunchApprovalReminderDue', 'LaunchApprovalReminderDue', 'LaunchApprovalEscalated'];
+    const expected = [
+      'ProgramCreated',
+      'ProgramPhaseChanged',
+      'LaunchApprovalReminderDue',
+      'LaunchApprovalReminderDue',
+      'LaunchApprovalEscalated',
+    ];
     await eventually(async () => {
-      const rows: Array<{ n: string }> = await db.query(`SELECT count(*) AS n FROM domain_events WHERE type = 'LaunchApprovalEscalated'`);
+      const rows: Array<{ n: string }> = await db.query(
+        `SELECT count(*) AS n FROM domain_events WHERE type = 'LaunchApprovalEscalated'`,
+      );
       return Number(rows[0].n) === PROGRAMS;
     }, 90_000);
     // Give a late duplicate, if any, the time to appear.

@@ -10,8 +10,18 @@ import type { RateLimits } from '../../apps/api/src/http/rate-limit.js';
 import type { MentorshipTerms } from '../../apps/api/src/mentorships/mentorships.service.js';
 
 /** The real HTTP application, listening on a free port, wired to real Postgres and Temporal. */
-export async function startApi(deps: { db: DataSource; temporal: Client; taskQueue: string; programTimings?: ProgramTimings; rateLimits?: RateLimits; mentorshipTerms?: MentorshipTerms }) {
-  const app: NestExpressApplication = await createApiApp({ ...deps, programTimings: deps.programTimings ?? quietTimings }, { logger: false });
+export async function startApi(deps: {
+  db: DataSource;
+  temporal: Client;
+  taskQueue: string;
+  programTimings?: ProgramTimings;
+  rateLimits?: RateLimits;
+  mentorshipTerms?: MentorshipTerms;
+}) {
+  const app: NestExpressApplication = await createApiApp(
+    { ...deps, programTimings: deps.programTimings ?? quietTimings },
+    { logger: false },
+  );
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return { app, baseUrl: `http://127.0.0.1:${address.port}` };

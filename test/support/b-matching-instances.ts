@@ -6,7 +6,13 @@ import { seededRandom, type BMatchingInput } from '../../libs/domain/src/index.j
  */
 export function randomBMatching(
   seed: number,
-  shape: { maxLeft: number; maxRight: number; density: [number, number]; weight: (random: () => number) => number; slotPenalty?: (random: () => number) => number },
+  shape: {
+    maxLeft: number;
+    maxRight: number;
+    density: [number, number];
+    weight: (random: () => number) => number;
+    slotPenalty?: (random: () => number) => number;
+  },
 ): BMatchingInput {
   const random = seededRandom(seed);
   const nLeft = 1 + Math.floor(random() * shape.maxLeft);
@@ -25,5 +31,13 @@ export function randomBMatching(
     }
     edgeStart[i + 1] = right.length;
   }
-  return { nLeft, nRight, capacity, edgeStart, edgeRight: Int32Array.from(right), edgeWeight: Float64Array.from(weight), slotPenalty };
+  return {
+    nLeft,
+    nRight,
+    capacity,
+    edgeStart,
+    edgeRight: Int32Array.from(right),
+    edgeWeight: Float64Array.from(weight),
+    slotPenalty,
+  };
 }

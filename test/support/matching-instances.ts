@@ -1,7 +1,16 @@
 import type { MenteeCandidate, MentorCandidate } from '../../libs/domain/src/index.js';
 import { ReportingChains, seededRandom } from '../../libs/domain/src/index.js';
 
-const KEYS = ['delegation', 'feedback', 'conflict', 'change', 'developing-people', 'strategic-alignment', 'decision-making', 'collaboration'];
+const KEYS = [
+  'delegation',
+  'feedback',
+  'conflict',
+  'change',
+  'developing-people',
+  'strategic-alignment',
+  'decision-making',
+  'collaboration',
+];
 
 /**
  * A random cycle: mentees and mentors with languages, zones, departments and a reporting tree, tuned
@@ -40,7 +49,10 @@ export function randomInstance(seed: number, nMentees: number, nMentors: number,
       utcOffsetMinutes: pick(offsets),
       gaps,
       goals: random() < 0.5 ? [pick(KEYS)] : [],
-      wishes: Array.from({ length: Math.floor(random() * 3) }, () => `mentor-${Math.floor(random() * nMentors)}`).filter((w, k, all) => all.indexOf(w) === k),
+      wishes: Array.from(
+        { length: Math.floor(random() * 3) },
+        () => `mentor-${Math.floor(random() * nMentors)}`,
+      ).filter((w, k, all) => all.indexOf(w) === k),
     };
   });
   return { mentees, mentors, chains: new ReportingChains(people) };

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Client, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { DEFAULT_ECONOMICS, type Actor, type MentorshipPair, type MentorshipPolicy } from '../../libs/domain/src/index.js';
+import {
+  DEFAULT_ECONOMICS,
+  type Actor,
+  type MentorshipPair,
+  type MentorshipPolicy,
+} from '../../libs/domain/src/index.js';
 import { mentorshipReadyUpdate, mentorshipWorkflowId } from '../../libs/contracts/src/index.js';
 import type { mentorshipWorkflow } from '../../libs/workflows/src/index.js';
 
@@ -39,7 +44,14 @@ export async function seedCast(db: DataSource, menteeLanguages: string[] = ['fr'
       [id, `${role[0].toUpperCase()}${role.slice(1)} ${tag}`, email(id), role === 'mentee' ? menteeLanguages : ['en']],
     );
   }
-  const pair: MentorshipPair = { mentorshipId: randomUUID(), programId: randomUUID(), menteeId: ids.mentee, mentorId: ids.mentor, supervisorId: ids.supervisor, ownerId: ids.owner };
+  const pair: MentorshipPair = {
+    mentorshipId: randomUUID(),
+    programId: randomUUID(),
+    menteeId: ids.mentee,
+    mentorId: ids.mentor,
+    supervisorId: ids.supervisor,
+    ownerId: ids.owner,
+  };
   return {
     pair,
     mentee: { personId: ids.mentee, roles: ['mentee'] },
@@ -66,7 +78,16 @@ export async function startMentorship(
 }
 
 export const goals = [{ competencyKey: 'delegation', targetLevel: 4 }];
-export const facts = [{ name: 'Team turnover (12 months)', unit: 'percentage point', source: 'HR report Q1', value: 18, lowerIsBetter: true, valuePerUnit: 2000 }];
+export const facts = [
+  {
+    name: 'Team turnover (12 months)',
+    unit: 'percentage point',
+    source: 'HR report Q1',
+    value: 18,
+    lowerIsBetter: true,
+    valuePerUnit: 2000,
+  },
+];
 export const survey = { scores: { challenge: 4, guidedExperience: 4, trust: 5, practiceChange: 4 }, comment: 'Useful' };
 export const aSession = (heldAt: Date) => ({
   sessionId: randomUUID(),

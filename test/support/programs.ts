@@ -9,12 +9,17 @@ export const aDraft = (over: Partial<ProgramDraft> = {}): ProgramDraft => ({
   name: 'Managerial mentoring 2027',
   ownerId: 'owner-1',
   sponsorId: 'sponsor-1',
-  objectives: [{ title: 'Retain first-line managers', kpis: [{ name: 'turnover', unit: '%', baseline: 18, target: 12 }] }],
+  objectives: [
+    { title: 'Retain first-line managers', kpis: [{ name: 'turnover', unit: '%', baseline: 18, target: 12 }] },
+  ],
   ...over,
 });
 
 /** Long enough that no reminder fires during a test that does not want one. */
-export const quietTimings: ProgramTimings = { launchApprovalReminderAfterMs: 10 * 60_000, launchApprovalMaxReminders: 2 };
+export const quietTimings: ProgramTimings = {
+  launchApprovalReminderAfterMs: 10 * 60_000,
+  launchApprovalMaxReminders: 2,
+};
 
 export async function startProgram(
   client: Client,

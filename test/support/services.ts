@@ -66,7 +66,10 @@ export async function startWorker(db: DataSource, taskQueue: string): Promise<Ru
 }
 
 /** Polls until `check` returns a value (or the deadline passes); for effects that land asynchronously. */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown = null;
   while (Date.now() < deadline) {
@@ -91,7 +94,10 @@ export interface WorkerStack {
  * Registers beforeAll/afterAll hooks that give a suite its own database, a client and a running
  * worker on its own task queue; the returned object is filled in by the time tests run.
  */
-export function useWorkerStack(name: string, hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void }): WorkerStack {
+export function useWorkerStack(
+  name: string,
+  hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void },
+): WorkerStack {
   const stack = { taskQueue: uniqueTaskQueue(name) } as WorkerStack;
   let worker: RunningWorker | undefined;
   let closeClient: (() => Promise<void>) | undefined;

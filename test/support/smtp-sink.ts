@@ -49,7 +49,11 @@ export async function startSmtpSink(): Promise<{ url: string; received: Received
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** The app's dispatcher polling often, sending to the sink. */
@@ -62,5 +66,9 @@ export function startTestOutbox(db: DataSource, smtpUrl: string): OutboxDispatch
 export const mailsTo = (received: ReceivedMail[], address: string, subject?: RegExp): ReceivedMail[] =>
   received.filter((m) => m.to === address && (!subject || subject.test(m.subject)));
 
-export const awaitMail = (received: ReceivedMail[], address: string, subject: RegExp, timeoutMs = 20_000): Promise<ReceivedMail> =>
-  eventually(async () => mailsTo(received, address, subject)[0], timeoutMs);
+export const awaitMail = (
+  received: ReceivedMail[],
+  address: string,
+  subject: RegExp,
+  timeoutMs = 20_000,
+): Promise<ReceivedMail> => eventually(async () => mailsTo(received, address, subject)[0], timeoutMs);

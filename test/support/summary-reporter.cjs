@@ -10,7 +10,10 @@ class SummaryReporter {
     const dir = process.env.JEST_JSON_DIR;
     if (!dir) return;
     const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = results;
-    writeFileSync(join(dir, `${process.pid}-${Date.now()}.json`), JSON.stringify({ numPassedTests, numFailedTests, numPendingTests, numTodoTests }));
+    writeFileSync(
+      join(dir, `${process.pid}-${Date.now()}.json`),
+      JSON.stringify({ numPassedTests, numFailedTests, numPendingTests, numTodoTests }),
+    );
   }
 }
 module.exports = SummaryReporter;

@@ -34,7 +34,16 @@ import { ExecutionController } from './execution/execution.controller.js';
 import { ReportController } from './execution/report.controller.js';
 import { MentorshipsService, type MentorshipTerms } from './mentorships/mentorships.service.js';
 import { DEFAULT_ECONOMICS, DEFAULT_MENTORSHIP_POLICY } from '../../../libs/domain/src/index.js';
-import { DATA_SOURCE, IDEMPOTENCY_STALE_AFTER_SECONDS, MENTORSHIP_TERMS, METRICS, PROGRAM_TIMINGS, RATE_LIMITS, TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from './tokens.js';
+import {
+  DATA_SOURCE,
+  IDEMPOTENCY_STALE_AFTER_SECONDS,
+  MENTORSHIP_TERMS,
+  METRICS,
+  PROGRAM_TIMINGS,
+  RATE_LIMITS,
+  TEMPORAL_CLIENT,
+  TEMPORAL_TASK_QUEUE,
+} from './tokens.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limit.js';
 
 export interface ApiDependencies {
@@ -56,14 +65,32 @@ export class AppModule {
   static forRoot(deps: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, MetricsController, TokensController, ProgramsController, PeopleController, CompetencyController, HrEventsController, InsightsController, MatchingController, MentorshipsController, ExecutionController, ReportController, PilotsController, DashboardController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        TokensController,
+        ProgramsController,
+        PeopleController,
+        CompetencyController,
+        HrEventsController,
+        InsightsController,
+        MatchingController,
+        MentorshipsController,
+        ExecutionController,
+        ReportController,
+        PilotsController,
+        DashboardController,
+      ],
       providers: [
         { provide: DATA_SOURCE, useValue: deps.db },
         { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
         { provide: TEMPORAL_TASK_QUEUE, useValue: deps.taskQueue },
         { provide: PROGRAM_TIMINGS, useValue: deps.programTimings },
         { provide: RATE_LIMITS, useValue: deps.rateLimits ?? DEFAULT_RATE_LIMITS },
-        { provide: MENTORSHIP_TERMS, useValue: deps.mentorshipTerms ?? { policy: DEFAULT_MENTORSHIP_POLICY, economics: DEFAULT_ECONOMICS } },
+        {
+          provide: MENTORSHIP_TERMS,
+          useValue: deps.mentorshipTerms ?? { policy: DEFAULT_MENTORSHIP_POLICY, economics: DEFAULT_ECONOMICS },
+        },
         { provide: IDEMPOTENCY_STALE_AFTER_SECONDS, useValue: deps.idempotencyStaleAfterSeconds ?? 60 },
         { provide: METRICS, useValue: deps.metrics ?? createMetrics('api') },
         TokenService,

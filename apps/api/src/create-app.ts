@@ -8,9 +8,17 @@ import { JsonLogger, requestIdMiddleware } from './http/request-context.js';
 import type { LoggerService } from '@nestjs/common';
 
 /** Builds the HTTP application (not listening yet): used by main, the launcher and the e2e tests. */
-export async function createApiApp(deps: ApiDependencies, options: { logger?: boolean | LoggerService } = {}): Promise<NestExpressApplication> {
+export async function createApiApp(
+  deps: ApiDependencies,
+  options: { logger?: boolean | LoggerService } = {},
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(deps), {
-    logger: options.logger === false ? false : options.logger === true || options.logger === undefined ? new JsonLogger() : options.logger,
+    logger:
+      options.logger === false
+        ? false
+        : options.logger === true || options.logger === undefined
+          ? new JsonLogger()
+          : options.logger,
     bodyParser: true,
   });
   app.use(requestIdMiddleware);

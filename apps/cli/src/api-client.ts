@@ -7,17 +7,29 @@ export function apiSettings(env: NodeJS.ProcessEnv = process.env): { url: string
   const url = (env.MENTORFLOW_URL ?? `http://127.0.0.1:${env.PORT ?? 3000}`).replace(/\/$/, '');
   const file = join(dataDir(), 'admin-token');
   const token = env.MENTORFLOW_TOKEN ?? (existsSync(file) ? readFileSync(file, 'utf8').trim() : '');
-  if (!token) throw new Error('no token: set MENTORFLOW_TOKEN (or start the system once with `npm start`, which saves an admin token)');
+  if (!token)
+    throw new Error(
+      'no token: set MENTORFLOW_TOKEN (or start the system once with `npm start`, which saves an admin token)',
+    );
   return { url, token };
 }
 
 export class ApiFailure extends Error {
-  constructor(readonly status: number, readonly body: unknown) {
-    super(`HTTP ${status}: ${typeof body === 'object' && body && 'message' in body ? String((body).message) : JSON.stringify(body)}`);
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(
+      `HTTP ${status}: ${typeof body === 'object' && body && 'message' in body ? String(body.message) : JSON.stringify(body)}`,
+    );
   }
 }
 
-export async function call<T>(method: string, path: string, options: { body?: unknown; csv?: string; query?: Record<string, string>; token?: string } = {}): Promise<T> {
+export async function call<T>(
+  method: string,
+  path: string,
+  options: { body?: unknown; csv?: string; query?: Record<string, string>; token?: string } = {},
+): Promise<T> {
   const { url, token: admin } = apiSettings();
   const token = options.token ?? admin;
   const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';

@@ -2,8 +2,45 @@ import { ApiFailure, call } from './api-client.js';
 
 export const DEMO_PROGRAM = 'Demo — managerial mentoring 2027';
 
-const FIRST = ['Claire', 'Paul', 'Zoé', 'Éloïse', 'Lina', 'Hugo', 'Sam', 'Inès', 'Marc', 'Aya', 'Noah', 'Léa', 'Omar', 'Julie', 'Tom', 'Chloé', 'Yanis', 'Emma', 'Louis', 'Nora'];
-const LAST = ['Martin', 'Roy', 'Bernard', 'Durand', 'Haddad', 'Petit', 'Taylor', 'Moreau', 'Lefèvre', 'Garcia', 'Nguyen', 'Faure', 'Benali', 'Rousseau', 'Blanc'];
+const FIRST = [
+  'Claire',
+  'Paul',
+  'Zoé',
+  'Éloïse',
+  'Lina',
+  'Hugo',
+  'Sam',
+  'Inès',
+  'Marc',
+  'Aya',
+  'Noah',
+  'Léa',
+  'Omar',
+  'Julie',
+  'Tom',
+  'Chloé',
+  'Yanis',
+  'Emma',
+  'Louis',
+  'Nora',
+];
+const LAST = [
+  'Martin',
+  'Roy',
+  'Bernard',
+  'Durand',
+  'Haddad',
+  'Petit',
+  'Taylor',
+  'Moreau',
+  'Lefèvre',
+  'Garcia',
+  'Nguyen',
+  'Faure',
+  'Benali',
+  'Rousseau',
+  'Blanc',
+];
 const DEPARTMENTS = ['Operations', 'Sales', 'R&D', 'Finance', 'Supply chain', 'Customer care'];
 
 const id = (i: number) => `D${String(i).padStart(4, '0')}`;
@@ -13,14 +50,41 @@ const id = (i: number) => `D${String(i).padStart(4, '0')}`;
  * (half of them in the mentor pool), 60 first-line managers and individual contributors.
  */
 export function demoCompanyCsv(size = 320): string {
-  const lines = ['employee_id,name,email,department,manager_id,job_level,management_years,team_size,languages,location,time_zone,hire_date,status,mentor_pool'];
+  const lines = [
+    'employee_id,name,email,department,manager_id,job_level,management_years,team_size,languages,location,time_zone,hire_date,status,mentor_pool',
+  ];
   for (let i = 0; i < size; i++) {
     const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`;
     const dept = DEPARTMENTS[i % DEPARTMENTS.length];
     const [manager, level, years, pool] =
-      i === 0 ? ['', 'M3', 25, 'no'] : i <= 6 ? [id(0), 'M3', 18, 'no'] : i <= 36 ? [id(1 + (i % 6)), 'M2', 8 + (i % 12), i % 2 ? 'yes' : 'no'] : i <= 96 ? [id(7 + (i % 30)), 'M1', 1 + (i % 3), 'no'] : [id(37 + (i % 60)), 'IC', 0, 'no'];
+      i === 0
+        ? ['', 'M3', 25, 'no']
+        : i <= 6
+          ? [id(0), 'M3', 18, 'no']
+          : i <= 36
+            ? [id(1 + (i % 6)), 'M2', 8 + (i % 12), i % 2 ? 'yes' : 'no']
+            : i <= 96
+              ? [id(7 + (i % 30)), 'M1', 1 + (i % 3), 'no']
+              : [id(37 + (i % 60)), 'IC', 0, 'no'];
     const languages = i % 3 === 0 ? 'en|fr' : 'fr|en';
-    lines.push([id(i), `"${name}"`, `${id(i).toLowerCase()}@demo.example`, `"${dept}"`, manager, level, years, level === 'IC' ? 0 : 6, languages, 'Lyon', 'Europe/Paris', `20${String(10 + (i % 14)).padStart(2, '0')}-03-01`, 'active', pool].join(','));
+    lines.push(
+      [
+        id(i),
+        `"${name}"`,
+        `${id(i).toLowerCase()}@demo.example`,
+        `"${dept}"`,
+        manager,
+        level,
+        years,
+        level === 'IC' ? 0 : 6,
+        languages,
+        'Lyon',
+        'Europe/Paris',
+        `20${String(10 + (i % 14)).padStart(2, '0')}-03-01`,
+        'active',
+        pool,
+      ].join(','),
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -33,17 +97,30 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * kicked off, sessions logged, one checkpoint opened at the owner's request. Does nothing when the
  * demo program exists already. Returns the program id and the owner's dashboard token.
  */
-export async function seedDemo(log: (step: string) => void): Promise<{ programId: string; ownerToken: string; mentorships: number; created: boolean }> {
+export async function seedDemo(
+  log: (step: string) => void,
+): Promise<{ programId: string; ownerToken: string; mentorships: number; created: boolean }> {
   const tokens = new Map<string, string>();
   const tokenOf = async (person: string, role: string) => {
     const key = `${person}/${role}`;
-    if (!tokens.has(key)) tokens.set(key, (await call<{ token: string }>('POST', '/tokens', { body: { personId: person, displayName: person, roles: [role] } })).token);
+    if (!tokens.has(key))
+      tokens.set(
+        key,
+        (
+          await call<{ token: string }>('POST', '/tokens', {
+            body: { personId: person, displayName: person, roles: [role] },
+          })
+        ).token,
+      );
     return tokens.get(key)!;
   };
   log('directory: 320 people');
   await call('POST', '/people/import', { csv: demoCompanyCsv() });
   const owner = await tokenOf(id(0), 'owner');
-  const existing = await call<{ items: Array<{ id: string; name: string }> }>('GET', '/programs', { token: owner, query: { limit: '100' } });
+  const existing = await call<{ items: Array<{ id: string; name: string }> }>('GET', '/programs', {
+    token: owner,
+    query: { limit: '100' },
+  });
   const found = existing.items.find((p) => p.name === DEMO_PROGRAM);
   if (found) return { programId: found.id, ownerToken: owner, mentorships: 0, created: false };
 
@@ -51,9 +128,14 @@ export async function seedDemo(log: (step: string) => void): Promise<{ programId
   const mentors = Array.from({ length: 10 }, (_, i) => id(7 + 2 * i));
   const supervisors = [id(1), id(2)];
   log('assessments: mentees and mentors');
-  for (const [person, levels] of [...mentees.map((m, i) => [m, { delegation: 1 + (i % 2), feedback: 2 }] as const), ...mentors.map((m) => [m, { delegation: 5, feedback: 4 }] as const)]) {
+  for (const [person, levels] of [
+    ...mentees.map((m, i) => [m, { delegation: 1 + (i % 2), feedback: 2 }] as const),
+    ...mentors.map((m) => [m, { delegation: 5, feedback: 4 }] as const),
+  ]) {
     for (const [competencyKey, level] of Object.entries(levels)) {
-      await call('POST', '/assessments', { body: { personId: person, competencyKey, level, source: '360', context: 'baseline', assessorId: id(0) } });
+      await call('POST', '/assessments', {
+        body: { personId: person, competencyKey, level, source: '360', context: 'baseline', assessorId: id(0) },
+      });
     }
   }
   log('program: planned and approved by the sponsor');
@@ -64,15 +146,32 @@ export async function seedDemo(log: (step: string) => void): Promise<{ programId
       sponsorId: id(1),
       steeringGroup: [id(3)],
       keySuccessFactors: ['A session every two weeks', 'Supervisors who answer within a week'],
-      objectives: [{ title: 'Grow first-line managers', kpis: [{ name: 'Team engagement', unit: 'pts', baseline: 61, target: 70 }, { name: 'Manager turnover', unit: '%', baseline: 14, target: 9 }] }],
+      objectives: [
+        {
+          title: 'Grow first-line managers',
+          kpis: [
+            { name: 'Team engagement', unit: 'pts', baseline: 61, target: 70 },
+            { name: 'Manager turnover', unit: '%', baseline: 14, target: 9 },
+          ],
+        },
+      ],
     },
   });
   const p = (path: string) => `/programs/${program.id}${path}`;
-  await call('POST', p('/launch-approval'), { token: await tokenOf(id(1), 'sponsor'), body: { comment: 'Go for the first cycle.' } });
+  await call('POST', p('/launch-approval'), {
+    token: await tokenOf(id(1), 'sponsor'),
+    body: { comment: 'Go for the first cycle.' },
+  });
   log('enrolment and matching');
-  for (const m of mentees) await call('POST', p('/enrolments'), { token: owner, body: { personId: m, role: 'mentee', goals: ['delegation'] } });
-  for (const m of mentors) await call('POST', p('/enrolments'), { token: owner, body: { personId: m, role: 'mentor', capacity: 2 } });
-  for (const s of supervisors) await call('POST', p('/enrolments'), { token: owner, body: { personId: s, role: 'supervisor' } });
+  for (const m of mentees)
+    await call('POST', p('/enrolments'), {
+      token: owner,
+      body: { personId: m, role: 'mentee', goals: ['delegation'] },
+    });
+  for (const m of mentors)
+    await call('POST', p('/enrolments'), { token: owner, body: { personId: m, role: 'mentor', capacity: 2 } });
+  for (const s of supervisors)
+    await call('POST', p('/enrolments'), { token: owner, body: { personId: s, role: 'supervisor' } });
   await call('POST', p('/matching/proposals'), { token: owner, body: {} });
   for (let i = 0; ; i++) {
     const proposal = await call<{ status: string }>('GET', p('/matching/proposals/1'), { token: owner });
@@ -85,7 +184,9 @@ export async function seedDemo(log: (step: string) => void): Promise<{ programId
   const planned: Array<{ id: string; menteeId: string; mentorId: string; supervisorId: string }> = [];
   for (const [i, menteeId] of mentees.entries()) {
     try {
-      planned.push(await call('POST', p('/mentorships'), { token: owner, body: { menteeId, supervisorId: supervisors[i % 2] } }));
+      planned.push(
+        await call('POST', p('/mentorships'), { token: owner, body: { menteeId, supervisorId: supervisors[i % 2] } }),
+      );
     } catch (e) {
       if (!(e instanceof ApiFailure) || e.status !== 400) throw e; // a mentee the matching left unmatched
     }
@@ -94,7 +195,13 @@ export async function seedDemo(log: (step: string) => void): Promise<{ programId
   const trained = mentors.slice(0, -1);
   await call('POST', p('/training-sessions'), {
     token: owner,
-    body: { audience: 'mentors', title: 'Mentoring a first-line manager', heldAt: new Date().toISOString(), materials: ['https://wiki.example.com/mentoring/cycle-1'], attendees: trained },
+    body: {
+      audience: 'mentors',
+      title: 'Mentoring a first-line manager',
+      heldAt: new Date().toISOString(),
+      materials: ['https://wiki.example.com/mentoring/cycle-1'],
+      attendees: trained,
+    },
   });
   await call('POST', p('/execution'), { token: owner, body: {} });
   const started = planned.filter((m) => trained.includes(m.mentorId));
@@ -106,20 +213,49 @@ export async function seedDemo(log: (step: string) => void): Promise<{ programId
   }
   log(`${started.length} mentorships: approvals, kickoffs and first sessions`);
   const goals = [{ competencyKey: 'delegation', targetLevel: 3 }];
-  const facts = [{ name: 'Team turnover (12 months)', unit: '%', source: 'HR report', value: 14, lowerIsBetter: true, valuePerUnit: 1500 }];
+  const facts = [
+    {
+      name: 'Team turnover (12 months)',
+      unit: '%',
+      source: 'HR report',
+      value: 14,
+      lowerIsBetter: true,
+      valuePerUnit: 1500,
+    },
+  ];
   for (const [i, m] of started.entries()) {
     const m_ = (path: string) => `/mentorships/${m.id}${path}`;
     // Three pairs still wait for their supervisor: pending decisions on the dashboard.
     if (i % 7 === 6) continue;
     await call('POST', m_('/approval'), { token: await tokenOf(m.supervisorId, 'supervisor'), body: {} });
-    await call('POST', m_('/kickoff'), { token: await tokenOf(m.mentorId, 'mentor'), body: { goals, baselines: { delegation: 1 + (i % 2) }, facts } });
+    await call('POST', m_('/kickoff'), {
+      token: await tokenOf(m.mentorId, 'mentor'),
+      body: { goals, baselines: { delegation: 1 + (i % 2) }, facts },
+    });
     await call('POST', m_('/kickoff'), { token: await tokenOf(m.menteeId, 'mentee'), body: { goals } });
     for (let s = 0; s < 1 + (i % 3); s++) {
       const heldAt = new Date().toISOString();
-      await call('POST', m_('/sessions'), { token: await tokenOf(m.mentorId, 'mentor'), body: { heldAt, minutes: 60, topics: ['delegating the weekly planning'], competencies: ['delegation'], sharedNotes: 'Try it with one team lead first.' } });
+      await call('POST', m_('/sessions'), {
+        token: await tokenOf(m.mentorId, 'mentor'),
+        body: {
+          heldAt,
+          minutes: 60,
+          topics: ['delegating the weekly planning'],
+          competencies: ['delegation'],
+          sharedNotes: 'Try it with one team lead first.',
+        },
+      });
     }
-    if (i % 2 === 0) await call('POST', m_('/pulse'), { token: await tokenOf(m.menteeId, 'mentee'), body: { scores: { challenge: 4, guidedExperience: 4, trust: 5, practiceChange: 3 }, comment: 'Des cas concrets à chaque fois.' } });
-    if (i === 0) await call('POST', m_('/extra-checkpoint'), { token: owner, body: { reason: 'Early check of the first pair' } });
+    if (i % 2 === 0)
+      await call('POST', m_('/pulse'), {
+        token: await tokenOf(m.menteeId, 'mentee'),
+        body: {
+          scores: { challenge: 4, guidedExperience: 4, trust: 5, practiceChange: 3 },
+          comment: 'Des cas concrets à chaque fois.',
+        },
+      });
+    if (i === 0)
+      await call('POST', m_('/extra-checkpoint'), { token: owner, body: { reason: 'Early check of the first pair' } });
   }
   return { programId: program.id, ownerToken: owner, mentorships: started.length, created: true };
 }

@@ -34,10 +34,23 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (group === 'token' && action === 'issue') {
-    const { values } = parseArgs({ args: rest, options: { person: { type: 'string' }, name: { type: 'string' }, roles: { type: 'string' }, email: { type: 'string' } } });
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        person: { type: 'string' },
+        name: { type: 'string' },
+        roles: { type: 'string' },
+        email: { type: 'string' },
+      },
+    });
     if (!values.person || !values.roles) throw new Error('token issue needs --person and --roles');
     const issued = await call<{ token: string; personId: string; roles: string[] }>('POST', '/tokens', {
-      body: { personId: values.person, displayName: values.name ?? values.person, roles: values.roles.split(','), ...(values.email ? { email: values.email } : {}) },
+      body: {
+        personId: values.person,
+        displayName: values.name ?? values.person,
+        roles: values.roles.split(','),
+        ...(values.email ? { email: values.email } : {}),
+      },
     });
     process.stderr.write(`Token for ${issued.personId} (${issued.roles.join(', ')}), shown once:\n`);
     process.stdout.write(issued.token + '\n');
@@ -50,7 +63,10 @@ async function main(argv: string[]): Promise<void> {
     const csv = readFileSync(file, 'utf8');
     const bar = progress(`${dryRun ? 'Checking' : 'Importing'} ${file} (${csv.split('\n').length - 1} lines)`);
     try {
-      const result = await call<{ message: string }>('POST', '/people/import', { csv, query: dryRun ? { dryRun: 'true' } : undefined });
+      const result = await call<{ message: string }>('POST', '/people/import', {
+        csv,
+        query: dryRun ? { dryRun: 'true' } : undefined,
+      });
       bar.stop(result.message);
     } catch (e) {
       bar.stop('rejected');
@@ -64,17 +80,29 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (group === 'program' && action === 'create') {
-    const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, sponsor: { type: 'string' }, kpi: { type: 'string', multiple: true } } });
-    if (!values.name || !values.sponsor || !values.kpi?.length) throw new Error('program create needs --name, --sponsor and at least one --kpi');
+    const { values } = parseArgs({
+      args: rest,
+      options: { name: { type: 'string' }, sponsor: { type: 'string' }, kpi: { type: 'string', multiple: true } },
+    });
+    if (!values.name || !values.sponsor || !values.kpi?.length)
+      throw new Error('program create needs --name, --sponsor and at least one --kpi');
     const objectives = new Map<string, Array<{ name: string; unit: string; baseline: number; target: number }>>();
     for (const spec of values.kpi) {
       const [title, name, unit, baseline, target] = spec.split('|');
-      if (!title || !name || !unit || baseline === undefined || target === undefined) throw new Error(`--kpi "${spec}": expected objective|kpi|unit|baseline|target`);
-      objectives.set(title, [...(objectives.get(title) ?? []), { name, unit, baseline: Number(baseline), target: Number(target) }]);
+      if (!title || !name || !unit || baseline === undefined || target === undefined)
+        throw new Error(`--kpi "${spec}": expected objective|kpi|unit|baseline|target`);
+      objectives.set(title, [
+        ...(objectives.get(title) ?? []),
+        { name, unit, baseline: Number(baseline), target: Number(target) },
+      ]);
     }
     const bar = progress('Starting the program workflow');
     const program = await call<Program>('POST', '/programs', {
-      body: { name: values.name, sponsorId: values.sponsor, objectives: [...objectives].map(([title, kpis]) => ({ title, kpis })) },
+      body: {
+        name: values.name,
+        sponsorId: values.sponsor,
+        objectives: [...objectives].map(([title, kpis]) => ({ title, kpis })),
+      },
     });
     bar.stop(`Program ${program.id} is in ${program.phase}; the sponsor ${program.sponsorId} approves its launch.`);
     process.stdout.write(program.id + '\n');
@@ -84,9 +112,15 @@ async function main(argv: string[]): Promise<void> {
     const id = rest[0];
     if (!id) throw new Error('program show needs a program id');
     const program = await call<Program>('GET', `/programs/${id}`);
-    const events = await call<Array<{ version: number; type: string; actorId: string; occurredAt: string }>>('GET', `/programs/${id}/events`);
-    process.stdout.write(`${program.name} (${program.id})\nphase: ${program.phase}\nowner: ${program.ownerId}  sponsor: ${program.sponsorId}\n\nevents:\n`);
-    for (const e of events) process.stdout.write(`  ${String(e.version).padStart(3)}  ${e.occurredAt}  ${e.type}  by ${e.actorId}\n`);
+    const events = await call<Array<{ version: number; type: string; actorId: string; occurredAt: string }>>(
+      'GET',
+      `/programs/${id}/events`,
+    );
+    process.stdout.write(
+      `${program.name} (${program.id})\nphase: ${program.phase}\nowner: ${program.ownerId}  sponsor: ${program.sponsorId}\n\nevents:\n`,
+    );
+    for (const e of events)
+      process.stdout.write(`  ${String(e.version).padStart(3)}  ${e.occurredAt}  ${e.type}  by ${e.actorId}\n`);
     return;
   }
   if (group === 'program' && action === 'list') {
@@ -100,7 +134,12 @@ async function main(argv: string[]): Promise<void> {
     if (!id) throw new Error('program renew needs a program id');
     const { values } = parseArgs({ args: flags, options: { continuing: { type: 'string' } } });
     const bar = progress('Renewing: the next cycle starts through continue-as-new');
-    const continuing = values.continuing ? values.continuing.split(',').map((x) => x.trim()).filter(Boolean) : [];
+    const continuing = values.continuing
+      ? values.continuing
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : [];
     await call('POST', `/programs/${id}/renewal`, { body: { continuing } });
     const program = await call<Program>('GET', `/programs/${id}`);
     bar.stop(`Program ${program.id} renewed; now in ${program.phase}.`);
@@ -113,7 +152,11 @@ async function main(argv: string[]): Promise<void> {
       bar.tick();
       process.stderr.write(tty() ? '' : `  ${step}\n`);
     });
-    bar.stop(demo.created ? `Demo program ${demo.programId} in EXECUTION with ${demo.mentorships} mentorships.` : `Demo program ${demo.programId} was already there.`);
+    bar.stop(
+      demo.created
+        ? `Demo program ${demo.programId} in EXECUTION with ${demo.mentorships} mentorships.`
+        : `Demo program ${demo.programId} was already there.`,
+    );
     process.stdout.write(`${demo.programId}\nowner token (dashboard sign-in): ${demo.ownerToken}\n`);
     return;
   }

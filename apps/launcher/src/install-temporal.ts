@@ -9,7 +9,12 @@ async function main(): Promise<void> {
   const found = findTemporalCli(process.env);
   if (found) process.stdout.write(`Temporal CLI found: ${found}\n`);
   else process.stdout.write(`No Temporal CLI yet; building ${TEMPORAL_CLI_MODULE} into ${cachedCliPath()}\n`);
-  const server = await provideTemporal({ dbFile: null, port: 0, uiPort: null, env: { ...process.env, TEMPORAL_ADDRESS: '' } });
+  const server = await provideTemporal({
+    dbFile: null,
+    port: 0,
+    uiPort: null,
+    env: { ...process.env, TEMPORAL_ADDRESS: '' },
+  });
   process.stdout.write(`Temporal server check passed (${server.source})\n`);
   await server.stop();
 }

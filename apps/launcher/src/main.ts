@@ -18,7 +18,8 @@ const log = (line: string) => process.stdout.write(`[mentorflow] ${line}\n`);
 /** The demo company and program are seeded unless `npm start -- --no-demo` or MENTORFLOW_DEMO=off. */
 function demoWanted(): boolean {
   const env = process.env.MENTORFLOW_DEMO?.trim().toLowerCase();
-  if (env !== undefined && env !== '' && env !== 'on' && env !== 'off') throw new Error(`MENTORFLOW_DEMO must be "on" or "off", got "${process.env.MENTORFLOW_DEMO}"`);
+  if (env !== undefined && env !== '' && env !== 'on' && env !== 'off')
+    throw new Error(`MENTORFLOW_DEMO must be "on" or "off", got "${process.env.MENTORFLOW_DEMO}"`);
   return !process.argv.includes('--no-demo') && env !== 'off';
 }
 
@@ -27,7 +28,10 @@ async function seedDemoInBackground(port: number): Promise<void> {
   process.env.MENTORFLOW_URL ??= `http://127.0.0.1:${port}`;
   try {
     const demo = await seedDemo((step) => log(`Demo: ${step}`));
-    if (demo.created) log(`Demo: program "${DEMO_PROGRAM}" in EXECUTION with ${demo.mentorships} mentorships (turn off with --no-demo).`);
+    if (demo.created)
+      log(
+        `Demo: program "${DEMO_PROGRAM}" in EXECUTION with ${demo.mentorships} mentorships (turn off with --no-demo).`,
+      );
     else log(`Demo: program "${DEMO_PROGRAM}" already seeded.`);
     log(`Demo: sign in to the dashboard as its owner with this token: ${demo.ownerToken}`);
   } catch (e) {
@@ -58,13 +62,27 @@ async function main(): Promise<void> {
   const workerConnection = await NativeConnection.connect({ address: temporalServer.address });
   // One registry for the whole local system: the API's /metrics shows the worker's counters too.
   const metrics = createMetrics('api');
-  const worker = await createMentorflowWorker({ connection: workerConnection, namespace: temporalServer.namespace, db, taskQueue: config.taskQueue, metrics, mailFrom: config.mailFrom });
+  const worker = await createMentorflowWorker({
+    connection: workerConnection,
+    namespace: temporalServer.namespace,
+    db,
+    taskQueue: config.taskQueue,
+    metrics,
+    mailFrom: config.mailFrom,
+  });
   const workerRun = worker.run();
   const mail = startMail(db, config, metrics, log);
 
   const connection = await Connection.connect({ address: temporalServer.address });
   const temporal = new Client({ connection, namespace: temporalServer.namespace });
-  const app = await createApiApp({ db, temporal, taskQueue: config.taskQueue, programTimings: DEFAULT_PROGRAM_TIMINGS, metrics, idempotencyStaleAfterSeconds: config.idempotencyStaleAfterSeconds });
+  const app = await createApiApp({
+    db,
+    temporal,
+    taskQueue: config.taskQueue,
+    programTimings: DEFAULT_PROGRAM_TIMINGS,
+    metrics,
+    idempotencyStaleAfterSeconds: config.idempotencyStaleAfterSeconds,
+  });
   await app.listen(config.httpPort, '127.0.0.1');
 
   log(`Postgres:    ${database.source}`);
@@ -103,7 +121,13 @@ async function main(): Promise<void> {
 async function printFirstAdminToken(db: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
   const rows: Array<{ n: string }> = await db.query('SELECT count(*) AS n FROM api_tokens');
   if (Number(rows[0]?.n ?? 0) > 0) return;
-  const issued = await issueToken(db, { personId: 'admin', displayName: 'Administrator', email: null, roles: ['hr-admin', 'owner'], label: 'first admin' });
+  const issued = await issueToken(db, {
+    personId: 'admin',
+    displayName: 'Administrator',
+    email: null,
+    roles: ['hr-admin', 'owner'],
+    label: 'first admin',
+  });
   mkdirSync(dataDir(), { recursive: true });
   const file = join(dataDir(), 'admin-token');
   writeFileSync(file, issued.token + '\n');

@@ -1,6 +1,11 @@
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { createServer } from 'node:http';
-import { createMetrics, loadConfig, requireDatabaseUrl, requireTemporalAddress } from '../../../libs/platform/src/index.js';
+import {
+  createMetrics,
+  loadConfig,
+  requireDatabaseUrl,
+  requireTemporalAddress,
+} from '../../../libs/platform/src/index.js';
 import { openDatabase } from '../../../libs/persistence/src/index.js';
 import { createMentorflowWorker } from './worker.js';
 import { jsonWorkerLogger } from './json-log.js';
@@ -27,7 +32,14 @@ async function main(): Promise<void> {
     );
   }).listen(config.workerMetricsPort);
   const connection = await NativeConnection.connect({ address: requireTemporalAddress(config) });
-  const worker = await createMentorflowWorker({ connection, namespace: config.temporalNamespace, db, taskQueue: config.taskQueue, metrics, mailFrom: config.mailFrom });
+  const worker = await createMentorflowWorker({
+    connection,
+    namespace: config.temporalNamespace,
+    db,
+    taskQueue: config.taskQueue,
+    metrics,
+    mailFrom: config.mailFrom,
+  });
   const mail = startMail(db, config, metrics, (line) => process.stderr.write(`${line}\n`));
   process.stdout.write(`${JSON.stringify({ level: 'INFO', message: `mail goes to ${mail.sender.describe()}` })}\n`);
   await worker.run();

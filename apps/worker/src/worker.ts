@@ -25,8 +25,16 @@ export async function createMentorflowWorker(options: WorkerOptions): Promise<Wo
     taskQueue: options.taskQueue ?? PROGRAM_TASK_QUEUE,
     workflowsPath: workflowsEntry(),
     activities: {
-      ...createProgramActivities({ db: options.db, metrics: options.metrics, mailFrom: options.mailFrom ?? DEFAULT_MAIL_FROM }),
-      ...createMentorshipActivities({ db: options.db, metrics: options.metrics, mailFrom: options.mailFrom ?? DEFAULT_MAIL_FROM }),
+      ...createProgramActivities({
+        db: options.db,
+        metrics: options.metrics,
+        mailFrom: options.mailFrom ?? DEFAULT_MAIL_FROM,
+      }),
+      ...createMentorshipActivities({
+        db: options.db,
+        metrics: options.metrics,
+        mailFrom: options.mailFrom ?? DEFAULT_MAIL_FROM,
+      }),
     },
     // Measured on the dev server 1.29.1: after an accepted Update, a second rejected Update in a row
     // waits on the sticky queue for this timeout (10 s by default) before any worker takes it.

@@ -79,8 +79,12 @@ export const decideCheckpointUpdate = defineUpdate<MentorshipState, [DecideCheck
 export const submitReviewUpdate = defineUpdate<MentorshipState, [SubmitReviewInput]>('submitReview');
 export const pauseMentorshipUpdate = defineUpdate<MentorshipState, [PauseMentorshipInput]>('pauseMentorship');
 export const resumeMentorshipUpdate = defineUpdate<MentorshipState, [ResumeMentorshipInput]>('resumeMentorship');
-export const requestExtraCheckpointUpdate = defineUpdate<MentorshipState, [ExtraCheckpointInput]>('requestExtraCheckpoint');
-export const terminateMentorshipUpdate = defineUpdate<MentorshipState, [TerminateMentorshipInput]>('terminateMentorship');
+export const requestExtraCheckpointUpdate = defineUpdate<MentorshipState, [ExtraCheckpointInput]>(
+  'requestExtraCheckpoint',
+);
+export const terminateMentorshipUpdate = defineUpdate<MentorshipState, [TerminateMentorshipInput]>(
+  'terminateMentorship',
+);
 export const mentorshipStateQuery = defineQuery<MentorshipState | null>('mentorshipState');
 
 /** Sent by a mentorship ended early with a rematch request to its program's workflow. */

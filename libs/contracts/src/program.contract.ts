@@ -1,5 +1,16 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, MatchingRequest, ReviewDecisionInput, MentorshipEconomics, MentorshipPolicy, Participant, PilotRecommendations, ProgramDraft, ProgramState, TrainingSession } from '../../domain/src/index.js';
+import type {
+  Actor,
+  MatchingRequest,
+  ReviewDecisionInput,
+  MentorshipEconomics,
+  MentorshipPolicy,
+  Participant,
+  PilotRecommendations,
+  ProgramDraft,
+  ProgramState,
+  TrainingSession,
+} from '../../domain/src/index.js';
 
 /** Shared by the API (client side), the worker and the workflow code: one place for names and shapes. */
 export const PROGRAM_TASK_QUEUE = 'mentorflow-programs';
@@ -67,9 +78,13 @@ export interface ApproveProposalInput {
 
 export const enrolParticipantUpdate = defineUpdate<ProgramState, [EnrolParticipantInput]>('enrolParticipant');
 /** Answers at once with the new version number; the solve runs as an activity afterwards. */
-export const requestMatchingProposalUpdate = defineUpdate<{ version: number }, [RequestProposalInput]>('requestMatchingProposal');
+export const requestMatchingProposalUpdate = defineUpdate<{ version: number }, [RequestProposalInput]>(
+  'requestMatchingProposal',
+);
 export const decideMatchingPairUpdate = defineUpdate<ProgramState, [DecidePairInput]>('decideMatchingPair');
-export const approveMatchingProposalUpdate = defineUpdate<ProgramState, [ApproveProposalInput]>('approveMatchingProposal');
+export const approveMatchingProposalUpdate = defineUpdate<ProgramState, [ApproveProposalInput]>(
+  'approveMatchingProposal',
+);
 
 export interface RecordTrainingInput {
   actor: Actor;
@@ -125,4 +140,6 @@ export interface ApplyPilotInput {
   recommendations: PilotRecommendations;
 }
 /** The owner applies a pilot's recommended matching weights and training focus while planning. */
-export const applyPilotRecommendationsUpdate = defineUpdate<ProgramState, [ApplyPilotInput]>('applyPilotRecommendations');
+export const applyPilotRecommendationsUpdate = defineUpdate<ProgramState, [ApplyPilotInput]>(
+  'applyPilotRecommendations',
+);

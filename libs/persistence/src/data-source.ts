@@ -27,7 +27,17 @@ export const ENTITIES = [
   HrEventEntity,
   NominationEntity,
 ];
-export const MIGRATIONS = [InitialSchema1764190000000, PeopleCompetencies1764200000000, SeedDefaultCompetencyModel1764200000001, MatchingProposals1764210000000, IdempotencyKeys1764220000000, Mentorships1764230000000, ProgramPlanning1764240000000, MentorshipState1764250000000, PilotsSurveys1764260000000];
+export const MIGRATIONS = [
+  InitialSchema1764190000000,
+  PeopleCompetencies1764200000000,
+  SeedDefaultCompetencyModel1764200000001,
+  MatchingProposals1764210000000,
+  IdempotencyKeys1764220000000,
+  Mentorships1764230000000,
+  ProgramPlanning1764240000000,
+  MentorshipState1764250000000,
+  PilotsSurveys1764260000000,
+];
 
 const MIGRATION_LOCK_ID = 7_401_202_611;
 

@@ -32,7 +32,11 @@ const creation = (programId: string): ProgramEvent[] =>
 describe('event store on real Postgres', () => {
   it('appends a batch with consecutive versions and projects it in the same transaction', async () => {
     const id = '00000000-0000-4000-8000-000000000001';
-    const result = await appendToStream(db, { streamId: `program:${id}`, expectedVersion: 0, events: creation(id), idempotencyKey: 'k1' }, projectProgramEvents);
+    const result = await appendToStream(
+      db,
+      { streamId: `program:${id}`, expectedVersion: 0, events: creation(id), idempotencyKey: 'k1' },
+      projectProgramEvents,
+    );
     expect(result).toEqual({ appended: true, version: 2 });
     const events = await readStream(db, `program:${id}`);
     expect(events.map((e) => [e.streamVersion, e.type])).toEqual([
@@ -54,9 +58,17 @@ describe('event store on real Postgres', () => {
 
   it('refuses another writer at a taken version with a conflict, and writes none of its batch', async () => {
     const id = '00000000-0000-4000-8000-000000000003';
-    await appendToStream(db, { streamId: `program:${id}`, expectedVersion: 0, events: creation(id), idempotencyKey: 'first' }, projectProgramEvents);
+    await appendToStream(
+      db,
+      { streamId: `program:${id}`, expectedVersion: 0, events: creation(id), idempotencyKey: 'first' },
+      projectProgramEvents,
+    );
     await expect(
-      appendToStream(db, { streamId: `program:${id}`, expectedVersion: 0, events: creation(id), idempotencyKey: 'second' }, projectProgramEvents),
+      appendToStream(
+        db,
+        { streamId: `program:${id}`, expectedVersion: 0, events: creation(id), idempotencyKey: 'second' },
+        projectProgramEvents,
+      ),
     ).rejects.toBeInstanceOf(StreamConflictError);
     expect(await readStream(db, `program:${id}`)).toHaveLength(2);
   });
@@ -66,9 +78,13 @@ describe('event store on real Postgres', () => {
     const failing = async () => {
       throw new Error('projection broke');
     };
-    await expect(appendToStream(db, { streamId: `program:${id}`, expectedVersion: 0, events: creation(id), idempotencyKey: 'k4' }, failing)).rejects.toThrow(
-      'projection broke',
-    );
+    await expect(
+      appendToStream(
+        db,
+        { streamId: `program:${id}`, expectedVersion: 0, events: creation(id), idempotencyKey: 'k4' },
+        failing,
+      ),
+    ).rejects.toThrow('projection broke');
     expect(await readStream(db, `program:${id}`)).toHaveLength(0);
   });
 
@@ -80,7 +96,10 @@ describe('event store on real Postgres', () => {
   it('applies each batch once when the same key is raced from two connections', async () => {
     const id = '00000000-0000-4000-8000-000000000005';
     const request = { streamId: `program:${id}`, expectedVersion: 0, events: creation(id), idempotencyKey: 'race' };
-    const results = await Promise.allSettled([appendToStream(db, request, projectProgramEvents), appendToStream(db, request, projectProgramEvents)]);
+    const results = await Promise.allSettled([
+      appendToStream(db, request, projectProgramEvents),
+      appendToStream(db, request, projectProgramEvents),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled' && r.value.appended)).toHaveLength(1);
     expect(await readStream(db, `program:${id}`)).toHaveLength(2);
   });

@@ -19,14 +19,21 @@ export type AppendResult = { appended: true; version: number } | { appended: fal
 
 /** Another writer stored events at the versions this append expected to take. */
 export class StreamConflictError extends Error {
-  constructor(readonly streamId: string, readonly expectedVersion: number) {
+  constructor(
+    readonly streamId: string,
+    readonly expectedVersion: number,
+  ) {
     super(`stream ${streamId} is past version ${expectedVersion}: another writer appended first`);
     this.name = 'StreamConflictError';
   }
 }
 
 /** Updates read models from the events just appended, inside the append's transaction. */
-export type Projector<E extends NewEvent> = (tx: EntityManager, streamId: string, stored: StoredEvent<E>[]) => Promise<void>;
+export type Projector<E extends NewEvent> = (
+  tx: EntityManager,
+  streamId: string,
+  stored: StoredEvent<E>[],
+) => Promise<void>;
 
 export interface StoredEvent<E extends NewEvent> {
   event: E;
@@ -57,7 +64,15 @@ export async function appendToStream<E extends NewEvent>(
            VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (idempotency_key) DO NOTHING
            RETURNING position`,
-          [streamId, version, event.type, JSON.stringify(event.data), event.actorId, `${idempotencyKey}#${i}`, event.at],
+          [
+            streamId,
+            version,
+            event.type,
+            JSON.stringify(event.data),
+            event.actorId,
+            `${idempotencyKey}#${i}`,
+            event.at,
+          ],
         );
         if (rows.length === 0) {
           if (i === 0) return { appended: false as const, version: expectedVersion + events.length };
@@ -69,7 +84,8 @@ export async function appendToStream<E extends NewEvent>(
       return { appended: true as const, version: expectedVersion + events.length };
     });
   } catch (e) {
-    if (isUniqueViolation(e, 'uq_domain_events_stream_version')) throw new StreamConflictError(streamId, expectedVersion);
+    if (isUniqueViolation(e, 'uq_domain_events_stream_version'))
+      throw new StreamConflictError(streamId, expectedVersion);
     throw e;
   }
 }

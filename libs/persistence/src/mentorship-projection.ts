@@ -1,5 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { DEFAULT_MODEL_KEY, foldMentorship, type MentorshipEvent, type MentorshipState } from '../../domain/src/index.js';
+import {
+  DEFAULT_MODEL_KEY,
+  foldMentorship,
+  type MentorshipEvent,
+  type MentorshipState,
+} from '../../domain/src/index.js';
 import { readStream, type StoredEvent } from './event-store.js';
 
 const idOf = (streamId: string) => streamId.slice('mentorship:'.length);
@@ -9,7 +14,15 @@ const idOf = (streamId: string) => streamId.slice('mentorship:'.length);
  * the mentee against the latest version of the model that holds the competency, so progress shows
  * in the directory's gaps and in program reports like any other evidence.
  */
-async function recordAssessments(tx: EntityManager, mentorshipId: string, levels: Record<string, number>, context: 'baseline' | 'midpoint' | 'final', assessorId: string, at: string, what: string) {
+async function recordAssessments(
+  tx: EntityManager,
+  mentorshipId: string,
+  levels: Record<string, number>,
+  context: 'baseline' | 'midpoint' | 'final',
+  assessorId: string,
+  at: string,
+  what: string,
+) {
   const keys = Object.keys(levels);
   if (keys.length === 0) return;
   await tx.query(
@@ -24,12 +37,24 @@ async function recordAssessments(tx: EntityManager, mentorshipId: string, levels
           ORDER BY cm.key = $7 DESC, cm.version DESC LIMIT 1
        ) model ON true
       WHERE m.id = $1`,
-    [mentorshipId, JSON.stringify(levels), context, `mentorship ${mentorshipId}, ${what}`, assessorId, at, DEFAULT_MODEL_KEY],
+    [
+      mentorshipId,
+      JSON.stringify(levels),
+      context,
+      `mentorship ${mentorshipId}, ${what}`,
+      assessorId,
+      at,
+      DEFAULT_MODEL_KEY,
+    ],
   );
 }
 
 /** Keeps the mentorship read models in step with the mentorship streams (same transaction). */
-export async function projectMentorshipEvents(tx: EntityManager, streamId: string, stored: StoredEvent<MentorshipEvent>[]): Promise<void> {
+export async function projectMentorshipEvents(
+  tx: EntityManager,
+  streamId: string,
+  stored: StoredEvent<MentorshipEvent>[],
+): Promise<void> {
   const id = idOf(streamId);
   for (const { event: e, version } of stored) {
     if (e.type === 'MentorshipCreated') {
@@ -47,17 +72,38 @@ export async function projectMentorshipEvents(tx: EntityManager, streamId: strin
         break;
       case 'KickoffAgreed':
         await tx.query(`UPDATE mentorships SET goals = $2 WHERE id = $1`, [id, JSON.stringify(e.data.goals)]);
-        if (e.data.by === 'mentor') await recordAssessments(tx, id, e.data.baselines, 'baseline', e.actorId, e.at, 'kickoff');
+        if (e.data.by === 'mentor')
+          await recordAssessments(tx, id, e.data.baselines, 'baseline', e.actorId, e.at, 'kickoff');
         break;
       case 'ReviewSubmitted':
-        if (e.data.by === 'mentor') await recordAssessments(tx, id, e.data.levels, e.data.stage === 'midterm' ? 'midpoint' : 'final', e.actorId, e.at, `${e.data.stage} review`);
+        if (e.data.by === 'mentor')
+          await recordAssessments(
+            tx,
+            id,
+            e.data.levels,
+            e.data.stage === 'midterm' ? 'midpoint' : 'final',
+            e.actorId,
+            e.at,
+            `${e.data.stage} review`,
+          );
         break;
       case 'SessionLogged': {
         const s = e.data;
         await tx.query(
           `INSERT INTO mentorship_sessions (mentorship_id, session_id, held_at, minutes, topics, competencies, shared_notes, private_notes, author_id, logged_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-          [id, s.sessionId, s.heldAt, s.minutes, s.topics, s.competencies, s.sharedNotes, s.privateNotes, e.actorId, e.at],
+          [
+            id,
+            s.sessionId,
+            s.heldAt,
+            s.minutes,
+            s.topics,
+            s.competencies,
+            s.sharedNotes,
+            s.privateNotes,
+            e.actorId,
+            e.at,
+          ],
         );
         await tx.query(
           `UPDATE mentorships SET sessions = sessions + 1, session_minutes = session_minutes + $2,
@@ -67,17 +113,16 @@ export async function projectMentorshipEvents(tx: EntityManager, streamId: strin
         break;
       }
       case 'CheckpointOpened':
-        await tx.query(`INSERT INTO mentorship_checkpoints (mentorship_id, checkpoint, opened_at) VALUES ($1, $2, $3)`, [id, e.data.checkpoint, e.at]);
+        await tx.query(
+          `INSERT INTO mentorship_checkpoints (mentorship_id, checkpoint, opened_at) VALUES ($1, $2, $3)`,
+          [id, e.data.checkpoint, e.at],
+        );
         break;
       case 'CheckpointDecided':
-        await tx.query(`UPDATE mentorship_checkpoints SET decision = $3, guidance = $4, decided_by = $5, decided_at = $6 WHERE mentorship_id = $1 AND checkpoint = $2`, [
-          id,
-          e.data.checkpoint,
-          e.data.decision,
-          e.data.guidance,
-          e.actorId,
-          e.at,
-        ]);
+        await tx.query(
+          `UPDATE mentorship_checkpoints SET decision = $3, guidance = $4, decided_by = $5, decided_at = $6 WHERE mentorship_id = $1 AND checkpoint = $2`,
+          [id, e.data.checkpoint, e.data.decision, e.data.guidance, e.actorId, e.at],
+        );
         break;
       case 'ReminderSent':
         await tx.query(`UPDATE mentorships SET reminders_sent = reminders_sent + 1 WHERE id = $1`, [id]);
@@ -94,7 +139,10 @@ export async function projectMentorshipEvents(tx: EntityManager, streamId: strin
       default:
         break;
     }
-    const updated: unknown[] = await tx.query(`WITH u AS (UPDATE mentorships SET version = $2, updated_at = $3 WHERE id = $1 RETURNING id) SELECT id FROM u`, [id, version, e.at]);
+    const updated: unknown[] = await tx.query(
+      `WITH u AS (UPDATE mentorships SET version = $2, updated_at = $3 WHERE id = $1 RETURNING id) SELECT id FROM u`,
+      [id, version, e.at],
+    );
     if (updated.length !== 1) throw new Error(`no mentorship read model for stream ${streamId}`);
   }
   await snapshotMentorshipState(tx, streamId, stored);
@@ -105,14 +153,33 @@ export async function projectMentorshipEvents(tx: EntityManager, streamId: strin
  * the workflow holds once the append commits (the Update answers only after that). A missing or
  * stale snapshot (rows from before the column) is rebuilt from the whole stream.
  */
-export async function snapshotMentorshipState(tx: EntityManager, streamId: string, stored: StoredEvent<MentorshipEvent>[]): Promise<void> {
+export async function snapshotMentorshipState(
+  tx: EntityManager,
+  streamId: string,
+  stored: StoredEvent<MentorshipEvent>[],
+): Promise<void> {
   if (stored.length === 0) return;
   const id = idOf(streamId);
-  const rows: Array<{ state: MentorshipState | null }> = await tx.query(`SELECT state FROM mentorships WHERE id = $1`, [id]);
+  const rows: Array<{ state: MentorshipState | null }> = await tx.query(`SELECT state FROM mentorships WHERE id = $1`, [
+    id,
+  ]);
   const previous = rows[0]?.state ?? null;
   const state =
     previous !== null && previous.version === stored[0].version - 1
-      ? foldMentorship(stored.map((s) => s.event), previous)
-      : foldMentorship((await readStream(tx, streamId)).map((r) => ({ type: r.type, at: r.occurredAt.toISOString(), actorId: r.actorId, data: r.payload }) as MentorshipEvent));
+      ? foldMentorship(
+          stored.map((s) => s.event),
+          previous,
+        )
+      : foldMentorship(
+          (await readStream(tx, streamId)).map(
+            (r) =>
+              ({
+                type: r.type,
+                at: r.occurredAt.toISOString(),
+                actorId: r.actorId,
+                data: r.payload,
+              }) as MentorshipEvent,
+          ),
+        );
   await tx.query(`UPDATE mentorships SET state = $2 WHERE id = $1`, [id, JSON.stringify(state)]);
 }

@@ -4,7 +4,11 @@ import { ProgramReadModelEntity } from './entities/program-read-model.entity.js'
 import type { StoredEvent } from './event-store.js';
 
 /** Keeps the `programs` read model in step with the program streams (same transaction). */
-export async function projectProgramEvents(tx: EntityManager, streamId: string, stored: StoredEvent<ProgramEvent>[]): Promise<void> {
+export async function projectProgramEvents(
+  tx: EntityManager,
+  streamId: string,
+  stored: StoredEvent<ProgramEvent>[],
+): Promise<void> {
   const repo = tx.getRepository(ProgramReadModelEntity);
   for (const { event, version } of stored) {
     const at = new Date(event.at);
@@ -34,10 +38,10 @@ export async function projectProgramEvents(tx: EntityManager, streamId: string, 
     if (event.type === 'ReviewDecided' && event.data.objectives) changes.objectives = event.data.objectives;
     if (event.type === 'CycleStarted') changes.launchApprovedAt = null;
     if (event.type === 'PilotRecommendationsApplied') {
-      await tx.query(`UPDATE programs SET policy = COALESCE(policy, '{}'::jsonb) || jsonb_build_object('matchingWeights', $2::jsonb) WHERE workflow_id = $1`, [
-        streamId,
-        JSON.stringify(event.data.matchingWeights),
-      ]);
+      await tx.query(
+        `UPDATE programs SET policy = COALESCE(policy, '{}'::jsonb) || jsonb_build_object('matchingWeights', $2::jsonb) WHERE workflow_id = $1`,
+        [streamId, JSON.stringify(event.data.matchingWeights)],
+      );
     }
     const result = await repo.update({ workflowId: streamId }, changes);
     if (result.affected !== 1) throw new Error(`no program read model for stream ${streamId}`);
@@ -57,18 +61,22 @@ async function projectMatching(tx: EntityManager, streamId: string, event: Progr
       );
       return;
     case 'MatchingProposalProduced':
-      await tx.query(`UPDATE matching_proposals SET status = 'READY', solved_at = $3 WHERE program_id = $1 AND version = $2`, [programId, event.data.version, event.at]);
+      await tx.query(
+        `UPDATE matching_proposals SET status = 'READY', solved_at = $3 WHERE program_id = $1 AND version = $2`,
+        [programId, event.data.version, event.at],
+      );
       return;
     case 'MatchingProposalFailed':
-      await tx.query(`UPDATE matching_proposals SET status = 'FAILED', failure = $3, solved_at = $4 WHERE program_id = $1 AND version = $2`, [
-        programId,
-        event.data.version,
-        `${event.data.code}: ${event.data.message}`,
-        event.at,
-      ]);
+      await tx.query(
+        `UPDATE matching_proposals SET status = 'FAILED', failure = $3, solved_at = $4 WHERE program_id = $1 AND version = $2`,
+        [programId, event.data.version, `${event.data.code}: ${event.data.message}`, event.at],
+      );
       return;
     case 'MatchingApproved':
-      await tx.query(`UPDATE matching_proposals SET approved = true WHERE program_id = $1 AND version = $2`, [programId, event.data.version]);
+      await tx.query(`UPDATE matching_proposals SET approved = true WHERE program_id = $1 AND version = $2`, [
+        programId,
+        event.data.version,
+      ]);
       return;
     default:
       return;

@@ -11,8 +11,16 @@ describe('configuration', () => {
   });
 
   it('reads explicit services', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/mf', TEMPORAL_ADDRESS: 'temporal:7233', PORT: '8080' });
-    expect(config).toMatchObject({ databaseUrl: 'postgres://u:p@db:5432/mf', temporalAddress: 'temporal:7233', httpPort: 8080 });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/mf',
+      TEMPORAL_ADDRESS: 'temporal:7233',
+      PORT: '8080',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://u:p@db:5432/mf',
+      temporalAddress: 'temporal:7233',
+      httpPort: 8080,
+    });
   });
 
   it('fails fast naming every bad variable, without echoing a password', () => {

@@ -56,12 +56,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
     problems.push(`TEMPORAL_ADDRESS must be host:port, got "${temporalAddress}"`);
   }
   const smtpUrl = env.SMTP_URL?.trim() || null;
-  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) problems.push(`SMTP_URL must be an smtp:// or smtps:// URL, got "${smtpUrl.replace(/:[^:@/]*@/, ':***@')}"`);
+  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl))
+    problems.push(`SMTP_URL must be an smtp:// or smtps:// URL, got "${smtpUrl.replace(/:[^:@/]*@/, ':***@')}"`);
   const mailFrom = env.MAIL_FROM?.trim() || 'mentorflow@localhost';
   if (!/^[^\s@]+@[^\s@]+$/.test(mailFrom)) problems.push(`MAIL_FROM must be an email address, got "${mailFrom}"`);
   const pollRaw = env.OUTBOX_POLL_MS?.trim();
   const outboxPollMs = pollRaw ? Number(pollRaw) : 1000;
-  if (!Number.isInteger(outboxPollMs) || outboxPollMs < 10) problems.push(`OUTBOX_POLL_MS must be a whole number of milliseconds ≥ 10, got "${pollRaw}"`);
+  if (!Number.isInteger(outboxPollMs) || outboxPollMs < 10)
+    problems.push(`OUTBOX_POLL_MS must be a whole number of milliseconds ≥ 10, got "${pollRaw}"`);
   const staleRaw = env.IDEMPOTENCY_STALE_AFTER_SECONDS?.trim();
   const idempotencyStaleAfterSeconds = staleRaw ? Number(staleRaw) : 60;
   if (!Number.isInteger(idempotencyStaleAfterSeconds) || idempotencyStaleAfterSeconds < 1) {
@@ -90,11 +92,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
 
 /** For processes that cannot work without an explicit database (api and worker run on their own). */
 export function requireDatabaseUrl(config: MentorflowConfig): string {
-  if (!config.databaseUrl) throw new ConfigError(['DATABASE_URL is required when the api or the worker runs on its own']);
+  if (!config.databaseUrl)
+    throw new ConfigError(['DATABASE_URL is required when the api or the worker runs on its own']);
   return config.databaseUrl;
 }
 
 export function requireTemporalAddress(config: MentorflowConfig): string {
-  if (!config.temporalAddress) throw new ConfigError(['TEMPORAL_ADDRESS is required when the api or the worker runs on its own']);
+  if (!config.temporalAddress)
+    throw new ConfigError(['TEMPORAL_ADDRESS is required when the api or the worker runs on its own']);
   return config.temporalAddress;
 }

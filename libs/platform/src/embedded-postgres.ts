@@ -19,7 +19,11 @@ const PASSWORD = 'mentorflow';
  * Starts a real PostgreSQL server shipped in npm packages, with its cluster in `dir` (kept between
  * runs). As root, Postgres refuses to run, so the library creates and uses a `postgres` OS user.
  */
-export async function startEmbeddedPostgres(options: { dir: string; port: number; log?: (line: string) => void }): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(options: {
+  dir: string;
+  port: number;
+  log?: (line: string) => void;
+}): Promise<EmbeddedPostgresHandle> {
   const { dir, port } = options;
   mkdirSync(dir, { recursive: true });
   const isNew = !existsSync(join(dir, 'PG_VERSION'));

@@ -20,7 +20,12 @@ export function createMetrics(process: 'api' | 'worker'): AppMetrics {
   collectDefaultMetrics({ register: registry });
   return {
     registry,
-    httpRequests: new Counter({ name: 'mentorflow_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['method', 'route', 'status'], registers: [registry] }),
+    httpRequests: new Counter({
+      name: 'mentorflow_http_requests_total',
+      help: 'HTTP requests by route and status',
+      labelNames: ['method', 'route', 'status'],
+      registers: [registry],
+    }),
     httpDuration: new Histogram({
       name: 'mentorflow_http_request_duration_seconds',
       help: 'HTTP request duration',
@@ -34,13 +39,23 @@ export function createMetrics(process: 'api' | 'worker'): AppMetrics {
       labelNames: ['type'],
       registers: [registry],
     }),
-    matchingSolves: new Counter({ name: 'mentorflow_matching_solves_total', help: 'Matching solves by outcome', labelNames: ['outcome'], registers: [registry] }),
+    matchingSolves: new Counter({
+      name: 'mentorflow_matching_solves_total',
+      help: 'Matching solves by outcome',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
     matchingSolveSeconds: new Histogram({
       name: 'mentorflow_matching_solve_seconds',
       help: 'Duration of matching solves',
       buckets: [0.01, 0.1, 0.5, 1, 5, 15, 30, 60, 120],
       registers: [registry],
     }),
-    emails: new Counter({ name: 'mentorflow_emails_total', help: 'Outbox emails handled, by outcome (sent, failed, undeliverable)', labelNames: ['outcome'], registers: [registry] }),
+    emails: new Counter({
+      name: 'mentorflow_emails_total',
+      help: 'Outbox emails handled, by outcome (sent, failed, undeliverable)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
   };
 }

@@ -7,9 +7,11 @@ export function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'mentorflow') return dir;
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'mentorflow')
+      return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find the mentorflow package.json above ' + fileURLToPath(import.meta.url));
+    if (parent === dir)
+      throw new Error('cannot find the mentorflow package.json above ' + fileURLToPath(import.meta.url));
     dir = parent;
   }
 }

@@ -41,7 +41,13 @@ export async function provideTemporal(options: ProvideTemporalOptions): Promise<
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const namespace = env.TEMPORAL_NAMESPACE ?? 'default';
   if (env.TEMPORAL_ADDRESS) {
-    return { address: env.TEMPORAL_ADDRESS, namespace, uiUrl: null, source: 'TEMPORAL_ADDRESS', stop: async () => undefined };
+    return {
+      address: env.TEMPORAL_ADDRESS,
+      namespace,
+      uiUrl: null,
+      source: 'TEMPORAL_ADDRESS',
+      stop: async () => undefined,
+    };
   }
   const attempts: string[] = [];
   let cli = findTemporalCli(env, attempts);
@@ -94,7 +100,11 @@ export function findTemporalCli(env: NodeJS.ProcessEnv, attempts: string[] = [])
   return null;
 }
 
-function buildTemporalCliWithGo(env: NodeJS.ProcessEnv, log: (line: string) => void, attempts: string[]): string | null {
+function buildTemporalCliWithGo(
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+  attempts: string[],
+): string | null {
   const go = spawnSync('go', ['version'], { env, encoding: 'utf8' });
   if (go.status !== 0) {
     attempts.push('Go is not installed, so the CLI could not be built');
@@ -138,7 +148,18 @@ async function startDevServer(
   log: (line: string) => void,
 ): Promise<TemporalTarget> {
   const port = options.port || (await freePort());
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace, '--log-level', 'error'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--namespace',
+    namespace,
+    '--log-level',
+    'error',
+  ];
   if (options.dbFile) {
     mkdirSync(dirname(options.dbFile), { recursive: true });
     args.push('--db-filename', options.dbFile);
@@ -159,7 +180,9 @@ async function startDevServer(
   });
   const address = `127.0.0.1:${port}`;
   await waitUntilServing(address, child, () => stderr, 60_000);
-  log(`Temporal dev server ready at ${address} (${source}${options.dbFile ? `, data in ${options.dbFile}` : ', in memory'})`);
+  log(
+    `Temporal dev server ready at ${address} (${source}${options.dbFile ? `, data in ${options.dbFile}` : ', in memory'})`,
+  );
   return {
     address,
     namespace,
@@ -170,12 +193,19 @@ async function startDevServer(
 }
 
 /** The SDK gives a server it spawns 5 s; a cold dev server on 2 cores can need more, so we poll longer. */
-async function waitUntilServing(address: string, child: ChildProcess, stderr: () => string, timeoutMs: number): Promise<void> {
+async function waitUntilServing(
+  address: string,
+  child: ChildProcess,
+  stderr: () => string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown = null;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`the Temporal dev server exited (${child.exitCode ?? child.signalCode}) before serving:\n${stderr()}`);
+      throw new Error(
+        `the Temporal dev server exited (${child.exitCode ?? child.signalCode}) before serving:\n${stderr()}`,
+      );
     }
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1000 });
@@ -191,7 +221,9 @@ async function waitUntilServing(address: string, child: ChildProcess, stderr: ()
     }
   }
   child.kill('SIGKILL');
-  throw new Error(`the Temporal dev server did not answer at ${address} within ${timeoutMs} ms: ${String(lastError)}\n${stderr()}`);
+  throw new Error(
+    `the Temporal dev server did not answer at ${address} within ${timeoutMs} ms: ${String(lastError)}\n${stderr()}`,
+  );
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -203,7 +235,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function startWithSdkDownload(namespace: string, options: ProvideTemporalOptions, log: (line: string) => void): Promise<TemporalTarget> {
+async function startWithSdkDownload(
+  namespace: string,
+  options: ProvideTemporalOptions,
+  log: (line: string) => void,
+): Promise<TemporalTarget> {
   log('Trying the Temporal SDK download of the CLI (needs internet access)…');
   const { TestWorkflowEnvironment } = await import('@temporalio/testing');
   const env = await TestWorkflowEnvironment.createLocal({
@@ -224,4 +260,3 @@ async function startWithSdkDownload(namespace: string, options: ProvideTemporalO
     stop: () => env.teardown(),
   };
 }
-

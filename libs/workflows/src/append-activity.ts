@@ -1,4 +1,10 @@
-import { patched, proxyActivities, proxyLocalActivities, type ActivityInterfaceFor, type LocalActivityOptions } from '@temporalio/workflow';
+import {
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  type ActivityInterfaceFor,
+  type LocalActivityOptions,
+} from '@temporalio/workflow';
 import { EVENT_STORE_CONFLICT } from '../../contracts/src/index.js';
 
 /** `patched()` id: event appends run as local activities instead of remote ones. */
@@ -6,7 +12,12 @@ export const LOCAL_APPEND_PATCH = 'append-as-local-activity';
 
 const APPEND_OPTIONS: LocalActivityOptions = {
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: [EVENT_STORE_CONFLICT] },
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: [EVENT_STORE_CONFLICT],
+  },
 };
 
 /**

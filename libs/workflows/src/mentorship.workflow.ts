@@ -73,7 +73,8 @@ import { appendActivities } from './append-activity.js';
 
 const appends = appendActivities<MentorshipActivities>();
 
-const notReady = () => new DomainError('MENTORSHIP.NOT_READY', 'CONFLICT', 'the mentorship is still being created; try again');
+const notReady = () =>
+  new DomainError('MENTORSHIP.NOT_READY', 'CONFLICT', 'the mentorship is still being created; try again');
 
 /**
  * One mentorship, for months. A thin shell: every decision — what a person may do and what time
@@ -123,24 +124,44 @@ export async function mentorshipWorkflow(input: MentorshipWorkflowInput): Promis
   setHandler(submitPulseUpdate, ({ actor, survey }) => act((s, now) => submitPulse(s, actor, survey, now)), {
     validator: ({ actor, survey }: SubmitPulseInput) => check((s) => assertCanSubmitPulse(s, actor, survey)),
   });
-  setHandler(decideCheckpointUpdate, ({ actor, checkpoint, decision, guidance }) => act((s, now) => decideCheckpoint(s, actor, checkpoint, decision, guidance, now)), {
-    validator: ({ actor, checkpoint }: DecideCheckpointInput) => check((s) => assertCanDecideCheckpoint(s, actor, checkpoint)),
-  });
-  setHandler(submitReviewUpdate, ({ actor, stage, review }) => act((s, now) => submitReview(s, actor, stage, review, input.economics, now)), {
-    validator: ({ actor, stage, review }: SubmitReviewInput) => check((s) => assertCanSubmitReview(s, actor, stage, review)),
-  });
+  setHandler(
+    decideCheckpointUpdate,
+    ({ actor, checkpoint, decision, guidance }) =>
+      act((s, now) => decideCheckpoint(s, actor, checkpoint, decision, guidance, now)),
+    {
+      validator: ({ actor, checkpoint }: DecideCheckpointInput) =>
+        check((s) => assertCanDecideCheckpoint(s, actor, checkpoint)),
+    },
+  );
+  setHandler(
+    submitReviewUpdate,
+    ({ actor, stage, review }) => act((s, now) => submitReview(s, actor, stage, review, input.economics, now)),
+    {
+      validator: ({ actor, stage, review }: SubmitReviewInput) =>
+        check((s) => assertCanSubmitReview(s, actor, stage, review)),
+    },
+  );
   setHandler(pauseMentorshipUpdate, ({ actor, reason }) => act((s, now) => pause(s, actor, reason, now)), {
     validator: ({ actor }: PauseMentorshipInput) => check((s) => assertCanPause(s, actor)),
   });
   setHandler(resumeMentorshipUpdate, ({ actor }) => act((s, now) => resume(s, actor, now)), {
     validator: ({ actor }: ResumeMentorshipInput) => check((s) => assertCanResume(s, actor)),
   });
-  setHandler(requestExtraCheckpointUpdate, ({ actor, reason }) => act((s, now) => requestExtraCheckpoint(s, actor, reason, input.policy.checkpointDecisionMs, now)), {
-    validator: ({ actor }: ExtraCheckpointInput) => check((s) => assertCanRequestExtraCheckpoint(s, actor)),
-  });
-  setHandler(terminateMentorshipUpdate, ({ actor, reason, rematch }) => act((s, now) => terminate(s, actor, reason, rematch, now)), {
-    validator: ({ actor }: TerminateMentorshipInput) => check((s) => assertCanTerminate(s, actor)),
-  });
+  setHandler(
+    requestExtraCheckpointUpdate,
+    ({ actor, reason }) =>
+      act((s, now) => requestExtraCheckpoint(s, actor, reason, input.policy.checkpointDecisionMs, now)),
+    {
+      validator: ({ actor }: ExtraCheckpointInput) => check((s) => assertCanRequestExtraCheckpoint(s, actor)),
+    },
+  );
+  setHandler(
+    terminateMentorshipUpdate,
+    ({ actor, reason, rematch }) => act((s, now) => terminate(s, actor, reason, rematch, now)),
+    {
+      validator: ({ actor }: TerminateMentorshipInput) => check((s) => assertCanTerminate(s, actor)),
+    },
+  );
 
   if (state === null) {
     const created = decide(() => createMentorship(input.pair, input.createdBy, new Date()));
@@ -157,7 +178,10 @@ export async function mentorshipWorkflow(input: MentorshipWorkflowInput): Promis
       continue;
     }
     const seen = current().version;
-    await condition(() => current().version !== seen || continueAsNewSuggested(), Number.isFinite(due.wakeAt) ? Math.max(1, due.wakeAt - now) : undefined);
+    await condition(
+      () => current().version !== seen || continueAsNewSuggested(),
+      Number.isFinite(due.wakeAt) ? Math.max(1, due.wakeAt - now) : undefined,
+    );
   }
 
   await condition(allHandlersFinished);

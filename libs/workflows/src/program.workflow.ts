@@ -110,7 +110,8 @@ const { solveMatchingProposal } = proxyActivities<ProgramActivities>({
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 },
 });
 
-const notReady = () => new DomainError('PROGRAM.NOT_READY', 'CONFLICT', 'the program is still being created; try again');
+const notReady = () =>
+  new DomainError('PROGRAM.NOT_READY', 'CONFLICT', 'the program is still being created; try again');
 
 /** One program cycle. A thin shell: decisions come from libs/domain, facts go to the event store. */
 export async function programWorkflow(input: ProgramWorkflowInput): Promise<void> {
@@ -151,12 +152,21 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
     await condition(() => state !== null);
     return current();
   });
-  setHandler(approveLaunchUpdate, action<ApproveLaunchInput>((s, { actor, comment }, now) => approveLaunch(s, actor, comment, now)), {
-    validator: ({ actor }: ApproveLaunchInput) => fresh(() => assertCanApproveLaunch(current(), actor)),
-  });
-  setHandler(enrolParticipantUpdate, action<EnrolParticipantInput>((s, { actor, participant }, now) => enrol(s, actor, participant, now)), {
-    validator: ({ actor, participant }: EnrolParticipantInput) => fresh(() => assertCanEnrol(current(), actor, participant)),
-  });
+  setHandler(
+    approveLaunchUpdate,
+    action<ApproveLaunchInput>((s, { actor, comment }, now) => approveLaunch(s, actor, comment, now)),
+    {
+      validator: ({ actor }: ApproveLaunchInput) => fresh(() => assertCanApproveLaunch(current(), actor)),
+    },
+  );
+  setHandler(
+    enrolParticipantUpdate,
+    action<EnrolParticipantInput>((s, { actor, participant }, now) => enrol(s, actor, participant, now)),
+    {
+      validator: ({ actor, participant }: EnrolParticipantInput) =>
+        fresh(() => assertCanEnrol(current(), actor, participant)),
+    },
+  );
   setHandler(
     requestMatchingProposalUpdate,
     ({ actor, options }) =>
@@ -175,53 +185,111 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
   );
   setHandler(
     decideMatchingPairUpdate,
-    action<DecidePairInput>((s, { actor, decision, menteeId, mentorId, reason }, now) => decidePair(s, actor, decision, menteeId, mentorId, reason, now)),
-    { validator: ({ actor, menteeId, mentorId }: DecidePairInput) => fresh(() => assertCanDecidePair(current(), actor, menteeId, mentorId)) },
+    action<DecidePairInput>((s, { actor, decision, menteeId, mentorId, reason }, now) =>
+      decidePair(s, actor, decision, menteeId, mentorId, reason, now),
+    ),
+    {
+      validator: ({ actor, menteeId, mentorId }: DecidePairInput) =>
+        fresh(() => assertCanDecidePair(current(), actor, menteeId, mentorId)),
+    },
   );
-  setHandler(approveMatchingProposalUpdate, action<ApproveProposalInput>((s, { actor, version }, now) => approveProposal(s, actor, version, now)), {
-    validator: ({ actor, version }: ApproveProposalInput) => fresh(() => assertCanApproveProposal(current(), actor, version)),
-  });
+  setHandler(
+    approveMatchingProposalUpdate,
+    action<ApproveProposalInput>((s, { actor, version }, now) => approveProposal(s, actor, version, now)),
+    {
+      validator: ({ actor, version }: ApproveProposalInput) =>
+        fresh(() => assertCanApproveProposal(current(), actor, version)),
+    },
+  );
 
   // Training, and the training gate: a planned mentorship starts once its mentor is trained.
-  setHandler(recordTrainingUpdate, action<RecordTrainingInput>((s, { actor, session }, now) => recordTraining(s, actor, session, now)), {
-    validator: ({ actor, session }: RecordTrainingInput) => fresh(() => assertCanRecordTraining(current(), actor, session)),
-  });
-  setHandler(startExecutionUpdate, action<StartExecutionInput>((s, { actor }, now) => startExecution(s, actor, now)), {
-    validator: ({ actor }: StartExecutionInput) => fresh(() => assertCanStartExecution(current(), actor)),
-  });
+  setHandler(
+    recordTrainingUpdate,
+    action<RecordTrainingInput>((s, { actor, session }, now) => recordTraining(s, actor, session, now)),
+    {
+      validator: ({ actor, session }: RecordTrainingInput) =>
+        fresh(() => assertCanRecordTraining(current(), actor, session)),
+    },
+  );
+  setHandler(
+    startExecutionUpdate,
+    action<StartExecutionInput>((s, { actor }, now) => startExecution(s, actor, now)),
+    {
+      validator: ({ actor }: StartExecutionInput) => fresh(() => assertCanStartExecution(current(), actor)),
+    },
+  );
   setHandler(
     planMentorshipUpdate,
-    action<PlanMentorshipInput>((s, { actor, mentorshipId, menteeId, supervisorId }, now) => planMentorship(s, actor, mentorshipId, menteeId, supervisorId, now)),
-    { validator: ({ actor, menteeId, supervisorId }: PlanMentorshipInput) => fresh(() => assertCanPlanMentorship(current(), actor, menteeId, supervisorId)) },
+    action<PlanMentorshipInput>((s, { actor, mentorshipId, menteeId, supervisorId }, now) =>
+      planMentorship(s, actor, mentorshipId, menteeId, supervisorId, now),
+    ),
+    {
+      validator: ({ actor, menteeId, supervisorId }: PlanMentorshipInput) =>
+        fresh(() => assertCanPlanMentorship(current(), actor, menteeId, supervisorId)),
+    },
   );
 
   setHandler(
     decideReviewUpdate,
     action<DecideReviewInput>((s, { actor, review, decision }, now) => decideReview(s, actor, review, decision, now)),
-    { validator: ({ actor, review }: DecideReviewInput) => fresh(() => assertCanDecideReview(current(), actor, review)) },
+    {
+      validator: ({ actor, review }: DecideReviewInput) => fresh(() => assertCanDecideReview(current(), actor, review)),
+    },
   );
 
   // Evaluation, lessons, closure or renewal.
-  setHandler(startEvaluationUpdate, action<OwnerInput>((s, { actor }, now) => startEvaluation(s, actor, now)), {
-    validator: ({ actor }: OwnerInput) => fresh(() => assertCanStartEvaluation(current(), actor)),
-  });
-  setHandler(recordLessonsUpdate, action<RecordLessonsInput>((s, { actor, whatWorked, whatToChange }, now) => recordLessons(s, actor, { whatWorked, whatToChange }, now)), {
-    validator: ({ actor }: RecordLessonsInput) => fresh(() => assertCanRecordLessons(current(), actor)),
-  });
-  setHandler(closeProgramUpdate, action<OwnerInput>((s, { actor }, now) => closeProgram(s, actor, now)), {
-    validator: ({ actor }: OwnerInput) => fresh(() => assertCanClose(current(), actor)),
-  });
-  setHandler(renewProgramUpdate, action<RenewProgramInput>((s, { actor, continuing }, now) => renewProgram(s, actor, continuing, now)), {
-    validator: ({ actor, continuing }: RenewProgramInput) => fresh(() => assertCanRenew(current(), actor, continuing)),
-  });
+  setHandler(
+    startEvaluationUpdate,
+    action<OwnerInput>((s, { actor }, now) => startEvaluation(s, actor, now)),
+    {
+      validator: ({ actor }: OwnerInput) => fresh(() => assertCanStartEvaluation(current(), actor)),
+    },
+  );
+  setHandler(
+    recordLessonsUpdate,
+    action<RecordLessonsInput>((s, { actor, whatWorked, whatToChange }, now) =>
+      recordLessons(s, actor, { whatWorked, whatToChange }, now),
+    ),
+    {
+      validator: ({ actor }: RecordLessonsInput) => fresh(() => assertCanRecordLessons(current(), actor)),
+    },
+  );
+  setHandler(
+    closeProgramUpdate,
+    action<OwnerInput>((s, { actor }, now) => closeProgram(s, actor, now)),
+    {
+      validator: ({ actor }: OwnerInput) => fresh(() => assertCanClose(current(), actor)),
+    },
+  );
+  setHandler(
+    renewProgramUpdate,
+    action<RenewProgramInput>((s, { actor, continuing }, now) => renewProgram(s, actor, continuing, now)),
+    {
+      validator: ({ actor, continuing }: RenewProgramInput) =>
+        fresh(() => assertCanRenew(current(), actor, continuing)),
+    },
+  );
 
-  setHandler(applyPilotRecommendationsUpdate, action<ApplyPilotInput>((s, { actor, recommendations }, now) => applyPilotRecommendations(s, actor, recommendations, now)), {
-    validator: ({ actor }: ApplyPilotInput) => fresh(() => assertCanApplyPilot(current(), actor)),
-  });
+  setHandler(
+    applyPilotRecommendationsUpdate,
+    action<ApplyPilotInput>((s, { actor, recommendations }, now) =>
+      applyPilotRecommendations(s, actor, recommendations, now),
+    ),
+    {
+      validator: ({ actor }: ApplyPilotInput) => fresh(() => assertCanApplyPilot(current(), actor)),
+    },
+  );
 
-  setHandler(grantRecognitionUpdate, action<GrantRecognitionInput>((s, { actor, mentorId, note }, now) => grantRecognition(s, actor, mentorId, note, now)), {
-    validator: ({ actor, mentorId }: GrantRecognitionInput) => fresh(() => assertCanGrantRecognition(current(), actor, mentorId)),
-  });
+  setHandler(
+    grantRecognitionUpdate,
+    action<GrantRecognitionInput>((s, { actor, mentorId, note }, now) =>
+      grantRecognition(s, actor, mentorId, note, now),
+    ),
+    {
+      validator: ({ actor, mentorId }: GrantRecognitionInput) =>
+        fresh(() => assertCanGrantRecognition(current(), actor, mentorId)),
+    },
+  );
 
   // A signal cannot be refused: a request the program already holds yields no event.
   setHandler(rematchRequestedSignal, (request) =>
@@ -237,19 +305,22 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
 
   const continueAsNewSuggested = () => workflowInfo().continueAsNewSuggested;
 
-
   while (current().phase === 'LAUNCH_PLANNING' && !continueAsNewSuggested()) {
     const timeout = current().launchEscalated ? undefined : input.timings.launchApprovalReminderAfterMs;
     const moved = await condition(() => current().phase !== 'LAUNCH_PLANNING' || continueAsNewSuggested(), timeout);
     if (!moved) {
-      await serial(() => commit(launchApprovalOverdue(current(), input.timings.launchApprovalMaxReminders, new Date())));
+      await serial(() =>
+        commit(launchApprovalOverdue(current(), input.timings.launchApprovalMaxReminders, new Date())),
+      );
     }
   }
 
   // Selection and matching: solve each requested proposal as an activity, outside any request.
   const pendingProposal = () => current().matching?.proposals.find((p) => p.status === 'SOLVING');
   while (current().phase === 'SELECTION_MATCHING' && !continueAsNewSuggested()) {
-    await condition(() => pendingProposal() !== undefined || current().phase !== 'SELECTION_MATCHING' || continueAsNewSuggested());
+    await condition(
+      () => pendingProposal() !== undefined || current().phase !== 'SELECTION_MATCHING' || continueAsNewSuggested(),
+    );
     const pending = pendingProposal();
     if (!pending || current().phase !== 'SELECTION_MATCHING') continue;
     const outcome = await solveMatchingProposal({
@@ -265,7 +336,12 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
     await serial(() =>
       commit([
         'failed' in outcome
-          ? { type: 'MatchingProposalFailed', at, actorId: SYSTEM_ACTOR, data: { version: pending.version, code: outcome.code, message: outcome.message } }
+          ? {
+              type: 'MatchingProposalFailed',
+              at,
+              actorId: SYSTEM_ACTOR,
+              data: { version: pending.version, code: outcome.code, message: outcome.message },
+            }
           : { type: 'MatchingProposalProduced', at, actorId: SYSTEM_ACTOR, data: outcome },
       ]),
     );
@@ -277,8 +353,12 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
   const inCycle = () => current().phase === 'TRAINING' || current().phase === 'EXECUTION';
   // The program's own policy (decided at planning) first, then the deployment's defaults.
   const cadence = {
-    reviewEveryMs: current().policy?.reviews?.reviewEveryMs ?? input.timings.reviewEveryMs ?? DEFAULT_REVIEW_CADENCE.reviewEveryMs,
-    reviewDecisionMs: current().policy?.reviews?.reviewDecisionMs ?? input.timings.reviewDecisionMs ?? DEFAULT_REVIEW_CADENCE.reviewDecisionMs,
+    reviewEveryMs:
+      current().policy?.reviews?.reviewEveryMs ?? input.timings.reviewEveryMs ?? DEFAULT_REVIEW_CADENCE.reviewEveryMs,
+    reviewDecisionMs:
+      current().policy?.reviews?.reviewDecisionMs ??
+      input.timings.reviewDecisionMs ??
+      DEFAULT_REVIEW_CADENCE.reviewDecisionMs,
   };
   while (inCycle() && !continueAsNewSuggested()) {
     const now = Date.now();
@@ -297,7 +377,14 @@ export async function programWorkflow(input: ProgramWorkflowInput): Promise<void
           parentClosePolicy: ParentClosePolicy.ABANDON,
           args: [
             {
-              pair: { mentorshipId: m.mentorshipId, programId: s.programId, menteeId: m.menteeId, mentorId: m.mentorId, supervisorId: m.supervisorId, ownerId: s.ownerId },
+              pair: {
+                mentorshipId: m.mentorshipId,
+                programId: s.programId,
+                menteeId: m.menteeId,
+                mentorId: m.mentorId,
+                supervisorId: m.supervisorId,
+                ownerId: s.ownerId,
+              },
               createdBy: m.plannedBy,
               policy: { ...terms.policy, ...s.policy?.mentorship },
               economics: terms.economics,

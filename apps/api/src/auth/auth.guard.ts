@@ -1,4 +1,12 @@
-import { ForbiddenException, HttpException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  ForbiddenException,
+  HttpException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '../../../../libs/domain/src/index.js';
 import { PUBLIC_ROUTE, REQUIRED_ROLES, type AuthenticatedRequest } from './auth.decorators.js';
@@ -33,26 +41,44 @@ export class AuthGuard implements CanActivate {
     const client = request.ip ?? 'unknown';
     const now = Date.now();
     if (this.failures.count(client, now) >= this.limits.authFailures) {
-      throw this.tooMany('AUTH.TOO_MANY_FAILURES', 'too many failed authentications from this address; wait and retry', this.failures.retryAfterSeconds(client, now));
+      throw this.tooMany(
+        'AUTH.TOO_MANY_FAILURES',
+        'too many failed authentications from this address; wait and retry',
+        this.failures.retryAfterSeconds(client, now),
+      );
     }
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new UnauthorizedException({ code: 'AUTH.MISSING_TOKEN', message: 'a bearer token is required (Authorization: Bearer <token>)' });
+    if (!match)
+      throw new UnauthorizedException({
+        code: 'AUTH.MISSING_TOKEN',
+        message: 'a bearer token is required (Authorization: Bearer <token>)',
+      });
     const actor = await this.tokens.authenticate(match[1] ?? '');
     if (!actor) {
       this.failures.hit(client, now);
-      throw new UnauthorizedException({ code: 'AUTH.INVALID_TOKEN', message: 'the bearer token is unknown or revoked' });
+      throw new UnauthorizedException({
+        code: 'AUTH.INVALID_TOKEN',
+        message: 'the bearer token is unknown or revoked',
+      });
     }
     request.actor = actor;
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (required && !required.some((role) => actor.roles.includes(role))) {
-      throw new ForbiddenException({ code: 'AUTH.ROLE_REQUIRED', message: `this action needs one of the roles: ${required.join(', ')}` });
+      throw new ForbiddenException({
+        code: 'AUTH.ROLE_REQUIRED',
+        message: `this action needs one of the roles: ${required.join(', ')}`,
+      });
     }
     const expensive = this.reflector.getAllAndOverride<string | undefined>(EXPENSIVE, targets);
     if (expensive) {
       const key = `${expensive}:${actor.personId}`;
       if (this.calls.hit(key, now) > this.limits.expensiveCalls) {
-        throw this.tooMany('RATE_LIMITED', `at most ${this.limits.expensiveCalls} calls to this endpoint per person per ${this.limits.windowMs / 1000} s`, this.calls.retryAfterSeconds(key, now));
+        throw this.tooMany(
+          'RATE_LIMITED',
+          `at most ${this.limits.expensiveCalls} calls to this endpoint per person per ${this.limits.windowMs / 1000} s`,
+          this.calls.retryAfterSeconds(key, now),
+        );
       }
     }
     return true;

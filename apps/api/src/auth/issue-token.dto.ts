@@ -1,9 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { ROLES, type Role } from '../../../../libs/domain/src/index.js';
 
 export class IssueTokenDto {
-  @ApiProperty({ example: 'emp-0007', description: 'Person id (employee id); the person is added to the directory if new.' })
+  @ApiProperty({
+    example: 'emp-0007',
+    description: 'Person id (employee id); the person is added to the directory if new.',
+  })
   @IsString()
   @Matches(/^[A-Za-z0-9._@-]{1,100}$/, { message: 'personId must be 1-100 letters, digits or . _ @ -' })
   personId!: string;

@@ -37,22 +37,33 @@ export class CompetencyController {
   @Get('competency-models/:key/versions/:version')
   @ApiOperation({ summary: 'One version of a competency model (versions never change).' })
   @ApiOkResponse({ type: CompetencyModelResponse })
-  async version(@Param('key') key: string, @Param('version', versionParam) version: number): Promise<CompetencyModelResponse> {
+  async version(
+    @Param('key') key: string,
+    @Param('version', versionParam) version: number,
+  ): Promise<CompetencyModelResponse> {
     return CompetencyModelResponse.from(await this.competencies.model(checkKey(key), version));
   }
 
   @Post('competency-models/:key/versions')
   @Roles('owner', 'hr-admin')
-  @ApiOperation({ summary: 'Publish a new version of a competency model (roles: owner, hr-admin). Older versions and their assessments are untouched.' })
+  @ApiOperation({
+    summary:
+      'Publish a new version of a competency model (roles: owner, hr-admin). Older versions and their assessments are untouched.',
+  })
   @ApiResponse({ status: 201, type: CompetencyModelResponse })
-  publish(@Param('key') key: string, @Body() body: NewCompetencyModelVersionDto, @CurrentActor() actor: Actor): Promise<CompetencyModelResponse> {
+  publish(
+    @Param('key') key: string,
+    @Body() body: NewCompetencyModelVersionDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CompetencyModelResponse> {
     return this.competencies.publishVersion(checkKey(key), body, actor);
   }
 
   @Post('assessments')
   @ApiOperation({
     summary: 'Record a rating of a person on a competency.',
-    description: 'self: the person; manager: their manager; mentor/supervisor: during an active mentorship; any source: HR admins on behalf of someone.',
+    description:
+      'self: the person; manager: their manager; mentor/supervisor: during an active mentorship; any source: HR admins on behalf of someone.',
   })
   @ApiResponse({ status: 201, type: AssessmentResponse })
   record(@Body() body: RecordAssessmentDto, @CurrentActor() actor: Actor): Promise<AssessmentResponse> {
@@ -67,7 +78,11 @@ export class CompetencyController {
   }
 
   @Get('people/:id/gaps')
-  @ApiQuery({ name: 'model', required: false, description: 'Competency model key (default managerial-core, latest version).' })
+  @ApiQuery({
+    name: 'model',
+    required: false,
+    description: 'Competency model key (default managerial-core, latest version).',
+  })
   @ApiOperation({ summary: "A person's target vs current level per competency (privacy rule applies)." })
   gaps(@Param('id') id: string, @Query('model') model: string | undefined, @CurrentActor() actor: Actor) {
     return this.competencies.gapsOf(id, actor, model === undefined ? undefined : checkKey(model));

@@ -25,4 +25,6 @@ button{background:#3b6fd8;color:#fff;border:0;border-radius:6px;padding:.45rem .
 }
 
 export const table = (t: UiText, head: string[], rows: string[][]): string =>
-  rows.length === 0 ? `<p class="none">${t.none}</p>` : `<table><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
+  rows.length === 0
+    ? `<p class="none">${t.none}</p>`
+    : `<table><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;

@@ -104,4 +104,5 @@ export type UiText = (typeof UI)[UiLanguage];
 
 /** The first of a person's directory languages that the dashboard speaks; `?lang=` overrides it. */
 const isUiLanguage = (l: string | undefined): l is UiLanguage => l === 'fr' || l === 'en';
-export const uiLanguageOf = (languages: string[], override?: string): UiLanguage => (isUiLanguage(override) ? override : (languages.find(isUiLanguage) ?? 'en'));
+export const uiLanguageOf = (languages: string[], override?: string): UiLanguage =>
+  isUiLanguage(override) ? override : (languages.find(isUiLanguage) ?? 'en');

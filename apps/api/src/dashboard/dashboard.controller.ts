@@ -5,7 +5,12 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 import { Type } from 'class-transformer';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { monitorProgram, type Actor, type MentorshipState, type ProgramEvent } from '../../../../libs/domain/src/index.js';
+import {
+  monitorProgram,
+  type Actor,
+  type MentorshipState,
+  type ProgramEvent,
+} from '../../../../libs/domain/src/index.js';
 import { decideReviewUpdate, programStateQuery, programStreamId } from '../../../../libs/contracts/src/index.js';
 import { readStream } from '../../../../libs/persistence/src/index.js';
 import { Public } from '../auth/auth.decorators.js';
@@ -49,7 +54,14 @@ const cookieOf = (req: Request, name: string): string | null => {
   }
   return null;
 };
-const date = (iso: string | null, lang: UiLanguage) => (iso ? new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) : '—');
+const date = (iso: string | null, lang: UiLanguage) =>
+  iso
+    ? new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'UTC',
+      }).format(new Date(iso))
+    : '—';
 
 /**
  * The dashboard: server-rendered pages with plain forms, no script and no front-end build. The
@@ -75,49 +87,77 @@ export class DashboardController {
     const token = cookieOf(req, COOKIE);
     const actor = token ? await this.tokens.authenticate(token) : null;
     if (!actor) return null;
-    const rows: Array<{ languages: string[] }> = await this.db.query(`SELECT languages FROM people WHERE id = $1`, [actor.personId]);
+    const rows: Array<{ languages: string[] }> = await this.db.query(`SELECT languages FROM people WHERE id = $1`, [
+      actor.personId,
+    ]);
     const language = uiLanguageOf(rows[0]?.languages ?? [], lang);
     return { actor, lang: language, t: UI[language] };
   }
 
   /** Display names of the people a page lists (ids stay visible where no name is known). */
   private async namesOf(ids: string[]): Promise<(id: string) => string> {
-    const rows: Array<{ id: string; display_name: string }> = ids.length ? await this.db.query(`SELECT id, display_name FROM people WHERE id = ANY($1)`, [[...new Set(ids)]]) : [];
+    const rows: Array<{ id: string; display_name: string }> = ids.length
+      ? await this.db.query(`SELECT id, display_name FROM people WHERE id = ANY($1)`, [[...new Set(ids)]])
+      : [];
     const names = new Map(rows.map((r) => [r.id, r.display_name]));
     return (id: string) => names.get(id) ?? id;
   }
 
-  private async guarded(req: Request, res: Response, lang: string | undefined, render: (v: Viewer) => Promise<string>): Promise<void> {
+  private async guarded(
+    req: Request,
+    res: Response,
+    lang: string | undefined,
+    render: (v: Viewer) => Promise<string>,
+  ): Promise<void> {
     const v = await this.viewer(req, lang);
     if (!v) return res.redirect(303, '/dashboard/sign-in');
     try {
       res.type('html').send(await render(v));
     } catch (e) {
       if (!(e instanceof HttpException)) throw e;
-      res.status(e.getStatus()).type('html').send(page(v.lang, v.t, String(e.getStatus()), `<p class="error">${esc(messageOf(e))}</p>`));
+      res
+        .status(e.getStatus())
+        .type('html')
+        .send(page(v.lang, v.t, String(e.getStatus()), `<p class="error">${esc(messageOf(e))}</p>`));
     }
   }
 
   /** Runs an action and comes back to `back` with its outcome (a refusal is shown, not thrown). */
-  private async act(req: Request, res: Response, back: string, done: (t: UiText) => string, run: (actor: Actor) => Promise<unknown>): Promise<void> {
+  private async act(
+    req: Request,
+    res: Response,
+    back: string,
+    done: (t: UiText) => string,
+    run: (actor: Actor) => Promise<unknown>,
+  ): Promise<void> {
     const v = await this.viewer(req);
     if (!v) return res.redirect(303, '/dashboard/sign-in');
     // SameSite=Strict already keeps other sites' forms out; a foreign Origin is refused as well.
     const origin = req.headers.origin;
-    if (origin && origin !== `${req.protocol}://${req.headers.host}`) return void res.status(403).send('cross-site form refused');
+    if (origin && origin !== `${req.protocol}://${req.headers.host}`)
+      return void res.status(403).send('cross-site form refused');
     try {
       await run(v.actor);
       res.redirect(303, `${back}?flash=${encodeURIComponent(done(v.t))}`);
     } catch (e) {
       // A refusal by the API's services or by the workflow's validator is shown on the page.
-      const refusal = e instanceof HttpException ? messageOf(e) : e instanceof WorkflowUpdateFailedError ? (e.cause?.message ?? e.message) : null;
+      const refusal =
+        e instanceof HttpException
+          ? messageOf(e)
+          : e instanceof WorkflowUpdateFailedError
+            ? (e.cause?.message ?? e.message)
+            : null;
       if (refusal === null) throw e;
       res.redirect(303, `${back}?error=${encodeURIComponent(refusal)}`);
     }
   }
 
   @Get('sign-in')
-  signInPage(@Query('lang') lang: string | undefined, @Query('error') error: string | undefined, @Res() res: Response): void {
+  signInPage(
+    @Query('lang') lang: string | undefined,
+    @Query('error') error: string | undefined,
+    @Res() res: Response,
+  ): void {
     const language = uiLanguageOf([], lang);
     const t = UI[language];
     res
@@ -137,7 +177,12 @@ export class DashboardController {
   async signIn(@Body() form: SignInForm, @Req() req: Request, @Res() res: Response): Promise<void> {
     const actor = await this.tokens.authenticate(form.token.trim());
     if (!actor) return res.redirect(303, '/dashboard/sign-in?error=1');
-    res.cookie(COOKIE, form.token.trim(), { httpOnly: true, sameSite: 'strict', path: '/dashboard', secure: req.secure });
+    res.cookie(COOKIE, form.token.trim(), {
+      httpOnly: true,
+      sameSite: 'strict',
+      path: '/dashboard',
+      secure: req.secure,
+    });
     res.redirect(303, '/dashboard');
   }
 
@@ -155,22 +200,38 @@ export class DashboardController {
         `SELECT id, name, phase FROM programs WHERE owner_id = $1 OR sponsor_id = $1 OR $1 = ANY(steering_group) ORDER BY created_at DESC LIMIT 100`,
         [me],
       );
-      const rows: Array<{ id: string; mentee_id: string; mentor_id: string; supervisor_id: string; owner_id: string; phase: string; state: MentorshipState | null; policy: { mentorship?: { sessionEveryMs?: number } } | null }> =
-        await this.db.query(
-          `SELECT m.id, m.mentee_id, m.mentor_id, m.supervisor_id, m.owner_id, m.phase, m.state, p.policy
+      const rows: Array<{
+        id: string;
+        mentee_id: string;
+        mentor_id: string;
+        supervisor_id: string;
+        owner_id: string;
+        phase: string;
+        state: MentorshipState | null;
+        policy: { mentorship?: { sessionEveryMs?: number } } | null;
+      }> = await this.db.query(
+        `SELECT m.id, m.mentee_id, m.mentor_id, m.supervisor_id, m.owner_id, m.phase, m.state, p.policy
              FROM mentorships m LEFT JOIN programs p ON p.id = m.program_id
             WHERE $1 IN (m.mentee_id, m.mentor_id, m.supervisor_id, m.owner_id) ORDER BY m.created_at DESC LIMIT 200`,
-          [me],
-        );
+        [me],
+      );
       const name = await this.namesOf(rows.flatMap((r) => [r.mentee_id, r.mentor_id]));
-      const roleOf = (r: (typeof rows)[number]) => (r.mentee_id === me ? t.mentee : r.mentor_id === me ? t.mentor : r.supervisor_id === me ? t.supervisor : t.owner);
+      const roleOf = (r: (typeof rows)[number]) =>
+        r.mentee_id === me ? t.mentee : r.mentor_id === me ? t.mentor : r.supervisor_id === me ? t.supervisor : t.owner;
       const nextDue = (r: (typeof rows)[number]) => {
         const from = r.state?.cadenceFrom;
         if (!from || r.phase !== 'ACTIVE') return '—';
-        return date(new Date(Date.parse(from) + (r.policy?.mentorship?.sessionEveryMs ?? this.terms.policy.sessionEveryMs)).toISOString(), l);
+        return date(
+          new Date(
+            Date.parse(from) + (r.policy?.mentorship?.sessionEveryMs ?? this.terms.policy.sessionEveryMs),
+          ).toISOString(),
+          l,
+        );
       };
       const link = (id: string) => `<a href="/dashboard/mentorships/${id}?lang=${l}">${t.open}</a>`;
-      const decisions = rows.filter((r) => r.supervisor_id === me && r.state?.checkpoints.some((c) => c.decision === null));
+      const decisions = rows.filter(
+        (r) => r.supervisor_id === me && r.state?.checkpoints.some((c) => c.decision === null),
+      );
       return page(
         l,
         t,
@@ -178,27 +239,57 @@ export class DashboardController {
         `<section><h2>${t.decisions}</h2>${table(
           t,
           [t.mentee, t.mentor, t.checkpoint, ''],
-          decisions.map((r) => [esc(name(r.mentee_id)), esc(name(r.mentor_id)), String(r.state!.checkpoints.find((c) => c.decision === null)!.checkpoint), link(r.id)]),
+          decisions.map((r) => [
+            esc(name(r.mentee_id)),
+            esc(name(r.mentor_id)),
+            String(r.state!.checkpoints.find((c) => c.decision === null)!.checkpoint),
+            link(r.id),
+          ]),
         )}</section>
-<section><h2>${t.programs}</h2>${table(t, ['', t.phase], programs.map((p) => [`<a href="/dashboard/programs/${p.id}?lang=${l}">${esc(p.name)}</a>`, `<span class="phase">${esc(p.phase)}</span>`]))}</section>
+<section><h2>${t.programs}</h2>${table(
+          t,
+          ['', t.phase],
+          programs.map((p) => [
+            `<a href="/dashboard/programs/${p.id}?lang=${l}">${esc(p.name)}</a>`,
+            `<span class="phase">${esc(p.phase)}</span>`,
+          ]),
+        )}</section>
 <section><h2>${t.mentorships}</h2>${table(
           t,
           [t.mentee, t.mentor, t.role, t.phase, t.sessions, t.nextSession, ''],
-          rows.map((r) => [esc(name(r.mentee_id)), esc(name(r.mentor_id)), roleOf(r), `<span class="phase">${esc(r.phase)}</span>`, String(r.state?.sessions ?? 0), nextDue(r), link(r.id)]),
+          rows.map((r) => [
+            esc(name(r.mentee_id)),
+            esc(name(r.mentor_id)),
+            roleOf(r),
+            `<span class="phase">${esc(r.phase)}</span>`,
+            String(r.state?.sessions ?? 0),
+            nextDue(r),
+            link(r.id),
+          ]),
         )}</section>`,
       );
     });
   }
 
   @Get('programs/:id')
-  program(@Param('id', uuidParam) id: string, @Req() req: Request, @Res() res: Response, @Query('lang') lang?: string, @Query('flash') flash?: string, @Query('error') error?: string): Promise<void> {
+  program(
+    @Param('id', uuidParam) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('lang') lang?: string,
+    @Query('flash') flash?: string,
+    @Query('error') error?: string,
+  ): Promise<void> {
     return this.guarded(req, res, lang, async ({ actor, lang: l, t }) => {
       const row = await this.programs.findReadable(id, actor);
       // The row above already checked access: the stream is read directly, not through a second check.
       const events = await readStream(this.db, programStreamId(id));
       const phases = events
         .filter((e) => e.type === 'ProgramPhaseChanged')
-        .map((e) => ({ at: e.occurredAt.toISOString(), to: (e.payload as Extract<ProgramEvent, { type: 'ProgramPhaseChanged' }>['data']).to }));
+        .map((e) => ({
+          at: e.occurredAt.toISOString(),
+          to: (e.payload as Extract<ProgramEvent, { type: 'ProgramPhaseChanged' }>['data']).to,
+        }));
       const snapshots = await mentorshipSnapshots(this.db, id);
       const now = Date.now();
       const { indicators, atRisk } = monitorProgram(snapshots, this.terms.policy, now);
@@ -218,10 +309,29 @@ export class DashboardController {
 <section><h2>${t.mentorships}</h2><p>${t.engagement}: <strong>${indicators.engagement === null ? '—' : Math.round(indicators.engagement * 100) + ' %'}</strong></p>${table(
           t,
           [t.mentee, t.mentor, t.supervisor, t.phase, t.sessions, ''],
-          snapshots.map((s) => [esc(name(s.menteeId)), esc(name(s.mentorId)), esc(name(s.supervisorId)), `<span class="phase">${esc(s.phase)}</span>`, String(s.sessions), `<a href="/dashboard/mentorships/${s.mentorshipId}?lang=${l}">${t.open}</a>`]),
+          snapshots.map((s) => [
+            esc(name(s.menteeId)),
+            esc(name(s.mentorId)),
+            esc(name(s.supervisorId)),
+            `<span class="phase">${esc(s.phase)}</span>`,
+            String(s.sessions),
+            `<a href="/dashboard/mentorships/${s.mentorshipId}?lang=${l}">${t.open}</a>`,
+          ]),
         )}</section>
-<section><h2>${t.atRisk}</h2>${table(t, [t.mentee, t.mentor, ''], atRisk.map((r) => [esc(name(r.menteeId)), esc(name(r.mentorId)), esc(r.reasons.map((x) => x.detail).join('; '))]))}</section>
-<section><h2>${t.progress}</h2>${svgBars(indicators.competencyProgress.map((c) => ({ label: c.competencyKey, value: c.meanGained })), 2, { empty: t.none })}</section>
+<section><h2>${t.atRisk}</h2>${table(
+          t,
+          [t.mentee, t.mentor, ''],
+          atRisk.map((r) => [
+            esc(name(r.menteeId)),
+            esc(name(r.mentorId)),
+            esc(r.reasons.map((x) => x.detail).join('; ')),
+          ]),
+        )}</section>
+<section><h2>${t.progress}</h2>${svgBars(
+          indicators.competencyProgress.map((c) => ({ label: c.competencyKey, value: c.meanGained })),
+          2,
+          { empty: t.none },
+        )}</section>
 <section><h2>${t.roi}</h2><p><strong>${closed}</strong> ${t.closedWithEvidence}</p>${table(
           t,
           [t.mentee, t.mentor, t.cost, t.benefit, 'ROI', t.facts],
@@ -246,7 +356,14 @@ export class DashboardController {
   }
 
   @Get('mentorships/:id')
-  mentorship(@Param('id', uuidParam) id: string, @Req() req: Request, @Res() res: Response, @Query('lang') lang?: string, @Query('flash') flash?: string, @Query('error') error?: string): Promise<void> {
+  mentorship(
+    @Param('id', uuidParam) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('lang') lang?: string,
+    @Query('flash') flash?: string,
+    @Query('error') error?: string,
+  ): Promise<void> {
     return this.guarded(req, res, lang, async ({ actor, lang: l, t }) => {
       const m = await this.mentorships.get(id, actor);
       const name = await this.namesOf([m.menteeId, m.mentorId]);
@@ -269,37 +386,95 @@ export class DashboardController {
         `${name(m.menteeId)} ← ${name(m.mentorId)}`,
         `${flash ? `<p class="flash">${esc(flash)}</p>` : ''}${error ? `<p class="error">${esc(error)}</p>` : ''}
 <section><p>${t.phase}: <span class="phase" id="phase">${esc(m.phase)}</span> · ${t.sessions}: ${m.sessions}</p>
-<h2>${t.goals}</h2>${table(t, ['', ''], m.goals.map((g) => [esc(g.competencyKey), `→ ${g.targetLevel}`]))}
-<h2>${t.checkpoint}</h2>${table(t, ['#', t.decision], m.checkpoints.map((c) => [String(c.checkpoint), `<span class="decision">${esc(c.decision ?? t.pending)}</span>`]))}</section>${decideForm}${sessionForm}`,
+<h2>${t.goals}</h2>${table(
+          t,
+          ['', ''],
+          m.goals.map((g) => [esc(g.competencyKey), `→ ${g.targetLevel}`]),
+        )}
+<h2>${t.checkpoint}</h2>${table(
+          t,
+          ['#', t.decision],
+          m.checkpoints.map((c) => [
+            String(c.checkpoint),
+            `<span class="decision">${esc(c.decision ?? t.pending)}</span>`,
+          ]),
+        )}</section>${decideForm}${sessionForm}`,
       );
     });
   }
 
   @Post('mentorships/:id/checkpoints/:checkpoint/decision')
-  decide(@Param('id', uuidParam) id: string, @Param('checkpoint', checkpointParam) checkpoint: number, @Body() form: DecisionForm, @Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.act(req, res, `/dashboard/mentorships/${id}`, (t) => t.decided, (actor) =>
-      this.mentorships.decideCheckpoint(id, checkpoint, { decision: form.decision, ...(form.guidance ? { guidance: form.guidance } : {}) }, actor),
+  decide(
+    @Param('id', uuidParam) id: string,
+    @Param('checkpoint', checkpointParam) checkpoint: number,
+    @Body() form: DecisionForm,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.act(
+      req,
+      res,
+      `/dashboard/mentorships/${id}`,
+      (t) => t.decided,
+      (actor) =>
+        this.mentorships.decideCheckpoint(
+          id,
+          checkpoint,
+          { decision: form.decision, ...(form.guidance ? { guidance: form.guidance } : {}) },
+          actor,
+        ),
     );
   }
 
   @Post('programs/:id/reviews/:review/keep')
-  keepCourse(@Param('id', uuidParam) id: string, @Param('review', reviewParam) review: number, @Body() form: ReviewForm, @Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.act(req, res, `/dashboard/programs/${id}`, (t) => t.decided, async (actor) => {
-      const row = await this.programs.findOwned(id, actor);
-      await this.temporal.workflow.getHandle(row.workflowId).executeUpdate(decideReviewUpdate, { args: [{ actor, review, decision: { decision: 'keep', notes: form.notes } }] });
-    });
+  keepCourse(
+    @Param('id', uuidParam) id: string,
+    @Param('review', reviewParam) review: number,
+    @Body() form: ReviewForm,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.act(
+      req,
+      res,
+      `/dashboard/programs/${id}`,
+      (t) => t.decided,
+      async (actor) => {
+        const row = await this.programs.findOwned(id, actor);
+        await this.temporal.workflow.getHandle(row.workflowId).executeUpdate(decideReviewUpdate, {
+          args: [{ actor, review, decision: { decision: 'keep', notes: form.notes } }],
+        });
+      },
+    );
   }
 
   @Post('mentorships/:id/sessions')
-  logSession(@Param('id', uuidParam) id: string, @Body() form: SessionForm, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const topics = form.topics.split(',').map((x) => x.trim()).filter(Boolean);
-    return this.act(req, res, `/dashboard/mentorships/${id}`, (t) => t.logged, (actor) =>
-      this.mentorships.logSession(id, { heldAt: new Date().toISOString(), minutes: form.minutes, topics, competencies: [] }, actor),
+  logSession(
+    @Param('id', uuidParam) id: string,
+    @Body() form: SessionForm,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const topics = form.topics
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    return this.act(
+      req,
+      res,
+      `/dashboard/mentorships/${id}`,
+      (t) => t.logged,
+      (actor) =>
+        this.mentorships.logSession(
+          id,
+          { heldAt: new Date().toISOString(), minutes: form.minutes, topics, competencies: [] },
+          actor,
+        ),
     );
   }
 }
 
 function messageOf(e: HttpException): string {
   const body = e.getResponse();
-  return typeof body === 'object' && body !== null && 'message' in body ? String((body).message) : e.message;
+  return typeof body === 'object' && body !== null && 'message' in body ? String(body.message) : e.message;
 }

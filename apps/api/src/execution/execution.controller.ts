@@ -2,7 +2,13 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { cycleOf, monitorProgram, trainedMentors, type Actor, type ProgramState } from '../../../../libs/domain/src/index.js';
+import {
+  cycleOf,
+  monitorProgram,
+  trainedMentors,
+  type Actor,
+  type ProgramState,
+} from '../../../../libs/domain/src/index.js';
 import {
   closeProgramUpdate,
   decideReviewUpdate,
@@ -29,7 +35,11 @@ import { TrainingResponse, TrainingSessionDto } from './execution.dto.js';
 
 @ApiTags('programs')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key gets the first answer; nothing is applied twice.' })
+@ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'A repeat with the same key gets the first answer; nothing is applied twice.',
+})
 @Controller('programs/:id')
 export class ExecutionController {
   constructor(
@@ -54,7 +64,12 @@ export class ExecutionController {
     description: 'A mentor who attended a mentors’ session is trained: their planned mentorships may start.',
   })
   @ApiOkResponse({ type: TrainingResponse })
-  async recordTraining(@Param('id', uuidParam) id: string, @Body() body: TrainingSessionDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<TrainingResponse> {
+  async recordTraining(
+    @Param('id', uuidParam) id: string,
+    @Body() body: TrainingSessionDto,
+    @CurrentActor() actor: Actor,
+    @OperationKey() key?: string,
+  ): Promise<TrainingResponse> {
     const { handle } = await this.owned(id, actor);
     const session = {
       sessionId: key ? uuidFromKey(`training:${id}:${key}`) : randomUUID(),
@@ -79,7 +94,8 @@ export class ExecutionController {
 
   @Get('reviews')
   @ApiOperation({
-    summary: 'Re-alignment reviews with what the owner needs to decide: objectives and KPIs as they stand, participants’ feedback (the owner and the sponsor).',
+    summary:
+      'Re-alignment reviews with what the owner needs to decide: objectives and KPIs as they stand, participants’ feedback (the owner and the sponsor).',
   })
   @ApiOkResponse({ type: ReviewsResponse })
   async reviews(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<ReviewsResponse> {
@@ -95,7 +111,11 @@ export class ExecutionController {
         GROUP BY s.key`,
       [id],
     );
-    const means = Object.fromEntries(scores.filter((r) => (INTERACTION_ITEMS as readonly string[]).includes(r.item)).map((r) => [r.item, Math.round(Number(r.mean) * 100) / 100]));
+    const means = Object.fromEntries(
+      scores
+        .filter((r) => (INTERACTION_ITEMS as readonly string[]).includes(r.item))
+        .map((r) => [r.item, Math.round(Number(r.mean) * 100) / 100]),
+    );
     const reviews = state?.reviews ?? [];
     return {
       reviews,
@@ -108,7 +128,10 @@ export class ExecutionController {
   @Post('reviews/:review/decision')
   @HttpCode(200)
   @Roles('owner')
-  @ApiOperation({ summary: 'Decide the open re-alignment review (the owner): keep the course, or adjust objectives and KPIs for the rest of the cycle.' })
+  @ApiOperation({
+    summary:
+      'Decide the open re-alignment review (the owner): keep the course, or adjust objectives and KPIs for the rest of the cycle.',
+  })
   @ApiOkResponse({ type: ProgramResponse })
   async decideReview(
     @Param('id', uuidParam) id: string,
@@ -118,7 +141,13 @@ export class ExecutionController {
     @OperationKey() key?: string,
   ): Promise<ProgramResponse> {
     const { handle } = await this.owned(id, actor);
-    const decision = { decision: body.decision, notes: body.notes, ...(body.objectives ? { objectives: body.objectives.map((o) => ({ title: o.title, kpis: o.kpis.map((k) => ({ ...k })) })) } : {}) };
+    const decision = {
+      decision: body.decision,
+      notes: body.notes,
+      ...(body.objectives
+        ? { objectives: body.objectives.map((o) => ({ title: o.title, kpis: o.kpis.map((k) => ({ ...k })) })) }
+        : {}),
+    };
     await handle.executeUpdate(decideReviewUpdate, { args: [{ actor, review, decision }], updateId: key });
     return ProgramResponse.from(await this.programs.findRow(id));
   }
@@ -126,14 +155,19 @@ export class ExecutionController {
   @Get('monitoring')
   @Roles('owner')
   @ApiOperation({
-    summary: 'Program indicators computed from its mentorships, and the mentorships at risk with their reasons (the owner).',
-    description: 'Owner actions on an at-risk mentorship: pause, end with a rematch (POST /mentorships/:id/pause|termination).',
+    summary:
+      'Program indicators computed from its mentorships, and the mentorships at risk with their reasons (the owner).',
+    description:
+      'Owner actions on an at-risk mentorship: pause, end with a rematch (POST /mentorships/:id/pause|termination).',
   })
   @ApiOkResponse({ type: MonitoringResponse })
   async monitoring(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<MonitoringResponse> {
     await this.owned(id, actor);
     const now = Date.now();
-    return { ...monitorProgram(await mentorshipSnapshots(this.db, id), this.terms.policy, now), at: new Date(now).toISOString() };
+    return {
+      ...monitorProgram(await mentorshipSnapshots(this.db, id), this.terms.policy, now),
+      at: new Date(now).toISOString(),
+    };
   }
 
   @Post('evaluation')
@@ -141,7 +175,11 @@ export class ExecutionController {
   @Roles('owner')
   @ApiOperation({ summary: 'Move the cycle from EXECUTION to EVALUATION (the owner).' })
   @ApiOkResponse({ type: ProgramResponse })
-  async startEvaluation(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<ProgramResponse> {
+  async startEvaluation(
+    @Param('id', uuidParam) id: string,
+    @CurrentActor() actor: Actor,
+    @OperationKey() key?: string,
+  ): Promise<ProgramResponse> {
     const { handle } = await this.owned(id, actor);
     await handle.executeUpdate(startEvaluationUpdate, { args: [{ actor }], updateId: key });
     return ProgramResponse.from(await this.programs.findRow(id));
@@ -150,11 +188,22 @@ export class ExecutionController {
   @Post('lessons')
   @HttpCode(200)
   @Roles('owner')
-  @ApiOperation({ summary: 'Record what worked and what to change in this cycle (the owner, EVALUATION); a renewal carries them to the next cycles.' })
+  @ApiOperation({
+    summary:
+      'Record what worked and what to change in this cycle (the owner, EVALUATION); a renewal carries them to the next cycles.',
+  })
   @ApiOkResponse({ type: LessonsResponse })
-  async recordLessons(@Param('id', uuidParam) id: string, @Body() body: LessonsDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<LessonsResponse> {
+  async recordLessons(
+    @Param('id', uuidParam) id: string,
+    @Body() body: LessonsDto,
+    @CurrentActor() actor: Actor,
+    @OperationKey() key?: string,
+  ): Promise<LessonsResponse> {
     const { handle } = await this.owned(id, actor);
-    const state = await handle.executeUpdate(recordLessonsUpdate, { args: [{ actor, whatWorked: body.whatWorked, whatToChange: body.whatToChange }], updateId: key });
+    const state = await handle.executeUpdate(recordLessonsUpdate, {
+      args: [{ actor, whatWorked: body.whatWorked, whatToChange: body.whatToChange }],
+      updateId: key,
+    });
     return { cycle: cycleOf(state), lessons: state.lessons ?? [] };
   }
 
@@ -170,9 +219,16 @@ export class ExecutionController {
   @Post('closure')
   @HttpCode(200)
   @Roles('owner')
-  @ApiOperation({ summary: 'Close the program after its evaluation (the owner): its workflow ends; running mentorships go on to their end.' })
+  @ApiOperation({
+    summary:
+      'Close the program after its evaluation (the owner): its workflow ends; running mentorships go on to their end.',
+  })
   @ApiOkResponse({ type: ProgramResponse })
-  async close(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<ProgramResponse> {
+  async close(
+    @Param('id', uuidParam) id: string,
+    @CurrentActor() actor: Actor,
+    @OperationKey() key?: string,
+  ): Promise<ProgramResponse> {
     const { handle } = await this.owned(id, actor);
     await handle.executeUpdate(closeProgramUpdate, { args: [{ actor }], updateId: key });
     return ProgramResponse.from(await this.programs.findRow(id));
@@ -182,21 +238,36 @@ export class ExecutionController {
   @HttpCode(200)
   @Roles('owner')
   @ApiOperation({
-    summary: 'Renew the program (the owner, EVALUATION, lessons recorded): the next cycle starts in LAUNCH_PLANNING through continue-as-new, with the lessons and the continuing participants.',
+    summary:
+      'Renew the program (the owner, EVALUATION, lessons recorded): the next cycle starts in LAUNCH_PLANNING through continue-as-new, with the lessons and the continuing participants.',
   })
   @ApiOkResponse({ type: ProgramResponse })
-  async renew(@Param('id', uuidParam) id: string, @Body() body: RenewalDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<ProgramResponse> {
+  async renew(
+    @Param('id', uuidParam) id: string,
+    @Body() body: RenewalDto,
+    @CurrentActor() actor: Actor,
+    @OperationKey() key?: string,
+  ): Promise<ProgramResponse> {
     const { handle } = await this.owned(id, actor);
-    await handle.executeUpdate(renewProgramUpdate, { args: [{ actor, continuing: body.continuing ?? [] }], updateId: key });
+    await handle.executeUpdate(renewProgramUpdate, {
+      args: [{ actor, continuing: body.continuing ?? [] }],
+      updateId: key,
+    });
     return ProgramResponse.from(await this.programs.findRow(id));
   }
 
   @Post('execution')
   @HttpCode(200)
   @Roles('owner')
-  @ApiOperation({ summary: 'Move the cycle from TRAINING to EXECUTION (the owner): planned mentorships of trained mentors start.' })
+  @ApiOperation({
+    summary: 'Move the cycle from TRAINING to EXECUTION (the owner): planned mentorships of trained mentors start.',
+  })
   @ApiOkResponse({ type: ProgramResponse })
-  async startExecution(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<ProgramResponse> {
+  async startExecution(
+    @Param('id', uuidParam) id: string,
+    @CurrentActor() actor: Actor,
+    @OperationKey() key?: string,
+  ): Promise<ProgramResponse> {
     const { handle } = await this.owned(id, actor);
     await handle.executeUpdate(startExecutionUpdate, { args: [{ actor }], updateId: key });
     return ProgramResponse.from(await this.programs.findRow(id));

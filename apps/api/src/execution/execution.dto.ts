@@ -1,14 +1,36 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
-import { TRAINING_AUDIENCES, type PlannedMentorshipStatus, type TrainingAudience } from '../../../../libs/domain/src/index.js';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import {
+  TRAINING_AUDIENCES,
+  type PlannedMentorshipStatus,
+  type TrainingAudience,
+} from '../../../../libs/domain/src/index.js';
 import { EMPLOYEE_ID } from '../http/validation.js';
-
 
 export class TrainingSessionDto {
   @ApiProperty({ enum: TRAINING_AUDIENCES }) @IsIn(TRAINING_AUDIENCES) audience!: TrainingAudience;
-  @ApiProperty({ example: 'Mentoring a first-line manager: the first three sessions' }) @IsString() @MinLength(3) @MaxLength(200) title!: string;
+  @ApiProperty({ example: 'Mentoring a first-line manager: the first three sessions' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  title!: string;
   @ApiProperty({ example: '2027-03-01T09:00:00.000Z' }) @IsISO8601({ strict: true }) heldAt!: string;
-  @ApiPropertyOptional({ type: [String], description: 'Links to material: cases and lessons from earlier cycles, slides.' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Links to material: cases and lessons from earlier cycles, slides.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -33,8 +55,13 @@ export class TrainingSessionResponse {
 
 export class TrainingResponse {
   @ApiProperty({ type: [TrainingSessionResponse] }) sessions!: TrainingSessionResponse[];
-  @ApiProperty({ type: [String], description: 'Enrolled mentors who attended a mentors’ session: their mentorships may start.' }) trainedMentors!: string[];
-  @ApiProperty({ type: [String], description: 'Enrolled mentors not trained yet: their mentorships wait.' }) untrainedMentors!: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Enrolled mentors who attended a mentors’ session: their mentorships may start.',
+  })
+  trainedMentors!: string[];
+  @ApiProperty({ type: [String], description: 'Enrolled mentors not trained yet: their mentorships wait.' })
+  untrainedMentors!: string[];
 }
 
 export class PlannedMentorshipResponse {

@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { INTERACTION_ITEMS, type RoiEvidence, type AtRisk, type MentorshipSnapshot, type ProgramIndicators } from '../../../../libs/domain/src/index.js';
+import {
+  INTERACTION_ITEMS,
+  type RoiEvidence,
+  type AtRisk,
+  type MentorshipSnapshot,
+  type ProgramIndicators,
+} from '../../../../libs/domain/src/index.js';
 
 export class MonitoringResponse {
   @ApiProperty({
@@ -8,7 +14,8 @@ export class MonitoringResponse {
       'mentorships, byPhase, engagement (sessions logged ÷ sessions the cadence asked for), checkpointOutcomes, remindersSent, escalations, satisfaction (mean latest pulse, 1–5), competencyProgress (mean level gained per competency).',
   })
   indicators!: ProgramIndicators;
-  @ApiProperty({ description: 'Mentorships at risk, most reasons first; each reason with its detail.' }) atRisk!: AtRisk[];
+  @ApiProperty({ description: 'Mentorships at risk, most reasons first; each reason with its detail.' })
+  atRisk!: AtRisk[];
   @ApiProperty({ description: 'The moment the indicators were computed for.' }) at!: string;
 }
 
@@ -35,7 +42,10 @@ interface Row {
 }
 
 /** One query: the read model plus the latest facts of each mentorship's event stream. */
-export async function mentorshipSnapshots(db: DataSource, programId: string): Promise<Array<MentorshipSnapshot & { roi: RoiEvidence | null }>> {
+export async function mentorshipSnapshots(
+  db: DataSource,
+  programId: string,
+): Promise<Array<MentorshipSnapshot & { roi: RoiEvidence | null }>> {
   const last = (type: string, extra = '') =>
     `(SELECT e.payload FROM domain_events e WHERE e.stream_id = m.workflow_id AND e.type = '${type}' ${extra} ORDER BY e.stream_version DESC LIMIT 1)`;
   const rows: Row[] = await db.query(
@@ -63,8 +73,15 @@ export async function mentorshipSnapshots(db: DataSource, programId: string): Pr
     remindersSent: r.reminders_sent,
     escalations: r.escalations,
     checkpointDecisions: r.decisions ?? [],
-    latestPulseMean: r.pulse ? INTERACTION_ITEMS.reduce((sum, k) => sum + Number(r.pulse![k] ?? 0), 0) / INTERACTION_ITEMS.length : null,
+    latestPulseMean: r.pulse
+      ? INTERACTION_ITEMS.reduce((sum, k) => sum + Number(r.pulse![k] ?? 0), 0) / INTERACTION_ITEMS.length
+      : null,
     roi: (r.roi as RoiEvidence | null) ?? null,
-    goals: r.goals.map((g) => ({ competencyKey: g.competencyKey, target: g.targetLevel, baseline: r.baselines?.[g.competencyKey] ?? null, latest: r.levels?.[g.competencyKey] ?? null })),
+    goals: r.goals.map((g) => ({
+      competencyKey: g.competencyKey,
+      target: g.targetLevel,
+      baseline: r.baselines?.[g.competencyKey] ?? null,
+      latest: r.levels?.[g.competencyKey] ?? null,
+    })),
   }));
 }

@@ -27,7 +27,11 @@ svg text{font-size:13px;fill:#1d2330}svg rect{fill:#3b6fd8}.none{color:#778}
 ${r.kpis.map((k) => `<tr><td>${esc(k.objective)}</td><td>${esc(k.kpi)}</td><td>${esc(k.baseline)} → ${esc(k.target)} ${esc(k.unit)}</td><td>${k.measured ? `${esc(k.measured.meanBefore)} → ${esc(k.measured.meanAfter)} (${k.measured.mentorships}) ${k.measured.reachedTarget ? '✔ target reached' : ''}` : '<span class="none">not measured</span>'}</td></tr>`).join('')}
 </table></section>
 <section><h2>Competency progress (mean level gained)</h2>
-${svgBars(r.competencyProgress.map((c) => ({ label: `${c.competencyKey} (${c.goals})`, value: c.meanGained })), 4, { unit: 'levels', empty: 'No data yet.' })}
+${svgBars(
+  r.competencyProgress.map((c) => ({ label: `${c.competencyKey} (${c.goals})`, value: c.meanGained })),
+  4,
+  { unit: 'levels', empty: 'No data yet.' },
+)}
 <p>${r.goalsReached.reached} of ${r.goalsReached.goals} goal competencies reached their target in closed mentorships.</p></section>
 <section><h2>Facts behind the figures</h2><table><tr><th>Mentorship</th><th>Fact</th><th>Source</th><th>Before → after</th><th>Improvement</th></tr>
 ${r.facts.map((f) => `<tr><td>${esc(f.mentorshipId.slice(0, 8))}</td><td>${esc(f.name)}</td><td>${esc(f.source)}</td><td>${esc(f.before)} → ${esc(f.after)} ${esc(f.unit)}</td><td>${esc(f.improvement)}${f.value === null ? '' : ` (${esc(money(f.value))})`}</td></tr>`).join('') || '<tr><td colspan="5" class="none">No closed mentorship yet.</td></tr>'}

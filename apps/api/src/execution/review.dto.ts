@@ -1,13 +1,31 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { StrategicObjectiveDto } from '../programs/dto/create-program.dto.js';
 import { EMPLOYEE_ID } from '../http/validation.js';
 
 export class ReviewDecisionDto {
   @ApiProperty({ enum: ['keep', 'adjust'] }) @IsIn(['keep', 'adjust']) decision!: 'keep' | 'adjust';
-  @ApiProperty({ example: 'Turnover falls as planned; engagement lags in Sales.' }) @IsString() @MinLength(3) @MaxLength(5000) notes!: string;
-  @ApiPropertyOptional({ type: [StrategicObjectiveDto], description: 'With `adjust`: the objectives and KPIs from now on.' })
+  @ApiProperty({ example: 'Turnover falls as planned; engagement lags in Sales.' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(5000)
+  notes!: string;
+  @ApiPropertyOptional({
+    type: [StrategicObjectiveDto],
+    description: 'With `adjust`: the objectives and KPIs from now on.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -21,7 +39,8 @@ export class ReviewResponse {
   @ApiProperty() review!: number;
   @ApiProperty() openedAt!: string;
   @ApiProperty({ nullable: true }) remindedAt!: string | null;
-  @ApiProperty({ nullable: true, description: 'When the sponsor was told that no decision came.' }) escalatedAt!: string | null;
+  @ApiProperty({ nullable: true, description: 'When the sponsor was told that no decision came.' }) escalatedAt!:
+    string | null;
   @ApiProperty({ nullable: true, enum: ['keep', 'adjust'] }) decision!: string | null;
   @ApiProperty({ nullable: true }) notes!: string | null;
   @ApiProperty({ nullable: true }) decidedBy!: string | null;
@@ -30,14 +49,18 @@ export class ReviewResponse {
 
 export class FeedbackSummaryResponse {
   @ApiProperty({ description: 'Pulse and review answers of the cycle’s mentorships.' }) answers!: number;
-  @ApiProperty({ description: 'Mean score (1–5) per interaction-quality question.', example: { challenge: 4.2, guidedExperience: 3.9, trust: 4.5, practiceChange: 3.4 } })
+  @ApiProperty({
+    description: 'Mean score (1–5) per interaction-quality question.',
+    example: { challenge: 4.2, guidedExperience: 3.9, trust: 4.5, practiceChange: 3.4 },
+  })
   means!: Record<string, number>;
 }
 
 export class ReviewsResponse {
   @ApiProperty({ type: [ReviewResponse] }) reviews!: ReviewResponse[];
   @ApiProperty({ nullable: true, description: 'The review waiting for the owner’s decision.' }) open!: number | null;
-  @ApiProperty({ type: [StrategicObjectiveDto], description: 'Objectives and KPIs (baseline → target) as they stand.' }) objectives!: StrategicObjectiveDto[];
+  @ApiProperty({ type: [StrategicObjectiveDto], description: 'Objectives and KPIs (baseline → target) as they stand.' })
+  objectives!: StrategicObjectiveDto[];
   @ApiProperty({ type: FeedbackSummaryResponse }) feedback!: FeedbackSummaryResponse;
 }
 
@@ -57,7 +80,10 @@ export class LessonsDto {
 }
 
 export class RenewalDto {
-  @ApiPropertyOptional({ type: [String], description: 'Participants of this cycle who continue into the next one, with the same role.' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Participants of this cycle who continue into the next one, with the same role.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(5000)
@@ -75,5 +101,6 @@ export class CycleLessonsResponse {
 
 export class LessonsResponse {
   @ApiProperty({ description: 'The current cycle (1 for the first).' }) cycle!: number;
-  @ApiProperty({ type: [CycleLessonsResponse], description: 'Lessons of every cycle so far, oldest first.' }) lessons!: CycleLessonsResponse[];
+  @ApiProperty({ type: [CycleLessonsResponse], description: 'Lessons of every cycle so far, oldest first.' })
+  lessons!: CycleLessonsResponse[];
 }

@@ -12,7 +12,9 @@ export class MetricsController {
 
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4')
-  @ApiOperation({ summary: 'Prometheus metrics of this API process (HTTP requests by route and status, Node runtime).' })
+  @ApiOperation({
+    summary: 'Prometheus metrics of this API process (HTTP requests by route and status, Node runtime).',
+  })
   scrape(): Promise<string> {
     return this.metrics.registry.metrics();
   }

@@ -7,16 +7,28 @@ export const HR_EVENT_TYPES = ['hired-as-manager', 'promoted-to-manager', 'chang
 export type HrEventType = (typeof HR_EVENT_TYPES)[number];
 
 export class HrEventDto {
-  @ApiProperty({ example: 'workday-evt-88123', description: "The HR system's id of the event: a redelivery with the same id is applied once." })
+  @ApiProperty({
+    example: 'workday-evt-88123',
+    description: "The HR system's id of the event: a redelivery with the same id is applied once.",
+  })
   @Matches(/^[A-Za-z0-9._:@/-]{1,200}$/, { message: 'sourceId must be 1-200 letters, digits or . _ : @ / -' })
   sourceId!: string;
 
   @ApiProperty({ enum: HR_EVENT_TYPES }) @IsIn(HR_EVENT_TYPES) type!: HrEventType;
-  @ApiProperty({ example: 'E1042' }) @Matches(/^[A-Za-z0-9._@-]{1,100}$/, { message: 'personId must be an employee id' }) personId!: string;
+  @ApiProperty({ example: 'E1042' })
+  @Matches(/^[A-Za-z0-9._@-]{1,100}$/, { message: 'personId must be an employee id' })
+  personId!: string;
   @ApiProperty({ example: '2026-11-20T09:00:00Z' }) @IsISO8601({ strict: true }) occurredAt!: string;
 
-  @ApiPropertyOptional({ example: 'M1', description: 'New job level (hired/promoted).' }) @IsOptional() @Matches(/^[A-Za-z0-9 _.-]{1,40}$/) jobLevel?: string;
-  @ApiPropertyOptional({ example: 6, description: 'Size of the team now managed.' }) @IsOptional() @IsInt() @Min(0) teamSize?: number;
+  @ApiPropertyOptional({ example: 'M1', description: 'New job level (hired/promoted).' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9 _.-]{1,40}$/)
+  jobLevel?: string;
+  @ApiPropertyOptional({ example: 6, description: 'Size of the team now managed.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  teamSize?: number;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'New manager (changed-manager; null at the top).' })
   @IsOptional()
@@ -24,7 +36,10 @@ export class HrEventDto {
   @Matches(/^[A-Za-z0-9._@-]{1,100}$/, { message: 'managerId must be an employee id' })
   managerId?: string | null;
 
-  @ApiPropertyOptional({ type: CreatePersonDto, description: 'hired-as-manager: the new person when the directory does not know them yet.' })
+  @ApiPropertyOptional({
+    type: CreatePersonDto,
+    description: 'hired-as-manager: the new person when the directory does not know them yet.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => CreatePersonDto)

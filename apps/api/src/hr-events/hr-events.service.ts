@@ -26,7 +26,11 @@ export class HrEventsService {
       if (inserted.length === 0) {
         const first = await tx.getRepository(HrEventEntity).findOneByOrFail({ sourceId: dto.sourceId });
         if (first.type !== dto.type || first.personId !== dto.personId) {
-          throw new ApiError(409, 'HR_EVENT.SOURCE_ID_REUSED', `sourceId ${dto.sourceId} was already used for a ${first.type} event of ${first.personId}`);
+          throw new ApiError(
+            409,
+            'HR_EVENT.SOURCE_ID_REUSED',
+            `sourceId ${dto.sourceId} was already used for a ${first.type} event of ${first.personId}`,
+          );
         }
         return { sourceId: dto.sourceId, applied: false, duplicate: true, nominated: false };
       }
@@ -41,7 +45,8 @@ export class HrEventsService {
     let person: Person;
     switch (dto.type) {
       case 'hired-as-manager': {
-        if (!existing && !dto.person) throw badField('person', `${dto.personId} is not in the directory: send the new person's record`);
+        if (!existing && !dto.person)
+          throw badField('person', `${dto.personId} is not in the directory: send the new person's record`);
         if (dto.person && dto.person.id !== dto.personId) throw badField('person.id', 'must equal personId');
         const base: Person = existing ?? {
           ...dto.person!,
@@ -54,7 +59,12 @@ export class HrEventsService {
           status: 'active',
           mentorPool: dto.person!.mentorPool ?? false,
         };
-        person = { ...base, jobLevel: dto.jobLevel ?? base.jobLevel, teamSize: dto.teamSize ?? base.teamSize, status: 'active' };
+        person = {
+          ...base,
+          jobLevel: dto.jobLevel ?? base.jobLevel,
+          teamSize: dto.teamSize ?? base.teamSize,
+          status: 'active',
+        };
         break;
       }
       case 'promoted-to-manager':
@@ -64,7 +74,8 @@ export class HrEventsService {
         break;
       case 'changed-manager':
         if (!existing) throw notFound('person', dto.personId);
-        if (dto.managerId === undefined) throw badField('managerId', 'a change of manager needs the new managerId (null at the top)');
+        if (dto.managerId === undefined)
+          throw badField('managerId', 'a change of manager needs the new managerId (null at the top)');
         person = { ...existing, managerId: dto.managerId };
         break;
       case 'left':

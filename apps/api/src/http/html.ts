@@ -1,8 +1,13 @@
 /** What the HTML pages (reports, pilot evaluation, dashboard) share: escaping and inline charts. */
-export const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const esc = (s: unknown) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Horizontal bars as inline SVG: no script, no external asset, readable when printed. */
-export function svgBars(rows: Array<{ label: string; value: number }>, max: number, options: { unit?: string; empty: string }): string {
+export function svgBars(
+  rows: Array<{ label: string; value: number }>,
+  max: number,
+  options: { unit?: string; empty: string },
+): string {
   if (rows.length === 0) return `<p class="none">${esc(options.empty)}</p>`;
   const height = 26 * rows.length + 8;
   const items = rows

@@ -1,4 +1,12 @@
-import { createParamDecorator, HttpException, Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  createParamDecorator,
+  HttpException,
+  Inject,
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
@@ -47,7 +55,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async run(request: IdempotentRequest, reply: Reply, next: CallHandler, key: string): Promise<unknown> {
-    if (!KEY.test(key)) throw new ApiError(400, 'VALIDATION', 'Idempotency-Key: 1-200 letters, digits or _ . : -', [{ field: 'Idempotency-Key', messages: ['invalid format'] }]);
+    if (!KEY.test(key))
+      throw new ApiError(400, 'VALIDATION', 'Idempotency-Key: 1-200 letters, digits or _ . : -', [
+        { field: 'Idempotency-Key', messages: ['invalid format'] },
+      ]);
     const actorId = request.actor!.personId;
     const body = typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? {});
     const sha = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${body}`).digest('hex');
@@ -57,13 +68,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
       [actorId, key, request.method, request.originalUrl, sha],
     );
     if (claimed.length === 0) {
-      const rows: Array<{ request_sha256: string; status_code: number | null; response: unknown }> = await this.db.query(
-        `SELECT request_sha256, status_code, response FROM idempotency_keys WHERE actor_id = $1 AND key = $2`,
-        [actorId, key],
-      );
+      const rows: Array<{ request_sha256: string; status_code: number | null; response: unknown }> =
+        await this.db.query(
+          `SELECT request_sha256, status_code, response FROM idempotency_keys WHERE actor_id = $1 AND key = $2`,
+          [actorId, key],
+        );
       const row = rows[0];
       if (row && row.request_sha256 !== sha) {
-        throw new ApiError(422, 'IDEMPOTENCY.KEY_REUSED', 'this Idempotency-Key was used for another request; use a new key for a new request');
+        throw new ApiError(
+          422,
+          'IDEMPOTENCY.KEY_REUSED',
+          'this Idempotency-Key was used for another request; use a new key for a new request',
+        );
       }
       if (row && row.status_code !== null) return this.replay(reply, row.status_code, row.response);
       // TypeORM returns [rows, count] for a bare UPDATE; wrapped in a CTE it returns the rows.
@@ -74,7 +90,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
          ) SELECT key FROM taken`,
         [actorId, key, this.staleAfterSeconds],
       );
-      if (taken.length === 0) throw new ApiError(409, 'IDEMPOTENCY.IN_PROGRESS', 'a request with this Idempotency-Key is still running; retry in a moment');
+      if (taken.length === 0)
+        throw new ApiError(
+          409,
+          'IDEMPOTENCY.IN_PROGRESS',
+          'a request with this Idempotency-Key is still running; retry in a moment',
+        );
     }
     request.idempotencyKey = key;
     try {
@@ -83,24 +104,24 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return result;
     } catch (e) {
       const status = e instanceof HttpException ? e.getStatus() : 500;
-      if (status < 500 && e instanceof HttpException) await this.store(actorId, key, status, { error: e.getResponse() });
+      if (status < 500 && e instanceof HttpException)
+        await this.store(actorId, key, status, { error: e.getResponse() });
       else await this.db.query(`DELETE FROM idempotency_keys WHERE actor_id = $1 AND key = $2`, [actorId, key]);
       throw e;
     }
   }
 
   private async store(actorId: string, key: string, status: number, response: unknown): Promise<void> {
-    await this.db.query(`UPDATE idempotency_keys SET status_code = $3, response = $4, completed_at = now() WHERE actor_id = $1 AND key = $2`, [
-      actorId,
-      key,
-      status,
-      JSON.stringify(response),
-    ]);
+    await this.db.query(
+      `UPDATE idempotency_keys SET status_code = $3, response = $4, completed_at = now() WHERE actor_id = $1 AND key = $2`,
+      [actorId, key, status, JSON.stringify(response)],
+    );
   }
 
   private replay(reply: Reply, status: number, response: unknown): unknown {
     const stored = response as { error?: unknown } | null;
-    if (status >= 400 && stored && typeof stored === 'object' && 'error' in stored) throw new HttpException(stored.error as Record<string, unknown>, status);
+    if (status >= 400 && stored && typeof stored === 'object' && 'error' in stored)
+      throw new HttpException(stored.error as Record<string, unknown>, status);
     reply.status(status);
     return response;
   }

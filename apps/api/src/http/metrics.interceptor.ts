@@ -15,7 +15,9 @@ export class MetricsInterceptor implements NestInterceptor {
     const route = req.route?.path ?? 'unknown';
     const stop = this.metrics.httpDuration.startTimer({ method: req.method, route });
     // The status is final only when the response is sent (errors are mapped by the filter later).
-    res.once('finish', () => this.metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) }));
+    res.once('finish', () =>
+      this.metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) }),
+    );
     return next.handle().pipe(finalize(() => stop()));
   }
 }

@@ -52,4 +52,3 @@ export class JsonLogger implements LoggerService {
     this.line('verbose', message, context);
   }
 }
-

@@ -5,7 +5,10 @@ import { ApiError } from './api-error.js';
 export const EMPLOYEE_ID = /^[A-Za-z0-9._@-]{1,100}$/;
 
 /** Flattens nested class-validator errors into dotted field paths (`objectives.0.kpis.1.target`). */
-export function flattenValidationErrors(errors: ValidationError[], prefix = ''): Array<{ field: string; messages: string[] }> {
+export function flattenValidationErrors(
+  errors: ValidationError[],
+  prefix = '',
+): Array<{ field: string; messages: string[] }> {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];

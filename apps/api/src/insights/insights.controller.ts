@@ -13,21 +13,29 @@ export class InsightsController {
 
   @Get('insights/gaps')
   @ApiOperation({
-    summary: 'Average target vs current level per group and competency, for managers or for mentors (roles: owner, hr-admin).',
-    description: 'Current level = latest assessment of each source, weighted self 0.5, mentor 1, supervisor 1, manager 1.5, 360 2.',
+    summary:
+      'Average target vs current level per group and competency, for managers or for mentors (roles: owner, hr-admin).',
+    description:
+      'Current level = latest assessment of each source, weighted self 0.5, mentor 1, supervisor 1, manager 1.5, 360 2.',
   })
   gaps(@Query() query: GroupGapsQuery) {
     return this.insights.groupGaps(query);
   }
 
   @Get('insights/coverage')
-  @ApiOperation({ summary: 'For each competency where managers fall short, the mentors strong enough to help (roles: owner, hr-admin).' })
+  @ApiOperation({
+    summary:
+      'For each competency where managers fall short, the mentors strong enough to help (roles: owner, hr-admin).',
+  })
   coverage(@Query() query: CoverageQuery) {
     return this.insights.coverage(query);
   }
 
   @Get('insights/access')
-  @ApiOperation({ summary: 'Who gets access to mentoring by department, job level or tenure band, with groups without access flagged (roles: owner, hr-admin).' })
+  @ApiOperation({
+    summary:
+      'Who gets access to mentoring by department, job level or tenure band, with groups without access flagged (roles: owner, hr-admin).',
+  })
   access(@Query() query: AccessQuery) {
     return this.insights.access(query, new Date().toISOString().slice(0, 10));
   }

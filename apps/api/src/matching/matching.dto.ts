@@ -21,9 +21,10 @@ import {
 import { PARTICIPANT_ROLES, type ParticipantRole } from '../../../../libs/domain/src/index.js';
 import { EMPLOYEE_ID } from '../http/validation.js';
 
-
 export class EnrolDto {
-  @ApiProperty({ example: 'E1042' }) @Matches(EMPLOYEE_ID, { message: 'personId must be an employee id' }) personId!: string;
+  @ApiProperty({ example: 'E1042' })
+  @Matches(EMPLOYEE_ID, { message: 'personId must be an employee id' })
+  personId!: string;
   @ApiProperty({ enum: PARTICIPANT_ROLES }) @IsIn(PARTICIPANT_ROLES) role!: ParticipantRole;
   @ApiPropertyOptional({ minimum: 1, maximum: 20, description: 'Mentors: how many mentees they take (default 1).' })
   @IsOptional()
@@ -31,7 +32,11 @@ export class EnrolDto {
   @Min(1)
   @Max(20)
   capacity?: number;
-  @ApiPropertyOptional({ type: [String], example: ['delegation'], description: 'Mentees: competencies they want to work on (keys of the competency model).' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['delegation'],
+    description: 'Mentees: competencies they want to work on (keys of the competency model).',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(3)
@@ -48,29 +53,69 @@ export class EnrolDto {
 }
 
 export class MatchingWeightsDto {
-  @ApiPropertyOptional({ default: 0.4 }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100) competencyCoverage?: number;
-  @ApiPropertyOptional({ default: 0.15 }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100) experience?: number;
-  @ApiPropertyOptional({ default: 0.15 }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100) wishRank?: number;
-  @ApiPropertyOptional({ default: 0.1 }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100) timeZone?: number;
-  @ApiPropertyOptional({ default: 0.1 }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100) trackRecord?: number;
-  @ApiPropertyOptional({ default: 0.1 }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100) crossDepartment?: number;
+  @ApiPropertyOptional({ default: 0.4 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  competencyCoverage?: number;
+  @ApiPropertyOptional({ default: 0.15 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  experience?: number;
+  @ApiPropertyOptional({ default: 0.15 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  wishRank?: number;
+  @ApiPropertyOptional({ default: 0.1 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  timeZone?: number;
+  @ApiPropertyOptional({ default: 0.1 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  trackRecord?: number;
+  @ApiPropertyOptional({ default: 0.1 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  crossDepartment?: number;
 }
 
 export class ProposalRequestDto {
-  @ApiPropertyOptional({ type: MatchingWeightsDto, description: 'Criterion weights; missing ones keep their defaults.' })
+  @ApiPropertyOptional({
+    type: MatchingWeightsDto,
+    description: 'Criterion weights; missing ones keep their defaults.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => MatchingWeightsDto)
   weights?: MatchingWeightsDto;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() excludeSameDepartment?: boolean;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Largest time-zone distance in hours; null = any.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Largest time-zone distance in hours; null = any.',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(12)
   maxTimeZoneHours?: number | null;
-  @ApiPropertyOptional({ enum: ['total', 'fairness'], default: 'total' }) @IsOptional() @IsIn(['total', 'fairness']) objective?: 'total' | 'fairness';
+  @ApiPropertyOptional({ enum: ['total', 'fairness'], default: 'total' })
+  @IsOptional()
+  @IsIn(['total', 'fairness'])
+  objective?: 'total' | 'fairness';
   @ApiPropertyOptional({ default: 0, description: 'Score given up per extra mentee on one mentor (spreads the load).' })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
@@ -83,7 +128,11 @@ export class PairDecisionDto {
   @ApiProperty({ enum: ['pin', 'ban'] }) @IsIn(['pin', 'ban']) decision!: 'pin' | 'ban';
   @ApiProperty() @Matches(EMPLOYEE_ID, { message: 'menteeId must be an employee id' }) menteeId!: string;
   @ApiProperty() @Matches(EMPLOYEE_ID, { message: 'mentorId must be an employee id' }) mentorId!: string;
-  @ApiProperty({ example: 'they already work together on the Lyon project' }) @IsString() @MinLength(3) @MaxLength(500) reason!: string;
+  @ApiProperty({ example: 'they already work together on the Lyon project' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  reason!: string;
 }
 
 export class ProposalRequestedResponse {
@@ -95,12 +144,14 @@ export class ProposalResponse {
   @ApiProperty() programId!: string;
   @ApiProperty() version!: number;
   @ApiProperty({ enum: ['SOLVING', 'READY', 'FAILED'] }) status!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Options, pins and bans the solve used.' }) request!: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Options, pins and bans the solve used.' })
+  request!: unknown;
   @ApiProperty({
     type: 'object',
     nullable: true,
     additionalProperties: true,
-    description: 'pairs (each with its score and per-criterion contributions), unmatched mentees with reasons and best blocked candidates, totals.',
+    description:
+      'pairs (each with its score and per-criterion contributions), unmatched mentees with reasons and best blocked candidates, totals.',
   })
   result!: unknown;
   @ApiProperty({ nullable: true, type: String }) failure!: string | null;

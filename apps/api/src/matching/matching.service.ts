@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { DEFAULT_MATCHING_WEIGHTS, DEFAULT_MODEL_KEY, type Actor, type ProgramState } from '../../../../libs/domain/src/index.js';
+import {
+  DEFAULT_MATCHING_WEIGHTS,
+  DEFAULT_MODEL_KEY,
+  type Actor,
+  type ProgramState,
+} from '../../../../libs/domain/src/index.js';
 import {
   approveMatchingProposalUpdate,
   decideMatchingPairUpdate,
@@ -15,7 +20,13 @@ import { badField, forbidden, notFound } from '../http/api-error.js';
 import { ProgramResponse } from '../programs/dto/program.response.js';
 import { ProgramsService } from '../programs/programs.service.js';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from '../tokens.js';
-import type { EnrolDto, PairDecisionDto, ProposalRequestDto, ProposalRequestedResponse, ProposalResponse } from './matching.dto.js';
+import type {
+  EnrolDto,
+  PairDecisionDto,
+  ProposalRequestDto,
+  ProposalRequestedResponse,
+  ProposalResponse,
+} from './matching.dto.js';
 
 @Injectable()
 export class MatchingService {
@@ -38,18 +49,24 @@ export class MatchingService {
   async enrol(programId: string, dto: EnrolDto, actor: Actor, operationKey?: string): Promise<ProgramResponse> {
     const row = await this.program(programId);
     // Ownership first: a stranger must learn nothing about people from the checks below.
-    if (row.ownerId !== actor.personId) throw forbidden('PROGRAM.NOT_OWNER', `only the program's owner may do this; ${actor.personId} is not its owner`);
+    if (row.ownerId !== actor.personId)
+      throw forbidden('PROGRAM.NOT_OWNER', `only the program's owner may do this; ${actor.personId} is not its owner`);
     const person = await this.db.getRepository(PersonEntity).findOneBy({ id: dto.personId });
     if (!person) throw badField('personId', `no person with id "${dto.personId}"`);
     if (person.status !== 'active') throw badField('personId', `${dto.personId} has left the company`);
     if (dto.role === 'mentee') {
       const assessed = await this.db.getRepository(AssessmentEntity).existsBy({ personId: dto.personId });
-      if (!assessed) throw badField('personId', `mentee ${dto.personId} has no assessment yet: matching needs their competency levels`);
+      if (!assessed)
+        throw badField(
+          'personId',
+          `mentee ${dto.personId} has no assessment yet: matching needs their competency levels`,
+        );
       const model = await this.competencies.model(DEFAULT_MODEL_KEY);
       const unknown = (dto.goals ?? []).filter((g) => !model.definition.competencies.some((c) => c.key === g));
       if (unknown.length > 0) throw badField('goals', `not competencies of ${model.key}: ${unknown.join(', ')}`);
       for (const wish of dto.wishes ?? []) {
-        if (!(await this.db.getRepository(PersonEntity).existsBy({ id: wish }))) throw badField('wishes', `no person with id "${wish}"`);
+        if (!(await this.db.getRepository(PersonEntity).existsBy({ id: wish })))
+          throw badField('wishes', `no person with id "${wish}"`);
       }
     } else if (dto.goals?.length || dto.wishes?.length) {
       throw badField(dto.goals?.length ? 'goals' : 'wishes', 'only mentees have goals and wishes');
@@ -73,7 +90,12 @@ export class MatchingService {
     return ProgramResponse.from(await this.program(programId));
   }
 
-  async requestProposal(programId: string, dto: ProposalRequestDto, actor: Actor, operationKey?: string): Promise<ProposalRequestedResponse> {
+  async requestProposal(
+    programId: string,
+    dto: ProposalRequestDto,
+    actor: Actor,
+    operationKey?: string,
+  ): Promise<ProposalRequestedResponse> {
     const row = await this.program(programId);
     const { version } = await this.handle(row).executeUpdate(requestMatchingProposalUpdate, {
       args: [
@@ -93,15 +115,26 @@ export class MatchingService {
     return { version, status: 'SOLVING' };
   }
 
-  async decide(programId: string, dto: PairDecisionDto, actor: Actor, operationKey?: string): Promise<ProgramState['matching']> {
+  async decide(
+    programId: string,
+    dto: PairDecisionDto,
+    actor: Actor,
+    operationKey?: string,
+  ): Promise<ProgramState['matching']> {
     const row = await this.program(programId);
-    const state = await this.handle(row).executeUpdate(decideMatchingPairUpdate, { args: [{ actor, ...dto }], updateId: operationKey });
+    const state = await this.handle(row).executeUpdate(decideMatchingPairUpdate, {
+      args: [{ actor, ...dto }],
+      updateId: operationKey,
+    });
     return state.matching;
   }
 
   async approve(programId: string, version: number, actor: Actor, operationKey?: string): Promise<ProgramResponse> {
     const row = await this.program(programId);
-    await this.handle(row).executeUpdate(approveMatchingProposalUpdate, { args: [{ actor, version }], updateId: operationKey });
+    await this.handle(row).executeUpdate(approveMatchingProposalUpdate, {
+      args: [{ actor, version }],
+      updateId: operationKey,
+    });
     return ProgramResponse.from(await this.program(programId));
   }
 
@@ -118,7 +151,10 @@ export class MatchingService {
     const row = await this.program(programId);
     const state = await this.handle(row).query(programStateQuery);
     this.assertCanRead(row, actor, state?.matching?.participants ?? []);
-    const rows: Array<Record<string, unknown>> = await this.db.query(`SELECT * FROM matching_proposals WHERE program_id = $1 AND version = $2`, [programId, version]);
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT * FROM matching_proposals WHERE program_id = $1 AND version = $2`,
+      [programId, version],
+    );
     const p = rows[0];
     if (!p) throw notFound('matching proposal', `${programId} v${version}`);
     return {
@@ -140,10 +176,19 @@ export class MatchingService {
    * the privacy rule gives to program owners — here the program's own — and to the supervisors
    * who review this cycle. The sponsor sees the program, not its people.
    */
-  private assertCanRead(row: ProgramReadModelEntity, actor: Actor, participants: Array<{ personId: string; role: string }>): void {
-    const supervisor = actor.roles.includes('supervisor') && participants.some((p) => p.personId === actor.personId && p.role === 'supervisor');
+  private assertCanRead(
+    row: ProgramReadModelEntity,
+    actor: Actor,
+    participants: Array<{ personId: string; role: string }>,
+  ): void {
+    const supervisor =
+      actor.roles.includes('supervisor') &&
+      participants.some((p) => p.personId === actor.personId && p.role === 'supervisor');
     if (row.ownerId !== actor.personId && !supervisor) {
-      throw forbidden('PROGRAM.NOT_A_REVIEWER', `only the owner and the supervisors of program ${row.id} see its matching`);
+      throw forbidden(
+        'PROGRAM.NOT_A_REVIEWER',
+        `only the owner and the supervisors of program ${row.id} see its matching`,
+      );
     }
   }
 }

@@ -1,12 +1,30 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { HR_CSV_COLUMNS, type Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { badField } from '../http/api-error.js';
 import { Expensive } from '../http/rate-limit.js';
 import { ImportResultResponse } from './dto/import-result.dto.js';
 import { ListPeopleQuery } from './dto/list-people.query.js';
-import { CreatePersonDto, PersonPageResponse, PersonResponse, PublicPersonResponse, ReportingChainResponse, UpdatePersonDto } from './dto/person.dto.js';
+import {
+  CreatePersonDto,
+  PersonPageResponse,
+  PersonResponse,
+  PublicPersonResponse,
+  ReportingChainResponse,
+  UpdatePersonDto,
+} from './dto/person.dto.js';
 import { PeopleService } from './people.service.js';
 
 const CSV_DOC = HR_CSV_COLUMNS.map((c) => `\`${c.name}\`${c.required ? ' (required)' : ''}: ${c.doc}`).join('; ');
@@ -28,7 +46,9 @@ export class PeopleController {
 
   @Post()
   @Roles('hr-admin')
-  @ApiOperation({ summary: 'Add a person (role: hr-admin). 409 if the id exists; 400 for an unknown manager or a reporting cycle.' })
+  @ApiOperation({
+    summary: 'Add a person (role: hr-admin). 409 if the id exists; 400 for an unknown manager or a reporting cycle.',
+  })
   @ApiResponse({ status: 201, type: PersonResponse })
   create(@Body() body: CreatePersonDto): Promise<PersonResponse> {
     return this.people.create(body);
@@ -39,22 +59,37 @@ export class PeopleController {
   @Roles('hr-admin')
   @Expensive('hr-import')
   @ApiConsumes('text/csv')
-  @ApiBody({ description: `An HR export, RFC 4180 CSV with a header line, \`,\` or \`;\`, UTF-8 (BOM allowed). Columns: ${CSV_DOC}.`, schema: { type: 'string' } })
+  @ApiBody({
+    description: `An HR export, RFC 4180 CSV with a header line, \`,\` or \`;\`, UTF-8 (BOM allowed). Columns: ${CSV_DOC}.`,
+    schema: { type: 'string' },
+  })
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean, description: 'Check and count without writing.' })
   @ApiOperation({
     summary: 'Import the directory from an HR CSV export, all or nothing (role: hr-admin).',
-    description: 'Upsert by employee id. Any bad row rejects the whole file (400, code HR_IMPORT.INVALID, every error with its line and column) and nothing is written. Re-importing the same file changes nothing and says so.',
+    description:
+      'Upsert by employee id. Any bad row rejects the whole file (400, code HR_IMPORT.INVALID, every error with its line and column) and nothing is written. Re-importing the same file changes nothing and says so.',
   })
   @ApiOkResponse({ type: ImportResultResponse })
-  import(@Body() body: unknown, @Query('dryRun') dryRun: string | undefined, @CurrentActor() actor: Actor): Promise<ImportResultResponse> {
-    if (typeof body !== 'string' || body.length === 0) throw badField('body', 'send the CSV file as the request body with Content-Type: text/csv');
-    if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') throw badField('dryRun', 'must be true or false');
+  import(
+    @Body() body: unknown,
+    @Query('dryRun') dryRun: string | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<ImportResultResponse> {
+    if (typeof body !== 'string' || body.length === 0)
+      throw badField('body', 'send the CSV file as the request body with Content-Type: text/csv');
+    if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false')
+      throw badField('dryRun', 'must be true or false');
     return this.people.importCsv(body, actor, dryRun === 'true');
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A person. Personal details only for the person, HR admins, owners and their active mentor or supervisor; others get the public card.' })
-  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(PersonResponse) }, { $ref: getSchemaPath(PublicPersonResponse) }] } })
+  @ApiOperation({
+    summary:
+      'A person. Personal details only for the person, HR admins, owners and their active mentor or supervisor; others get the public card.',
+  })
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(PersonResponse) }, { $ref: getSchemaPath(PublicPersonResponse) }] },
+  })
   get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<PersonResponse | PublicPersonResponse> {
     return this.people.get(id, actor);
   }

@@ -15,7 +15,12 @@ import { loadDirectory, PersonEntity, toPerson, upsertPeople } from '../../../..
 import { ApiError, badField, notFound } from '../http/api-error.js';
 import { DATA_SOURCE } from '../tokens.js';
 import type { CreatePersonDto, UpdatePersonDto } from './dto/person.dto.js';
-import { PersonResponse, PublicPersonResponse, type PersonPageResponse, type ReportingChainResponse } from './dto/person.dto.js';
+import {
+  PersonResponse,
+  PublicPersonResponse,
+  type PersonPageResponse,
+  type ReportingChainResponse,
+} from './dto/person.dto.js';
 import type { ListPeopleQuery } from './dto/list-people.query.js';
 import type { ImportResultResponse } from './dto/import-result.dto.js';
 import { RelationsService } from './relations.service.js';
@@ -35,16 +40,24 @@ export class PeopleService {
     if (query.department) qb.andWhere('p.department = :department', { department: query.department });
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.mentorPool !== undefined) qb.andWhere('p.mentor_pool = :pool', { pool: query.mentorPool });
-    if (query.q) qb.andWhere('(p.display_name ILIKE :q OR p.email ILIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
+    if (query.q)
+      qb.andWhere('(p.display_name ILIKE :q OR p.email ILIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
     const [rows, total] = await qb.orderBy('p.id').skip(query.offset).take(query.limit).getManyAndCount();
-    return { items: rows.map((r) => PersonResponse.full(toPerson(r))), total, limit: query.limit, offset: query.offset };
+    return {
+      items: rows.map((r) => PersonResponse.full(toPerson(r))),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 
   /** Everyone may look a colleague up; personal details only reach those the privacy rule allows. */
   async get(id: string, viewer: Actor): Promise<PersonResponse | PublicPersonResponse> {
     const person = await this.find(id);
     const relations = await this.relations.activeRelations(viewer.personId);
-    return canSeePersonalDetails(viewer, id, relations) ? PersonResponse.full(person) : PublicPersonResponse.from(person);
+    return canSeePersonalDetails(viewer, id, relations)
+      ? PersonResponse.full(person)
+      : PublicPersonResponse.from(person);
   }
 
   async find(id: string): Promise<Person> {
@@ -95,7 +108,8 @@ export class PeopleService {
     await this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [DIRECTORY_LOCK]);
       const directory = await loadDirectory(tx);
-      if (mode === 'create' && directory.has(person.id)) throw new ApiError(409, 'PERSON.EXISTS', `person ${person.id} already exists`);
+      if (mode === 'create' && directory.has(person.id))
+        throw new ApiError(409, 'PERSON.EXISTS', `person ${person.id} already exists`);
       const problem = directoryProblem(directory, person, findReportingCycles);
       if (problem) throw badField(problem.field, problem.message);
       await upsertPeople(tx, [person]);
@@ -147,7 +161,17 @@ export class PeopleService {
       const message = !changed
         ? `nothing to change: all ${plan.rows} rows match the directory`
         : `${dryRun ? 'would create' : 'created'} ${plan.create.length}, ${dryRun ? 'would update' : 'updated'} ${plan.update.length}, unchanged ${plan.unchanged}`;
-      return { importId, dryRun, rows: plan.rows, created: plan.create.length, updated: plan.update.length, unchanged: plan.unchanged, changed, message, fileSha256: sha256 };
+      return {
+        importId,
+        dryRun,
+        rows: plan.rows,
+        created: plan.create.length,
+        updated: plan.update.length,
+        unchanged: plan.unchanged,
+        changed,
+        message,
+        fileSha256: sha256,
+      };
     });
   }
 }

@@ -16,7 +16,9 @@ export class RelationsService {
     );
     return {
       menteesOf: new Set(rows.filter((r) => r.mentor_id === viewerId).map((r) => r.mentee_id)),
-      superviseesOf: new Set(rows.filter((r) => r.supervisor_id === viewerId).flatMap((r) => [r.mentee_id, r.mentor_id])),
+      superviseesOf: new Set(
+        rows.filter((r) => r.supervisor_id === viewerId).flatMap((r) => [r.mentee_id, r.mentor_id]),
+      ),
     };
   }
 }

@@ -42,20 +42,31 @@ svg line.none,svg circle.none{stroke:#9aa;fill:#9aa}svg line.axis{stroke:#ccd;st
 <p>Dots are correlations with the success score; bars their corrected confidence intervals. Green: an effect (the interval excludes 0); grey: no clear effect.</p>
 ${effectChart(a)}
 <table><tr><th>Factor</th><th>n</th><th>Finding</th></tr>${a.factors
-    .map((f) => `<tr><td>${esc(f.label)}</td><td>${f.n}</td><td>${f.status === 'not-enough-data' ? 'not enough data' : f.status === 'effect' ? `${f.direction} effect, r = ${f.r} [${f.interval!.join(', ')}]` : `no clear effect (r = ${f.r} [${f.interval!.join(', ')}])`}</td></tr>`)
+    .map(
+      (f) =>
+        `<tr><td>${esc(f.label)}</td><td>${f.n}</td><td>${f.status === 'not-enough-data' ? 'not enough data' : f.status === 'effect' ? `${f.direction} effect, r = ${f.r} [${f.interval!.join(', ')}]` : `no clear effect (r = ${f.r} [${f.interval!.join(', ')}])`}</td></tr>`,
+    )
     .join('')}</table></section>
 <section><h2>Key success factors and risks</h2><ul>${[...a.keySuccessFactors.map((k) => `<li>✔ ${esc(k)}</li>`), ...a.risks.map((r) => `<li>⚠ ${esc(r)}</li>`)].join('') || '<li class="none">None found.</li>'}</ul></section>
 <section><h2>Competency gaps</h2><table><tr><th>Competency</th><th>Target</th><th>Mentees before</th><th>Mentees after</th><th>Mentors</th><th>Still to go</th></tr>${a.gaps
-    .map((g) => `<tr><td>${esc(g.name)}</td><td>${num(g.target)}</td><td>${num(g.menteesBefore)}</td><td>${num(g.menteesAfter)}</td><td>${num(g.mentors)}</td><td>${num(g.remainingGap)}</td></tr>`)
+    .map(
+      (g) =>
+        `<tr><td>${esc(g.name)}</td><td>${num(g.target)}</td><td>${num(g.menteesBefore)}</td><td>${num(g.menteesAfter)}</td><td>${num(g.mentors)}</td><td>${num(g.remainingGap)}</td></tr>`,
+    )
     .join('')}</table></section>
 <section><h2>What people said</h2>${a.themes.map((t) => `<h3>${esc(t.label.en)} / ${esc(t.label.fr)} — ${t.count}</h3>${t.quotes.map((q) => `<blockquote>“${esc(q)}”</blockquote>`).join('')}`).join('') || '<p class="none">No free text.</p>'}</section>
 <section><h2>Recommendations</h2>
-<h3>Matching weights</h3><table>${Object.entries(a.recommendations.matchingWeights).map(([k, w]) => `<tr><td>${esc(k)}</td><td>${w}</td></tr>`).join('')}</table>
+<h3>Matching weights</h3><table>${Object.entries(a.recommendations.matchingWeights)
+    .map(([k, w]) => `<tr><td>${esc(k)}</td><td>${w}</td></tr>`)
+    .join('')}</table>
 <h3>Training focus</h3><p>${a.recommendations.focusCompetencies.map(esc).join(', ') || 'none'}</p>
 <ul>${a.recommendations.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>
 <section><h2>Method</h2><ul>${a.method.map((m) => `<li>${esc(m)}</li>`).join('')}</ul></section>
 <section><h2>Each mentorship</h2><table><tr><th>Ref</th><th>Score</th><th>Outcome</th><th>Why</th></tr>${a.mentorships
-    .map((m) => `<tr><td>${esc(m.ref)}</td><td>${m.score}</td><td>${m.outcome}</td><td>${esc(m.reasons.join('; '))}</td></tr>`)
+    .map(
+      (m) =>
+        `<tr><td>${esc(m.ref)}</td><td>${m.score}</td><td>${m.outcome}</td><td>${esc(m.reasons.join('; '))}</td></tr>`,
+    )
     .join('')}</table></section>
 </body></html>`;
 }

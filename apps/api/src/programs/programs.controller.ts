@@ -10,10 +10,13 @@ import { ListProgramsQuery } from './dto/list-programs.query.js';
 import { ProgramEventResponse, ProgramPageResponse, ProgramResponse } from './dto/program.response.js';
 import { ProgramsService } from './programs.service.js';
 
-
 @ApiTags('programs')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key gets the first answer; nothing is applied twice.' })
+@ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'A repeat with the same key gets the first answer; nothing is applied twice.',
+})
 @Controller('programs')
 export class ProgramsController {
   constructor(private readonly programs: ProgramsService) {}
@@ -23,7 +26,11 @@ export class ProgramsController {
   @ApiOperation({ summary: 'Create a program and start its workflow in LAUNCH_PLANNING (role: owner).' })
   @ApiResponse({ status: 201, type: ProgramResponse })
   @ApiResponse({ status: 400, description: 'A field is invalid; the body names each one.' })
-  create(@Body() body: CreateProgramDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<ProgramResponse> {
+  create(
+    @Body() body: CreateProgramDto,
+    @CurrentActor() actor: Actor,
+    @OperationKey() key?: string,
+  ): Promise<ProgramResponse> {
     return this.programs.create(body, actor, key);
   }
 
@@ -52,11 +59,18 @@ export class ProgramsController {
   @Post(':id/launch-approval')
   @HttpCode(200)
   @Roles('sponsor')
-  @ApiOperation({ summary: "The sponsor approves the launch: LAUNCH_PLANNING → SELECTION_MATCHING (the program's sponsor only)." })
+  @ApiOperation({
+    summary: "The sponsor approves the launch: LAUNCH_PLANNING → SELECTION_MATCHING (the program's sponsor only).",
+  })
   @ApiResponse({ status: 200, type: ProgramResponse })
   @ApiResponse({ status: 403, description: 'The caller is not the sponsor of this program (PROGRAM.NOT_SPONSOR).' })
   @ApiResponse({ status: 409, description: 'The program is not in LAUNCH_PLANNING (PROGRAM.WRONG_PHASE).' })
-  approveLaunch(@Param('id', uuidParam) id: string, @Body() body: ApproveLaunchDto, @CurrentActor() actor: Actor, @OperationKey() key?: string): Promise<ProgramResponse> {
+  approveLaunch(
+    @Param('id', uuidParam) id: string,
+    @Body() body: ApproveLaunchDto,
+    @CurrentActor() actor: Actor,
+    @OperationKey() key?: string,
+  ): Promise<ProgramResponse> {
     return this.programs.approveLaunch(id, actor, body.comment ?? null, key);
   }
 }

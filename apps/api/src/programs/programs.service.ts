@@ -43,14 +43,22 @@ export class ProgramsService {
       sponsorId: dto.sponsorId,
       objectives: dto.objectives.map((o) => ({ title: o.title, kpis: o.kpis.map((k) => ({ ...k })) })),
       ...(dto.steeringGroup?.length ? { steeringGroup: dto.steeringGroup } : {}),
-      ...(dto.keySuccessFactors?.length ? { keySuccessFactors: dto.keySuccessFactors.map((k) => k.trim()).filter(Boolean) } : {}),
+      ...(dto.keySuccessFactors?.length
+        ? { keySuccessFactors: dto.keySuccessFactors.map((k) => k.trim()).filter(Boolean) }
+        : {}),
       ...(dto.policy ? { policy: plainPolicy(dto.policy) } : {}),
     };
-    for (const [i, personId] of (draft.steeringGroup ?? []).entries()) await this.assertPersonExists(`steeringGroup.${i}`, personId);
+    for (const [i, personId] of (draft.steeringGroup ?? []).entries())
+      await this.assertPersonExists(`steeringGroup.${i}`, personId);
     await this.assertPersonExists('ownerId', draft.ownerId);
     await this.assertPersonExists('sponsorId', draft.sponsorId);
     validateDraft(draft);
-    const input: ProgramWorkflowInput = { draft, createdBy: actor.personId, timings: this.timings, mentorshipTerms: this.mentorshipTerms };
+    const input: ProgramWorkflowInput = {
+      draft,
+      createdBy: actor.personId,
+      timings: this.timings,
+      mentorshipTerms: this.mentorshipTerms,
+    };
     try {
       await this.temporal.workflow.start<typeof programWorkflow>('programWorkflow', {
         workflowId: programWorkflowId(draft.programId),
@@ -64,9 +72,16 @@ export class ProgramsService {
     return ProgramResponse.from(await this.findRow(draft.programId));
   }
 
-  async approveLaunch(programId: string, actor: Actor, comment: string | null, operationKey?: string): Promise<ProgramResponse> {
+  async approveLaunch(
+    programId: string,
+    actor: Actor,
+    comment: string | null,
+    operationKey?: string,
+  ): Promise<ProgramResponse> {
     const row = await this.findRow(programId);
-    await this.temporal.workflow.getHandle(row.workflowId).executeUpdate(approveLaunchUpdate, { args: [{ actor, comment }], updateId: operationKey });
+    await this.temporal.workflow
+      .getHandle(row.workflowId)
+      .executeUpdate(approveLaunchUpdate, { args: [{ actor, comment }], updateId: operationKey });
     return ProgramResponse.from(await this.findRow(programId));
   }
 
@@ -86,7 +101,12 @@ export class ProgramsService {
       .createQueryBuilder('p')
       .where('(p.owner_id = :me OR p.sponsor_id = :me OR :me = ANY(p.steering_group))', { me: actor.personId });
     if (query.phase) qb.andWhere('p.phase = :phase', { phase: query.phase });
-    const [rows, total] = await qb.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').skip(query.offset).take(query.limit).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('p.created_at', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .skip(query.offset)
+      .take(query.limit)
+      .getManyAndCount();
     return { items: rows.map((row) => ProgramResponse.from(row)), total, limit: query.limit, offset: query.offset };
   }
 
@@ -107,13 +127,21 @@ export class ProgramsService {
   /** The program's read model for its owner only; 404, or 403 for anybody else. */
   async findOwned(programId: string, actor: Actor): Promise<ProgramReadModelEntity> {
     const row = await this.findRow(programId);
-    if (row.ownerId !== actor.personId) throw forbidden('PROGRAM.NOT_OWNER', `only the program's owner may do this; ${actor.personId} is not its owner`);
+    if (row.ownerId !== actor.personId)
+      throw forbidden('PROGRAM.NOT_OWNER', `only the program's owner may do this; ${actor.personId} is not its owner`);
     return row;
   }
 
   private assertCanSee(row: ProgramReadModelEntity, actor: Actor): void {
-    if (row.ownerId !== actor.personId && row.sponsorId !== actor.personId && !row.steeringGroup.includes(actor.personId)) {
-      throw forbidden('PROGRAM.NOT_A_PARTICIPANT', `only the owner, the sponsor and the steering group of program ${row.id} may read it`);
+    if (
+      row.ownerId !== actor.personId &&
+      row.sponsorId !== actor.personId &&
+      !row.steeringGroup.includes(actor.personId)
+    ) {
+      throw forbidden(
+        'PROGRAM.NOT_A_PARTICIPANT',
+        `only the owner, the sponsor and the steering group of program ${row.id} may read it`,
+      );
     }
   }
 
@@ -134,7 +162,8 @@ export function uuidFromKey(key: string): string {
 
 /** Only the values the owner gave: a DTO instance's undefined fields must not hide the defaults. */
 function plainPolicy(policy: NonNullable<CreateProgramDto['policy']>): ProgramPolicy {
-  const defined = <T extends object>(o: T | undefined) => (o ? (Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>) : undefined);
+  const defined = <T extends object>(o: T | undefined) =>
+    o ? (Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>) : undefined;
   const out: ProgramPolicy = {};
   const mentorship = defined(policy.mentorship);
   const reviews = defined(policy.reviews);

@@ -1,5 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { mentorshipNotifications, type MentorshipEvent, type MentorshipPair } from '../../../../libs/domain/src/index.js';
+import {
+  mentorshipNotifications,
+  type MentorshipEvent,
+  type MentorshipPair,
+} from '../../../../libs/domain/src/index.js';
 import type { MentorshipActivities } from '../../../../libs/contracts/src/index.js';
 import type { AppMetrics } from '../../../../libs/platform/src/index.js';
 import { projectMentorshipEvents, type StoredEvent } from '../../../../libs/persistence/src/index.js';
@@ -20,7 +24,14 @@ async function pairOf(tx: EntityManager, streamId: string): Promise<MentorshipPa
   );
   const r = rows[0];
   if (!r) throw new Error(`no mentorship read model for stream ${streamId}`);
-  return { mentorshipId: r.id, programId: r.program_id, menteeId: r.mentee_id, mentorId: r.mentor_id, supervisorId: r.supervisor_id, ownerId: r.owner_id };
+  return {
+    mentorshipId: r.id,
+    programId: r.program_id,
+    menteeId: r.mentee_id,
+    mentorId: r.mentor_id,
+    supervisorId: r.supervisor_id,
+    ownerId: r.owner_id,
+  };
 }
 
 export function createMentorshipActivities(deps: MentorshipActivityDeps): MentorshipActivities {

@@ -1,10 +1,26 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { DataSource, EntityManager } from 'typeorm';
-import { NOTIFYING_PROGRAM_EVENTS, programNotifications, type ProgramContacts, type ProgramEvent } from '../../../../libs/domain/src/index.js';
-import { EVENT_STORE_CONFLICT, type AppendProgramEventsInput, type ProgramActivities } from '../../../../libs/contracts/src/index.js';
+import {
+  NOTIFYING_PROGRAM_EVENTS,
+  programNotifications,
+  type ProgramContacts,
+  type ProgramEvent,
+} from '../../../../libs/domain/src/index.js';
+import {
+  EVENT_STORE_CONFLICT,
+  type AppendProgramEventsInput,
+  type ProgramActivities,
+} from '../../../../libs/contracts/src/index.js';
 import { solveProposal } from './matching.activities.js';
 import type { AppMetrics } from '../../../../libs/platform/src/index.js';
-import { appendToStream, projectProgramEvents, StreamConflictError, type NewEvent, type Projector, type StoredEvent } from '../../../../libs/persistence/src/index.js';
+import {
+  appendToStream,
+  projectProgramEvents,
+  StreamConflictError,
+  type NewEvent,
+  type Projector,
+  type StoredEvent,
+} from '../../../../libs/persistence/src/index.js';
 import { enqueueNotifications } from '../mail/outbox.js';
 
 export interface ProgramActivityDeps {
@@ -15,7 +31,10 @@ export interface ProgramActivityDeps {
 }
 
 async function contactsOf(tx: EntityManager, streamId: string): Promise<ProgramContacts> {
-  const rows: Array<{ id: string; owner_id: string; sponsor_id: string }> = await tx.query(`SELECT id, owner_id, sponsor_id FROM programs WHERE workflow_id = $1`, [streamId]);
+  const rows: Array<{ id: string; owner_id: string; sponsor_id: string }> = await tx.query(
+    `SELECT id, owner_id, sponsor_id FROM programs WHERE workflow_id = $1`,
+    [streamId],
+  );
   const r = rows[0];
   if (!r) throw new Error(`no program read model for stream ${streamId}`);
   return { programId: r.id, ownerId: r.owner_id, sponsorId: r.sponsor_id };
@@ -55,7 +74,8 @@ export function createProgramActivities(deps: ProgramActivityDeps): ProgramActiv
   const project = async (tx: EntityManager, streamId: string, stored: StoredEvent<ProgramEvent>[]) => {
     await projectProgramEvents(tx, streamId, stored);
     const notifying = stored.filter((s) => NOTIFYING_PROGRAM_EVENTS.has(s.event.type));
-    if (notifying.length > 0) await enqueueNotifications(tx, programNotifications(await contactsOf(tx, streamId), notifying), deps.mailFrom);
+    if (notifying.length > 0)
+      await enqueueNotifications(tx, programNotifications(await contactsOf(tx, streamId), notifying), deps.mailFrom);
   };
   return {
     async appendProgramEvents(input: AppendProgramEventsInput): Promise<void> {

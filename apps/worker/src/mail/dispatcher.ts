@@ -22,7 +22,8 @@ interface OutboxRow {
 }
 
 /** A Message-ID that depends only on the outbox key: a re-send after a crash is the same message to receivers. */
-export const messageIdOf = (key: string): string => `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@mentorflow>`;
+export const messageIdOf = (key: string): string =>
+  `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@mentorflow>`;
 
 /**
  * Sends pending outbox rows (SKIP LOCKED, so several workers share the work). A crash between the
@@ -100,20 +101,26 @@ export class OutboxDispatcher {
           headers: { 'X-Mentorflow-Key': row.idempotency_key },
           ...(row.ical ? { icalEvent: { method: 'REQUEST', filename: 'invitation.ics', content: row.ical } } : {}),
         });
-        await tx.query(`UPDATE outbox_emails SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [row.id]);
+        await tx.query(
+          `UPDATE outbox_emails SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`,
+          [row.id],
+        );
         this.options.onSent?.('sent');
       } catch (e) {
         const attempts = row.attempts + 1;
         const giveUp = attempts >= max;
         // Exponential back-off: 2 s, 4 s, 8 s… capped at 10 minutes.
         const delaySeconds = Math.min(600, 2 ** attempts);
-        await tx.query(`UPDATE outbox_emails SET attempts = $2, last_error = $3, status = $4, next_attempt_at = now() + make_interval(secs => $5) WHERE id = $1`, [
-          row.id,
-          attempts,
-          e instanceof Error ? e.message : String(e),
-          giveUp ? 'undeliverable' : 'pending',
-          delaySeconds,
-        ]);
+        await tx.query(
+          `UPDATE outbox_emails SET attempts = $2, last_error = $3, status = $4, next_attempt_at = now() + make_interval(secs => $5) WHERE id = $1`,
+          [
+            row.id,
+            attempts,
+            e instanceof Error ? e.message : String(e),
+            giveUp ? 'undeliverable' : 'pending',
+            delaySeconds,
+          ],
+        );
         this.options.onSent?.(giveUp ? 'undeliverable' : 'failed');
       }
       return true;

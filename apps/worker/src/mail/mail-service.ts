@@ -5,7 +5,12 @@ import { OutboxDispatcher } from './dispatcher.js';
 import { fileSender, smtpSender, type MailSender } from './transport.js';
 
 /** The outbox dispatcher for a process's configuration: SMTP when configured, else .eml files. */
-export function startMail(db: DataSource, config: MentorflowConfig, metrics?: AppMetrics, log: (line: string) => void = () => undefined): { sender: MailSender; stop: () => Promise<void> } {
+export function startMail(
+  db: DataSource,
+  config: MentorflowConfig,
+  metrics?: AppMetrics,
+  log: (line: string) => void = () => undefined,
+): { sender: MailSender; stop: () => Promise<void> } {
   const sender = config.smtpUrl ? smtpSender(config.smtpUrl) : fileSender(config.mailDir ?? join(dataDir(), 'mail'));
   const dispatcher = new OutboxDispatcher(db, sender, {
     from: config.mailFrom,

@@ -6,7 +6,11 @@ import { mailLanguageOf, renderNotification } from './render.js';
  * Queues the emails of just-stored events inside the same transaction: committed together with
  * the events or not at all, and a retried activity finds the keys taken and queues nothing again.
  */
-export async function enqueueNotifications(tx: EntityManager, notifications: Notification[], organizerEmail: string): Promise<void> {
+export async function enqueueNotifications(
+  tx: EntityManager,
+  notifications: Notification[],
+  organizerEmail: string,
+): Promise<void> {
   if (notifications.length === 0) return;
   const ids = [...new Set(notifications.flatMap(peopleNamedBy))];
   const people: Array<{ id: string; display_name: string; email: string | null; languages: string[] }> = await tx.query(
@@ -15,8 +19,13 @@ export async function enqueueNotifications(tx: EntityManager, notifications: Not
   );
   const byId = new Map(people.map((p) => [p.id, p]));
   const programIds = [...new Set(notifications.flatMap((n) => (n.params.programId ? [n.params.programId] : [])))];
-  const programs: Array<{ id: string; name: string }> = programIds.length ? await tx.query(`SELECT id, name FROM programs WHERE id = ANY($1::uuid[])`, [programIds]) : [];
-  const names = new Map([...people.map((p): [string, string] => [p.id, p.display_name]), ...programs.map((p): [string, string] => [p.id, p.name])]);
+  const programs: Array<{ id: string; name: string }> = programIds.length
+    ? await tx.query(`SELECT id, name FROM programs WHERE id = ANY($1::uuid[])`, [programIds])
+    : [];
+  const names = new Map([
+    ...people.map((p): [string, string] => [p.id, p.display_name]),
+    ...programs.map((p): [string, string] => [p.id, p.name]),
+  ]);
   for (const n of notifications) {
     const person = byId.get(n.to);
     const language = mailLanguageOf(person?.languages ?? []);

@@ -1,10 +1,23 @@
 import { describe, expect, it } from '@jest/globals';
-import { mentorshipNotifications, programNotifications, type MentorshipEvent, type NotificationTemplate, type ProgramEvent } from '../../../../libs/domain/src/index.js';
+import {
+  mentorshipNotifications,
+  programNotifications,
+  type MentorshipEvent,
+  type NotificationTemplate,
+  type ProgramEvent,
+} from '../../../../libs/domain/src/index.js';
 import { icsInvitation } from './ical.js';
 import { fillTemplate, mailLanguageOf, renderNotification } from './render.js';
 import { MAIL_LANGUAGES, TEMPLATES } from './templates.js';
 
-const pair = { mentorshipId: 'm-1', programId: 'p-1', menteeId: 'zoe', mentorId: 'eloise', supervisorId: 'paul', ownerId: 'claire' };
+const pair = {
+  mentorshipId: 'm-1',
+  programId: 'p-1',
+  menteeId: 'zoe',
+  mentorId: 'eloise',
+  supervisorId: 'paul',
+  ownerId: 'claire',
+};
 const names = new Map([
   ['zoe', 'Zoé Bernard'],
   ['eloise', 'Éloïse Durand'],
@@ -14,15 +27,50 @@ const names = new Map([
 const at = '2027-03-01T09:00:00.000Z';
 const events: MentorshipEvent[] = [
   { type: 'MentorshipCreated', at, actorId: 'claire', data: pair },
-  { type: 'MentorshipPhaseChanged', at, actorId: 'paul', data: { from: 'AWAITING_SUPERVISOR_APPROVAL', to: 'KICKOFF', reason: 'approved' } },
-  { type: 'MentorshipPhaseChanged', at, actorId: 'system', data: { from: 'ACTIVE', to: 'MIDTERM_REVIEW', reason: 'midterm' } },
+  {
+    type: 'MentorshipPhaseChanged',
+    at,
+    actorId: 'paul',
+    data: { from: 'AWAITING_SUPERVISOR_APPROVAL', to: 'KICKOFF', reason: 'approved' },
+  },
+  {
+    type: 'MentorshipPhaseChanged',
+    at,
+    actorId: 'system',
+    data: { from: 'ACTIVE', to: 'MIDTERM_REVIEW', reason: 'midterm' },
+  },
   { type: 'CheckpointOpened', at, actorId: 'system', data: { checkpoint: 2, decideBy: '2027-03-06T09:00:00.000Z' } },
-  { type: 'CheckpointDecided', at, actorId: 'paul', data: { checkpoint: 2, decision: 'request-changes', guidance: 'One case, each time.' } },
-  { type: 'CheckpointDecided', at, actorId: 'paul', data: { checkpoint: 3, decision: 'escalate', guidance: 'No sessions for a month.' } },
+  {
+    type: 'CheckpointDecided',
+    at,
+    actorId: 'paul',
+    data: { checkpoint: 2, decision: 'request-changes', guidance: 'One case, each time.' },
+  },
+  {
+    type: 'CheckpointDecided',
+    at,
+    actorId: 'paul',
+    data: { checkpoint: 3, decision: 'escalate', guidance: 'No sessions for a month.' },
+  },
   { type: 'ReminderSent', at, actorId: 'system', data: { subject: 'session', occurrence: at, to: ['eloise'] } },
-  { type: 'Escalated', at, actorId: 'system', data: { subject: 'checkpoint', occurrence: '2', to: 'claire', missing: 'checkpoint 2 is not decided' } },
-  { type: 'MentorshipPhaseChanged', at, actorId: 'zoe', data: { from: 'FINAL_EVALUATION', to: 'CLOSED', reason: 'done' } },
-  { type: 'MentorshipPhaseChanged', at, actorId: 'claire', data: { from: 'ACTIVE', to: 'TERMINATED', reason: 'moved abroad' } },
+  {
+    type: 'Escalated',
+    at,
+    actorId: 'system',
+    data: { subject: 'checkpoint', occurrence: '2', to: 'claire', missing: 'checkpoint 2 is not decided' },
+  },
+  {
+    type: 'MentorshipPhaseChanged',
+    at,
+    actorId: 'zoe',
+    data: { from: 'FINAL_EVALUATION', to: 'CLOSED', reason: 'done' },
+  },
+  {
+    type: 'MentorshipPhaseChanged',
+    at,
+    actorId: 'claire',
+    data: { from: 'ACTIVE', to: 'TERMINATED', reason: 'moved abroad' },
+  },
 ];
 const notifications = mentorshipNotifications(
   pair,
@@ -83,7 +131,9 @@ describe('who is told what by a program', () => {
 
   it('names the program and the review in both languages', () => {
     const open = programMails.find((n) => n.template === 'program-review-open')!;
-    expect(renderNotification(open, 'fr', names, 'x@y').subject).toBe("La revue d'alignement 3 de « Cycle 2027 » est ouverte");
+    expect(renderNotification(open, 'fr', names, 'x@y').subject).toBe(
+      "La revue d'alignement 3 de « Cycle 2027 » est ouverte",
+    );
     const escalation = renderNotification(programMails[4], 'en', names, 'x@y');
     expect(escalation.subject).toBe('Needs your attention: re-alignment review 3 of "Cycle 2027" is not decided');
     expect(escalation.text).toContain('Claire Martin has not decided');
@@ -95,7 +145,11 @@ describe('mail templates', () => {
     const placeholders = (t: string) => [...t.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     for (const name of Object.keys(TEMPLATES.en) as NotificationTemplate[]) {
       for (const lang of MAIL_LANGUAGES) {
-        expect([name, lang, placeholders(TEMPLATES[lang][name].text)]).toEqual([name, lang, placeholders(TEMPLATES.en[name].text)]);
+        expect([name, lang, placeholders(TEMPLATES[lang][name].text)]).toEqual([
+          name,
+          lang,
+          placeholders(TEMPLATES.en[name].text),
+        ]);
       }
     }
   });
@@ -107,7 +161,12 @@ describe('mail templates', () => {
         expect(mail.subject + mail.text).not.toMatch(/\{\{|undefined/);
       }
     }
-    const fr = renderNotification(notifications.find((n) => n.template === 'changes-requested')!, 'fr', names, 'x@y');
+    const fr = renderNotification(
+      notifications.find((n) => n.template === 'changes-requested')!,
+      'fr',
+      names,
+      'x@y',
+    );
     expect(fr.subject).toBe('Votre superviseur demande des ajustements (point 2)');
     expect(fr.text).toContain('One case, each time.');
   });
@@ -124,14 +183,26 @@ describe('mail templates', () => {
 
 describe('iCalendar invitation', () => {
   it('is an RFC 5545 request with escaped text and folded lines', () => {
-    const invitation = renderNotification(notifications.find((n) => n.template === 'checkpoint-invitation')!, 'en', names, 'mentorflow@example.com').ical!;
+    const invitation = renderNotification(
+      notifications.find((n) => n.template === 'checkpoint-invitation')!,
+      'en',
+      names,
+      'mentorflow@example.com',
+    ).ical!;
     expect(invitation).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(invitation).toContain('METHOD:REQUEST');
     expect(invitation).toContain('UID:mentorship-m-1-checkpoint-2@mentorflow');
     // Halfway through the decision window (opened 1 March 09:00, decide by 6 March 09:00).
     expect(invitation).toContain('DTSTART:20270303T210000Z');
     for (const line of invitation.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
-    const raw = icsInvitation({ uid: 'u', startsAt: at, minutes: 30, summary: 'a, b; c', description: 'x\ny', organizer: 'o@x' });
+    const raw = icsInvitation({
+      uid: 'u',
+      startsAt: at,
+      minutes: 30,
+      summary: 'a, b; c',
+      description: 'x\ny',
+      organizer: 'o@x',
+    });
     expect(raw).toContain('SUMMARY:a\\, b\\; c');
     expect(raw).toContain('DESCRIPTION:x\\ny');
   });

@@ -21,13 +21,22 @@ export function fillTemplate(template: string, values: Record<string, string>): 
 }
 
 const formatDate = (iso: string, language: MailLanguage) =>
-  new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC';
+  new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(iso)) + ' UTC';
 
 /**
  * Renders a notification in the recipient's language; `names` maps the ids of the people and the
  * program a message names to their display names.
  */
-export function renderNotification(n: Notification, language: MailLanguage, names: Map<string, string>, organizerEmail: string): RenderedEmail {
+export function renderNotification(
+  n: Notification,
+  language: MailLanguage,
+  names: Map<string, string>,
+  organizerEmail: string,
+): RenderedEmail {
   const name = (id: string) => names.get(id) ?? id;
   const p = n.params;
   const named = (key: string, id: string | undefined) => (id === undefined ? {} : { [key]: name(id) });
@@ -50,6 +59,13 @@ export function renderNotification(n: Notification, language: MailLanguage, name
   };
   const t = TEMPLATES[language][n.template];
   const subject = fillTemplate(t.subject, values);
-  const ical = n.calendar ? icsInvitation({ ...n.calendar, summary: subject, description: fillTemplate(t.text, values), organizer: organizerEmail }) : null;
+  const ical = n.calendar
+    ? icsInvitation({
+        ...n.calendar,
+        summary: subject,
+        description: fillTemplate(t.text, values),
+        organizer: organizerEmail,
+      })
+    : null;
   return { subject, text: fillTemplate(t.text, values), ical };
 }

@@ -86,7 +86,7 @@ export const TEMPLATES: Record<MailLanguage, Record<NotificationTemplate, Templa
     },
     'review-open': {
       subject: 'Le bilan {{stage}} de votre mentorat est ouvert',
-      text: "Bonjour {{recipient}},\n\nLe bilan {{stage}} du mentorat de {{mentee}} avec {{mentor}} est ouvert. Merci de répondre au questionnaire sur la qualité des échanges ; le mentor réévalue aussi les compétences cibles.\n\nMentorat {{mentorshipId}}",
+      text: 'Bonjour {{recipient}},\n\nLe bilan {{stage}} du mentorat de {{mentee}} avec {{mentor}} est ouvert. Merci de répondre au questionnaire sur la qualité des échanges ; le mentor réévalue aussi les compétences cibles.\n\nMentorat {{mentorshipId}}',
     },
     'checkpoint-invitation': {
       subject: 'Point de supervision {{checkpoint}} : {{mentor}} accompagne {{mentee}}',
@@ -121,20 +121,20 @@ export const TEMPLATES: Record<MailLanguage, Record<NotificationTemplate, Templa
       text: 'Bonjour {{recipient}},\n\n{{owner}} a préparé le programme « {{program}} » (objectifs, indicateurs, règles) ; il attend votre validation de sponsor avant les inscriptions.\n\nProgramme {{programId}}',
     },
     'program-launch-escalation': {
-      subject: 'Le lancement de « {{program}} » n\'est toujours pas validé',
-      text: 'Bonjour {{recipient}},\n\n{{sponsor}} n\'a pas validé le programme « {{program}} » malgré un rappel. Vous pouvez en parler avec cette personne ou revoir le plan.\n\nProgramme {{programId}}',
+      subject: "Le lancement de « {{program}} » n'est toujours pas validé",
+      text: "Bonjour {{recipient}},\n\n{{sponsor}} n'a pas validé le programme « {{program}} » malgré un rappel. Vous pouvez en parler avec cette personne ou revoir le plan.\n\nProgramme {{programId}}",
     },
     'program-review-open': {
-      subject: 'La revue d\'alignement {{review}} de « {{program}} » est ouverte',
-      text: 'Bonjour {{recipient}},\n\nC\'est le moment de la revue d\'alignement {{review}} du programme « {{program}} ». Consultez les indicateurs face à leurs cibles, les retours des participants et les mentorats à risque, puis maintenez le cap ou ajustez les objectifs, avec vos notes.\n\nProgramme {{programId}}',
+      subject: "La revue d'alignement {{review}} de « {{program}} » est ouverte",
+      text: "Bonjour {{recipient}},\n\nC'est le moment de la revue d'alignement {{review}} du programme « {{program}} ». Consultez les indicateurs face à leurs cibles, les retours des participants et les mentorats à risque, puis maintenez le cap ou ajustez les objectifs, avec vos notes.\n\nProgramme {{programId}}",
     },
     'program-review-reminder': {
-      subject: 'Rappel : la revue d\'alignement {{review}} de « {{program}} » attend votre décision',
-      text: 'Bonjour {{recipient}},\n\nLa revue d\'alignement {{review}} du programme « {{program}} » est toujours ouverte. Merci de maintenir le cap ou d\'ajuster les objectifs ; sans décision, le sponsor, {{sponsor}}, en sera informé.\n\nProgramme {{programId}}',
+      subject: "Rappel : la revue d'alignement {{review}} de « {{program}} » attend votre décision",
+      text: "Bonjour {{recipient}},\n\nLa revue d'alignement {{review}} du programme « {{program}} » est toujours ouverte. Merci de maintenir le cap ou d'ajuster les objectifs ; sans décision, le sponsor, {{sponsor}}, en sera informé.\n\nProgramme {{programId}}",
     },
     'program-review-escalation': {
-      subject: 'Votre attention est requise : la revue d\'alignement {{review}} de « {{program}} » n\'est pas tranchée',
-      text: 'Bonjour {{recipient}},\n\n{{owner}} n\'a pas tranché la revue d\'alignement {{review}} du programme « {{program}} » malgré un rappel. En tant que sponsor, vous en êtes informé·e pour que le programme reste aligné sur la stratégie.\n\nProgramme {{programId}}',
+      subject: "Votre attention est requise : la revue d'alignement {{review}} de « {{program}} » n'est pas tranchée",
+      text: "Bonjour {{recipient}},\n\n{{owner}} n'a pas tranché la revue d'alignement {{review}} du programme « {{program}} » malgré un rappel. En tant que sponsor, vous en êtes informé·e pour que le programme reste aligné sur la stratégie.\n\nProgramme {{programId}}",
     },
   },
 };

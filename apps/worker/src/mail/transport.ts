@@ -28,7 +28,10 @@ export function fileSender(dir: string): MailSender {
     async send(message) {
       const info = (await transport.sendMail(message)) as { message: Buffer };
       await mkdir(dir, { recursive: true });
-      const name = String(message.headers && (message.headers as Record<string, string>)['X-Mentorflow-Key']).replace(/[^\w.-]+/g, '_');
+      const name = String(message.headers && (message.headers as Record<string, string>)['X-Mentorflow-Key']).replace(
+        /[^\w.-]+/g,
+        '_',
+      );
       await writeFile(join(dir, `${name}.eml`), info.message);
     },
     describe: () => `files in ${dir}`,

@@ -29,7 +29,10 @@ export const DEFAULT_SOURCE_WEIGHTS: Record<AssessmentSource, number> = {
  * Current level of a person on one competency: the latest assessment of each source, averaged with
  * the source weights. Null when nobody assessed it.
  */
-export function currentLevel(assessments: Assessment[], weights: Record<AssessmentSource, number> = DEFAULT_SOURCE_WEIGHTS): number | null {
+export function currentLevel(
+  assessments: Assessment[],
+  weights: Record<AssessmentSource, number> = DEFAULT_SOURCE_WEIGHTS,
+): number | null {
   const latest = new Map<AssessmentSource, Assessment>();
   for (const a of assessments) {
     const seen = latest.get(a.source);
@@ -45,7 +48,10 @@ export function currentLevel(assessments: Assessment[], weights: Record<Assessme
 }
 
 /** Current levels by person and competency, from any number of assessments. */
-export function currentLevels(assessments: Assessment[], weights = DEFAULT_SOURCE_WEIGHTS): Map<string, Map<string, number>> {
+export function currentLevels(
+  assessments: Assessment[],
+  weights = DEFAULT_SOURCE_WEIGHTS,
+): Map<string, Map<string, number>> {
   const grouped = new Map<string, Map<string, Assessment[]>>();
   for (const a of assessments) {
     const byPerson = grouped.get(a.personId) ?? new Map<string, Assessment[]>();

@@ -6,7 +6,13 @@ import { groupGaps, mentorCoverage, personGaps } from './gaps.js';
 import { accessCoverage, tenureBand } from '../people/access-coverage.js';
 
 const model: CompetencyModel = { ...DEFAULT_MANAGERIAL_MODEL, version: 1 };
-const a = (personId: string, competencyKey: string, level: number, source: Assessment['source'], assessedAt: string): Assessment => ({
+const a = (
+  personId: string,
+  competencyKey: string,
+  level: number,
+  source: Assessment['source'],
+  assessedAt: string,
+): Assessment => ({
   personId,
   competencyKey,
   level,
@@ -19,7 +25,15 @@ describe('the default managerial model', () => {
   it('is valid and covers the competencies the domain names', () => {
     expect(competencyModelProblems(DEFAULT_MANAGERIAL_MODEL)).toEqual([]);
     expect(DEFAULT_MANAGERIAL_MODEL.competencies.map((c) => c.key)).toEqual(
-      expect.arrayContaining(['delegation', 'feedback', 'conflict', 'change', 'developing-people', 'strategic-alignment', 'decision-making']),
+      expect.arrayContaining([
+        'delegation',
+        'feedback',
+        'conflict',
+        'change',
+        'developing-people',
+        'strategic-alignment',
+        'decision-making',
+      ]),
     );
   });
 
@@ -65,9 +79,20 @@ describe('gaps and coverage', () => {
   });
 
   it('averages gaps per group over the assessed people', () => {
-    const sales = groupGaps(model, managers, levels, 'department').find((g) => g.group === 'Sales' && g.competencyKey === 'delegation');
-    expect(sales).toMatchObject({ people: 2, assessed: 2, averageTarget: 3, averageCurrent: 2.5, averageGap: 0.5, short: 1 });
-    const unassessed = groupGaps(model, managers, levels, 'department').find((g) => g.group === 'Sales' && g.competencyKey === 'feedback');
+    const sales = groupGaps(model, managers, levels, 'department').find(
+      (g) => g.group === 'Sales' && g.competencyKey === 'delegation',
+    );
+    expect(sales).toMatchObject({
+      people: 2,
+      assessed: 2,
+      averageTarget: 3,
+      averageCurrent: 2.5,
+      averageGap: 0.5,
+      short: 1,
+    });
+    const unassessed = groupGaps(model, managers, levels, 'department').find(
+      (g) => g.group === 'Sales' && g.competencyKey === 'feedback',
+    );
     expect(unassessed).toMatchObject({ assessed: 0, averageGap: null });
   });
 
@@ -76,7 +101,9 @@ describe('gaps and coverage', () => {
       { id: 'mentorA', jobLevel: 'M3', department: 'Ops' },
       { id: 'mentorB', jobLevel: 'M3', department: 'Sales' },
     ];
-    expect(mentorCoverage(model, managers, mentors, levels)).toEqual([{ competencyKey: 'delegation', managersShort: 2, mentors: [{ personId: 'mentorA', level: 5 }] }]);
+    expect(mentorCoverage(model, managers, mentors, levels)).toEqual([
+      { competencyKey: 'delegation', managersShort: 2, mentors: [{ personId: 'mentorA', level: 5 }] },
+    ]);
   });
 });
 
@@ -91,14 +118,34 @@ describe('access coverage', () => {
   it('flags the groups with no access and compares representation to the population', () => {
     const rows = accessCoverage(population, new Set(['1']), new Set(['2']), 'department', '2026-11-26');
     expect(rows).toEqual([
-      { group: 'Plant', population: 2, nominated: 0, participating: 0, accessRate: 0, representation: 0, noAccess: true },
-      { group: 'Sales', population: 2, nominated: 1, participating: 1, accessRate: 1, representation: 2, noAccess: false },
+      {
+        group: 'Plant',
+        population: 2,
+        nominated: 0,
+        participating: 0,
+        accessRate: 0,
+        representation: 0,
+        noAccess: true,
+      },
+      {
+        group: 'Sales',
+        population: 2,
+        nominated: 1,
+        participating: 1,
+        accessRate: 1,
+        representation: 2,
+        noAccess: false,
+      },
     ]);
   });
 
   it('bands tenure', () => {
     expect(tenureBand('2026-01-01', '2026-11-26')).toBe('< 1 year');
     expect(tenureBand('2016-01-01', '2026-11-26')).toBe('10+ years');
-    expect(accessCoverage(population, new Set(), new Set(), 'tenure', '2026-11-26').map((r) => r.group)).toEqual(['1-3 years', '10+ years', '3-5 years']);
+    expect(accessCoverage(population, new Set(), new Set(), 'tenure', '2026-11-26').map((r) => r.group)).toEqual([
+      '1-3 years',
+      '10+ years',
+      '3-5 years',
+    ]);
   });
 });

@@ -16,11 +16,20 @@ export interface CompetencyGap {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-export function personGaps(model: CompetencyModel, person: GapSubject, levels: Map<string, number> | undefined): CompetencyGap[] {
+export function personGaps(
+  model: CompetencyModel,
+  person: GapSubject,
+  levels: Map<string, number> | undefined,
+): CompetencyGap[] {
   return model.competencies.map((c) => {
     const target = model.targets[person.jobLevel]?.[c.key] ?? null;
     const current = levels?.get(c.key) ?? null;
-    return { competencyKey: c.key, target, current, gap: target !== null && current !== null ? round(target - current) : null };
+    return {
+      competencyKey: c.key,
+      target,
+      current,
+      gap: target !== null && current !== null ? round(target - current) : null,
+    };
   });
 }
 
@@ -50,7 +59,8 @@ export function groupGaps(
     for (const c of model.competencies) {
       const gaps = members.map((m) => personGaps(model, m, levels.get(m.id)).find((g) => g.competencyKey === c.key)!);
       const known = gaps.filter((g) => g.gap !== null);
-      const avg = (values: number[]) => (values.length === 0 ? null : round(values.reduce((a, b) => a + b, 0) / values.length));
+      const avg = (values: number[]) =>
+        values.length === 0 ? null : round(values.reduce((a, b) => a + b, 0) / values.length);
       out.push({
         group,
         competencyKey: c.key,

@@ -55,13 +55,22 @@ export function solveBMatching(input: BMatchingInput): BMatchingResult {
   const from = new Int32Array(m);
   let e = 0;
   const add = (u: number, v: number, c: number, w: number) => {
-    from[e] = u; to[e] = v; cap[e] = c; cost[e] = w; e++;
-    from[e] = v; to[e] = u; cap[e] = 0; cost[e] = -w; e++;
+    from[e] = u;
+    to[e] = v;
+    cap[e] = c;
+    cost[e] = w;
+    e++;
+    from[e] = v;
+    to[e] = u;
+    cap[e] = 0;
+    cost[e] = -w;
+    e++;
   };
   for (let i = 0; i < nLeft; i++) add(S, 1 + i, 1, 0);
   const firstPairArc = e;
   for (let i = 0; i < nLeft; i++) {
-    for (let k = edgeStart[i]; k < edgeStart[i + 1]; k++) add(1 + i, 1 + nLeft + edgeRight[k], 1, -Math.round(edgeWeight[k] * SCALE));
+    for (let k = edgeStart[i]; k < edgeStart[i + 1]; k++)
+      add(1 + i, 1 + nLeft + edgeRight[k], 1, -Math.round(edgeWeight[k] * SCALE));
   }
   for (let j = 0; j < nRight; j++) {
     const c = capacity[j];

@@ -30,7 +30,14 @@ export interface MentorCandidate {
   trackRecord: number | null;
 }
 
-export const CRITERIA = ['competencyCoverage', 'experience', 'wishRank', 'timeZone', 'trackRecord', 'crossDepartment'] as const;
+export const CRITERIA = [
+  'competencyCoverage',
+  'experience',
+  'wishRank',
+  'timeZone',
+  'trackRecord',
+  'crossDepartment',
+] as const;
 export type Criterion = (typeof CRITERIA)[number];
 export type MatchingWeights = Record<Criterion, number>;
 

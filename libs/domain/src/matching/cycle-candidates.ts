@@ -19,7 +19,10 @@ export interface CandidateSources {
  * Turns a cycle's enrolment and the directory into matching candidates: a mentee's needs are the
  * competencies where their current level is below the target of their job level.
  */
-export function cycleCandidates(participants: Participant[], s: CandidateSources): { mentees: MenteeCandidate[]; mentors: MentorCandidate[]; missing: string[] } {
+export function cycleCandidates(
+  participants: Participant[],
+  s: CandidateSources,
+): { mentees: MenteeCandidate[]; mentors: MentorCandidate[]; missing: string[] } {
   const missing: string[] = [];
   const person = (id: string) => {
     const p = s.people.get(id);
@@ -37,7 +40,8 @@ export function cycleCandidates(participants: Participant[], s: CandidateSources
       for (const c of s.model.competencies) {
         const target = s.model.targets[p.jobLevel]?.[c.key];
         const current = levels.get(c.key);
-        if (target !== undefined && current !== undefined && target > current) gaps[c.key] = Math.round((target - current) * 100) / 100;
+        if (target !== undefined && current !== undefined && target > current)
+          gaps[c.key] = Math.round((target - current) * 100) / 100;
       }
       mentees.push({
         personId: p.id,

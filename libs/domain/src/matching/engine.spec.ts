@@ -1,7 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '../shared/domain-error.js';
 import { ReportingChains } from '../people/reporting-chain.js';
-import { DEFAULT_MATCHING_OPTIONS, type MatchingOptions, type MenteeCandidate, type MentorCandidate } from './candidates.js';
+import {
+  DEFAULT_MATCHING_OPTIONS,
+  type MatchingOptions,
+  type MenteeCandidate,
+  type MentorCandidate,
+} from './candidates.js';
 import { solveMatching } from './engine.js';
 import { greedyMatching } from './greedy.js';
 import { contributions, indexDecisions, pairBlockers } from './pair-rules.js';
@@ -39,19 +44,29 @@ describe('hard constraints', () => {
     { id: 'mid', managerId: 'boss' },
     { id: 'junior', managerId: 'mid' },
   ]);
-  const blockers = (a: MenteeCandidate, b: MentorCandidate, o = opts(), c = chains) => pairBlockers(a, b, o, c, indexDecisions(o.exclusions), indexDecisions(o.bans)).map((x) => x.constraint);
+  const blockers = (a: MenteeCandidate, b: MentorCandidate, o = opts(), c = chains) =>
+    pairBlockers(a, b, o, c, indexDecisions(o.exclusions), indexDecisions(o.bans)).map((x) => x.constraint);
 
   it('keeps each reason a pair is infeasible', () => {
     expect(blockers(mentee('junior'), mentor('boss'))).toEqual(['IN_REPORTING_CHAIN']);
     expect(blockers(mentee('a', { languages: ['pt'] }), mentor('b'))).toEqual(['NO_SHARED_LANGUAGE']);
     expect(blockers(mentee('a', { managementYears: 12 }), mentor('b'))).toEqual(['LESS_EXPERIENCED']);
-    expect(blockers(mentee('a', { department: 'Sales' }), mentor('b'), opts({ excludeSameDepartment: true }))).toEqual(['SAME_DEPARTMENT']);
-    expect(blockers(mentee('a', { utcOffsetMinutes: -300 }), mentor('b'), opts({ maxTimeZoneHours: 3 }))).toEqual(['TIME_ZONE_TOO_FAR']);
-    expect(blockers(mentee('a'), mentor('b', { trained: false }), opts({ requireTrainedMentors: true }))).toEqual(['NOT_TRAINED']);
+    expect(blockers(mentee('a', { department: 'Sales' }), mentor('b'), opts({ excludeSameDepartment: true }))).toEqual([
+      'SAME_DEPARTMENT',
+    ]);
+    expect(blockers(mentee('a', { utcOffsetMinutes: -300 }), mentor('b'), opts({ maxTimeZoneHours: 3 }))).toEqual([
+      'TIME_ZONE_TOO_FAR',
+    ]);
+    expect(blockers(mentee('a'), mentor('b', { trained: false }), opts({ requireTrainedMentors: true }))).toEqual([
+      'NOT_TRAINED',
+    ]);
     const decision = { menteeId: 'a', mentorId: 'b', by: 'owner-1', reason: 'conflict of interest' };
     expect(blockers(mentee('a'), mentor('b'), opts({ exclusions: [decision] }))).toEqual(['EXCLUDED']);
     expect(blockers(mentee('a'), mentor('b'), opts({ bans: [decision] }))).toEqual(['BANNED']);
-    expect(blockers(mentee('junior', { languages: ['pt'] }), mentor('boss'))).toEqual(['IN_REPORTING_CHAIN', 'NO_SHARED_LANGUAGE']);
+    expect(blockers(mentee('junior', { languages: ['pt'] }), mentor('boss'))).toEqual([
+      'IN_REPORTING_CHAIN',
+      'NO_SHARED_LANGUAGE',
+    ]);
   });
 });
 
@@ -59,7 +74,12 @@ describe('score', () => {
   it('adds up weighted, normalised criteria', () => {
     const { score, parts } = contributions(
       mentee('a', { gaps: { delegation: 2, feedback: 1 }, wishes: ['b', 'c'], managementYears: 1 }),
-      mentor('b', { strengths: { delegation: 5, feedback: 4 }, managementYears: 6, trackRecord: 0.8, utcOffsetMinutes: 0 }),
+      mentor('b', {
+        strengths: { delegation: 5, feedback: 4 },
+        managementYears: 6,
+        trackRecord: 0.8,
+        utcOffsetMinutes: 0,
+      }),
       DEFAULT_MATCHING_OPTIONS.weights,
     );
     expect(parts.competencyCoverage).toBeCloseTo(0.4 * ((2 * 1 + 1 * 0.5) / 3));
@@ -86,10 +106,18 @@ describe('matching', () => {
   });
 
   it('explains an unmatched mentee: no feasible mentor, with the best blocked candidates', () => {
-    const result = solveMatching([mentee('a', { languages: ['pt'] })], [mentor('b'), mentor('c', { managementYears: 0 })], opts(), noChains);
+    const result = solveMatching(
+      [mentee('a', { languages: ['pt'] })],
+      [mentor('b'), mentor('c', { managementYears: 0 })],
+      opts(),
+      noChains,
+    );
     expect(result.unmatched[0]).toMatchObject({ menteeId: 'a', reason: 'NO_FEASIBLE_MENTOR', feasibleMentors: 0 });
     expect(result.unmatched[0].bestBlocked.map((b) => b.mentorId)).toEqual(['b', 'c']);
-    expect(result.unmatched[0].bestBlocked[1].blockers.map((b) => b.constraint)).toEqual(['NO_SHARED_LANGUAGE', 'LESS_EXPERIENCED']);
+    expect(result.unmatched[0].bestBlocked[1].blockers.map((b) => b.constraint)).toEqual([
+      'NO_SHARED_LANGUAGE',
+      'LESS_EXPERIENCED',
+    ]);
   });
 
   it('explains capacity exhausted', () => {
@@ -103,15 +131,35 @@ describe('matching', () => {
     const mentors = [mentor('x', { strengths: { delegation: 5 } }), mentor('y', { strengths: { delegation: 3 } })];
     const free = solveMatching(mentees, mentors, opts(), noChains);
     expect(free.pairs.every((p) => !p.pinned)).toBe(true);
-    const pinned = solveMatching(mentees, mentors, opts({ pins: [{ menteeId: 'a', mentorId: 'y', by: 'sup', reason: 'asked' }] }), noChains);
+    const pinned = solveMatching(
+      mentees,
+      mentors,
+      opts({ pins: [{ menteeId: 'a', mentorId: 'y', by: 'sup', reason: 'asked' }] }),
+      noChains,
+    );
     expect(pinned.pairs.find((p) => p.menteeId === 'a')).toMatchObject({ mentorId: 'y', pinned: true });
     expect(pinned.pairs.find((p) => p.menteeId === 'b')!.mentorId).toBe('x');
-    const banned = solveMatching(mentees, mentors, opts({ bans: [{ menteeId: 'b', mentorId: 'x', by: 'sup', reason: 'clash' }, { menteeId: 'b', mentorId: 'y', by: 'sup', reason: 'clash' }] }), noChains);
+    const banned = solveMatching(
+      mentees,
+      mentors,
+      opts({
+        bans: [
+          { menteeId: 'b', mentorId: 'x', by: 'sup', reason: 'clash' },
+          { menteeId: 'b', mentorId: 'y', by: 'sup', reason: 'clash' },
+        ],
+      }),
+      noChains,
+    );
     expect(banned.unmatched.map((u) => u.menteeId)).toEqual(['b']);
     expect(banned.unmatched[0].bestBlocked[0].blockers[0].constraint).toBe('BANNED');
-    expect(() => solveMatching([mentee('a', { languages: ['pt'] })], mentors, opts({ pins: [{ menteeId: 'a', mentorId: 'x', by: 's', reason: 'r' }] }), noChains)).toThrow(
-      DomainError,
-    );
+    expect(() =>
+      solveMatching(
+        [mentee('a', { languages: ['pt'] })],
+        mentors,
+        opts({ pins: [{ menteeId: 'a', mentorId: 'x', by: 's', reason: 'r' }] }),
+        noChains,
+      ),
+    ).toThrow(DomainError);
   });
 
   it('refuses bad input with a field', () => {
@@ -123,7 +171,9 @@ describe('matching', () => {
       }
       return null;
     };
-    expect(bad({ weights: { ...DEFAULT_MATCHING_OPTIONS.weights, experience: Number.NaN } })).toBe('weights.experience');
+    expect(bad({ weights: { ...DEFAULT_MATCHING_OPTIONS.weights, experience: Number.NaN } })).toBe(
+      'weights.experience',
+    );
     expect(bad({}, [mentor('x', { capacity: 0 })])).toBe('capacity');
   });
 
@@ -131,7 +181,10 @@ describe('matching', () => {
     // total objective: a→x (1.0) + b→y (0) = 1.0 beats a→y (0.5) + b→x (0.25) = 0.75; fairness picks the latter.
     const mentees = [mentee('a', { gaps: { delegation: 1 } }), mentee('b', { gaps: { feedback: 1, conflict: 3 } })];
     const w = { competencyCoverage: 1, experience: 0, wishRank: 0, timeZone: 0, trackRecord: 0, crossDepartment: 0 };
-    const mentors = [mentor('x', { strengths: { delegation: 5, feedback: 5, conflict: 3 } }), mentor('y', { strengths: { delegation: 4, feedback: 3, conflict: 3 } })];
+    const mentors = [
+      mentor('x', { strengths: { delegation: 5, feedback: 5, conflict: 3 } }),
+      mentor('y', { strengths: { delegation: 4, feedback: 3, conflict: 3 } }),
+    ];
     const total = solveMatching(mentees, mentors, opts({ weights: w }), noChains);
     expect(total.totalScore).toBeCloseTo(1.0);
     expect(total.worstScore).toBeCloseTo(0);
@@ -144,15 +197,24 @@ describe('matching', () => {
     const mentees = [mentee('a'), mentee('b')];
     const mentors = [mentor('x', { capacity: 2 }), mentor('y', { capacity: 2, strengths: { delegation: 4 } })];
     expect(new Set(solveMatching(mentees, mentors, opts(), noChains).pairs.map((p) => p.mentorId)).size).toBe(1);
-    expect(new Set(solveMatching(mentees, mentors, opts({ loadBalance: 0.5 }), noChains).pairs.map((p) => p.mentorId)).size).toBe(2);
+    expect(
+      new Set(solveMatching(mentees, mentors, opts({ loadBalance: 0.5 }), noChains).pairs.map((p) => p.mentorId)).size,
+    ).toBe(2);
   });
 });
 
 /** Exhaustive search over all assignments: the referee for tiny instances. */
-function bruteForce(mentees: MenteeCandidate[], mentors: MentorCandidate[], o: MatchingOptions, chains: ReportingChains) {
+function bruteForce(
+  mentees: MenteeCandidate[],
+  mentors: MentorCandidate[],
+  o: MatchingOptions,
+  chains: ReportingChains,
+) {
   const ex = indexDecisions(o.exclusions);
   const bans = indexDecisions(o.bans);
-  const options = mentees.map((a) => mentors.map((b, j) => (pairBlockers(a, b, o, chains, ex, bans).length === 0 ? j : -1)).filter((j) => j >= 0));
+  const options = mentees.map((a) =>
+    mentors.map((b, j) => (pairBlockers(a, b, o, chains, ex, bans).length === 0 ? j : -1)).filter((j) => j >= 0),
+  );
   let best = { matched: -1, total: -Infinity };
   const left = mentors.map((m) => m.capacity);
   const walk = (i: number, matched: number, total: number) => {
@@ -181,7 +243,10 @@ describe('optimality', () => {
       expect([seed, engine.pairs.length]).toEqual([seed, exact.matched]);
       expect(Math.abs(engine.totalScore - exact.total)).toBeLessThan(1e-6);
       const greedy = greedyMatching(mentees, mentors, opts(), chains);
-      expect(engine.pairs.length > greedy.matched || (engine.pairs.length === greedy.matched && engine.totalScore >= greedy.totalScore - 1e-9)).toBe(true);
+      expect(
+        engine.pairs.length > greedy.matched ||
+          (engine.pairs.length === greedy.matched && engine.totalScore >= greedy.totalScore - 1e-9),
+      ).toBe(true);
     }
   });
 
@@ -189,7 +254,9 @@ describe('optimality', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const { mentees, mentors, chains } = randomInstance(seed, 30, 10, () => 2);
       const plain = { inSameChain: (a: string, b: string) => chains.inSameChain(a, b) };
-      expect(solveMatching(mentees, mentors, opts(), plain).pairs).toEqual(solveMatching(mentees, mentors, opts(), chains).pairs);
+      expect(solveMatching(mentees, mentors, opts(), plain).pairs).toEqual(
+        solveMatching(mentees, mentors, opts(), chains).pairs,
+      );
     }
   });
 });

@@ -30,14 +30,20 @@ export interface MatchingResult {
   stats: { mentees: number; mentors: number; feasiblePairs: number; infeasiblePairs: number; phases: number };
 }
 
-const invalid = (code: string, message: string, details: Record<string, unknown> = {}) => new DomainError(`MATCHING.${code}`, 'INVALID', message, details);
+const invalid = (code: string, message: string, details: Record<string, unknown> = {}) =>
+  new DomainError(`MATCHING.${code}`, 'INVALID', message, details);
 
 /**
  * Proposes pairs for a cycle: the most mentees matched, then the best total score (or, with the
  * fairness objective, the best worst pair first), within every hard constraint and capacity, with
  * pins kept and bans respected. Deterministic for the same input order.
  */
-export function solveMatching(mentees: MenteeCandidate[], mentors: MentorCandidate[], options: MatchingOptions, chains: ChainOracle): MatchingResult {
+export function solveMatching(
+  mentees: MenteeCandidate[],
+  mentors: MentorCandidate[],
+  options: MatchingOptions,
+  chains: ChainOracle,
+): MatchingResult {
   checkInput(mentees, mentors, options);
   const exclusions = indexDecisions(options.exclusions);
   const bans = indexDecisions(options.bans);
@@ -50,13 +56,21 @@ export function solveMatching(mentees: MenteeCandidate[], mentors: MentorCandida
   for (const pin of options.pins) {
     const i = menteeIndex.get(pin.menteeId);
     const j = mentorIndex.get(pin.mentorId);
-    if (i === undefined || j === undefined) throw invalid('PIN_UNKNOWN', `pin ${pin.menteeId} → ${pin.mentorId}: both must be enrolled in the cycle`, { field: 'pins' });
+    if (i === undefined || j === undefined)
+      throw invalid('PIN_UNKNOWN', `pin ${pin.menteeId} → ${pin.mentorId}: both must be enrolled in the cycle`, {
+        field: 'pins',
+      });
     if (pinnedOf.has(i)) throw invalid('PIN_TWICE', `mentee ${pin.menteeId} is pinned twice`, { field: 'pins' });
     const blockers = pairBlockers(mentees[i], mentors[j], options, chains, exclusions, bans);
     if (blockers.length > 0) {
-      throw invalid('PIN_INFEASIBLE', `pin ${pin.menteeId} → ${pin.mentorId} breaks: ${blockers.map((b) => `${b.constraint} (${b.detail})`).join('; ')}`, { field: 'pins', blockers });
+      throw invalid(
+        'PIN_INFEASIBLE',
+        `pin ${pin.menteeId} → ${pin.mentorId} breaks: ${blockers.map((b) => `${b.constraint} (${b.detail})`).join('; ')}`,
+        { field: 'pins', blockers },
+      );
     }
-    if (remaining[j] <= 0) throw invalid('PIN_OVER_CAPACITY', `mentor ${pin.mentorId} has more pins than capacity`, { field: 'pins' });
+    if (remaining[j] <= 0)
+      throw invalid('PIN_OVER_CAPACITY', `mentor ${pin.mentorId} has more pins than capacity`, { field: 'pins' });
     remaining[j]--;
     pinnedOf.set(i, j);
   }
@@ -87,9 +101,20 @@ export function solveMatching(mentees: MenteeCandidate[], mentors: MentorCandida
   if (options.objective === 'fairness' && edgeRight.length > 0) {
     const bottleneck = bestBottleneck(free.length, remaining, edgeStart, edgeRight, edgeWeight);
     phases += bottleneck.phases;
-    ({ edgeStart: solveStart, edgeRight: solveRight, edgeWeight: solveWeight } = keepAtLeast(edgeStart, edgeRight, edgeWeight, bottleneck.threshold));
+    ({
+      edgeStart: solveStart,
+      edgeRight: solveRight,
+      edgeWeight: solveWeight,
+    } = keepAtLeast(edgeStart, edgeRight, edgeWeight, bottleneck.threshold));
   }
-  const problem = { nLeft: free.length, nRight: mentors.length, capacity: remaining, edgeStart: solveStart, edgeRight: solveRight, edgeWeight: solveWeight };
+  const problem = {
+    nLeft: free.length,
+    nRight: mentors.length,
+    capacity: remaining,
+    edgeStart: solveStart,
+    edgeRight: solveRight,
+    edgeWeight: solveWeight,
+  };
   const solved = solveBMatchingByAugmentingPaths({ ...problem, slotPenalty: options.loadBalance });
   phases += solved.phases;
 
@@ -102,7 +127,13 @@ export function solveMatching(mentees: MenteeCandidate[], mentors: MentorCandida
   const pairs: ProposedPair[] = [];
   for (const [i, j] of [...pairOf].sort(([a], [b]) => a - b)) {
     const { score, parts } = contributions(mentees[i], mentors[j], options.weights);
-    pairs.push({ menteeId: mentees[i].personId, mentorId: mentors[j].personId, score, contributions: parts, pinned: pinnedSet.has(i) });
+    pairs.push({
+      menteeId: mentees[i].personId,
+      mentorId: mentors[j].personId,
+      score,
+      contributions: parts,
+      pinned: pinnedSet.has(i),
+    });
   }
   const unmatched = mentees
     .map((_, i) => i)
@@ -113,29 +144,41 @@ export function solveMatching(mentees: MenteeCandidate[], mentors: MentorCandida
     unmatched,
     totalScore: pairs.reduce((s, p) => s + p.score, 0),
     worstScore: pairs.length === 0 ? null : Math.min(...pairs.map((p) => p.score)),
-    stats: { mentees: mentees.length, mentors: mentors.length, feasiblePairs: edgeRight.length + pinnedOf.size, infeasiblePairs: infeasible, phases },
+    stats: {
+      mentees: mentees.length,
+      mentors: mentors.length,
+      feasiblePairs: edgeRight.length + pinnedOf.size,
+      infeasiblePairs: infeasible,
+      phases,
+    },
   };
 }
 
 function checkInput(mentees: MenteeCandidate[], mentors: MentorCandidate[], options: MatchingOptions): void {
   for (const c of CRITERIA) {
     const w = options.weights[c];
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) throw invalid('BAD_WEIGHT', `weights.${c} must be a number ≥ 0`, { field: `weights.${c}` });
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0)
+      throw invalid('BAD_WEIGHT', `weights.${c} must be a number ≥ 0`, { field: `weights.${c}` });
   }
-  if (!Number.isFinite(options.loadBalance) || options.loadBalance < 0) throw invalid('BAD_OPTION', 'loadBalance must be a number ≥ 0', { field: 'loadBalance' });
+  if (!Number.isFinite(options.loadBalance) || options.loadBalance < 0)
+    throw invalid('BAD_OPTION', 'loadBalance must be a number ≥ 0', { field: 'loadBalance' });
   const seen = new Set<string>();
   for (const m of mentees) {
-    if (seen.has(`mentee:${m.personId}`)) throw invalid('DUPLICATE', `mentee ${m.personId} appears twice`, { field: 'mentees' });
+    if (seen.has(`mentee:${m.personId}`))
+      throw invalid('DUPLICATE', `mentee ${m.personId} appears twice`, { field: 'mentees' });
     seen.add(`mentee:${m.personId}`);
   }
   for (const m of mentors) {
-    if (seen.has(`mentor:${m.personId}`)) throw invalid('DUPLICATE', `mentor ${m.personId} appears twice`, { field: 'mentors' });
+    if (seen.has(`mentor:${m.personId}`))
+      throw invalid('DUPLICATE', `mentor ${m.personId} appears twice`, { field: 'mentors' });
     seen.add(`mentor:${m.personId}`);
-    if (!Number.isInteger(m.capacity) || m.capacity < 1) throw invalid('BAD_CAPACITY', `mentor ${m.personId}: capacity must be a whole number ≥ 1`, { field: 'capacity' });
+    if (!Number.isInteger(m.capacity) || m.capacity < 1)
+      throw invalid('BAD_CAPACITY', `mentor ${m.personId}: capacity must be a whole number ≥ 1`, { field: 'capacity' });
   }
   const pinned = new Set(options.pins.map((p) => pairKey(p.menteeId, p.mentorId)));
   for (const ban of options.bans) {
-    if (pinned.has(pairKey(ban.menteeId, ban.mentorId))) throw invalid('PIN_AND_BAN', `${ban.menteeId} → ${ban.mentorId} is both pinned and banned`, { field: 'bans' });
+    if (pinned.has(pairKey(ban.menteeId, ban.mentorId)))
+      throw invalid('PIN_AND_BAN', `${ban.menteeId} → ${ban.mentorId} is both pinned and banned`, { field: 'bans' });
   }
 }
 
@@ -212,7 +255,8 @@ class FastPairs {
     this.competencies = competencyIndex.size;
     this.cover = new Float64Array(mentors.length * this.competencies);
     mentors.forEach((b, j) => {
-      for (const [key, c] of competencyIndex) this.cover[j * this.competencies + c] = Math.max(0, Math.min(1, ((b.strengths[key] ?? 0) - 3) / 2));
+      for (const [key, c] of competencyIndex)
+        this.cover[j * this.competencies + c] = Math.max(0, Math.min(1, ((b.strengths[key] ?? 0) - 3) / 2));
     });
     const mentorIndex = new Map(mentors.map((m, j) => [m.personId, j]));
     this.wishRank = mentees.map((m) => {
@@ -248,7 +292,9 @@ class FastPairs {
     this.menteePerson = Int32Array.from(mentees, (m) => indexOf(persons, m.personId));
     this.mentorPerson = Int32Array.from(mentors, (m) => indexOf(persons, m.personId));
     this.mentorTrack = Float64Array.from(mentors, (m) => m.trackRecord ?? 0.5);
-    this.mentorUsable = Uint8Array.from(mentors, (m) => (m.capacity > 0 && (m.trained || !options.requireTrainedMentors) ? 1 : 0));
+    this.mentorUsable = Uint8Array.from(mentors, (m) =>
+      m.capacity > 0 && (m.trained || !options.requireTrainedMentors) ? 1 : 0,
+    );
   }
 
   private wishRow = new Float64Array(0);
@@ -269,7 +315,9 @@ class FastPairs {
   }
 
   private shareLanguage(i: number, j: number): boolean {
-    for (let w = 0; w < this.languageWords; w++) if ((this.menteeLanguages[i * this.languageWords + w] & this.mentorLanguages[j * this.languageWords + w]) !== 0) return true;
+    for (let w = 0; w < this.languageWords; w++)
+      if ((this.menteeLanguages[i * this.languageWords + w] & this.mentorLanguages[j * this.languageWords + w]) !== 0)
+        return true;
     return false;
   }
 
@@ -285,7 +333,12 @@ class FastPairs {
 
   feasible(i: number, j: number): boolean {
     const o = this.options;
-    if (this.menteePerson[i] === this.mentorPerson[j] || this.mentorYears[j] < this.menteeYears[i] || !this.mentorUsable[j]) return false;
+    if (
+      this.menteePerson[i] === this.mentorPerson[j] ||
+      this.mentorYears[j] < this.menteeYears[i] ||
+      !this.mentorUsable[j]
+    )
+      return false;
     if (o.excludeSameDepartment && this.menteeDepartment[i] === this.mentorDepartment[j]) return false;
     if (o.maxTimeZoneHours !== null && this.hoursApart(i, j) > o.maxTimeZoneHours) return false;
     if (!this.shareLanguage(i, j)) return false;
@@ -340,7 +393,11 @@ function explainUnmatched(
   });
   infeasible.sort((x, y) => y.score - x.score || x.mentorId.localeCompare(y.mentorId));
   // The reasons are spelled out for the three shown only: the explaining path is the slow one.
-  const bestBlocked = infeasible.slice(0, 3).map(({ j, mentorId, score }) => ({ mentorId, score, blockers: pairBlockers(mentee, mentors[j], options, chains, exclusions, bans) }));
+  const bestBlocked = infeasible.slice(0, 3).map(({ j, mentorId, score }) => ({
+    mentorId,
+    score,
+    blockers: pairBlockers(mentee, mentors[j], options, chains, exclusions, bans),
+  }));
   return {
     menteeId: mentee.personId,
     reason: feasibleMentors === 0 ? 'NO_FEASIBLE_MENTOR' : 'CAPACITY_EXHAUSTED',
@@ -357,7 +414,8 @@ function bestBottleneck(
   edgeRight: Int32Array,
   edgeWeight: Float64Array,
 ): { threshold: number; phases: number } {
-  const cardinality = (threshold: number) => maxCardinality(nLeft, capacity, edgeStart, edgeRight, edgeWeight, threshold);
+  const cardinality = (threshold: number) =>
+    maxCardinality(nLeft, capacity, edgeStart, edgeRight, edgeWeight, threshold);
   let phases = 1;
   const full = cardinality(-Infinity);
   const thresholds = [...new Set(edgeWeight)].sort((a, b) => a - b);

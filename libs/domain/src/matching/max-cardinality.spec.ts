@@ -19,7 +19,14 @@ describe('maximum cardinality above a threshold', () => {
         for (let k = edgeStart[i]; k < edgeStart[i + 1]; k++) if (edgeWeight[k] >= threshold) kept.push(edgeRight[k]);
         keptStart[i + 1] = kept.length;
       }
-      const reference = solveBMatching({ nLeft, nRight, capacity, edgeStart: keptStart, edgeRight: Int32Array.from(kept), edgeWeight: new Float64Array(kept.length) });
+      const reference = solveBMatching({
+        nLeft,
+        nRight,
+        capacity,
+        edgeStart: keptStart,
+        edgeRight: Int32Array.from(kept),
+        edgeWeight: new Float64Array(kept.length),
+      });
       const got = maxCardinality(nLeft, capacity, edgeStart, edgeRight, edgeWeight, threshold);
       expect([seed, got]).toEqual([seed, reference.matched]);
     }

@@ -46,7 +46,8 @@ export function maxCardinality(
   const arcAt = new Int32Array(nLeft);
   const columnAt = new Int32Array(nLeft);
   const slotAt = new Int32Array(nLeft);
-  const usable = (r: number, k: number) => edgeWeight[k] >= threshold && edgeRight[k] !== rowCol[r] && capacity[edgeRight[k]] > 0;
+  const usable = (r: number, k: number) =>
+    edgeWeight[k] >= threshold && edgeRight[k] !== rowCol[r] && capacity[edgeRight[k]] > 0;
   /** Moves the rows of a path from free row `root` to a free slot, if the layers hold one. */
   const augment = (root: number): boolean => {
     let depth = 0;

@@ -35,10 +35,15 @@ export function pairBlockers(
   bans: DecisionIndex,
 ): Blocker[] {
   const out: Blocker[] = [];
-  if (mentee.personId === mentor.personId) return [{ constraint: 'SAME_PERSON', detail: 'a person cannot mentor themselves' }];
-  if (chains.inSameChain(mentee.personId, mentor.personId)) out.push({ constraint: 'IN_REPORTING_CHAIN', detail: 'one reports to the other, directly or not' });
+  if (mentee.personId === mentor.personId)
+    return [{ constraint: 'SAME_PERSON', detail: 'a person cannot mentor themselves' }];
+  if (chains.inSameChain(mentee.personId, mentor.personId))
+    out.push({ constraint: 'IN_REPORTING_CHAIN', detail: 'one reports to the other, directly or not' });
   if (!mentee.languages.some((l) => mentor.languages.includes(l))) {
-    out.push({ constraint: 'NO_SHARED_LANGUAGE', detail: `mentee speaks ${mentee.languages.join('/')}, mentor ${mentor.languages.join('/')}` });
+    out.push({
+      constraint: 'NO_SHARED_LANGUAGE',
+      detail: `mentee speaks ${mentee.languages.join('/')}, mentor ${mentor.languages.join('/')}`,
+    });
   }
   if (mentor.capacity <= 0) out.push({ constraint: 'NO_CAPACITY', detail: 'the mentor takes no mentee in this cycle' });
   const excluded = exclusions.get(pairKey(mentee.personId, mentor.personId));
@@ -46,14 +51,20 @@ export function pairBlockers(
   const banned = bans.get(pairKey(mentee.personId, mentor.personId));
   if (banned) out.push({ constraint: 'BANNED', detail: `${banned.reason} (${banned.by})` });
   if (mentor.managementYears < mentee.managementYears) {
-    out.push({ constraint: 'LESS_EXPERIENCED', detail: `mentor ${mentor.managementYears} years of management, mentee ${mentee.managementYears}` });
+    out.push({
+      constraint: 'LESS_EXPERIENCED',
+      detail: `mentor ${mentor.managementYears} years of management, mentee ${mentee.managementYears}`,
+    });
   }
-  if (options.excludeSameDepartment && mentee.department === mentor.department) out.push({ constraint: 'SAME_DEPARTMENT', detail: `both in ${mentor.department}` });
+  if (options.excludeSameDepartment && mentee.department === mentor.department)
+    out.push({ constraint: 'SAME_DEPARTMENT', detail: `both in ${mentor.department}` });
   if (options.maxTimeZoneHours !== null) {
     const hours = timeZoneHours(mentee, mentor);
-    if (hours > options.maxTimeZoneHours) out.push({ constraint: 'TIME_ZONE_TOO_FAR', detail: `${hours} h apart (at most ${options.maxTimeZoneHours})` });
+    if (hours > options.maxTimeZoneHours)
+      out.push({ constraint: 'TIME_ZONE_TOO_FAR', detail: `${hours} h apart (at most ${options.maxTimeZoneHours})` });
   }
-  if (options.requireTrainedMentors && !mentor.trained) out.push({ constraint: 'NOT_TRAINED', detail: 'the mentor has not completed the training' });
+  if (options.requireTrainedMentors && !mentor.trained)
+    out.push({ constraint: 'NOT_TRAINED', detail: 'the mentor has not completed the training' });
   return out;
 }
 
@@ -100,7 +111,11 @@ export function criteria(mentee: MenteeCandidate, mentor: MentorCandidate): Reco
   };
 }
 
-export function contributions(mentee: MenteeCandidate, mentor: MentorCandidate, weights: Record<Criterion, number>): { score: number; parts: Record<Criterion, number> } {
+export function contributions(
+  mentee: MenteeCandidate,
+  mentor: MentorCandidate,
+  weights: Record<Criterion, number>,
+): { score: number; parts: Record<Criterion, number> } {
   const values = criteria(mentee, mentor);
   const parts = {} as Record<Criterion, number>;
   let score = 0;

@@ -20,10 +20,14 @@ interface SearchResult {
 }
 
 /** The dense layout when the matrix is small enough and mostly feasible, unless the caller chose. */
-export function chooseLayout(input: Pick<BMatchingInput, 'nLeft' | 'nRight' | 'edgeRight' | 'layout'>): 'dense' | 'sparse' {
+export function chooseLayout(
+  input: Pick<BMatchingInput, 'nLeft' | 'nRight' | 'edgeRight' | 'layout'>,
+): 'dense' | 'sparse' {
   if (input.layout) return input.layout;
   const cells = input.nLeft * input.nRight;
-  return cells > 0 && cells <= MAX_DENSE_CELLS && input.edgeRight.length >= MIN_DENSE_SHARE * cells ? 'dense' : 'sparse';
+  return cells > 0 && cells <= MAX_DENSE_CELLS && input.edgeRight.length >= MIN_DENSE_SHARE * cells
+    ? 'dense'
+    : 'sparse';
 }
 
 /**
@@ -296,7 +300,8 @@ export function solveBMatchingByAugmentingPaths(input: BMatchingInput): BMatchin
       for (let s = slotStart[k]; s < slotStart[k] + load[k]; s++) target[slots[s]] = NOWHERE;
       relaxColumnBackward(byColumn, k * nLeft, hk - v[k], nLeft, offset, target, far);
     }
-    for (let r = 0; r < nLeft; r++) if (rowCol[r] < 0 && far[nRight + r] < Infinity && far[nRight + r] > farthest) farthest = far[nRight + r];
+    for (let r = 0; r < nLeft; r++)
+      if (rowCol[r] < 0 && far[nRight + r] < Infinity && far[nRight + r] > farthest) farthest = far[nRight + r];
     for (let j = 0; j < nRight; j++) v[j] -= columnDone[j] ? far[j] : farthest;
     for (let r = 0; r < nLeft; r++) {
       if (rowCol[r] >= 0) u[r] = cost[rowArc[r]] - v[rowCol[r]];
@@ -377,7 +382,16 @@ export function solveBMatchingByAugmentingPaths(input: BMatchingInput): BMatchin
 }
 
 /** The hot loop, kept at top level with its arrays as arguments so that V8 keeps them in registers. */
-function relaxDenseRow(matrix: Float64Array, row: number, offset: number, r: number, nRight: number, v: Float64Array, dist: Float64Array, predRow: Int32Array): void {
+function relaxDenseRow(
+  matrix: Float64Array,
+  row: number,
+  offset: number,
+  r: number,
+  nRight: number,
+  v: Float64Array,
+  dist: Float64Array,
+  predRow: Int32Array,
+): void {
   for (let j = 0; j < nRight; j++) {
     const nd = offset + matrix[row + j] - v[j];
     if (nd < dist[j]) {
@@ -393,7 +407,13 @@ function relaxDenseRow(matrix: Float64Array, row: number, offset: number, r: num
  * settle the rest of a plateau of ties (scores tie often). A cheap tie-break: on the 5,000 × 1,000
  * benchmark it changed no count of rows settled measurably.
  */
-function nearest(todo: Int32Array, nTodo: number, dist: Float64Array, load: Int32Array, capacity: ArrayLike<number>): number {
+function nearest(
+  todo: Int32Array,
+  nTodo: number,
+  dist: Float64Array,
+  load: Int32Array,
+  capacity: ArrayLike<number>,
+): number {
   let at = -1;
   let best = Infinity;
   let room = false;
@@ -410,7 +430,15 @@ function nearest(todo: Int32Array, nTodo: number, dist: Float64Array, load: Int3
 }
 
 /** Backward relaxation of one settled column over every row (see `refreshDuals`). */
-function relaxColumnBackward(byColumn: Float64Array, base: number, from: number, nLeft: number, offset: Float64Array, target: Int32Array, far: Float64Array): void {
+function relaxColumnBackward(
+  byColumn: Float64Array,
+  base: number,
+  from: number,
+  nLeft: number,
+  offset: Float64Array,
+  target: Int32Array,
+  far: Float64Array,
+): void {
   for (let r = 0; r < nLeft; r++) {
     const through = from + byColumn[base + r] + offset[r];
     const t = target[r];

@@ -16,11 +16,17 @@ export function assertSurvey(survey: InteractionSurvey, field = 'survey'): void 
   for (const item of INTERACTION_ITEMS) {
     const v = survey.scores[item];
     if (!Number.isInteger(v) || v < 1 || v > 5) {
-      throw new DomainError('MENTORSHIP.INVALID', 'INVALID', `${field}.scores.${item}: a whole number from 1 to 5`, { field: `${field}.scores.${item}` });
+      throw new DomainError('MENTORSHIP.INVALID', 'INVALID', `${field}.scores.${item}: a whole number from 1 to 5`, {
+        field: `${field}.scores.${item}`,
+      });
     }
   }
   const extra = Object.keys(survey.scores).find((k) => !(INTERACTION_ITEMS as readonly string[]).includes(k));
-  if (extra !== undefined) throw new DomainError('MENTORSHIP.INVALID', 'INVALID', `${field}.scores.${extra}: not a question of this survey`, { field: `${field}.scores.${extra}` });
+  if (extra !== undefined)
+    throw new DomainError('MENTORSHIP.INVALID', 'INVALID', `${field}.scores.${extra}: not a question of this survey`, {
+      field: `${field}.scores.${extra}`,
+    });
 }
 
-export const surveyMean = (s: InteractionSurvey): number => INTERACTION_ITEMS.reduce((sum, k) => sum + s.scores[k], 0) / INTERACTION_ITEMS.length;
+export const surveyMean = (s: InteractionSurvey): number =>
+  INTERACTION_ITEMS.reduce((sum, k) => sum + s.scores[k], 0) / INTERACTION_ITEMS.length;

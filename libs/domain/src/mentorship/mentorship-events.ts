@@ -34,7 +34,8 @@ export type ReviewStage = 'midterm' | 'final';
 export type Party = 'mentor' | 'mentee';
 
 /** Human steps whose deadlines send reminders and escalations. */
-export type FollowUpSubject = 'supervisor-approval' | 'kickoff' | 'session' | 'checkpoint' | 'midterm-review' | 'final-review';
+export type FollowUpSubject =
+  'supervisor-approval' | 'kickoff' | 'session' | 'checkpoint' | 'midterm-review' | 'final-review';
 
 export interface LoggedSession {
   sessionId: string;
@@ -58,7 +59,12 @@ export interface ReviewSubmission {
 
 export type MentorshipEvent =
   | { type: 'MentorshipCreated'; at: string; actorId: string; data: MentorshipPair }
-  | { type: 'MentorshipPhaseChanged'; at: string; actorId: string; data: { from: MentorshipPhase | null; to: MentorshipPhase; reason: string } }
+  | {
+      type: 'MentorshipPhaseChanged';
+      at: string;
+      actorId: string;
+      data: { from: MentorshipPhase | null; to: MentorshipPhase; reason: string };
+    }
   | {
       type: 'KickoffAgreed';
       at: string;
@@ -67,11 +73,31 @@ export type MentorshipEvent =
     }
   | { type: 'SessionLogged'; at: string; actorId: string; data: LoggedSession }
   | { type: 'PulseSubmitted'; at: string; actorId: string; data: { survey: InteractionSurvey } }
-  | { type: 'CheckpointOpened'; at: string; actorId: string; data: { checkpoint: number; decideBy: string; reason?: string } }
-  | { type: 'CheckpointDecided'; at: string; actorId: string; data: { checkpoint: number; decision: CheckpointDecision; guidance: string | null } }
+  | {
+      type: 'CheckpointOpened';
+      at: string;
+      actorId: string;
+      data: { checkpoint: number; decideBy: string; reason?: string };
+    }
+  | {
+      type: 'CheckpointDecided';
+      at: string;
+      actorId: string;
+      data: { checkpoint: number; decision: CheckpointDecision; guidance: string | null };
+    }
   | { type: 'ReviewSubmitted'; at: string; actorId: string; data: { stage: ReviewStage } & ReviewSubmission }
-  | { type: 'ReminderSent'; at: string; actorId: string; data: { subject: FollowUpSubject; occurrence: string; to: string[] } }
-  | { type: 'Escalated'; at: string; actorId: string; data: { subject: FollowUpSubject; occurrence: string; to: string; missing: string } }
+  | {
+      type: 'ReminderSent';
+      at: string;
+      actorId: string;
+      data: { subject: FollowUpSubject; occurrence: string; to: string[] };
+    }
+  | {
+      type: 'Escalated';
+      at: string;
+      actorId: string;
+      data: { subject: FollowUpSubject; occurrence: string; to: string; missing: string };
+    }
   | { type: 'RoiEvidenceRecorded'; at: string; actorId: string; data: RoiEvidence }
   | { type: 'MentorshipTerminated'; at: string; actorId: string; data: { reason: string; rematch: boolean } };
 

@@ -40,7 +40,9 @@ export function policyProblems(p: MentorshipPolicy): Array<{ field: keyof Mentor
   for (const [field, value] of Object.entries(p) as Array<[keyof MentorshipPolicy, number]>) {
     if (!Number.isFinite(value) || value <= 0) out.push({ field, message: 'must be a positive duration' });
   }
-  if (p.reminderLeadMs >= p.sessionEveryMs) out.push({ field: 'reminderLeadMs', message: 'the reminder must come before the session is due' });
-  if (p.midtermAfterMs >= p.endAfterMs) out.push({ field: 'midtermAfterMs', message: 'the midterm must come before the end' });
+  if (p.reminderLeadMs >= p.sessionEveryMs)
+    out.push({ field: 'reminderLeadMs', message: 'the reminder must come before the session is due' });
+  if (p.midtermAfterMs >= p.endAfterMs)
+    out.push({ field: 'midtermAfterMs', message: 'the midterm must come before the end' });
   return out;
 }

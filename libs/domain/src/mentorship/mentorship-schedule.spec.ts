@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { agreeKickoff, createMentorship, foldMentorship, logSession, supervisorApproves, type MentorshipEvent, type MentorshipState } from './mentorship.js';
+import {
+  agreeKickoff,
+  createMentorship,
+  foldMentorship,
+  logSession,
+  supervisorApproves,
+  type MentorshipEvent,
+  type MentorshipState,
+} from './mentorship.js';
 import { DEFAULT_MENTORSHIP_POLICY, type MentorshipPolicy } from './mentorship-policy.js';
 import { mentorshipDue } from './mentorship-schedule.js';
 
@@ -14,13 +22,26 @@ const policy: MentorshipPolicy = {
   midtermAfterMs: 91,
   endAfterMs: 182,
 };
-const pair = { mentorshipId: 'm-1', programId: 'p-1', menteeId: 'zoe', mentorId: 'eloise', supervisorId: 'paul', ownerId: 'claire' };
+const pair = {
+  mentorshipId: 'm-1',
+  programId: 'p-1',
+  menteeId: 'zoe',
+  mentorId: 'eloise',
+  supervisorId: 'paul',
+  ownerId: 'claire',
+};
 const goals = [{ competencyKey: 'delegation', targetLevel: 3 }];
-const facts = [{ name: 'Team turnover', unit: '%', source: 'HR report', value: 18, lowerIsBetter: true, valuePerUnit: null }];
+const facts = [
+  { name: 'Team turnover', unit: '%', source: 'HR report', value: 18, lowerIsBetter: true, valuePerUnit: null },
+];
 const at = (t: number) => new Date(t);
 
 /** Lets time pass until `until`, committing whatever the clock asks for; returns what happened when. */
-function runClock(s: MentorshipState, from: number, until: number): { state: MentorshipState; log: Array<[number, string]> } {
+function runClock(
+  s: MentorshipState,
+  from: number,
+  until: number,
+): { state: MentorshipState; log: Array<[number, string]> } {
   const log: Array<[number, string]> = [];
   let t = from;
   let state = s;
@@ -82,7 +103,23 @@ describe('the clock of a mentorship', () => {
 
   it('starts the cadence again from a logged session', () => {
     let s = activeAt(0);
-    s = foldMentorship(logSession(s, eloise, { sessionId: 's1', heldAt: at(10).toISOString(), minutes: 60, topics: [], competencies: [], sharedNotes: null, privateNotes: null }, at(11)), s)!;
+    s = foldMentorship(
+      logSession(
+        s,
+        eloise,
+        {
+          sessionId: 's1',
+          heldAt: at(10).toISOString(),
+          minutes: 60,
+          topics: [],
+          competencies: [],
+          sharedNotes: null,
+          privateNotes: null,
+        },
+        at(11),
+      ),
+      s,
+    )!;
     expect(runClock(s, 11, 30).log).toEqual([[22, 'remind session → eloise']]);
   });
 

@@ -5,8 +5,6 @@ import { followUpKey, openCheckpoint, type MentorshipState } from './mentorship-
 import { phaseChange } from './mentorship.js';
 import { SYSTEM_ACTOR } from '../program/program-events.js';
 
-
-
 /** What time alone asks of a mentorship now, and when to look again (Infinity: only a person's action moves it). */
 export interface Due {
   events: MentorshipEvent[];
@@ -39,16 +37,40 @@ export function mentorshipDue(s: MentorshipState, p: MentorshipPolicy, now: numb
     if (s.escalated.includes(key)) return null;
     // The reminder always comes first, even late (a worker that was down): people see the same sequence.
     if (!s.reminded.includes(key) && f.remind.length > 0) {
-      if (now >= f.remindAt) return [{ type: 'ReminderSent', at, actorId: SYSTEM_ACTOR, data: { subject: f.subject, occurrence: f.occurrence, to: f.remind } }];
+      if (now >= f.remindAt)
+        return [
+          {
+            type: 'ReminderSent',
+            at,
+            actorId: SYSTEM_ACTOR,
+            data: { subject: f.subject, occurrence: f.occurrence, to: f.remind },
+          },
+        ];
       wake.push(f.remindAt);
     }
-    if (now >= f.escalateAt) return [{ type: 'Escalated', at, actorId: SYSTEM_ACTOR, data: { subject: f.subject, occurrence: f.occurrence, to: f.escalateTo, missing: f.missing } }];
+    if (now >= f.escalateAt)
+      return [
+        {
+          type: 'Escalated',
+          at,
+          actorId: SYSTEM_ACTOR,
+          data: { subject: f.subject, occurrence: f.occurrence, to: f.escalateTo, missing: f.missing },
+        },
+      ];
     wake.push(f.escalateAt);
     return null;
   };
   const step = (subject: FollowUpSubject, remind: string[], escalateTo: string, missing: string) => {
     const since = Date.parse(s.phaseSince);
-    return followUp({ subject, occurrence: s.phaseSince, remindAt: since + p.responseMs, escalateAt: since + 2 * p.responseMs, remind, escalateTo, missing });
+    return followUp({
+      subject,
+      occurrence: s.phaseSince,
+      remindAt: since + p.responseMs,
+      escalateAt: since + 2 * p.responseMs,
+      remind,
+      escalateTo,
+      missing,
+    });
   };
   const partyIds = (missing: Party[]) => missing.map((m) => (m === 'mentor' ? s.mentorId : s.menteeId));
   const notYet = (done: Party[]) => (['mentor', 'mentee'] as Party[]).filter((x) => !done.includes(x));
@@ -58,17 +80,24 @@ export function mentorshipDue(s: MentorshipState, p: MentorshipPolicy, now: numb
     return e ? found(e) : { events: [], wakeAt: Math.min(...wake) };
   }
   if (s.phase === 'KICKOFF') {
-    const e = step('kickoff', partyIds(notYet(s.agreedBy)), s.supervisorId, 'mentor and mentee have not agreed on their goals');
+    const e = step(
+      'kickoff',
+      partyIds(notYet(s.agreedBy)),
+      s.supervisorId,
+      'mentor and mentee have not agreed on their goals',
+    );
     return e ? found(e) : { events: [], wakeAt: Math.min(...wake) };
   }
 
   const start = Date.parse(s.activeSince!) + s.pausedTotalMs;
   const endAt = start + p.endAfterMs;
   if (s.phase === 'ACTIVE') {
-    if (now >= endAt) return found([phaseChange(s, 'FINAL_EVALUATION', SYSTEM_ACTOR, at, 'the mentorship reached its end date')]);
+    if (now >= endAt)
+      return found([phaseChange(s, 'FINAL_EVALUATION', SYSTEM_ACTOR, at, 'the mentorship reached its end date')]);
     if (!s.midtermDone) {
       const midAt = start + p.midtermAfterMs;
-      if (now >= midAt) return found([phaseChange(s, 'MIDTERM_REVIEW', SYSTEM_ACTOR, at, 'the mentorship reached its midterm')]);
+      if (now >= midAt)
+        return found([phaseChange(s, 'MIDTERM_REVIEW', SYSTEM_ACTOR, at, 'the mentorship reached its midterm')]);
       wake.push(midAt);
     }
     wake.push(endAt);
@@ -76,7 +105,12 @@ export function mentorshipDue(s: MentorshipState, p: MentorshipPolicy, now: numb
   if (s.phase === 'MIDTERM_REVIEW' || s.phase === 'FINAL_EVALUATION') {
     const stage = s.phase === 'MIDTERM_REVIEW' ? 'midterm' : 'final';
     const done = Object.keys(s.reviews[stage]) as Party[];
-    const e = step(`${stage}-review`, partyIds(notYet(done)), s.supervisorId, `the ${stage} review is not answered by ${notYet(done).join(' and ')}`);
+    const e = step(
+      `${stage}-review`,
+      partyIds(notYet(done)),
+      s.supervisorId,
+      `the ${stage} review is not answered by ${notYet(done).join(' and ')}`,
+    );
     if (e) return found(e);
   }
 
@@ -98,7 +132,15 @@ export function mentorshipDue(s: MentorshipState, p: MentorshipPolicy, now: numb
     const n = s.checkpoints.length + 1;
     const opensAt = start + n * p.checkpointEveryMs;
     if (opensAt < endAt) {
-      if (now >= opensAt) return found([{ type: 'CheckpointOpened', at, actorId: SYSTEM_ACTOR, data: { checkpoint: n, decideBy: new Date(now + p.checkpointDecisionMs).toISOString() } }]);
+      if (now >= opensAt)
+        return found([
+          {
+            type: 'CheckpointOpened',
+            at,
+            actorId: SYSTEM_ACTOR,
+            data: { checkpoint: n, decideBy: new Date(now + p.checkpointDecisionMs).toISOString() },
+          },
+        ]);
       wake.push(opensAt);
     }
   }

@@ -60,10 +60,12 @@ export interface MentorshipState extends MentorshipPair {
 
 export const followUpKey = (subject: FollowUpSubject, occurrence: string): string => `${subject}@${occurrence}`;
 
-export const openCheckpoint = (s: MentorshipState): CheckpointState | undefined => s.checkpoints.find((c) => c.decision === null);
+export const openCheckpoint = (s: MentorshipState): CheckpointState | undefined =>
+  s.checkpoints.find((c) => c.decision === null);
 
 const sameGoals = (a: GoalCompetency[], b: GoalCompetency[]) =>
-  a.length === b.length && a.every((g) => b.some((h) => h.competencyKey === g.competencyKey && h.targetLevel === g.targetLevel));
+  a.length === b.length &&
+  a.every((g) => b.some((h) => h.competencyKey === g.competencyKey && h.targetLevel === g.targetLevel));
 export { sameGoals };
 
 export function evolveMentorship(s: MentorshipState | null, e: MentorshipEvent): MentorshipState {
@@ -110,7 +112,13 @@ export function evolveMentorship(s: MentorshipState | null, e: MentorshipEvent):
       if (from === 'PAUSED') {
         const paused = s.pausedAt ? Date.parse(e.at) - Date.parse(s.pausedAt) : 0;
         // A human step resumes with its own deadline restarted; ACTIVE time stops while paused.
-        return { ...changed, pausedFrom: null, pausedAt: null, pausedTotalMs: s.pausedTotalMs + (s.activeSince ? paused : 0), cadenceFrom: s.activeSince ? e.at : s.cadenceFrom };
+        return {
+          ...changed,
+          pausedFrom: null,
+          pausedAt: null,
+          pausedTotalMs: s.pausedTotalMs + (s.activeSince ? paused : 0),
+          cadenceFrom: s.activeSince ? e.at : s.cadenceFrom,
+        };
       }
       if (to === 'ACTIVE' && s.activeSince === null) return { ...changed, activeSince: e.at, cadenceFrom: e.at };
       if (from === 'MIDTERM_REVIEW' && to === 'ACTIVE') return { ...changed, midtermDone: true };
@@ -130,17 +138,32 @@ export function evolveMentorship(s: MentorshipState | null, e: MentorshipEvent):
       const last = s.lastSessionAt && s.lastSessionAt > e.data.heldAt ? s.lastSessionAt : e.data.heldAt;
       const cadenceFrom = s.cadenceFrom && s.cadenceFrom > last ? s.cadenceFrom : last;
       const recentSessionIds = [...(s.recentSessionIds ?? []), e.data.sessionId].slice(-50);
-      return { ...next, sessions: s.sessions + 1, sessionMinutes: s.sessionMinutes + e.data.minutes, lastSessionAt: last, cadenceFrom, recentSessionIds };
+      return {
+        ...next,
+        sessions: s.sessions + 1,
+        sessionMinutes: s.sessionMinutes + e.data.minutes,
+        lastSessionAt: last,
+        cadenceFrom,
+        recentSessionIds,
+      };
     }
     case 'PulseSubmitted':
       return { ...next, latestPulse: e.data.survey };
     case 'CheckpointOpened':
-      return { ...next, checkpoints: [...s.checkpoints, { checkpoint: e.data.checkpoint, openedAt: e.at, decision: null, guidance: null, decidedAt: null }] };
+      return {
+        ...next,
+        checkpoints: [
+          ...s.checkpoints,
+          { checkpoint: e.data.checkpoint, openedAt: e.at, decision: null, guidance: null, decidedAt: null },
+        ],
+      };
     case 'CheckpointDecided':
       return {
         ...next,
         checkpoints: s.checkpoints.map((c) =>
-          c.checkpoint === e.data.checkpoint ? { ...c, decision: e.data.decision, guidance: e.data.guidance, decidedAt: e.at } : c,
+          c.checkpoint === e.data.checkpoint
+            ? { ...c, decision: e.data.decision, guidance: e.data.guidance, decidedAt: e.at }
+            : c,
         ),
       };
     case 'ReviewSubmitted': {
@@ -148,9 +171,17 @@ export function evolveMentorship(s: MentorshipState | null, e: MentorshipEvent):
       return { ...next, reviews: { ...s.reviews, [stage]: { ...s.reviews[stage], [submission.by]: submission } } };
     }
     case 'ReminderSent':
-      return { ...next, reminded: [...s.reminded, followUpKey(e.data.subject, e.data.occurrence)], remindersSent: s.remindersSent + 1 };
+      return {
+        ...next,
+        reminded: [...s.reminded, followUpKey(e.data.subject, e.data.occurrence)],
+        remindersSent: s.remindersSent + 1,
+      };
     case 'Escalated':
-      return { ...next, escalated: [...s.escalated, followUpKey(e.data.subject, e.data.occurrence)], escalations: s.escalations + 1 };
+      return {
+        ...next,
+        escalated: [...s.escalated, followUpKey(e.data.subject, e.data.occurrence)],
+        escalations: s.escalations + 1,
+      };
     case 'RoiEvidenceRecorded':
       return { ...next, roi: e.data };
     case 'MentorshipTerminated':
@@ -158,5 +189,7 @@ export function evolveMentorship(s: MentorshipState | null, e: MentorshipEvent):
   }
 }
 
-export const foldMentorship = (events: MentorshipEvent[], from: MentorshipState | null = null): MentorshipState | null =>
-  events.reduce<MentorshipState | null>((s, e) => evolveMentorship(s, e), from);
+export const foldMentorship = (
+  events: MentorshipEvent[],
+  from: MentorshipState | null = null,
+): MentorshipState | null => events.reduce<MentorshipState | null>((s, e) => evolveMentorship(s, e), from);

@@ -2,7 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_MENTORSHIP_POLICY, policyProblems, type MentorshipPolicy } from './mentorship-policy.js';
 import { roiEvidence } from './roi.js';
 
-const policy: MentorshipPolicy = { ...DEFAULT_MENTORSHIP_POLICY, sessionEveryMs: 100, reminderLeadMs: 20, escalationDelayMs: 50, midtermAfterMs: 1000, endAfterMs: 2000 };
+const policy: MentorshipPolicy = {
+  ...DEFAULT_MENTORSHIP_POLICY,
+  sessionEveryMs: 100,
+  reminderLeadMs: 20,
+  escalationDelayMs: 50,
+  midtermAfterMs: 1000,
+  endAfterMs: 2000,
+};
 
 describe('mentorship policy', () => {
   it('defaults to a session every 14 days, a checkpoint every 6 weeks, about 6 months', () => {
@@ -13,7 +20,9 @@ describe('mentorship policy', () => {
   it('refuses incoherent cadences, naming the field', () => {
     expect(policyProblems({ ...policy, reminderLeadMs: 200 }).map((p) => p.field)).toEqual(['reminderLeadMs']);
     expect(policyProblems({ ...policy, sessionEveryMs: -1 }).map((p) => p.field)).toContain('sessionEveryMs');
-    expect(policyProblems({ ...policy, midtermAfterMs: policy.endAfterMs }).map((p) => p.field)).toEqual(['midtermAfterMs']);
+    expect(policyProblems({ ...policy, midtermAfterMs: policy.endAfterMs }).map((p) => p.field)).toEqual([
+      'midtermAfterMs',
+    ]);
   });
 });
 
@@ -22,8 +31,24 @@ describe('ROI evidence', () => {
     const evidence = roiEvidence({
       goals: [{ competencyKey: 'delegation', baseline: 2, target: 3, final: 3.5 }],
       facts: [
-        { name: 'Team turnover', unit: 'percentage point', source: 'HR report', before: 18, after: 12, lowerIsBetter: true, valuePerUnit: 2000 },
-        { name: 'Engagement score', unit: 'point', source: 'engagement survey', before: 61, after: 66, lowerIsBetter: false, valuePerUnit: null },
+        {
+          name: 'Team turnover',
+          unit: 'percentage point',
+          source: 'HR report',
+          before: 18,
+          after: 12,
+          lowerIsBetter: true,
+          valuePerUnit: 2000,
+        },
+        {
+          name: 'Engagement score',
+          unit: 'point',
+          source: 'engagement survey',
+          before: 61,
+          after: 66,
+          lowerIsBetter: false,
+          valuePerUnit: null,
+        },
       ],
       mentorHours: 12,
       menteeHours: 12,
@@ -43,7 +68,16 @@ describe('ROI evidence', () => {
   });
 
   it('gives no ratio when nothing is monetised', () => {
-    const evidence = roiEvidence({ goals: [], facts: [], mentorHours: 1, menteeHours: 1, supervisorHours: 0, rates: { mentor: 1, mentee: 1, supervisor: 1 }, attribution: 1, currency: 'EUR' });
+    const evidence = roiEvidence({
+      goals: [],
+      facts: [],
+      mentorHours: 1,
+      menteeHours: 1,
+      supervisorHours: 0,
+      rates: { mentor: 1, mentee: 1, supervisor: 1 },
+      attribution: 1,
+      currency: 'EUR',
+    });
     expect(evidence.roi).toBeNull();
   });
 });

@@ -50,20 +50,34 @@ export interface RoiEvidence {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export function roiEvidence(x: RoiInputs): RoiEvidence {
-  const competencies = x.goals.map((g) => ({ ...g, gained: round2(g.final - g.baseline), reached: g.final >= g.target }));
+  const competencies = x.goals.map((g) => ({
+    ...g,
+    gained: round2(g.final - g.baseline),
+    reached: g.final >= g.target,
+  }));
   const facts = x.facts.map((f) => {
     const delta = round2(f.after - f.before);
     const improvement = round2(f.lowerIsBetter ? -delta : delta);
-    return { ...f, delta, improvement, value: f.valuePerUnit === null ? null : round2(improvement * f.valuePerUnit * x.attribution) };
+    return {
+      ...f,
+      delta,
+      improvement,
+      value: f.valuePerUnit === null ? null : round2(improvement * f.valuePerUnit * x.attribution),
+    };
   });
-  const cost = round2(x.mentorHours * x.rates.mentor + x.menteeHours * x.rates.mentee + x.supervisorHours * x.rates.supervisor);
+  const cost = round2(
+    x.mentorHours * x.rates.mentor + x.menteeHours * x.rates.mentee + x.supervisorHours * x.rates.supervisor,
+  );
   const monetised = facts.filter((f) => f.value !== null);
   const benefit = round2(monetised.reduce((s, f) => s + (f.value ?? 0), 0));
   const roi = monetised.length === 0 || cost === 0 ? null : round2((benefit - cost) / cost);
   const assumptions = [
     `cost = mentor ${x.mentorHours} h × ${x.rates.mentor} + mentee ${x.menteeHours} h × ${x.rates.mentee} + supervision ${x.supervisorHours} h × ${x.rates.supervisor} ${x.currency}/h`,
     `${Math.round(x.attribution * 100)} % of each improvement is attributed to the mentorship`,
-    ...monetised.map((f) => `${f.name}: one ${f.unit} of improvement is worth ${f.valuePerUnit} ${x.currency} (source of the figures: ${f.source})`),
+    ...monetised.map(
+      (f) =>
+        `${f.name}: one ${f.unit} of improvement is worth ${f.valuePerUnit} ${x.currency} (source of the figures: ${f.source})`,
+    ),
     ...facts.filter((f) => f.value === null).map((f) => `${f.name} is reported but not monetised`),
   ];
   return { competencies, facts, cost, benefit, roi, assumptions };

@@ -40,6 +40,9 @@ describe('RFC 4180 CSV parser', () => {
   it('reports an unclosed quote and stray quotes with their line', () => {
     expect(parseCsv('a,b\n1,"open\n').errors).toEqual([{ line: 2, message: expect.stringMatching(/not closed/) }]);
     expect(parseCsv('a,b\n1,x"y\n').errors[0]).toMatchObject({ line: 2 });
-    expect(parseCsv('a,b\n1,"x"y\n').errors[0]).toMatchObject({ line: 2, message: expect.stringMatching(/after a closing quote/) });
+    expect(parseCsv('a,b\n1,"x"y\n').errors[0]).toMatchObject({
+      line: 2,
+      message: expect.stringMatching(/after a closing quote/),
+    });
   });
 });

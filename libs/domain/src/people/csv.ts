@@ -50,7 +50,7 @@ export function parseCsv(input: string, delimiter: ',' | ';' = detectDelimiter(i
   const endRecord = () => {
     endField();
     // A blank line is not a record (trailing newline, empty lines between records).
-    if (!(fields.length === 1 && fields[0] === '' )) records.push({ line: recordLine, fields });
+    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: recordLine, fields });
     fields = [];
   };
 
@@ -76,7 +76,10 @@ export function parseCsv(input: string, delimiter: ',' | ';' = detectDelimiter(i
         inQuotes = true;
         quotedField = true;
       } else {
-        errors.push({ line, message: 'a quote inside an unquoted field (quote the whole field and double inner quotes)' });
+        errors.push({
+          line,
+          message: 'a quote inside an unquoted field (quote the whole field and double inner quotes)',
+        });
         field += ch;
       }
     } else if (ch === delimiter) {

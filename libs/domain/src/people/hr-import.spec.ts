@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { planHrImport } from './hr-import.js';
 import type { Person } from './person.js';
 
-const header = 'employee_id,name,email,department,manager_id,job_level,management_years,team_size,languages,location,time_zone,hire_date,status,mentor_pool';
+const header =
+  'employee_id,name,email,department,manager_id,job_level,management_years,team_size,languages,location,time_zone,hire_date,status,mentor_pool';
 const row = (id: string, manager = '', extra: Partial<Record<'email' | 'tz' | 'level' | 'date', string>> = {}) =>
   `${id},Person ${id},${extra.email ?? `${id}@example.com`},Sales,${manager},${extra.level ?? 'M1'},3,5,fr|en,Lyon,${extra.tz ?? 'Europe/Paris'},${extra.date ?? '2020-01-15'},active,no`;
 const csv = (...rows: string[]) => [header, ...rows].join('\n') + '\n';
@@ -14,7 +15,13 @@ describe('HR import plan', () => {
     const plan = planHrImport(csv(row('e2', 'e1'), row('e1')), existing());
     expect(plan.errors).toEqual([]);
     expect(plan.create.map((p) => p.id)).toEqual(['e2', 'e1']);
-    expect(plan.create[0]).toMatchObject({ managerId: 'e1', languages: ['fr', 'en'], timeZone: 'Europe/Paris', teamSize: 5, mentorPool: false });
+    expect(plan.create[0]).toMatchObject({
+      managerId: 'e1',
+      languages: ['fr', 'en'],
+      timeZone: 'Europe/Paris',
+      teamSize: 5,
+      mentorPool: false,
+    });
   });
 
   it('says that re-importing the same file changes nothing', () => {
@@ -32,7 +39,13 @@ describe('HR import plan', () => {
 
   it('lists every error by line and column, and plans nothing', () => {
     const plan = planHrImport(
-      csv(row('e1'), row('e2', 'ghost'), row('e3', '', { email: 'not-an-email' }), row('e1'), row('e4', '', { tz: 'Mars/Olympus', date: '2020-02-30' })),
+      csv(
+        row('e1'),
+        row('e2', 'ghost'),
+        row('e3', '', { email: 'not-an-email' }),
+        row('e1'),
+        row('e4', '', { tz: 'Mars/Olympus', date: '2020-02-30' }),
+      ),
       existing(),
     );
     expect(plan.create).toEqual([]);
@@ -59,19 +72,35 @@ describe('HR import plan', () => {
   it('refuses unknown, duplicated and missing columns', () => {
     const plan = planHrImport('employee_id,name,colour,name\n1,a,red,a\n', existing());
     expect(plan.errors.map((e) => e.message)).toEqual(
-      expect.arrayContaining(['unknown column "colour"', 'column "name" appears twice', 'required column "email" is missing']),
+      expect.arrayContaining([
+        'unknown column "colour"',
+        'column "name" appears twice',
+        'required column "email" is missing',
+      ]),
     );
   });
 
   it('refuses a row with the wrong number of fields and an empty file', () => {
-    expect(planHrImport(csv('e1,too,short'), existing()).errors[0]).toMatchObject({ line: 2, message: expect.stringMatching(/expected 14 fields, found 3/) });
+    expect(planHrImport(csv('e1,too,short'), existing()).errors[0]).toMatchObject({
+      line: 2,
+      message: expect.stringMatching(/expected 14 fields, found 3/),
+    });
     expect(planHrImport('', existing()).errors[0].message).toBe('the file is empty');
   });
 
   it('accepts a semicolon export with a BOM, accents and a quoted multi-line location', () => {
-    const text = '\uFEFF' + header.replaceAll(',', ';') + '\n' + 'e1;"Hélène Dupré";h@example.fr;R&D;;M2;12;8;fr;"Bâtiment B\nÉtage 2";Europe/Paris;2011-05-02;active;oui\n';
+    const text =
+      '\uFEFF' +
+      header.replaceAll(',', ';') +
+      '\n' +
+      'e1;"Hélène Dupré";h@example.fr;R&D;;M2;12;8;fr;"Bâtiment B\nÉtage 2";Europe/Paris;2011-05-02;active;oui\n';
     const plan = planHrImport(text, existing());
     expect(plan.errors).toEqual([]);
-    expect(plan.create[0]).toMatchObject({ name: 'Hélène Dupré', location: 'Bâtiment B\nÉtage 2', mentorPool: true, managementYears: 12 });
+    expect(plan.create[0]).toMatchObject({
+      name: 'Hélène Dupré',
+      location: 'Bâtiment B\nÉtage 2',
+      mentorPool: true,
+      managementYears: 12,
+    });
   });
 });

@@ -68,21 +68,29 @@ export function planHrImport(csv: string, existing: ReadonlyMap<string, Person>)
   const names = header.fields.map((h) => h.trim().toLowerCase());
   const index = new Map<string, number>();
   names.forEach((name, i) => {
-    if (!HR_CSV_COLUMNS.some((c) => c.name === name)) errors.push({ line: header.line, column: name, message: `unknown column "${name}"` });
-    else if (index.has(name)) errors.push({ line: header.line, column: name, message: `column "${name}" appears twice` });
+    if (!HR_CSV_COLUMNS.some((c) => c.name === name))
+      errors.push({ line: header.line, column: name, message: `unknown column "${name}"` });
+    else if (index.has(name))
+      errors.push({ line: header.line, column: name, message: `column "${name}" appears twice` });
     else index.set(name, i);
   });
   for (const column of HR_CSV_COLUMNS) {
-    if (column.required && !index.has(column.name)) errors.push({ line: header.line, column: column.name, message: `required column "${column.name}" is missing` });
+    if (column.required && !index.has(column.name))
+      errors.push({ line: header.line, column: column.name, message: `required column "${column.name}" is missing` });
   }
   if (errors.length > 0) return { ...empty, rows: rows.length, errors };
-  if (rows.length === 0) return { ...empty, errors: [{ line: header.line, column: null, message: 'the file has a header but no rows' }] };
+  if (rows.length === 0)
+    return { ...empty, errors: [{ line: header.line, column: null, message: 'the file has a header but no rows' }] };
 
   const people: Array<{ line: number; person: Person }> = [];
   const lineOf = new Map<string, number>();
   for (const row of rows) {
     if (row.fields.length !== names.length) {
-      errors.push({ line: row.line, column: null, message: `expected ${names.length} fields, found ${row.fields.length}` });
+      errors.push({
+        line: row.line,
+        column: null,
+        message: `expected ${names.length} fields, found ${row.fields.length}`,
+      });
       continue;
     }
     const cell = (c: HrColumn): string => {
@@ -114,7 +122,10 @@ export function planHrImport(csv: string, existing: ReadonlyMap<string, Person>)
       jobLevel: cell('job_level'),
       managementYears: number('management_years', 0),
       teamSize: number('team_size', 0),
-      languages: (cell('languages') || 'en').split(/[|\s]+/).filter(Boolean).map((l) => l.toLowerCase()),
+      languages: (cell('languages') || 'en')
+        .split(/[|\s]+/)
+        .filter(Boolean)
+        .map((l) => l.toLowerCase()),
       location: cell('location') || null,
       timeZone: cell('time_zone') || 'UTC',
       hireDate: cell('hire_date'),
@@ -123,10 +134,15 @@ export function planHrImport(csv: string, existing: ReadonlyMap<string, Person>)
     };
     for (const problem of personProblems(person)) {
       const column = FIELD_TO_COLUMN[problem.field] ?? null;
-      if (!rowErrors.some((e) => e.column === column)) rowErrors.push({ line: row.line, column, message: problem.message });
+      if (!rowErrors.some((e) => e.column === column))
+        rowErrors.push({ line: row.line, column, message: problem.message });
     }
     if (person.id && lineOf.has(person.id)) {
-      rowErrors.push({ line: row.line, column: 'employee_id', message: `duplicate employee id "${person.id}" (first on line ${lineOf.get(person.id)})` });
+      rowErrors.push({
+        line: row.line,
+        column: 'employee_id',
+        message: `duplicate employee id "${person.id}" (first on line ${lineOf.get(person.id)})`,
+      });
     } else if (person.id) {
       lineOf.set(person.id, row.line);
     }
@@ -138,13 +154,21 @@ export function planHrImport(csv: string, existing: ReadonlyMap<string, Person>)
   for (const { person } of people) merged.set(person.id, person);
   for (const { line, person } of people) {
     if (person.managerId !== null && !merged.has(person.managerId)) {
-      errors.push({ line, column: 'manager_id', message: `unknown manager "${person.managerId}" (neither in the file nor in the directory)` });
+      errors.push({
+        line,
+        column: 'manager_id',
+        message: `unknown manager "${person.managerId}" (neither in the file nor in the directory)`,
+      });
     }
   }
   for (const cycle of findReportingCycles([...merged.values()])) {
     const inFile = cycle.filter((id) => lineOf.has(id));
     const line = Math.min(...inFile.map((id) => lineOf.get(id)!));
-    errors.push({ line, column: 'manager_id', message: `the reporting line makes a cycle: ${[...cycle, cycle[0]].join(' → ')}` });
+    errors.push({
+      line,
+      column: 'manager_id',
+      message: `the reporting line makes a cycle: ${[...cycle, cycle[0]].join(' → ')}`,
+    });
   }
   if (errors.length > 0) return { rows: rows.length, create: [], update: [], unchanged: 0, errors: sortErrors(errors) };
 
@@ -160,5 +184,5 @@ export function planHrImport(csv: string, existing: ReadonlyMap<string, Person>)
   return { rows: rows.length, create, update, unchanged, errors: [] };
 }
 
-const sortErrors = (errors: ImportError[]) => [...errors].sort((a, b) => a.line - b.line || (a.column ?? '').localeCompare(b.column ?? ''));
-
+const sortErrors = (errors: ImportError[]) =>
+  [...errors].sort((a, b) => a.line - b.line || (a.column ?? '').localeCompare(b.column ?? ''));

@@ -59,28 +59,44 @@ export function isValidDate(value: string): boolean {
 export function personProblems(p: Person): Array<{ field: keyof Person; message: string }> {
   const problems: Array<{ field: keyof Person; message: string }> = [];
   if (!EMPLOYEE_ID.test(p.id)) problems.push({ field: 'id', message: 'must be 1-100 letters, digits or . _ @ -' });
-  if (p.name.trim().length === 0 || p.name.length > 200) problems.push({ field: 'name', message: 'must be 1-200 characters' });
-  if (!EMAIL.test(p.email) || p.email.length > 254) problems.push({ field: 'email', message: `"${p.email}" is not an email address` });
-  if (p.department.trim().length === 0 || p.department.length > 100) problems.push({ field: 'department', message: 'must be 1-100 characters' });
-  if (p.managerId !== null && p.managerId === p.id) problems.push({ field: 'managerId', message: 'a person cannot be their own manager' });
-  if (p.managerId !== null && !EMPLOYEE_ID.test(p.managerId)) problems.push({ field: 'managerId', message: 'is not an employee id' });
-  if (!JOB_LEVEL.test(p.jobLevel)) problems.push({ field: 'jobLevel', message: 'must be 1-40 letters, digits, spaces or . _ -' });
+  if (p.name.trim().length === 0 || p.name.length > 200)
+    problems.push({ field: 'name', message: 'must be 1-200 characters' });
+  if (!EMAIL.test(p.email) || p.email.length > 254)
+    problems.push({ field: 'email', message: `"${p.email}" is not an email address` });
+  if (p.department.trim().length === 0 || p.department.length > 100)
+    problems.push({ field: 'department', message: 'must be 1-100 characters' });
+  if (p.managerId !== null && p.managerId === p.id)
+    problems.push({ field: 'managerId', message: 'a person cannot be their own manager' });
+  if (p.managerId !== null && !EMPLOYEE_ID.test(p.managerId))
+    problems.push({ field: 'managerId', message: 'is not an employee id' });
+  if (!JOB_LEVEL.test(p.jobLevel))
+    problems.push({ field: 'jobLevel', message: 'must be 1-40 letters, digits, spaces or . _ -' });
   if (!Number.isFinite(p.managementYears) || p.managementYears < 0 || p.managementYears > 60) {
     problems.push({ field: 'managementYears', message: 'must be a number from 0 to 60' });
   }
-  if (!Number.isInteger(p.teamSize) || p.teamSize < 0 || p.teamSize > 100000) problems.push({ field: 'teamSize', message: 'must be a whole number ≥ 0' });
+  if (!Number.isInteger(p.teamSize) || p.teamSize < 0 || p.teamSize > 100000)
+    problems.push({ field: 'teamSize', message: 'must be a whole number ≥ 0' });
   const badLanguage = p.languages.find((l) => !LANGUAGE.test(l));
-  if (badLanguage !== undefined) problems.push({ field: 'languages', message: `"${badLanguage}" is not an ISO 639-1 code (two letters)` });
-  if (p.location !== null && p.location.length > 200) problems.push({ field: 'location', message: 'must be at most 200 characters' });
-  if (!isValidTimeZone(p.timeZone)) problems.push({ field: 'timeZone', message: `"${p.timeZone}" is not an IANA time zone (e.g. Europe/Paris)` });
-  if (!isValidDate(p.hireDate)) problems.push({ field: 'hireDate', message: `"${p.hireDate}" is not a date (YYYY-MM-DD)` });
-  if (!(PERSON_STATUSES as readonly string[]).includes(p.status)) problems.push({ field: 'status', message: 'must be active or left' });
+  if (badLanguage !== undefined)
+    problems.push({ field: 'languages', message: `"${badLanguage}" is not an ISO 639-1 code (two letters)` });
+  if (p.location !== null && p.location.length > 200)
+    problems.push({ field: 'location', message: 'must be at most 200 characters' });
+  if (!isValidTimeZone(p.timeZone))
+    problems.push({ field: 'timeZone', message: `"${p.timeZone}" is not an IANA time zone (e.g. Europe/Paris)` });
+  if (!isValidDate(p.hireDate))
+    problems.push({ field: 'hireDate', message: `"${p.hireDate}" is not a date (YYYY-MM-DD)` });
+  if (!(PERSON_STATUSES as readonly string[]).includes(p.status))
+    problems.push({ field: 'status', message: 'must be active or left' });
   return problems;
 }
 
 export function assertValidPerson(p: Person): void {
   const [first] = personProblems(p);
-  if (first) throw new DomainError('PERSON.INVALID', 'INVALID', `${first.field}: ${first.message}`, { field: first.field, reason: first.message });
+  if (first)
+    throw new DomainError('PERSON.INVALID', 'INVALID', `${first.field}: ${first.message}`, {
+      field: first.field,
+      reason: first.message,
+    });
 }
 
 /** A person manages people when they lead a team or someone reports to them. */
@@ -116,10 +132,15 @@ export function directoryProblem(
 ): { field: string; message: string } | null {
   const [own] = personProblems(person);
   if (own) return own;
-  if (person.managerId !== null && !directory.has(person.managerId)) return { field: 'managerId', message: `no person with id "${person.managerId}"` };
+  if (person.managerId !== null && !directory.has(person.managerId))
+    return { field: 'managerId', message: `no person with id "${person.managerId}"` };
   const next = new Map(directory);
   next.set(person.id, person);
   const [cycle] = findCycles(next.values());
-  if (cycle) return { field: 'managerId', message: `the reporting line would make a cycle: ${[...cycle, cycle[0]].join(' → ')}` };
+  if (cycle)
+    return {
+      field: 'managerId',
+      message: `the reporting line would make a cycle: ${[...cycle, cycle[0]].join(' → ')}`,
+    };
   return null;
 }

@@ -17,7 +17,9 @@ describe('who sees personal details and assessment evidence', () => {
     ['another mentee', { personId: 'q', roles: ['mentee'] }, NO_RELATIONS, false],
     ['the relation without the role', { personId: 'm', roles: ['mentee'] }, mentorOfP, false],
   ] as const)('%s → %s', (_, viewer, relations, expected) => {
-    expect(canSeePersonalDetails({ personId: viewer.personId, roles: [...viewer.roles] }, 'p', relations)).toBe(expected);
+    expect(canSeePersonalDetails({ personId: viewer.personId, roles: [...viewer.roles] }, 'p', relations)).toBe(
+      expected,
+    );
   });
 });
 

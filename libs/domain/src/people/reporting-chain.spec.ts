@@ -48,7 +48,10 @@ describe('reporting chains', () => {
 
   it('agrees with a naive walk on a large random company', () => {
     const n = 3000;
-    const big = Array.from({ length: n }, (_, i) => ({ id: `p${i}`, managerId: i === 0 ? null : `p${Math.floor(Math.random() * i)}` }));
+    const big = Array.from({ length: n }, (_, i) => ({
+      id: `p${i}`,
+      managerId: i === 0 ? null : `p${Math.floor(Math.random() * i)}`,
+    }));
     const index = new ReportingChains(big);
     const managerOf = new Map(big.map((p) => [p.id, p.managerId]));
     const naiveAbove = (a: string, b: string) => {

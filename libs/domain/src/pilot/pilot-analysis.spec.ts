@@ -7,7 +7,10 @@ import { syntheticPilot } from './synthetic-pilot.js';
 import { findThemes } from './themes.js';
 import { correlationInterval, normalQuantile, pearson } from './statistics.js';
 
-const people = { mentors: Array.from({ length: 12 }, (_, i) => `mentor-${i}`), mentees: Array.from({ length: 150 }, (_, i) => `mentee-${i}`) };
+const people = {
+  mentors: Array.from({ length: 12 }, (_, i) => `mentor-${i}`),
+  mentees: Array.from({ length: 150 }, (_, i) => `mentee-${i}`),
+};
 const ctx: PilotContext = {
   model: { ...DEFAULT_MANAGERIAL_MODEL, version: 1 },
   jobLevels: new Map(people.mentees.map((id) => [id, 'M1'])),
@@ -50,7 +53,10 @@ describe('pilot analysis on a synthetic pilot with planted effects', () => {
   });
 
   it('reports a positive effect of a matching criterion as a heavier weight', () => {
-    const pilot = syntheticPilot(150, 7, people).map((m) => ({ ...m, mentorExperienceYears: Math.round(((m.final.delegation ?? 1) - (m.baseline.delegation ?? 1)) * 6 + 5) }));
+    const pilot = syntheticPilot(150, 7, people).map((m) => ({
+      ...m,
+      mentorExperienceYears: Math.round(((m.final.delegation ?? 1) - (m.baseline.delegation ?? 1)) * 6 + 5),
+    }));
     const weights = analysePilot(pilot, ctx).recommendations.matchingWeights;
     expect(weights.experience).toBeGreaterThan(0.15);
   });
@@ -79,15 +85,35 @@ describe('themes of free text', () => {
   });
 
   it('finds themes in English text', () => {
-    const themes = findThemes(['Too busy: our sessions kept being rescheduled.', 'We practised feedback on real cases.', 'I learned to delegate the weekly planning.']);
+    const themes = findThemes([
+      'Too busy: our sessions kept being rescheduled.',
+      'We practised feedback on real cases.',
+      'I learned to delegate the weekly planning.',
+    ]);
     expect(themes.map((t) => t.key)).toEqual(expect.arrayContaining(['time', 'practice', 'feedback', 'delegation']));
   });
 });
 
 describe('survey templates and the import', () => {
   it('validates answers against the template, naming the item', () => {
-    expect(surveyAnswerProblems(INTERACTION_QUALITY_TEMPLATE, { challenge: 4, guidedExperience: 4, trust: 5, practiceChange: 3, nps: 9 })).toEqual([]);
-    expect(surveyAnswerProblems(INTERACTION_QUALITY_TEMPLATE, { challenge: 6, guidedExperience: 4, trust: 5, nps: 11, mood: 3 })).toEqual([
+    expect(
+      surveyAnswerProblems(INTERACTION_QUALITY_TEMPLATE, {
+        challenge: 4,
+        guidedExperience: 4,
+        trust: 5,
+        practiceChange: 3,
+        nps: 9,
+      }),
+    ).toEqual([]);
+    expect(
+      surveyAnswerProblems(INTERACTION_QUALITY_TEMPLATE, {
+        challenge: 6,
+        guidedExperience: 4,
+        trust: 5,
+        nps: 11,
+        mood: 3,
+      }),
+    ).toEqual([
       { item: 'mood', message: 'not a question of interaction-quality v1' },
       { item: 'challenge', message: 'between 1 and 5' },
       { item: 'practiceChange', message: 'an answer is required' },
@@ -97,11 +123,27 @@ describe('survey templates and the import', () => {
 
   it('lists every problem of an import with its entry and field', () => {
     const [good] = syntheticPilot(1, 3, people);
-    const known = { people: new Set([...people.mentors, ...people.mentees]), competencies: new Set(['delegation', 'feedback']) };
+    const known = {
+      people: new Set([...people.mentors, ...people.mentees]),
+      competencies: new Set(['delegation', 'feedback']),
+    };
     expect(pilotImportProblems([good], known, INTERACTION_QUALITY_TEMPLATE)).toEqual([]);
-    const bad = { ...good, ref: good.ref, mentorId: 'nobody', sessions: -1, baseline: { delegation: 7 }, surveys: [...good.surveys, good.surveys[0]] };
+    const bad = {
+      ...good,
+      ref: good.ref,
+      mentorId: 'nobody',
+      sessions: -1,
+      baseline: { delegation: 7 },
+      surveys: [...good.surveys, good.surveys[0]],
+    };
     const problems = pilotImportProblems([good, bad], known, INTERACTION_QUALITY_TEMPLATE);
-    expect(problems.map((p) => `${p.entry}:${p.field}`)).toEqual(['2:ref', '2:mentorId', '2:sessions', '2:baseline.delegation', '2:surveys']);
+    expect(problems.map((p) => `${p.entry}:${p.field}`)).toEqual([
+      '2:ref',
+      '2:mentorId',
+      '2:sessions',
+      '2:baseline.delegation',
+      '2:surveys',
+    ]);
   });
 });
 

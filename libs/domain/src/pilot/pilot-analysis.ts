@@ -30,7 +30,13 @@ export interface MentorshipAssessment {
   reasons: string[];
 }
 
-export type FactorKey = 'sessionFrequency' | 'interactionQuality' | 'mentorExperience' | 'competencyCoverage' | 'sameDepartment' | `attribute:${string}`;
+export type FactorKey =
+  | 'sessionFrequency'
+  | 'interactionQuality'
+  | 'mentorExperience'
+  | 'competencyCoverage'
+  | 'sameDepartment'
+  | `attribute:${string}`;
 
 export interface FactorFinding {
   factor: FactorKey;
@@ -80,14 +86,20 @@ const PARTIAL_AT = 0.4;
 const INTERACTION = ['challenge', 'guidedExperience', 'trust'];
 
 const numberAnswers = (m: PilotMentorship, who: 'mentor' | 'mentee' | 'any', items: string[]) =>
-  m.surveys.filter((s) => who === 'any' || s.respondent === who).flatMap((s) => items.map((k) => s.answers[k]).filter((v): v is number => typeof v === 'number'));
+  m.surveys
+    .filter((s) => who === 'any' || s.respondent === who)
+    .flatMap((s) => items.map((k) => s.answers[k]).filter((v): v is number => typeof v === 'number'));
 
 /** Success of one mentorship: competency progress, the mentee's satisfaction, visible change in practice. */
 export function assessMentorship(m: PilotMentorship): MentorshipAssessment {
-  const gains = m.competencies.filter((k) => m.baseline[k] !== undefined && m.final[k] !== undefined).map((k) => m.final[k] - m.baseline[k]);
+  const gains = m.competencies
+    .filter((k) => m.baseline[k] !== undefined && m.final[k] !== undefined)
+    .map((k) => m.final[k] - m.baseline[k]);
   // Two levels gained on average is full marks: the model has five levels, a mentorship lasts months.
   const progress = gains.length ? clamp01(mean(gains) / 2) : null;
-  const nps = m.surveys.filter((s) => s.respondent === 'mentee' && typeof s.answers.nps === 'number').map((s) => s.answers.nps as number);
+  const nps = m.surveys
+    .filter((s) => s.respondent === 'mentee' && typeof s.answers.nps === 'number')
+    .map((s) => s.answers.nps as number);
   const menteeLikert = numberAnswers(m, 'mentee', [...INTERACTION, 'practiceChange']);
   const satisfaction = nps.length ? mean(nps) / 10 : menteeLikert.length ? likertShare(mean(menteeLikert)) : null;
   const practice = numberAnswers(m, 'any', ['practiceChange']);
@@ -106,14 +118,31 @@ export function assessMentorship(m: PilotMentorship): MentorshipAssessment {
     if (value < PARTIAL_AT) reasons.push(low);
     else if (value >= SUCCESS_AT && outcome !== 'failure') reasons.push(high);
   };
-  say(progress, `little competency progress (${gains.length ? `${round(mean(gains), 1)} level on average` : 'none measured'})`, `competencies progressed (${gains.length ? round(mean(gains), 1) : 0} level on average)`);
-  say(satisfaction, `low satisfaction of the mentee (${round((satisfaction ?? 0) * 100, 0)} %)`, `satisfied mentee (${round((satisfaction ?? 0) * 100, 0)} %)`);
+  say(
+    progress,
+    `little competency progress (${gains.length ? `${round(mean(gains), 1)} level on average` : 'none measured'})`,
+    `competencies progressed (${gains.length ? round(mean(gains), 1) : 0} level on average)`,
+  );
+  say(
+    satisfaction,
+    `low satisfaction of the mentee (${round((satisfaction ?? 0) * 100, 0)} %)`,
+    `satisfied mentee (${round((satisfaction ?? 0) * 100, 0)} %)`,
+  );
   say(practiceChange, 'little visible change in the manager’s practice', 'visible change in the manager’s practice');
   if (parts.length < 3) reasons.push(`scored on ${parts.length} of 3 components (missing data)`);
-  return { ref: m.ref, mentorId: m.mentorId, menteeId: m.menteeId, score: round(score, 3), outcome, components: { progress, satisfaction, practiceChange }, reasons };
+  return {
+    ref: m.ref,
+    mentorId: m.mentorId,
+    menteeId: m.menteeId,
+    score: round(score, 3),
+    outcome,
+    components: { progress, satisfaction, practiceChange },
+    reasons,
+  };
 }
 
-const targetOf = (model: CompetencyModel, jobLevel: string | undefined, key: string): number | undefined => (jobLevel ? model.targets[jobLevel]?.[key] : undefined);
+const targetOf = (model: CompetencyModel, jobLevel: string | undefined, key: string): number | undefined =>
+  jobLevel ? model.targets[jobLevel]?.[key] : undefined;
 
 /** The factor values of one mentorship; undefined when the data does not tell. */
 function factorValues(m: PilotMentorship, ctx: PilotContext): Partial<Record<FactorKey, number>> {
@@ -129,7 +158,9 @@ function factorValues(m: PilotMentorship, ctx: PilotContext): Partial<Record<Fac
     sessionFrequency: months > 0 ? m.sessions / months : undefined,
     interactionQuality: interaction.length ? mean(interaction) : undefined,
     mentorExperience: m.mentorExperienceYears ?? ctx.managementYears.get(m.mentorId),
-    competencyCoverage: gapsOfMentee.length ? gapsOfMentee.filter((k) => m.competencies.includes(k)).length / gapsOfMentee.length : undefined,
+    competencyCoverage: gapsOfMentee.length
+      ? gapsOfMentee.filter((k) => m.competencies.includes(k)).length / gapsOfMentee.length
+      : undefined,
     sameDepartment: m.sameDepartment === undefined ? undefined : m.sameDepartment ? 1 : 0,
   };
   for (const [k, v] of Object.entries(m.attributes ?? {})) values[`attribute:${k}`] = v;
@@ -165,45 +196,85 @@ export function analysePilot(mentorships: PilotMentorship[], ctx: PilotContext):
   for (const a of assessed) outcomes[a.outcome]++;
 
   const values = mentorships.map((m) => factorValues(m, ctx));
-  const factorKeys = [...new Set(values.flatMap((v) => Object.keys(v).filter((k) => v[k as FactorKey] !== undefined)))] as FactorKey[];
+  const factorKeys = [
+    ...new Set(values.flatMap((v) => Object.keys(v).filter((k) => v[k as FactorKey] !== undefined))),
+  ] as FactorKey[];
   const tested = factorKeys.length || 1;
   const confidence = 1 - 0.05 / tested;
   const factors: FactorFinding[] = factorKeys.map((factor) => {
-    const pairs = values.map((v, i) => [v[factor], assessed[i].score] as const).filter((p): p is readonly [number, number] => p[0] !== undefined);
+    const pairs = values
+      .map((v, i) => [v[factor], assessed[i].score] as const)
+      .filter((p): p is readonly [number, number] => p[0] !== undefined);
     const base = { factor, label: labelOf(factor), n: pairs.length };
-    const r = pairs.length >= minSample ? pearson(pairs.map((p) => p[0]), pairs.map((p) => p[1])) : NaN;
-    if (pairs.length < minSample || Number.isNaN(r)) return { ...base, status: 'not-enough-data' as const, r: null, interval: null, direction: null };
+    const r =
+      pairs.length >= minSample
+        ? pearson(
+            pairs.map((p) => p[0]),
+            pairs.map((p) => p[1]),
+          )
+        : NaN;
+    if (pairs.length < minSample || Number.isNaN(r))
+      return { ...base, status: 'not-enough-data' as const, r: null, interval: null, direction: null };
     const interval = correlationInterval(r, pairs.length, confidence);
     const effect = interval[0] > 0 || interval[1] < 0;
-    return { ...base, status: effect ? ('effect' as const) : ('no-clear-effect' as const), r: round(r, 3), interval: [round(interval[0], 3), round(interval[1], 3)] as [number, number], direction: effect ? (r > 0 ? ('positive' as const) : ('negative' as const)) : null };
+    return {
+      ...base,
+      status: effect ? ('effect' as const) : ('no-clear-effect' as const),
+      r: round(r, 3),
+      interval: [round(interval[0], 3), round(interval[1], 3)] as [number, number],
+      direction: effect ? (r > 0 ? ('positive' as const) : ('negative' as const)) : null,
+    };
   });
   const rank = { effect: 0, 'no-clear-effect': 1, 'not-enough-data': 2 } as const;
   factors.sort((a, b) => rank[a.status] - rank[b.status] || Math.abs(b.r ?? 0) - Math.abs(a.r ?? 0));
 
   const gaps: PilotCompetencyGap[] = ctx.model.competencies.map((c) => {
     const worked = mentorships.filter((m) => m.baseline[c.key] !== undefined);
-    const targets = [...new Set(mentorships.map((m) => m.menteeId))].map((id) => targetOf(ctx.model, ctx.jobLevels.get(id), c.key)).filter((t): t is number => t !== undefined);
+    const targets = [...new Set(mentorships.map((m) => m.menteeId))]
+      .map((id) => targetOf(ctx.model, ctx.jobLevels.get(id), c.key))
+      .filter((t): t is number => t !== undefined);
     const before = avg(worked.map((m) => m.baseline[c.key]));
     const after = avg(worked.filter((m) => m.final[c.key] !== undefined).map((m) => m.final[c.key]));
-    const mentors = avg([...new Set(mentorships.map((m) => m.mentorId))].map((id) => ctx.mentorLevels.get(id)?.[c.key]).filter((l): l is number => l !== undefined));
+    const mentors = avg(
+      [...new Set(mentorships.map((m) => m.mentorId))]
+        .map((id) => ctx.mentorLevels.get(id)?.[c.key])
+        .filter((l): l is number => l !== undefined),
+    );
     const target = avg(targets);
     const rounded = (x: number | null) => (x === null ? null : round(x));
-    return { competencyKey: c.key, name: c.name, target: rounded(target), menteesBefore: rounded(before), menteesAfter: rounded(after), mentors: rounded(mentors), remainingGap: target !== null && (after ?? before) !== null ? round(target - (after ?? before)!) : null };
+    return {
+      competencyKey: c.key,
+      name: c.name,
+      target: rounded(target),
+      menteesBefore: rounded(before),
+      menteesAfter: rounded(after),
+      mentors: rounded(mentors),
+      remainingGap: target !== null && (after ?? before) !== null ? round(target - (after ?? before)!) : null,
+    };
   });
 
-  const texts = mentorships.flatMap((m) => [...m.anecdotes, ...m.surveys.map((s) => s.answers.comment).filter((c): c is string => typeof c === 'string' && c.trim().length > 0)]);
+  const texts = mentorships.flatMap((m) => [
+    ...m.anecdotes,
+    ...m.surveys.map((s) => s.answers.comment).filter((c): c is string => typeof c === 'string' && c.trim().length > 0),
+  ]);
   const themes = findThemes(texts);
 
   const effects = factors.filter((f) => f.status === 'effect');
-  const keySuccessFactors = effects.filter((f) => f.direction === 'positive').map((f) => `more ${f.label} goes with success (r = ${f.r}, n = ${f.n})`);
-  const risks = effects.filter((f) => f.direction === 'negative').map((f) => `more ${f.label} goes with weaker results (r = ${f.r}, n = ${f.n})`);
+  const keySuccessFactors = effects
+    .filter((f) => f.direction === 'positive')
+    .map((f) => `more ${f.label} goes with success (r = ${f.r}, n = ${f.n})`);
+  const risks = effects
+    .filter((f) => f.direction === 'negative')
+    .map((f) => `more ${f.label} goes with weaker results (r = ${f.r}, n = ${f.n})`);
   const failures = assessed.filter((a) => a.outcome === 'failure');
   const reasonCounts = new Map<string, number>();
   for (const a of failures) {
     // The figures in brackets differ per mentorship; the reason itself is what recurs.
-    for (const reason of a.reasons.map((r) => r.replace(/ \(.*\)$/, ''))) reasonCounts.set(reason, (reasonCounts.get(reason) ?? 0) + 1);
+    for (const reason of a.reasons.map((r) => r.replace(/ \(.*\)$/, '')))
+      reasonCounts.set(reason, (reasonCounts.get(reason) ?? 0) + 1);
   }
-  for (const [reason, count] of [...reasonCounts].sort((a, b) => b[1] - a[1]).slice(0, 3)) risks.push(`${reason}: in ${count} of ${failures.length} failed mentorships`);
+  for (const [reason, count] of [...reasonCounts].sort((a, b) => b[1] - a[1]).slice(0, 3))
+    risks.push(`${reason}: in ${count} of ${failures.length} failed mentorships`);
 
   // Weights: each criterion a clear effect speaks for is scaled by (1 + r·sign), the others keep
   // their default; then all are normalised to sum to 1.
@@ -213,7 +284,9 @@ export function analysePilot(mentorships: PilotMentorship[], ctx: PilotContext):
     if (map) raw[map.criterion] = raw[map.criterion] * Math.max(0, 1 + map.sign * f.r!);
   }
   const total = Object.values(raw).reduce((s, w) => s + w, 0);
-  const matchingWeights = Object.fromEntries(Object.entries(raw).map(([k, w]) => [k, round(w / total, 3)])) as unknown as MatchingWeights;
+  const matchingWeights = Object.fromEntries(
+    Object.entries(raw).map(([k, w]) => [k, round(w / total, 3)]),
+  ) as unknown as MatchingWeights;
   const focusCompetencies = gaps
     .filter((g) => g.remainingGap !== null && g.remainingGap > 0)
     .sort((a, b) => b.remainingGap! - a.remainingGap!)
@@ -227,10 +300,14 @@ export function analysePilot(mentorships: PilotMentorship[], ctx: PilotContext):
     .filter((x): x is number => x !== undefined)
     .sort((x, y) => x - y);
   if (frequency && successfulFrequencies.length) {
-    notes.push(`plan about ${round(successfulFrequencies[Math.floor(successfulFrequencies.length / 2)], 1)} sessions a month: the median of the successful mentorships`);
+    notes.push(
+      `plan about ${round(successfulFrequencies[Math.floor(successfulFrequencies.length / 2)], 1)} sessions a month: the median of the successful mentorships`,
+    );
   }
-  if (effects.some((f) => f.factor === 'interactionQuality' && f.direction === 'positive')) notes.push('train mentors to challenge, to share cases and to build trust: interaction quality goes with success');
-  for (const g of gaps.filter((g) => g.mentors !== null && g.target !== null && g.mentors < g.target)) notes.push(`mentors themselves are below the target in ${g.name}: include it in the mentors' training`);
+  if (effects.some((f) => f.factor === 'interactionQuality' && f.direction === 'positive'))
+    notes.push('train mentors to challenge, to share cases and to build trust: interaction quality goes with success');
+  for (const g of gaps.filter((g) => g.mentors !== null && g.target !== null && g.mentors < g.target))
+    notes.push(`mentors themselves are below the target in ${g.name}: include it in the mentors' training`);
 
   return {
     mentorships: assessed,

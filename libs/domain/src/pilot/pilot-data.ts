@@ -40,7 +40,11 @@ const isLevel = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v 
  * person fixing the file sees every mistake at once. `people` and `competencies` are what the
  * directory and the competency model know.
  */
-export function pilotImportProblems(entries: unknown[], known: { people: Set<string>; competencies: Set<string> }, template: SurveyTemplate): PilotImportProblem[] {
+export function pilotImportProblems(
+  entries: unknown[],
+  known: { people: Set<string>; competencies: Set<string> },
+  template: SurveyTemplate,
+): PilotImportProblem[] {
   const problems: PilotImportProblem[] = [];
   const refs = new Set<string>();
   if (entries.length === 0) problems.push({ entry: 0, field: 'mentorships', message: 'at least one mentorship' });
@@ -58,11 +62,18 @@ export function pilotImportProblems(entries: unknown[], known: { people: Set<str
       else if (!known.people.has(id)) add(f, `no person with id "${id}" in the directory`);
     }
     if (m.mentorId && m.mentorId === m.menteeId) add('menteeId', 'the mentee must be another person than the mentor');
-    for (const f of ['startedOn', 'endedOn'] as const) if (typeof m[f] !== 'string' || !DATE.test(m[f]) || Number.isNaN(Date.parse(m[f]))) add(f, 'a date YYYY-MM-DD');
-    if (typeof m.startedOn === 'string' && typeof m.endedOn === 'string' && m.endedOn <= m.startedOn) add('endedOn', 'after startedOn');
-    if (!Number.isInteger(m.sessions) || (m.sessions as number) < 0 || (m.sessions as number) > 500) add('sessions', 'a whole number from 0 to 500');
-    if (!Array.isArray(m.competencies) || m.competencies.length === 0) add('competencies', 'at least one competency worked on');
-    else m.competencies.forEach((c, j) => (known.competencies.has(c) ? undefined : add(`competencies.${j}`, `unknown competency "${String(c)}"`)));
+    for (const f of ['startedOn', 'endedOn'] as const)
+      if (typeof m[f] !== 'string' || !DATE.test(m[f]) || Number.isNaN(Date.parse(m[f]))) add(f, 'a date YYYY-MM-DD');
+    if (typeof m.startedOn === 'string' && typeof m.endedOn === 'string' && m.endedOn <= m.startedOn)
+      add('endedOn', 'after startedOn');
+    if (!Number.isInteger(m.sessions) || (m.sessions as number) < 0 || (m.sessions as number) > 500)
+      add('sessions', 'a whole number from 0 to 500');
+    if (!Array.isArray(m.competencies) || m.competencies.length === 0)
+      add('competencies', 'at least one competency worked on');
+    else
+      m.competencies.forEach((c, j) =>
+        known.competencies.has(c) ? undefined : add(`competencies.${j}`, `unknown competency "${String(c)}"`),
+      );
     for (const f of ['baseline', 'final'] as const) {
       const levels = m[f];
       if (typeof levels !== 'object' || levels === null || Array.isArray(levels)) {
@@ -74,16 +85,23 @@ export function pilotImportProblems(entries: unknown[], known: { people: Set<str
         else if (!isLevel(v)) add(`${f}.${k}`, 'a level from 1 to 5');
       }
     }
-    if (m.mentorExperienceYears !== undefined && (typeof m.mentorExperienceYears !== 'number' || m.mentorExperienceYears < 0 || m.mentorExperienceYears > 60)) add('mentorExperienceYears', 'years from 0 to 60');
+    if (
+      m.mentorExperienceYears !== undefined &&
+      (typeof m.mentorExperienceYears !== 'number' || m.mentorExperienceYears < 0 || m.mentorExperienceYears > 60)
+    )
+      add('mentorExperienceYears', 'years from 0 to 60');
     if (m.sameDepartment !== undefined && typeof m.sameDepartment !== 'boolean') add('sameDepartment', 'true or false');
-    for (const [k, v] of Object.entries(m.attributes ?? {})) if (typeof v !== 'number' || !Number.isFinite(v)) add(`attributes.${k}`, 'a number');
+    for (const [k, v] of Object.entries(m.attributes ?? {}))
+      if (typeof v !== 'number' || !Number.isFinite(v)) add(`attributes.${k}`, 'a number');
     if (!Array.isArray(m.surveys)) add('surveys', 'a list (possibly empty)');
     else
       m.surveys.forEach((s, j) => {
         if (s.respondent !== 'mentor' && s.respondent !== 'mentee') add(`surveys.${j}.respondent`, 'mentor or mentee');
-        if (!['kickoff', 'midpoint', 'close', 'pulse'].includes(s.moment)) add(`surveys.${j}.moment`, 'kickoff, midpoint, close or pulse');
+        if (!['kickoff', 'midpoint', 'close', 'pulse'].includes(s.moment))
+          add(`surveys.${j}.moment`, 'kickoff, midpoint, close or pulse');
         if (typeof s.answers !== 'object' || s.answers === null) add(`surveys.${j}.answers`, 'answers by question key');
-        else for (const p of surveyAnswerProblems(template, s.answers)) add(`surveys.${j}.answers.${p.item}`, p.message);
+        else
+          for (const p of surveyAnswerProblems(template, s.answers)) add(`surveys.${j}.answers.${p.item}`, p.message);
       });
     // One response per person and occurrence: a second close survey by the mentee is a mistake.
     const occurrences = (m.surveys ?? []).filter((s) => s.moment !== 'pulse').map((s) => `${s.respondent}/${s.moment}`);
@@ -93,9 +111,11 @@ export function pilotImportProblems(entries: unknown[], known: { people: Set<str
     else
       m.facts.forEach((f, j) => {
         if (typeof f.name !== 'string' || !f.name.trim()) add(`facts.${j}.name`, 'a name');
-        if (typeof f.before !== 'number' || typeof f.after !== 'number') add(`facts.${j}`, 'before and after are numbers');
+        if (typeof f.before !== 'number' || typeof f.after !== 'number')
+          add(`facts.${j}`, 'before and after are numbers');
       });
-    if (!Array.isArray(m.anecdotes) || m.anecdotes.some((a) => typeof a !== 'string')) add('anecdotes', 'a list of texts (possibly empty)');
+    if (!Array.isArray(m.anecdotes) || m.anecdotes.some((a) => typeof a !== 'string'))
+      add('anecdotes', 'a list of texts (possibly empty)');
   });
   return problems;
 }

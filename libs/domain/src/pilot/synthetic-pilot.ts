@@ -20,7 +20,11 @@ const COMMENTS_FR = [
  * A pilot with known effects, for tests and the demo: interaction quality and session frequency
  * drive success; the mentor's age, the mentor's experience and being in the same department do not.
  */
-export function syntheticPilot(size: number, seed: number, people: { mentors: string[]; mentees: string[] }): PilotMentorship[] {
+export function syntheticPilot(
+  size: number,
+  seed: number,
+  people: { mentors: string[]; mentees: string[] },
+): PilotMentorship[] {
   const random = seededRandom(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
   const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(x)));
@@ -50,8 +54,28 @@ export function syntheticPilot(size: number, seed: number, people: { mentors: st
       sameDepartment: random() < 0.3,
       attributes: { mentorAge: 32 + Math.floor(random() * 28) },
       surveys: [
-        { respondent: 'mentee', moment: 'close', answers: { challenge: likert(), guidedExperience: likert(), trust: likert(), practiceChange: practice, nps: clamp(5 + 2 * drive + gaussian(random), 0, 10), comment } },
-        { respondent: 'mentor', moment: 'close', answers: { challenge: likert(), guidedExperience: likert(), trust: likert(), practiceChange: clamp(practice + gaussian(random) * 0.5, 1, 5) } },
+        {
+          respondent: 'mentee',
+          moment: 'close',
+          answers: {
+            challenge: likert(),
+            guidedExperience: likert(),
+            trust: likert(),
+            practiceChange: practice,
+            nps: clamp(5 + 2 * drive + gaussian(random), 0, 10),
+            comment,
+          },
+        },
+        {
+          respondent: 'mentor',
+          moment: 'close',
+          answers: {
+            challenge: likert(),
+            guidedExperience: likert(),
+            trust: likert(),
+            practiceChange: clamp(practice + gaussian(random) * 0.5, 1, 5),
+          },
+        },
       ],
       facts: [{ name: 'Team turnover', unit: '%', before: 15, after: 15 - drive, lowerIsBetter: true }],
       anecdotes: [],

@@ -10,14 +10,46 @@ export interface Theme {
 }
 
 export const THEMES: Theme[] = [
-  { key: 'time', label: { en: 'Time and availability', fr: 'Temps et disponibilité' }, stems: ['time', 'busy', 'schedul', 'availab', 'agenda', 'temps', 'disponib', 'calendrier', 'annul', 'cancel'] },
-  { key: 'trust', label: { en: 'Trust and confidentiality', fr: 'Confiance et confidentialité' }, stems: ['trust', 'confiden', 'safe', 'open', 'confian', 'bienveill', 'ecoute', 'listen'] },
-  { key: 'challenge', label: { en: 'Being challenged', fr: 'Remise en question' }, stems: ['challeng', 'question', 'push', 'bouscul', 'remis', 'recul', 'perspective'] },
-  { key: 'practice', label: { en: 'Concrete practice and cases', fr: 'Pratique et cas concrets' }, stems: ['concret', 'case', 'cas', 'situation', 'practic', 'pratiqu', 'exempl', 'example', 'terrain'] },
-  { key: 'feedback', label: { en: 'Feedback and difficult conversations', fr: 'Feedback et conversations difficiles' }, stems: ['feedback', 'retour', 'conversation', 'entretien', 'conflict', 'conflit', 'difficil', 'difficult'] },
-  { key: 'delegation', label: { en: 'Delegation and autonomy', fr: 'Délégation et autonomie' }, stems: ['delegat', 'delegu', 'autonom', 'empower', 'responsabilis'] },
-  { key: 'structure', label: { en: 'Goals and structure', fr: 'Objectifs et cadre' }, stems: ['goal', 'objecti', 'structur', 'cadre', 'plan', 'suivi', 'follow'] },
-  { key: 'match', label: { en: 'The pairing itself', fr: 'Le binôme lui-même' }, stems: ['match', 'pair', 'binome', 'affinit', 'compatib', 'chemistry', 'alchimie'] },
+  {
+    key: 'time',
+    label: { en: 'Time and availability', fr: 'Temps et disponibilité' },
+    stems: ['time', 'busy', 'schedul', 'availab', 'agenda', 'temps', 'disponib', 'calendrier', 'annul', 'cancel'],
+  },
+  {
+    key: 'trust',
+    label: { en: 'Trust and confidentiality', fr: 'Confiance et confidentialité' },
+    stems: ['trust', 'confiden', 'safe', 'open', 'confian', 'bienveill', 'ecoute', 'listen'],
+  },
+  {
+    key: 'challenge',
+    label: { en: 'Being challenged', fr: 'Remise en question' },
+    stems: ['challeng', 'question', 'push', 'bouscul', 'remis', 'recul', 'perspective'],
+  },
+  {
+    key: 'practice',
+    label: { en: 'Concrete practice and cases', fr: 'Pratique et cas concrets' },
+    stems: ['concret', 'case', 'cas', 'situation', 'practic', 'pratiqu', 'exempl', 'example', 'terrain'],
+  },
+  {
+    key: 'feedback',
+    label: { en: 'Feedback and difficult conversations', fr: 'Feedback et conversations difficiles' },
+    stems: ['feedback', 'retour', 'conversation', 'entretien', 'conflict', 'conflit', 'difficil', 'difficult'],
+  },
+  {
+    key: 'delegation',
+    label: { en: 'Delegation and autonomy', fr: 'Délégation et autonomie' },
+    stems: ['delegat', 'delegu', 'autonom', 'empower', 'responsabilis'],
+  },
+  {
+    key: 'structure',
+    label: { en: 'Goals and structure', fr: 'Objectifs et cadre' },
+    stems: ['goal', 'objecti', 'structur', 'cadre', 'plan', 'suivi', 'follow'],
+  },
+  {
+    key: 'match',
+    label: { en: 'The pairing itself', fr: 'Le binôme lui-même' },
+    stems: ['match', 'pair', 'binome', 'affinit', 'compatib', 'chemistry', 'alchimie'],
+  },
 ];
 
 const normalise = (text: string) =>
@@ -25,7 +57,10 @@ const normalise = (text: string) =>
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
-const wordsOf = (text: string) => normalise(text).split(/[^a-z0-9]+/).filter(Boolean);
+const wordsOf = (text: string) =>
+  normalise(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 export interface ThemeFinding {
   key: string;

@@ -7,7 +7,9 @@ const rates = { mentor: 90, mentee: 60, supervisor: 110 };
 const evidence = (after: number, valuePerUnit: number | null) =>
   roiEvidence({
     goals: [{ competencyKey: 'delegation', baseline: 2, target: 4, final: 4 }],
-    facts: [{ name: 'Team turnover', unit: '%', source: 'HR report', before: 18, after, lowerIsBetter: true, valuePerUnit }],
+    facts: [
+      { name: 'Team turnover', unit: '%', source: 'HR report', before: 18, after, lowerIsBetter: true, valuePerUnit },
+    ],
     mentorHours: 10,
     menteeHours: 10,
     supervisorHours: 2,
@@ -15,7 +17,12 @@ const evidence = (after: number, valuePerUnit: number | null) =>
     attribution: 0.5,
     currency: 'EUR',
   });
-const snapshot = (id: string, mentorId: string, phase: MentorshipSnapshot['phase'], minutes: number): MentorshipSnapshot => ({
+const snapshot = (
+  id: string,
+  mentorId: string,
+  phase: MentorshipSnapshot['phase'],
+  minutes: number,
+): MentorshipSnapshot => ({
   mentorshipId: id,
   menteeId: `mentee-${id}`,
   mentorId,
@@ -37,11 +44,17 @@ describe('cycle effectiveness report', () => {
   it('aggregates the ROI evidence with its facts and compares measured KPIs with their targets', () => {
     const report = effectivenessReport({
       cycle: 1,
-      objectives: [{ title: 'Retain managers', kpis: [{ name: 'team turnover', unit: '%', baseline: 18, target: 14 }] }],
+      objectives: [
+        { title: 'Retain managers', kpis: [{ name: 'team turnover', unit: '%', baseline: 18, target: 14 }] },
+      ],
       planned: 3,
       enrolledMentees: 4,
       matchedMentees: 3,
-      snapshots: [snapshot('a', 'eloise', 'CLOSED', 360), snapshot('b', 'eloise', 'CLOSED', 300), snapshot('c', 'ravi', 'TERMINATED', 60)],
+      snapshots: [
+        snapshot('a', 'eloise', 'CLOSED', 360),
+        snapshot('b', 'eloise', 'CLOSED', 300),
+        snapshot('c', 'ravi', 'TERMINATED', 60),
+      ],
       evidence: [
         { mentorshipId: 'a', menteeId: 'x', mentorId: 'eloise', roi: evidence(12, 2000) },
         { mentorshipId: 'b', menteeId: 'y', mentorId: 'eloise', roi: evidence(15, null) },
@@ -49,7 +62,13 @@ describe('cycle effectiveness report', () => {
       competencyProgress: [{ competencyKey: 'delegation', goals: 2, meanGained: 2 }],
     });
     const cost = 2 * (10 * 90 + 10 * 60 + 2 * 110);
-    expect(report.roi).toMatchObject({ mentorships: 2, cost, benefit: 6000, ratio: Math.round(((6000 - cost) / cost) * 100) / 100, currency: 'EUR' });
+    expect(report.roi).toMatchObject({
+      mentorships: 2,
+      cost,
+      benefit: 6000,
+      ratio: Math.round(((6000 - cost) / cost) * 100) / 100,
+      currency: 'EUR',
+    });
     expect(report.participation).toMatchObject({ planned: 3, started: 3, closed: 2, terminated: 1, coverage: 0.75 });
     expect(report.facts.map((f) => [f.mentorshipId, f.source, f.before, f.after])).toEqual([
       ['a', 'HR report', 18, 12],
@@ -61,7 +80,13 @@ describe('cycle effectiveness report', () => {
   });
 
   it('gives each mentor’s contribution, most hours first', () => {
-    expect(mentorContributions([snapshot('a', 'eloise', 'CLOSED', 360), snapshot('b', 'ravi', 'ACTIVE', 90), snapshot('c', 'eloise', 'ACTIVE', 60)])).toEqual([
+    expect(
+      mentorContributions([
+        snapshot('a', 'eloise', 'CLOSED', 360),
+        snapshot('b', 'ravi', 'ACTIVE', 90),
+        snapshot('c', 'eloise', 'ACTIVE', 60),
+      ]),
+    ).toEqual([
       { mentorId: 'eloise', mentorships: 2, closed: 1, hours: 7, menteeProgress: 2, feedback: 4 },
       { mentorId: 'ravi', mentorships: 1, closed: 0, hours: 1.5, menteeProgress: 2, feedback: 4 },
     ]);

@@ -22,9 +22,33 @@ export interface KpiEvidence {
 
 export interface EffectivenessReport {
   cycle: number;
-  participation: { planned: number; started: number; closed: number; terminated: number; enrolledMentees: number; matchedMentees: number; coverage: number | null };
-  roi: { mentorships: number; cost: number; benefit: number; ratio: number | null; currency: string | null; assumptions: string[] };
-  facts: Array<{ mentorshipId: string; name: string; unit: string; source: string; before: number; after: number; improvement: number; value: number | null }>;
+  participation: {
+    planned: number;
+    started: number;
+    closed: number;
+    terminated: number;
+    enrolledMentees: number;
+    matchedMentees: number;
+    coverage: number | null;
+  };
+  roi: {
+    mentorships: number;
+    cost: number;
+    benefit: number;
+    ratio: number | null;
+    currency: string | null;
+    assumptions: string[];
+  };
+  facts: Array<{
+    mentorshipId: string;
+    name: string;
+    unit: string;
+    source: string;
+    before: number;
+    after: number;
+    improvement: number;
+    value: number | null;
+  }>;
   competencyProgress: ProgramIndicators['competencyProgress'];
   goalsReached: { goals: number; reached: number };
   kpis: KpiEvidence[];
@@ -52,10 +76,21 @@ export function effectivenessReport(input: {
   const benefit = round2(evidence.reduce((n, e) => n + e.roi.benefit, 0));
   const monetised = evidence.some((e) => e.roi.roi !== null);
   const facts = evidence.flatMap((e) =>
-    e.roi.facts.map((f) => ({ mentorshipId: e.mentorshipId, name: f.name, unit: f.unit, source: f.source, before: f.before, after: f.after, improvement: f.improvement, value: f.value })),
+    e.roi.facts.map((f) => ({
+      mentorshipId: e.mentorshipId,
+      name: f.name,
+      unit: f.unit,
+      source: f.source,
+      before: f.before,
+      after: f.after,
+      improvement: f.improvement,
+      value: f.value,
+    })),
   );
   const goals = evidence.flatMap((e) => e.roi.competencies);
-  const currencies = [...new Set(evidence.map((e) => /(\w+)\/h$/.exec(e.roi.assumptions[0] ?? '')?.[1]).filter(Boolean))] as string[];
+  const currencies = [
+    ...new Set(evidence.map((e) => /(\w+)\/h$/.exec(e.roi.assumptions[0] ?? '')?.[1]).filter(Boolean)),
+  ] as string[];
   return {
     cycle: input.cycle,
     participation: {
@@ -82,8 +117,18 @@ export function effectivenessReport(input: {
       o.kpis.map((k) => {
         const same = facts.filter((f) => norm(f.name) === norm(k.name));
         const mean = (xs: number[]) => round2(xs.reduce((a, b) => a + b, 0) / xs.length);
-        const measured = same.length === 0 ? null : { mentorships: same.length, meanBefore: mean(same.map((f) => f.before)), meanAfter: mean(same.map((f) => f.after)), reachedTarget: false };
-        if (measured) measured.reachedTarget = k.target < k.baseline ? measured.meanAfter <= k.target : measured.meanAfter >= k.target;
+        const measured =
+          same.length === 0
+            ? null
+            : {
+                mentorships: same.length,
+                meanBefore: mean(same.map((f) => f.before)),
+                meanAfter: mean(same.map((f) => f.after)),
+                reachedTarget: false,
+              };
+        if (measured)
+          measured.reachedTarget =
+            k.target < k.baseline ? measured.meanAfter <= k.target : measured.meanAfter >= k.target;
         return { objective: o.title, kpi: k.name, unit: k.unit, baseline: k.baseline, target: k.target, measured };
       }),
     ),
@@ -112,7 +157,11 @@ export function mentorContributions(snapshots: MentorshipSnapshot[]): MentorCont
       mentorships: list.length,
       closed: list.filter((s) => s.phase === 'CLOSED').length,
       hours: round2(list.reduce((n, s) => n + (s.sessionMinutes ?? 0), 0) / 60),
-      menteeProgress: mean(list.flatMap((s) => s.goals.filter((g) => g.baseline !== null && g.latest !== null).map((g) => g.latest! - g.baseline!))),
+      menteeProgress: mean(
+        list.flatMap((s) =>
+          s.goals.filter((g) => g.baseline !== null && g.latest !== null).map((g) => g.latest! - g.baseline!),
+        ),
+      ),
       feedback: mean(list.map((s) => s.latestPulseMean).filter((x): x is number => x !== null)),
     }))
     .sort((a, b) => b.hours - a.hours || a.mentorId.localeCompare(b.mentorId));

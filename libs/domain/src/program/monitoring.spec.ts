@@ -26,12 +26,26 @@ const base = (over: Partial<MentorshipSnapshot>): MentorshipSnapshot => ({
 describe('program monitoring', () => {
   it('computes engagement, outcomes, satisfaction and progress from the mentorships', () => {
     const { indicators, atRisk } = monitorProgram(
-      [base({ mentorshipId: 'a' }), base({ mentorshipId: 'b', sessions: 2, latestPulseMean: 3.75, goals: [{ competencyKey: 'delegation', baseline: 1, latest: 3, target: 4 }] })],
+      [
+        base({ mentorshipId: 'a' }),
+        base({
+          mentorshipId: 'b',
+          sessions: 2,
+          latestPulseMean: 3.75,
+          goals: [{ competencyKey: 'delegation', baseline: 1, latest: 3, target: 4 }],
+        }),
+      ],
       DEFAULT_MENTORSHIP_POLICY,
       now,
     );
     // 56 days at one session per 14 days: 4 expected each, 6 logged of 8.
-    expect(indicators).toMatchObject({ mentorships: 2, byPhase: { ACTIVE: 2 }, engagement: 0.75, satisfaction: 4, checkpointOutcomes: { approve: 2, 'request-changes': 0, escalate: 0 } });
+    expect(indicators).toMatchObject({
+      mentorships: 2,
+      byPhase: { ACTIVE: 2 },
+      engagement: 0.75,
+      satisfaction: 4,
+      checkpointOutcomes: { approve: 2, 'request-changes': 0, escalate: 0 },
+    });
     expect(indicators.competencyProgress).toEqual([{ competencyKey: 'delegation', goals: 2, meanGained: 1.5 }]);
     expect(atRisk).toEqual([]);
   });
@@ -41,7 +55,14 @@ describe('program monitoring', () => {
       [
         base({ mentorshipId: 'quiet', lastSessionAt: ago(40), escalations: 1 }),
         base({ mentorshipId: 'unhappy', latestPulseMean: 2.5, checkpointDecisions: ['approve', 'escalate'] }),
-        base({ mentorshipId: 'stuck', phase: 'KICKOFF', phaseSince: ago(30), activeSince: null, lastSessionAt: null, sessions: 0 }),
+        base({
+          mentorshipId: 'stuck',
+          phase: 'KICKOFF',
+          phaseSince: ago(30),
+          activeSince: null,
+          lastSessionAt: null,
+          sessions: 0,
+        }),
         base({ mentorshipId: 'paused', phase: 'PAUSED', lastSessionAt: ago(90) }),
       ],
       DEFAULT_MENTORSHIP_POLICY,

@@ -25,7 +25,13 @@ export interface MentorshipSnapshot {
   goals: Array<{ competencyKey: string; baseline: number | null; latest: number | null; target: number }>;
 }
 
-export type RiskReason = 'NO_RECENT_SESSION' | 'ESCALATED' | 'CHECKPOINT_ESCALATED' | 'CHANGES_REQUESTED' | 'LOW_SATISFACTION' | 'STUCK_BEFORE_START';
+export type RiskReason =
+  | 'NO_RECENT_SESSION'
+  | 'ESCALATED'
+  | 'CHECKPOINT_ESCALATED'
+  | 'CHANGES_REQUESTED'
+  | 'LOW_SATISFACTION'
+  | 'STUCK_BEFORE_START';
 
 export interface AtRisk {
   mentorshipId: string;
@@ -55,7 +61,11 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * Program monitoring as a pure function of the mentorships and the policy: indicators, and the
  * mentorships at risk with every reason that puts them there.
  */
-export function monitorProgram(list: MentorshipSnapshot[], policy: MentorshipPolicy, now: number): { indicators: ProgramIndicators; atRisk: AtRisk[] } {
+export function monitorProgram(
+  list: MentorshipSnapshot[],
+  policy: MentorshipPolicy,
+  now: number,
+): { indicators: ProgramIndicators; atRisk: AtRisk[] } {
   const byPhase: Partial<Record<MentorshipPhase, number>> = {};
   const outcomes: Record<CheckpointDecision, number> = { approve: 0, 'request-changes': 0, escalate: 0 };
   let logged = 0;
@@ -77,16 +87,31 @@ export function monitorProgram(list: MentorshipSnapshot[], policy: MentorshipPol
     const reasons: AtRisk['reasons'] = [];
     const live = LIVE.includes(m.phase) && m.phase !== 'PAUSED';
     const lastContact = Date.parse(m.lastSessionAt ?? m.activeSince ?? m.phaseSince);
-    if (live && now - lastContact > 2 * policy.sessionEveryMs) reasons.push({ reason: 'NO_RECENT_SESSION', detail: `no session since ${new Date(lastContact).toISOString()}` });
-    if (live && m.escalations > 0) reasons.push({ reason: 'ESCALATED', detail: `${m.escalations} escalation(s) so far` });
+    if (live && now - lastContact > 2 * policy.sessionEveryMs)
+      reasons.push({ reason: 'NO_RECENT_SESSION', detail: `no session since ${new Date(lastContact).toISOString()}` });
+    if (live && m.escalations > 0)
+      reasons.push({ reason: 'ESCALATED', detail: `${m.escalations} escalation(s) so far` });
     const lastDecision = m.checkpointDecisions.at(-1);
-    if (live && lastDecision === 'escalate') reasons.push({ reason: 'CHECKPOINT_ESCALATED', detail: 'the supervisor escalated the last checkpoint to the owner' });
-    if (live && lastDecision === 'request-changes') reasons.push({ reason: 'CHANGES_REQUESTED', detail: 'the supervisor asked the mentor for changes at the last checkpoint' });
-    if (live && m.latestPulseMean !== null && m.latestPulseMean < 3) reasons.push({ reason: 'LOW_SATISFACTION', detail: `latest pulse ${round2(m.latestPulseMean)} / 5` });
-    if ((m.phase === 'AWAITING_SUPERVISOR_APPROVAL' || m.phase === 'KICKOFF') && now - Date.parse(m.phaseSince) > 2 * policy.responseMs) {
+    if (live && lastDecision === 'escalate')
+      reasons.push({
+        reason: 'CHECKPOINT_ESCALATED',
+        detail: 'the supervisor escalated the last checkpoint to the owner',
+      });
+    if (live && lastDecision === 'request-changes')
+      reasons.push({
+        reason: 'CHANGES_REQUESTED',
+        detail: 'the supervisor asked the mentor for changes at the last checkpoint',
+      });
+    if (live && m.latestPulseMean !== null && m.latestPulseMean < 3)
+      reasons.push({ reason: 'LOW_SATISFACTION', detail: `latest pulse ${round2(m.latestPulseMean)} / 5` });
+    if (
+      (m.phase === 'AWAITING_SUPERVISOR_APPROVAL' || m.phase === 'KICKOFF') &&
+      now - Date.parse(m.phaseSince) > 2 * policy.responseMs
+    ) {
       reasons.push({ reason: 'STUCK_BEFORE_START', detail: `${m.phase} since ${m.phaseSince}` });
     }
-    if (reasons.length > 0) atRisk.push({ mentorshipId: m.mentorshipId, menteeId: m.menteeId, mentorId: m.mentorId, reasons });
+    if (reasons.length > 0)
+      atRisk.push({ mentorshipId: m.mentorshipId, menteeId: m.menteeId, mentorId: m.mentorId, reasons });
   }
   const pulses = list.map((m) => m.latestPulseMean).filter((x): x is number => x !== null);
   return {
@@ -98,7 +123,9 @@ export function monitorProgram(list: MentorshipSnapshot[], policy: MentorshipPol
       remindersSent: list.reduce((n, m) => n + m.remindersSent, 0),
       escalations: list.reduce((n, m) => n + m.escalations, 0),
       satisfaction: pulses.length === 0 ? null : round2(pulses.reduce((a, b) => a + b, 0) / pulses.length),
-      competencyProgress: [...progress.entries()].map(([competencyKey, p]) => ({ competencyKey, goals: p.goals, meanGained: round2(p.gained / p.goals) })).sort((a, b) => a.competencyKey.localeCompare(b.competencyKey)),
+      competencyProgress: [...progress.entries()]
+        .map(([competencyKey, p]) => ({ competencyKey, goals: p.goals, meanGained: round2(p.gained / p.goals) }))
+        .sort((a, b) => a.competencyKey.localeCompare(b.competencyKey)),
     },
     atRisk: atRisk.sort((a, b) => b.reasons.length - a.reasons.length || a.mentorshipId.localeCompare(b.mentorshipId)),
   };

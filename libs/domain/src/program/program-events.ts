@@ -21,7 +21,12 @@ export type ProgramEvent =
         policy?: ProgramPolicy;
       };
     }
-  | { type: 'ProgramPhaseChanged'; at: string; actorId: string; data: { from: ProgramPhase | null; to: ProgramPhase; reason: string } }
+  | {
+      type: 'ProgramPhaseChanged';
+      at: string;
+      actorId: string;
+      data: { from: ProgramPhase | null; to: ProgramPhase; reason: string };
+    }
   | { type: 'LaunchApproved'; at: string; actorId: string; data: { sponsorId: string; comment: string | null } }
   | { type: 'LaunchApprovalReminderDue'; at: string; actorId: string; data: { sponsorId: string; reminder: number } }
   | { type: 'LaunchApprovalEscalated'; at: string; actorId: string; data: { sponsorId: string; ownerId: string } }
@@ -31,18 +36,38 @@ export type ProgramEvent =
       actorId: string;
       data: { personId: string; role: ParticipantRole; capacity: number | null; goals: string[]; wishes: string[] };
     }
-  | { type: 'MatchingProposalRequested'; at: string; actorId: string; data: { version: number; request: MatchingRequest } }
+  | {
+      type: 'MatchingProposalRequested';
+      at: string;
+      actorId: string;
+      data: { version: number; request: MatchingRequest };
+    }
   | { type: 'MatchingProposalProduced'; at: string; actorId: string; data: ProposalSummary }
-  | { type: 'MatchingProposalFailed'; at: string; actorId: string; data: { version: number; code: string; message: string } }
+  | {
+      type: 'MatchingProposalFailed';
+      at: string;
+      actorId: string;
+      data: { version: number; code: string; message: string };
+    }
   | {
       type: 'MatchingPairDecided';
       at: string;
       actorId: string;
       data: { decision: 'pin' | 'ban'; menteeId: string; mentorId: string; reason: string };
     }
-  | { type: 'MatchingApproved'; at: string; actorId: string; data: { version: number; pairs: Array<{ menteeId: string; mentorId: string }> } }
+  | {
+      type: 'MatchingApproved';
+      at: string;
+      actorId: string;
+      data: { version: number; pairs: Array<{ menteeId: string; mentorId: string }> };
+    }
   | { type: 'TrainingSessionRecorded'; at: string; actorId: string; data: TrainingSession }
-  | { type: 'MentorshipPlanned'; at: string; actorId: string; data: { mentorshipId: string; menteeId: string; mentorId: string; supervisorId: string } }
+  | {
+      type: 'MentorshipPlanned';
+      at: string;
+      actorId: string;
+      data: { mentorshipId: string; menteeId: string; mentorId: string; supervisorId: string };
+    }
   | { type: 'MentorshipStarted'; at: string; actorId: string; data: { mentorshipId: string } }
   | { type: 'ReviewOpened'; at: string; actorId: string; data: { review: number } }
   | { type: 'ReviewReminderSent'; at: string; actorId: string; data: { review: number; ownerId: string } }
@@ -53,7 +78,12 @@ export type ProgramEvent =
       actorId: string;
       data: { review: number; decision: 'keep' | 'adjust'; notes: string; objectives: StrategicObjective[] | null };
     }
-  | { type: 'LessonsRecorded'; at: string; actorId: string; data: { cycle: number; whatWorked: string[]; whatToChange: string[] } }
+  | {
+      type: 'LessonsRecorded';
+      at: string;
+      actorId: string;
+      data: { cycle: number; whatWorked: string[]; whatToChange: string[] };
+    }
   | { type: 'CycleRenewed'; at: string; actorId: string; data: { nextCycle: number; continuing: Participant[] } }
   | { type: 'CycleStarted'; at: string; actorId: string; data: { cycle: number; continuing: Participant[] } }
   | { type: 'RecognitionGranted'; at: string; actorId: string; data: { mentorId: string; note: string; cycle: number } }
@@ -63,7 +93,12 @@ export type ProgramEvent =
       actorId: string;
       data: { pilotId: string; matchingWeights: MatchingWeights; focusCompetencies: string[] };
     }
-  | { type: 'RematchRequested'; at: string; actorId: string; data: { mentorshipId: string; menteeId: string; mentorId: string; reason: string } };
+  | {
+      type: 'RematchRequested';
+      at: string;
+      actorId: string;
+      data: { mentorshipId: string; menteeId: string; mentorId: string; reason: string };
+    };
 
 export type ProgramEventType = ProgramEvent['type'];
 

@@ -36,23 +36,42 @@ export interface ExecutionState {
 export const emptyExecutionState = (): ExecutionState => ({ trainingSessions: [], mentorships: [] });
 const execution = (s: ProgramState): ExecutionState => s.execution ?? emptyExecutionState();
 
-const notOwner = (actor: Actor) => new DomainError('PROGRAM.NOT_OWNER', 'FORBIDDEN', `only the program's owner may do this; ${actor.personId} is not its owner`);
-const invalid = (field: string, reason: string) => new DomainError('PROGRAM.INVALID', 'INVALID', `${field}: ${reason}`, { field, reason });
+const notOwner = (actor: Actor) =>
+  new DomainError(
+    'PROGRAM.NOT_OWNER',
+    'FORBIDDEN',
+    `only the program's owner may do this; ${actor.personId} is not its owner`,
+  );
+const invalid = (field: string, reason: string) =>
+  new DomainError('PROGRAM.INVALID', 'INVALID', `${field}: ${reason}`, { field, reason });
 const wrongPhase = (s: ProgramState, expected: string[]) =>
-  new DomainError('PROGRAM.WRONG_PHASE', 'WRONG_PHASE', `the program is in phase ${s.phase}; this needs ${expected.join(' or ')}`, { expected, actual: s.phase });
+  new DomainError(
+    'PROGRAM.WRONG_PHASE',
+    'WRONG_PHASE',
+    `the program is in phase ${s.phase}; this needs ${expected.join(' or ')}`,
+    { expected, actual: s.phase },
+  );
 const isOwner = (s: ProgramState, actor: Actor) => actor.personId === s.ownerId && hasRole(actor, 'owner');
 const enrolled = (s: ProgramState, personId: string, role: 'mentee' | 'mentor' | 'supervisor') =>
   (s.matching?.participants ?? []).some((p) => p.personId === personId && p.role === role);
 
 /** Mentors who attended a mentors' training session of this cycle. */
 export const trainedMentors = (s: ProgramState): Set<string> =>
-  new Set(execution(s).trainingSessions.filter((t) => t.audience === 'mentors').flatMap((t) => t.attendees));
+  new Set(
+    execution(s)
+      .trainingSessions.filter((t) => t.audience === 'mentors')
+      .flatMap((t) => t.attendees),
+  );
 
 export function assertCanRecordTraining(s: ProgramState, actor: Actor, session: TrainingSession): void {
   if (!isOwner(s, actor)) throw notOwner(actor);
   if (s.phase !== 'TRAINING' && s.phase !== 'EXECUTION') throw wrongPhase(s, ['TRAINING', 'EXECUTION']);
   if (execution(s).trainingSessions.some((t) => t.sessionId === session.sessionId)) {
-    throw new DomainError('PROGRAM.TRAINING_ALREADY_RECORDED', 'CONFLICT', `training session ${session.sessionId} is already recorded`);
+    throw new DomainError(
+      'PROGRAM.TRAINING_ALREADY_RECORDED',
+      'CONFLICT',
+      `training session ${session.sessionId} is already recorded`,
+    );
   }
   const role = session.audience === 'mentors' ? 'mentor' : 'mentee';
   session.attendees.forEach((id, i) => {
@@ -73,20 +92,38 @@ export function assertCanStartExecution(s: ProgramState, actor: Actor): void {
 
 export function startExecution(s: ProgramState, actor: Actor, now: Date): ProgramEvent[] {
   assertCanStartExecution(s, actor);
-  return [{ type: 'ProgramPhaseChanged', at: now.toISOString(), actorId: actor.personId, data: { from: s.phase, to: 'EXECUTION', reason: 'training under way; mentorships start as their mentors are trained' } }];
+  return [
+    {
+      type: 'ProgramPhaseChanged',
+      at: now.toISOString(),
+      actorId: actor.personId,
+      data: {
+        from: s.phase,
+        to: 'EXECUTION',
+        reason: 'training under way; mentorships start as their mentors are trained',
+      },
+    },
+  ];
 }
 
-const approvedPairs = (s: ProgramState) => s.matching?.proposals.find((p) => p.version === s.matching?.approvedVersion)?.summary?.pairs ?? [];
+const approvedPairs = (s: ProgramState) =>
+  s.matching?.proposals.find((p) => p.version === s.matching?.approvedVersion)?.summary?.pairs ?? [];
 
 export function assertCanPlanMentorship(s: ProgramState, actor: Actor, menteeId: string, supervisorId: string): void {
   if (!isOwner(s, actor)) throw notOwner(actor);
   if (s.phase !== 'TRAINING' && s.phase !== 'EXECUTION') throw wrongPhase(s, ['TRAINING', 'EXECUTION']);
   const pair = approvedPairs(s).find((p) => p.menteeId === menteeId);
   if (!pair) throw invalid('menteeId', `${menteeId} is not a mentee of the approved matching proposal`);
-  if (!enrolled(s, supervisorId, 'supervisor')) throw invalid('supervisorId', `${supervisorId} is not enrolled as a supervisor in this program`);
-  if (supervisorId === pair.mentorId || supervisorId === pair.menteeId) throw invalid('supervisorId', 'the supervisor must be another person than the mentor and the mentee');
+  if (!enrolled(s, supervisorId, 'supervisor'))
+    throw invalid('supervisorId', `${supervisorId} is not enrolled as a supervisor in this program`);
+  if (supervisorId === pair.mentorId || supervisorId === pair.menteeId)
+    throw invalid('supervisorId', 'the supervisor must be another person than the mentor and the mentee');
   if (execution(s).mentorships.some((m) => m.menteeId === menteeId && m.mentorId === pair.mentorId)) {
-    throw new DomainError('PROGRAM.MENTORSHIP_ALREADY_PLANNED', 'CONFLICT', `the mentorship of ${menteeId} with ${pair.mentorId} is already planned`);
+    throw new DomainError(
+      'PROGRAM.MENTORSHIP_ALREADY_PLANNED',
+      'CONFLICT',
+      `the mentorship of ${menteeId} with ${pair.mentorId} is already planned`,
+    );
   }
 }
 
@@ -94,10 +131,24 @@ export function assertCanPlanMentorship(s: ProgramState, actor: Actor, menteeId:
  * The owner gives an approved pair its supervisor. The program starts the mentorship itself once
  * the cycle is in EXECUTION and the mentor's training is complete (the training gate).
  */
-export function planMentorship(s: ProgramState, actor: Actor, mentorshipId: string, menteeId: string, supervisorId: string, now: Date): ProgramEvent[] {
+export function planMentorship(
+  s: ProgramState,
+  actor: Actor,
+  mentorshipId: string,
+  menteeId: string,
+  supervisorId: string,
+  now: Date,
+): ProgramEvent[] {
   assertCanPlanMentorship(s, actor, menteeId, supervisorId);
   const pair = approvedPairs(s).find((p) => p.menteeId === menteeId)!;
-  return [{ type: 'MentorshipPlanned', at: now.toISOString(), actorId: actor.personId, data: { mentorshipId, menteeId, mentorId: pair.mentorId, supervisorId } }];
+  return [
+    {
+      type: 'MentorshipPlanned',
+      at: now.toISOString(),
+      actorId: actor.personId,
+      data: { mentorshipId, menteeId, mentorId: pair.mentorId, supervisorId },
+    },
+  ];
 }
 
 export function statusOf(s: ProgramState, m: PlannedMentorship): PlannedMentorshipStatus {
@@ -113,7 +164,12 @@ export function mentorshipsToStart(s: ProgramState): PlannedMentorship[] {
   return execution(s).mentorships.filter((m) => m.startedAt === null && trained.has(m.mentorId));
 }
 
-export const mentorshipStarted = (mentorshipId: string, now: Date): ProgramEvent => ({ type: 'MentorshipStarted', at: now.toISOString(), actorId: SYSTEM_ACTOR, data: { mentorshipId } });
+export const mentorshipStarted = (mentorshipId: string, now: Date): ProgramEvent => ({
+  type: 'MentorshipStarted',
+  at: now.toISOString(),
+  actorId: SYSTEM_ACTOR,
+  data: { mentorshipId },
+});
 
 export function evolveExecution(x: ExecutionState, event: ProgramEvent): ExecutionState {
   switch (event.type) {
@@ -122,7 +178,12 @@ export function evolveExecution(x: ExecutionState, event: ProgramEvent): Executi
     case 'MentorshipPlanned':
       return { ...x, mentorships: [...x.mentorships, { ...event.data, plannedBy: event.actorId, startedAt: null }] };
     case 'MentorshipStarted':
-      return { ...x, mentorships: x.mentorships.map((m) => (m.mentorshipId === event.data.mentorshipId ? { ...m, startedAt: event.at } : m)) };
+      return {
+        ...x,
+        mentorships: x.mentorships.map((m) =>
+          m.mentorshipId === event.data.mentorshipId ? { ...m, startedAt: event.at } : m,
+        ),
+      };
     default:
       return x;
   }

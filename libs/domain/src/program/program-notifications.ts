@@ -21,12 +21,20 @@ export const NOTIFYING_PROGRAM_EVENTS: ReadonlySet<ProgramEvent['type']> = new S
  * The emails a program's own clock causes: launch approval and re-alignment reviews, each
  * reminder and escalation. Mentorship messages come from the mentorships' streams, not from here.
  */
-export function programNotifications(program: ProgramContacts, stored: Array<{ event: ProgramEvent; version: number }>): Notification[] {
+export function programNotifications(
+  program: ProgramContacts,
+  stored: Array<{ event: ProgramEvent; version: number }>,
+): Notification[] {
   const out: Notification[] = [];
   const base = { programId: program.programId, ownerId: program.ownerId, sponsorId: program.sponsorId };
   for (const { event: e, version } of stored) {
     const add = (to: string, template: NotificationTemplate, params: NotificationParams = {}) =>
-      out.push({ key: `program:${program.programId}/v${version}/${template}/${to}`, to, template, params: { ...base, ...params } });
+      out.push({
+        key: `program:${program.programId}/v${version}/${template}/${to}`,
+        to,
+        template,
+        params: { ...base, ...params },
+      });
     switch (e.type) {
       case 'LaunchApprovalReminderDue':
         add(e.data.sponsorId, 'program-launch-reminder');

@@ -17,7 +17,9 @@ const draft = (over: Partial<ProgramDraft> = {}): ProgramDraft => ({
   name: 'Managerial mentoring 2027',
   ownerId: 'owner-1',
   sponsorId: 'sponsor-1',
-  objectives: [{ title: 'Retain first-line managers', kpis: [{ name: 'turnover', unit: '%', baseline: 18, target: 12 }] }],
+  objectives: [
+    { title: 'Retain first-line managers', kpis: [{ name: 'turnover', unit: '%', baseline: 18, target: 12 }] },
+  ],
   ...over,
 });
 const created = (): ProgramState => foldProgram(createProgram(draft(), 'owner-1', now))!;
@@ -63,7 +65,11 @@ describe('program creation', () => {
       }),
       'objectives.0.kpis.1.name',
     ],
-    ['target = baseline', draft({ objectives: [{ title: 't', kpis: [{ name: 'a', unit: '%', baseline: 2, target: 2 }] }] }), 'objectives.0.kpis.0.target'],
+    [
+      'target = baseline',
+      draft({ objectives: [{ title: 't', kpis: [{ name: 'a', unit: '%', baseline: 2, target: 2 }] }] }),
+      'objectives.0.kpis.0.target',
+    ],
   ])('refuses a draft with %s, naming the field', (_, bad, field) => {
     try {
       createProgram(bad, 'owner-1', now);
@@ -88,11 +94,15 @@ describe('launch approval', () => {
   });
 
   it('refuses another person, even one with the sponsor role', () => {
-    expect(codeOf(() => assertCanApproveLaunch(created(), { personId: 'someone', roles: ['sponsor'] }))).toBe('PROGRAM.NOT_SPONSOR');
+    expect(codeOf(() => assertCanApproveLaunch(created(), { personId: 'someone', roles: ['sponsor'] }))).toBe(
+      'PROGRAM.NOT_SPONSOR',
+    );
   });
 
   it('refuses the sponsor person acting without the sponsor role', () => {
-    expect(codeOf(() => assertCanApproveLaunch(created(), { personId: 'sponsor-1', roles: ['mentor'] }))).toBe('PROGRAM.NOT_SPONSOR');
+    expect(codeOf(() => assertCanApproveLaunch(created(), { personId: 'sponsor-1', roles: ['mentor'] }))).toBe(
+      'PROGRAM.NOT_SPONSOR',
+    );
   });
 
   it('refuses a second approval: wrong phase', () => {
@@ -123,17 +133,32 @@ describe('overdue launch approval', () => {
 
 describe('event folding', () => {
   it('refuses a stream that does not start with ProgramCreated', () => {
-    expect(() => foldProgram([{ type: 'LaunchApproved', at: now.toISOString(), actorId: 'x', data: { sponsorId: 'x', comment: null } }])).toThrow(
-      /before ProgramCreated/,
-    );
+    expect(() =>
+      foldProgram([
+        { type: 'LaunchApproved', at: now.toISOString(), actorId: 'x', data: { sponsorId: 'x', comment: null } },
+      ]),
+    ).toThrow(/before ProgramCreated/);
   });
 });
 
 describe('rematch requests from mentorships ended early', () => {
   it('records a request once per mentorship, whoever repeats it', () => {
-    const request = { mentorshipId: 'm-1', menteeId: 'zoe', mentorId: 'eloise', reason: 'moved abroad', requestedBy: 'owner-1' };
+    const request = {
+      mentorshipId: 'm-1',
+      menteeId: 'zoe',
+      mentorId: 'eloise',
+      reason: 'moved abroad',
+      requestedBy: 'owner-1',
+    };
     const first = requestRematch(created(), request, now);
-    expect(first).toEqual([{ type: 'RematchRequested', at: now.toISOString(), actorId: 'owner-1', data: { mentorshipId: 'm-1', menteeId: 'zoe', mentorId: 'eloise', reason: 'moved abroad' } }]);
+    expect(first).toEqual([
+      {
+        type: 'RematchRequested',
+        at: now.toISOString(),
+        actorId: 'owner-1',
+        data: { mentorshipId: 'm-1', menteeId: 'zoe', mentorId: 'eloise', reason: 'moved abroad' },
+      },
+    ]);
     const state = foldProgram(first, created())!;
     expect(state.rematchRequests).toEqual([{ ...request, at: now.toISOString() }]);
     expect(requestRematch(state, request, now)).toEqual([]);
@@ -150,17 +175,41 @@ describe('planning: steering group, key success factors, the program’s own pol
     return ['accepted'];
   };
   it('checks the policy against the defaults it completes, naming the field', () => {
-    expect(codeAndField(() => createProgram(draft({ policy: { mentorship: { sessionEveryMs: 7 * 86_400_000 } } }), 'owner-1', now))).toEqual(['accepted']);
-    expect(codeAndField(() => createProgram(draft({ policy: { mentorship: { reminderLeadMs: 20 * 86_400_000 } } }), 'owner-1', now))).toEqual([
+    expect(
+      codeAndField(() =>
+        createProgram(draft({ policy: { mentorship: { sessionEveryMs: 7 * 86_400_000 } } }), 'owner-1', now),
+      ),
+    ).toEqual(['accepted']);
+    expect(
+      codeAndField(() =>
+        createProgram(draft({ policy: { mentorship: { reminderLeadMs: 20 * 86_400_000 } } }), 'owner-1', now),
+      ),
+    ).toEqual(['PROGRAM.INVALID', 'policy.mentorship.reminderLeadMs']);
+    expect(
+      codeAndField(() => createProgram(draft({ policy: { reviews: { reviewEveryMs: -1 } } }), 'owner-1', now)),
+    ).toEqual(['PROGRAM.INVALID', 'policy.reviews.reviewEveryMs']);
+    expect(codeAndField(() => createProgram(draft({ steeringGroup: ['a', 'a'] }), 'owner-1', now))).toEqual([
       'PROGRAM.INVALID',
-      'policy.mentorship.reminderLeadMs',
+      'steeringGroup',
     ]);
-    expect(codeAndField(() => createProgram(draft({ policy: { reviews: { reviewEveryMs: -1 } } }), 'owner-1', now))).toEqual(['PROGRAM.INVALID', 'policy.reviews.reviewEveryMs']);
-    expect(codeAndField(() => createProgram(draft({ steeringGroup: ['a', 'a'] }), 'owner-1', now))).toEqual(['PROGRAM.INVALID', 'steeringGroup']);
   });
 
   it('keeps the plan in the state', () => {
-    const s = foldProgram(createProgram(draft({ steeringGroup: ['cfo'], keySuccessFactors: ['train first'], policy: { matchingWeights: { experience: 0.3 } } }), 'owner-1', now))!;
-    expect(s).toMatchObject({ steeringGroup: ['cfo'], keySuccessFactors: ['train first'], policy: { matchingWeights: { experience: 0.3 } } });
+    const s = foldProgram(
+      createProgram(
+        draft({
+          steeringGroup: ['cfo'],
+          keySuccessFactors: ['train first'],
+          policy: { matchingWeights: { experience: 0.3 } },
+        }),
+        'owner-1',
+        now,
+      ),
+    )!;
+    expect(s).toMatchObject({
+      steeringGroup: ['cfo'],
+      keySuccessFactors: ['train first'],
+      policy: { matchingWeights: { experience: 0.3 } },
+    });
   });
 });

@@ -75,7 +75,14 @@ export interface ProgramState {
   /** Recognition granted to mentors, all cycles. */
   recognitions?: Recognition[];
   /** Mentees whose mentorship ended early with a rematch asked for (absent in older carried states). */
-  rematchRequests?: Array<{ mentorshipId: string; menteeId: string; mentorId: string; reason: string; requestedBy: string; at: string }>;
+  rematchRequests?: Array<{
+    mentorshipId: string;
+    menteeId: string;
+    mentorId: string;
+    reason: string;
+    requestedBy: string;
+    at: string;
+  }>;
   /** The pilot whose recommendations shaped this program (absent in older carried states). */
   pilot?: { pilotId: string; focusCompetencies: string[]; appliedBy: string; at: string } | null;
   /** Number of events in the stream: the next event gets version `version + 1`. */
@@ -84,12 +91,21 @@ export interface ProgramState {
 
 export const ProgramErrors = {
   wrongPhase: (expected: ProgramPhase, actual: ProgramPhase) =>
-    new DomainError('PROGRAM.WRONG_PHASE', 'WRONG_PHASE', `the program is in phase ${actual}; this needs phase ${expected}`, {
-      expected,
-      actual,
-    }),
+    new DomainError(
+      'PROGRAM.WRONG_PHASE',
+      'WRONG_PHASE',
+      `the program is in phase ${actual}; this needs phase ${expected}`,
+      {
+        expected,
+        actual,
+      },
+    ),
   notSponsor: (personId: string) =>
-    new DomainError('PROGRAM.NOT_SPONSOR', 'FORBIDDEN', `only the program's sponsor may approve its launch; ${personId} is not its sponsor`),
+    new DomainError(
+      'PROGRAM.NOT_SPONSOR',
+      'FORBIDDEN',
+      `only the program's sponsor may approve its launch; ${personId} is not its sponsor`,
+    ),
   invalid: (field: string, message: string) =>
     new DomainError('PROGRAM.INVALID', 'INVALID', `${field}: ${message}`, { field, reason: message }),
 };
@@ -97,8 +113,10 @@ export const ProgramErrors = {
 /** Checks a new program's content; throws the first problem found, naming the field. */
 export function validateDraft(draft: ProgramDraft): void {
   if (draft.name.trim().length === 0) throw ProgramErrors.invalid('name', 'must not be blank');
-  if (draft.ownerId === draft.sponsorId) throw ProgramErrors.invalid('sponsorId', 'the sponsor must be another person than the owner');
-  if (draft.objectives.length === 0) throw ProgramErrors.invalid('objectives', 'at least one strategic objective is needed');
+  if (draft.ownerId === draft.sponsorId)
+    throw ProgramErrors.invalid('sponsorId', 'the sponsor must be another person than the owner');
+  if (draft.objectives.length === 0)
+    throw ProgramErrors.invalid('objectives', 'at least one strategic objective is needed');
   const group = draft.steeringGroup ?? [];
   if (new Set(group).size !== group.length) throw ProgramErrors.invalid('steeringGroup', 'each person once');
   if (draft.policy?.mentorship) {
@@ -106,13 +124,16 @@ export function validateDraft(draft: ProgramDraft): void {
     if (problem) throw ProgramErrors.invalid(`policy.mentorship.${problem.field}`, problem.message);
   }
   for (const [field, value] of Object.entries(draft.policy?.reviews ?? {})) {
-    if (!Number.isFinite(value) || value <= 0) throw ProgramErrors.invalid(`policy.reviews.${field}`, 'must be a positive duration');
+    if (!Number.isFinite(value) || value <= 0)
+      throw ProgramErrors.invalid(`policy.reviews.${field}`, 'must be a positive duration');
   }
   draft.objectives.forEach((objective, i) => {
-    if (objective.kpis.length === 0) throw ProgramErrors.invalid(`objectives.${i}.kpis`, 'each objective needs at least one KPI');
+    if (objective.kpis.length === 0)
+      throw ProgramErrors.invalid(`objectives.${i}.kpis`, 'each objective needs at least one KPI');
     const names = new Set<string>();
     objective.kpis.forEach((kpi, j) => {
-      if (names.has(kpi.name)) throw ProgramErrors.invalid(`objectives.${i}.kpis.${j}.name`, `duplicate KPI name "${kpi.name}"`);
+      if (names.has(kpi.name))
+        throw ProgramErrors.invalid(`objectives.${i}.kpis.${j}.name`, `duplicate KPI name "${kpi.name}"`);
       names.add(kpi.name);
       if (kpi.baseline === kpi.target) {
         throw ProgramErrors.invalid(`objectives.${i}.kpis.${j}.target`, 'the target must differ from the baseline');
@@ -126,7 +147,12 @@ export function createProgram(draft: ProgramDraft, actorId: string, now: Date): 
   const at = now.toISOString();
   return [
     { type: 'ProgramCreated', at, actorId, data: { ...draft } },
-    { type: 'ProgramPhaseChanged', at, actorId, data: { from: null, to: 'LAUNCH_PLANNING', reason: 'program created' } },
+    {
+      type: 'ProgramPhaseChanged',
+      at,
+      actorId,
+      data: { from: null, to: 'LAUNCH_PLANNING', reason: 'program created' },
+    },
   ];
 }
 
@@ -168,7 +194,14 @@ export function launchApprovalOverdue(state: ProgramState, maxReminders: number,
     ];
   }
   if (state.launchEscalated) return [];
-  return [{ type: 'LaunchApprovalEscalated', at, actorId: SYSTEM_ACTOR, data: { sponsorId: state.sponsorId, ownerId: state.ownerId } }];
+  return [
+    {
+      type: 'LaunchApprovalEscalated',
+      at,
+      actorId: SYSTEM_ACTOR,
+      data: { sponsorId: state.sponsorId, ownerId: state.ownerId },
+    },
+  ];
 }
 
 /** A mentorship ended early asks for its mentee to be matched again; recorded once per mentorship. */
@@ -222,11 +255,29 @@ export function evolveProgram(state: ProgramState | null, event: ProgramEvent): 
       return { ...next, launchEscalated: true };
     case 'PilotRecommendationsApplied':
       // The pilot's weights become the program's defaults; its focus competencies guide the training.
-      return { ...next, policy: { ...(state.policy ?? {}), matchingWeights: event.data.matchingWeights }, pilot: { pilotId: event.data.pilotId, focusCompetencies: event.data.focusCompetencies, appliedBy: event.actorId, at: event.at } };
+      return {
+        ...next,
+        policy: { ...(state.policy ?? {}), matchingWeights: event.data.matchingWeights },
+        pilot: {
+          pilotId: event.data.pilotId,
+          focusCompetencies: event.data.focusCompetencies,
+          appliedBy: event.actorId,
+          at: event.at,
+        },
+      };
     case 'RecognitionGranted':
-      return { ...next, recognitions: [...(state.recognitions ?? []), { ...event.data, grantedBy: event.actorId, at: event.at }] };
+      return {
+        ...next,
+        recognitions: [...(state.recognitions ?? []), { ...event.data, grantedBy: event.actorId, at: event.at }],
+      };
     case 'RematchRequested':
-      return { ...next, rematchRequests: [...(state.rematchRequests ?? []), { ...event.data, requestedBy: event.actorId, at: event.at }] };
+      return {
+        ...next,
+        rematchRequests: [
+          ...(state.rematchRequests ?? []),
+          { ...event.data, requestedBy: event.actorId, at: event.at },
+        ],
+      };
     case 'TrainingSessionRecorded':
     case 'MentorshipPlanned':
     case 'MentorshipStarted':

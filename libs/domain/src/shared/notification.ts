@@ -50,4 +50,6 @@ export interface Notification {
 
 /** The people a notification names, so that their names (and the recipient's language) are loaded once. */
 export const peopleNamedBy = (n: Notification): string[] =>
-  [n.to, n.params.menteeId, n.params.mentorId, n.params.supervisorId, n.params.ownerId, n.params.sponsorId].filter((id): id is string => id !== undefined);
+  [n.to, n.params.menteeId, n.params.mentorId, n.params.supervisorId, n.params.ownerId, n.params.sponsorId].filter(
+    (id): id is string => id !== undefined,
+  );

@@ -14,6 +14,8 @@ export class ProgramPlanning1764240000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE programs DROP COLUMN policy, DROP COLUMN key_success_factors, DROP COLUMN steering_group`);
+    await q.query(
+      `ALTER TABLE programs DROP COLUMN policy, DROP COLUMN key_success_factors, DROP COLUMN steering_group`,
+    );
   }
 }

@@ -39,7 +39,11 @@ export class PilotsSurveys1764260000000 implements MigrationInterface {
         imported_at timestamptz NOT NULL DEFAULT now()
       )`);
     for (const t of SEED_SURVEY_TEMPLATES) {
-      await q.query(`INSERT INTO survey_templates (key, version, definition, created_by) VALUES ($1, $2, $3, 'seed')`, [t.key, t.version, JSON.stringify(t)]);
+      await q.query(`INSERT INTO survey_templates (key, version, definition, created_by) VALUES ($1, $2, $3, 'seed')`, [
+        t.key,
+        t.version,
+        JSON.stringify(t),
+      ]);
     }
   }
 

@@ -4,16 +4,34 @@ import { ASSESSMENT_CONTEXTS, ASSESSMENT_SOURCES } from '../../../../../libs/dom
 import type { AssessmentEntity } from '../../../../../libs/persistence/src/index.js';
 
 export class RecordAssessmentDto {
-  @ApiProperty({ example: 'E1042' }) @Matches(/^[A-Za-z0-9._@-]{1,100}$/, { message: 'personId must be an employee id' }) personId!: string;
-  @ApiPropertyOptional({ example: 'managerial-core', default: 'managerial-core' }) @IsOptional() @Matches(/^[a-z][a-z0-9-]{1,60}$/) modelKey?: string;
-  @ApiPropertyOptional({ description: 'Model version; default the latest.' }) @IsOptional() @IsInt() @Min(1) modelVersion?: number;
+  @ApiProperty({ example: 'E1042' })
+  @Matches(/^[A-Za-z0-9._@-]{1,100}$/, { message: 'personId must be an employee id' })
+  personId!: string;
+  @ApiPropertyOptional({ example: 'managerial-core', default: 'managerial-core' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{1,60}$/)
+  modelKey?: string;
+  @ApiPropertyOptional({ description: 'Model version; default the latest.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  modelVersion?: number;
   @ApiProperty({ example: 'delegation' }) @IsString() @MaxLength(61) competencyKey!: string;
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) level!: number;
   @ApiProperty({ enum: ASSESSMENT_SOURCES }) @IsIn(ASSESSMENT_SOURCES) source!: (typeof ASSESSMENT_SOURCES)[number];
   @ApiProperty({ enum: ASSESSMENT_CONTEXTS }) @IsIn(ASSESSMENT_CONTEXTS) context!: (typeof ASSESSMENT_CONTEXTS)[number];
-  @ApiPropertyOptional({ description: 'What was observed; visible only under the privacy rule.' }) @IsOptional() @IsString() @MaxLength(5000) evidence?: string;
-  @ApiPropertyOptional({ description: 'ISO date-time; default now.' }) @IsOptional() @IsISO8601({ strict: true }) assessedAt?: string;
-  @ApiPropertyOptional({ description: 'HR admins recording on behalf of someone: the assessor. Others are the assessor.' })
+  @ApiPropertyOptional({ description: 'What was observed; visible only under the privacy rule.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  evidence?: string;
+  @ApiPropertyOptional({ description: 'ISO date-time; default now.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  assessedAt?: string;
+  @ApiPropertyOptional({
+    description: 'HR admins recording on behalf of someone: the assessor. Others are the assessor.',
+  })
   @IsOptional()
   @Matches(/^[A-Za-z0-9._@-]{1,100}$/)
   assessorId?: string;

@@ -1,6 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import type { CompetencyModelEntity } from '../../../../../libs/persistence/src/index.js';
 
 export class CompetencyDto {
@@ -28,7 +38,10 @@ export class NewCompetencyModelVersionDto {
   @ValidateNested({ each: true })
   @Type(() => CompetencyDto)
   competencies!: CompetencyDto[];
-  @ApiProperty({ example: { M1: { delegation: 3 } }, description: 'Target level (1-5) per job level and competency key.' })
+  @ApiProperty({
+    example: { M1: { delegation: 3 } },
+    description: 'Target level (1-5) per job level and competency key.',
+  })
   @IsObject()
   targets!: Record<string, Record<string, number>>;
 }

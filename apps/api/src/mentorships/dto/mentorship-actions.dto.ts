@@ -33,7 +33,9 @@ export class StartMentorshipDto {
 }
 
 export class GoalDto {
-  @ApiProperty({ example: 'delegation' }) @Matches(COMPETENCY_KEY, { message: 'competencyKey must be a competency key' }) competencyKey!: string;
+  @ApiProperty({ example: 'delegation' })
+  @Matches(COMPETENCY_KEY, { message: 'competencyKey must be a competency key' })
+  competencyKey!: string;
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) targetLevel!: number;
 }
 
@@ -42,8 +44,13 @@ export class BaselineFactDto {
   @ApiProperty({ example: 'percentage point' }) @IsString() @MinLength(1) @MaxLength(40) unit!: string;
   @ApiProperty({ example: 'HR report Q1' }) @IsString() @MinLength(1) @MaxLength(200) source!: string;
   @ApiProperty({ example: 18 }) @IsNumber({ allowNaN: false, allowInfinity: false }) value!: number;
-  @ApiProperty({ description: 'true when a lower value is an improvement (turnover, absence).' }) @IsBoolean() lowerIsBetter!: boolean;
-  @ApiPropertyOptional({ nullable: true, description: 'Money one unit of improvement is worth, if agreed; omitted = not monetised.' })
+  @ApiProperty({ description: 'true when a lower value is an improvement (turnover, absence).' })
+  @IsBoolean()
+  lowerIsBetter!: boolean;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Money one unit of improvement is worth, if agreed; omitted = not monetised.',
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
@@ -51,18 +58,27 @@ export class BaselineFactDto {
 }
 
 export class KickoffDto {
-  @ApiProperty({ type: [GoalDto], description: 'One to three goal competencies with target levels; mentor and mentee must send the same.' })
+  @ApiProperty({
+    type: [GoalDto],
+    description: 'One to three goal competencies with target levels; mentor and mentee must send the same.',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(3)
   @ValidateNested({ each: true })
   @Type(() => GoalDto)
   goals!: GoalDto[];
-  @ApiPropertyOptional({ example: { delegation: 2 }, description: 'Mentor: the mentee’s level today (1–5) on each goal.' })
+  @ApiPropertyOptional({
+    example: { delegation: 2 },
+    description: 'Mentor: the mentee’s level today (1–5) on each goal.',
+  })
   @IsOptional()
   @IsObject()
   baselines?: Record<string, number>;
-  @ApiPropertyOptional({ type: [BaselineFactDto], description: 'Mentor: operational facts measured before, each with its source.' })
+  @ApiPropertyOptional({
+    type: [BaselineFactDto],
+    description: 'Mentor: operational facts measured before, each with its source.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
@@ -85,15 +101,39 @@ export class LogSessionDto {
   @ArrayMaxSize(3)
   @Matches(COMPETENCY_KEY, { each: true, message: 'each competency must be a competency key' })
   competencies!: string[];
-  @ApiPropertyOptional({ description: 'Seen by the mentee, the supervisor and the owner.' }) @IsOptional() @IsString() @MaxLength(5000) sharedNotes?: string;
-  @ApiPropertyOptional({ description: 'Seen by the mentor (its author) only.' }) @IsOptional() @IsString() @MaxLength(5000) privateNotes?: string;
+  @ApiPropertyOptional({ description: 'Seen by the mentee, the supervisor and the owner.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  sharedNotes?: string;
+  @ApiPropertyOptional({ description: 'Seen by the mentor (its author) only.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  privateNotes?: string;
 }
 
 export class SurveyScoresDto {
-  @ApiProperty({ minimum: 1, maximum: 5, description: 'My ideas were challenged.' }) @IsInt() @Min(1) @Max(5) challenge!: number;
-  @ApiProperty({ minimum: 1, maximum: 5, description: 'I was guided by the mentor’s experience.' }) @IsInt() @Min(1) @Max(5) guidedExperience!: number;
-  @ApiProperty({ minimum: 1, maximum: 5, description: 'I could speak in confidence.' }) @IsInt() @Min(1) @Max(5) trust!: number;
-  @ApiProperty({ minimum: 1, maximum: 5, description: 'My management practice changed in a way others can see.' }) @IsInt() @Min(1) @Max(5) practiceChange!: number;
+  @ApiProperty({ minimum: 1, maximum: 5, description: 'My ideas were challenged.' })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  challenge!: number;
+  @ApiProperty({ minimum: 1, maximum: 5, description: 'I was guided by the mentor’s experience.' })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  guidedExperience!: number;
+  @ApiProperty({ minimum: 1, maximum: 5, description: 'I could speak in confidence.' })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  trust!: number;
+  @ApiProperty({ minimum: 1, maximum: 5, description: 'My management practice changed in a way others can see.' })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  practiceChange!: number;
 }
 
 export class SurveyDto {
@@ -102,7 +142,9 @@ export class SurveyDto {
 }
 
 export class CheckpointDecisionDto {
-  @ApiProperty({ enum: ['approve', 'request-changes', 'escalate'] }) @IsIn(['approve', 'request-changes', 'escalate']) decision!: 'approve' | 'request-changes' | 'escalate';
+  @ApiProperty({ enum: ['approve', 'request-changes', 'escalate'] })
+  @IsIn(['approve', 'request-changes', 'escalate'])
+  decision!: 'approve' | 'request-changes' | 'escalate';
   @ApiPropertyOptional({ description: 'Required to request changes (guidance for the mentor) or to escalate (why).' })
   @IsOptional()
   @IsString()
@@ -112,8 +154,14 @@ export class CheckpointDecisionDto {
 
 export class ReviewDto {
   @ApiProperty({ type: SurveyDto }) @ValidateNested() @Type(() => SurveyDto) survey!: SurveyDto;
-  @ApiPropertyOptional({ example: { delegation: 3 }, description: 'Mentor: re-assessed level (1–5) of each goal.' }) @IsOptional() @IsObject() levels?: Record<string, number>;
-  @ApiPropertyOptional({ example: { 'Team turnover (12 months)': 12 }, description: 'Mentor, final review: each baseline fact measured again.' })
+  @ApiPropertyOptional({ example: { delegation: 3 }, description: 'Mentor: re-assessed level (1–5) of each goal.' })
+  @IsOptional()
+  @IsObject()
+  levels?: Record<string, number>;
+  @ApiPropertyOptional({
+    example: { 'Team turnover (12 months)': 12 },
+    description: 'Mentor, final review: each baseline fact measured again.',
+  })
   @IsOptional()
   @IsObject()
   factsAfter?: Record<string, number>;
@@ -124,7 +172,10 @@ export class ReasonDto {
 }
 
 export class TerminationDto extends ReasonDto {
-  @ApiPropertyOptional({ default: false, description: 'Ask the program to match the mentee again.' }) @IsOptional() @IsBoolean() rematch?: boolean;
+  @ApiPropertyOptional({ default: false, description: 'Ask the program to match the mentee again.' })
+  @IsOptional()
+  @IsBoolean()
+  rematch?: boolean;
 }
 
 export const REVIEW_STAGES = ['midterm', 'final'] as const;

@@ -4,14 +4,26 @@ import type { Actor, MentorshipState, RoiEvidence } from '../../../../../libs/do
 /** How the caller relates to a mentorship: decides which fields they see. */
 export type Viewpoint = 'mentee' | 'mentor' | 'supervisor' | 'owner';
 
-export const viewpointOf = (m: { menteeId: string; mentorId: string; supervisorId: string; ownerId: string }, actor: Actor): Viewpoint | null =>
-  actor.personId === m.mentorId ? 'mentor' : actor.personId === m.menteeId ? 'mentee' : actor.personId === m.supervisorId ? 'supervisor' : actor.personId === m.ownerId ? 'owner' : null;
+export const viewpointOf = (
+  m: { menteeId: string; mentorId: string; supervisorId: string; ownerId: string },
+  actor: Actor,
+): Viewpoint | null =>
+  actor.personId === m.mentorId
+    ? 'mentor'
+    : actor.personId === m.menteeId
+      ? 'mentee'
+      : actor.personId === m.supervisorId
+        ? 'supervisor'
+        : actor.personId === m.ownerId
+          ? 'owner'
+          : null;
 
 export class GoalResponse {
   @ApiProperty() competencyKey!: string;
   @ApiProperty() targetLevel!: number;
   @ApiProperty({ nullable: true, description: 'Level at kickoff (from the mentor).' }) baselineLevel!: number | null;
-  @ApiProperty({ nullable: true, description: 'Latest re-assessed level (midterm or final review).' }) latestLevel!: number | null;
+  @ApiProperty({ nullable: true, description: 'Latest re-assessed level (midterm or final review).' }) latestLevel!:
+    number | null;
 }
 
 export class CheckpointSummaryResponse {
@@ -29,7 +41,19 @@ export class MentorshipResponse {
   @ApiProperty() mentorId!: string;
   @ApiProperty() supervisorId!: string;
   @ApiProperty() ownerId!: string;
-  @ApiProperty({ enum: ['AWAITING_SUPERVISOR_APPROVAL', 'KICKOFF', 'ACTIVE', 'MIDTERM_REVIEW', 'FINAL_EVALUATION', 'CLOSED', 'PAUSED', 'TERMINATED'] }) phase!: string;
+  @ApiProperty({
+    enum: [
+      'AWAITING_SUPERVISOR_APPROVAL',
+      'KICKOFF',
+      'ACTIVE',
+      'MIDTERM_REVIEW',
+      'FINAL_EVALUATION',
+      'CLOSED',
+      'PAUSED',
+      'TERMINATED',
+    ],
+  })
+  phase!: string;
   @ApiProperty() phaseSince!: string;
   @ApiProperty({ nullable: true }) activeSince!: string | null;
   @ApiProperty({ type: [GoalResponse] }) goals!: GoalResponse[];
@@ -38,7 +62,8 @@ export class MentorshipResponse {
   @ApiProperty() sessionMinutes!: number;
   @ApiProperty({ nullable: true }) lastSessionAt!: string | null;
   @ApiProperty({ type: [CheckpointSummaryResponse] }) checkpoints!: CheckpointSummaryResponse[];
-  @ApiProperty({ description: 'Who has answered each review stage.', example: { midterm: ['mentor'], final: [] } }) reviewsAnswered!: Record<string, string[]>;
+  @ApiProperty({ description: 'Who has answered each review stage.', example: { midterm: ['mentor'], final: [] } })
+  reviewsAnswered!: Record<string, string[]>;
   @ApiProperty() remindersSent!: number;
   @ApiProperty() escalations!: number;
   @ApiProperty({ nullable: true }) terminationReason!: string | null;
@@ -58,12 +83,23 @@ export class MentorshipResponse {
       phase: s.phase,
       phaseSince: s.phaseSince,
       activeSince: s.activeSince,
-      goals: s.goals.map((g) => ({ competencyKey: g.competencyKey, targetLevel: g.targetLevel, baselineLevel: s.baselines[g.competencyKey] ?? null, latestLevel: latest[g.competencyKey] ?? null })),
+      goals: s.goals.map((g) => ({
+        competencyKey: g.competencyKey,
+        targetLevel: g.targetLevel,
+        baselineLevel: s.baselines[g.competencyKey] ?? null,
+        latestLevel: latest[g.competencyKey] ?? null,
+      })),
       agreedBy: s.agreedBy,
       sessions: s.sessions,
       sessionMinutes: s.sessionMinutes,
       lastSessionAt: s.lastSessionAt,
-      checkpoints: s.checkpoints.map((c) => ({ checkpoint: c.checkpoint, openedAt: c.openedAt, decision: c.decision, guidance: c.guidance, decidedAt: c.decidedAt })),
+      checkpoints: s.checkpoints.map((c) => ({
+        checkpoint: c.checkpoint,
+        openedAt: c.openedAt,
+        decision: c.decision,
+        guidance: c.guidance,
+        decidedAt: c.decidedAt,
+      })),
       reviewsAnswered: { midterm: Object.keys(s.reviews.midterm), final: Object.keys(s.reviews.final) },
       remindersSent: s.remindersSent,
       escalations: s.escalations,
@@ -89,7 +125,19 @@ export class MentorshipSummaryResponse {
   @ApiProperty({ enum: ['mentee', 'mentor', 'supervisor', 'owner'] }) myRole!: Viewpoint;
 
   static from(r: Record<string, unknown>, actor: Actor): MentorshipSummaryResponse {
-    const row = r as { id: string; program_id: string; mentee_id: string; mentor_id: string; supervisor_id: string; owner_id: string; phase: string; sessions: number; last_session_at: Date | null; reminders_sent: number; escalations: number };
+    const row = r as {
+      id: string;
+      program_id: string;
+      mentee_id: string;
+      mentor_id: string;
+      supervisor_id: string;
+      owner_id: string;
+      phase: string;
+      sessions: number;
+      last_session_at: Date | null;
+      reminders_sent: number;
+      escalations: number;
+    };
     return {
       id: row.id,
       programId: row.program_id,
@@ -101,7 +149,10 @@ export class MentorshipSummaryResponse {
       lastSessionAt: row.last_session_at ? row.last_session_at.toISOString() : null,
       remindersSent: row.reminders_sent,
       escalations: row.escalations,
-      myRole: viewpointOf({ menteeId: row.mentee_id, mentorId: row.mentor_id, supervisorId: row.supervisor_id, ownerId: row.owner_id }, actor)!,
+      myRole: viewpointOf(
+        { menteeId: row.mentee_id, mentorId: row.mentor_id, supervisorId: row.supervisor_id, ownerId: row.owner_id },
+        actor,
+      )!,
     };
   }
 }
@@ -113,7 +164,8 @@ export class SessionResponse {
   @ApiProperty({ type: [String] }) topics!: string[];
   @ApiProperty({ type: [String] }) competencies!: string[];
   @ApiProperty({ nullable: true }) sharedNotes!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Present for the mentor (its author) only.' }) privateNotes?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Present for the mentor (its author) only.' }) privateNotes?:
+    string | null;
   @ApiProperty() loggedAt!: string;
 }
 
@@ -122,13 +174,20 @@ export class TimelineEntryResponse {
   @ApiProperty() type!: string;
   @ApiProperty() at!: string;
   @ApiProperty() actorId!: string;
-  @ApiProperty({ description: 'The event’s data, minus what the caller may not see (private notes, others’ survey answers).' }) data!: Record<string, unknown>;
+  @ApiProperty({
+    description: 'The event’s data, minus what the caller may not see (private notes, others’ survey answers).',
+  })
+  data!: Record<string, unknown>;
 }
 
 export class CheckpointBriefingResponse {
   @ApiProperty({ type: [CheckpointSummaryResponse] }) checkpoints!: CheckpointSummaryResponse[];
   @ApiProperty({ nullable: true, description: 'The open checkpoint, if any.' }) open!: number | null;
-  @ApiProperty({ type: [SessionResponse], description: "The mentor's sessions (shared notes only)." }) sessions!: SessionResponse[];
+  @ApiProperty({ type: [SessionResponse], description: "The mentor's sessions (shared notes only)." })
+  sessions!: SessionResponse[];
   @ApiProperty({ type: [GoalResponse] }) goals!: GoalResponse[];
-  @ApiProperty({ nullable: true, description: "The mentee's latest pulse survey." }) latestPulse!: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, description: "The mentee's latest pulse survey." }) latestPulse!: Record<
+    string,
+    unknown
+  > | null;
 }

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class ImportResultResponse {
-  @ApiProperty({ nullable: true, type: String, description: 'Id of the recorded import (null on a dry run).' }) importId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Id of the recorded import (null on a dry run).' })
+  importId!: string | null;
   @ApiProperty() dryRun!: boolean;
   @ApiProperty() rows!: number;
   @ApiProperty() created!: number;

@@ -5,7 +5,13 @@ import { Transform } from 'class-transformer';
 import { PERSON_STATUSES } from '../../../../../libs/domain/src/index.js';
 
 export class ListPeopleQuery {
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit: number = 50;
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit: number = 50;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset: number = 0;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) department?: string;
   @ApiPropertyOptional({ enum: PERSON_STATUSES }) @IsOptional() @IsIn(PERSON_STATUSES) status?: 'active' | 'left';
@@ -14,5 +20,9 @@ export class ListPeopleQuery {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   mentorPool?: boolean;
-  @ApiPropertyOptional({ description: 'Search in name and email.' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ description: 'Search in name and email.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }

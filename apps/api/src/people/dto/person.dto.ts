@@ -1,5 +1,21 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { PERSON_STATUSES, type Person } from '../../../../../libs/domain/src/index.js';
 
 export class CreatePersonDto {
@@ -11,13 +27,21 @@ export class CreatePersonDto {
   @ApiProperty({ example: 'helene.dupre@example.com' }) @IsEmail() @MaxLength(254) email!: string;
   @ApiProperty({ example: 'Operations' }) @IsString() @IsNotEmpty() @MaxLength(100) department!: string;
 
-  @ApiPropertyOptional({ example: 'E0007', nullable: true, type: String, description: 'Employee id of their manager; null at the top.' })
+  @ApiPropertyOptional({
+    example: 'E0007',
+    nullable: true,
+    type: String,
+    description: 'Employee id of their manager; null at the top.',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @Matches(/^[A-Za-z0-9._@-]{1,100}$/, { message: 'managerId must be an employee id' })
   managerId?: string | null;
 
-  @ApiProperty({ example: 'M1', description: 'Job level used by competency targets.' }) @IsString() @Matches(/^[A-Za-z0-9 _.-]{1,40}$/) jobLevel!: string;
+  @ApiProperty({ example: 'M1', description: 'Job level used by competency targets.' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9 _.-]{1,40}$/)
+  jobLevel!: string;
   @ApiPropertyOptional({ example: 4, default: 0 }) @IsOptional() @IsNumber() @Min(0) @Max(60) managementYears?: number;
   @ApiPropertyOptional({ example: 7, default: 0 }) @IsOptional() @IsInt() @Min(0) teamSize?: number;
 
@@ -28,10 +52,19 @@ export class CreatePersonDto {
   @Matches(/^[a-z]{2}$/, { each: true, message: 'each language must be an ISO 639-1 code (two lower-case letters)' })
   languages?: string[];
 
-  @ApiPropertyOptional({ example: 'Lyon', nullable: true, type: String }) @IsOptional() @IsString() @MaxLength(200) location?: string | null;
+  @ApiPropertyOptional({ example: 'Lyon', nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  location?: string | null;
   @ApiPropertyOptional({ example: 'Europe/Paris', default: 'UTC' }) @IsOptional() @IsString() timeZone?: string;
-  @ApiProperty({ example: '2019-03-04' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'hireDate must be YYYY-MM-DD' }) hireDate!: string;
-  @ApiPropertyOptional({ example: false, default: false, description: 'In the pool of possible mentors.' }) @IsOptional() @IsBoolean() mentorPool?: boolean;
+  @ApiProperty({ example: '2019-03-04' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'hireDate must be YYYY-MM-DD' })
+  hireDate!: string;
+  @ApiPropertyOptional({ example: false, default: false, description: 'In the pool of possible mentors.' })
+  @IsOptional()
+  @IsBoolean()
+  mentorPool?: boolean;
 }
 
 export class UpdatePersonDto extends PartialType(CreatePersonDto) {

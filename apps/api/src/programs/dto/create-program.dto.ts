@@ -39,7 +39,10 @@ export class KpiDto {
 }
 
 export class StrategicObjectiveDto {
-  @ApiProperty({ example: 'Keep our first-line managers', description: 'A strategic objective of the company the program serves.' })
+  @ApiProperty({
+    example: 'Keep our first-line managers',
+    description: 'A strategic objective of the company the program serves.',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -55,7 +58,10 @@ export class StrategicObjectiveDto {
 }
 
 const duration = () => [IsOptional(), IsInt(), Min(1), Max(5 * 366 * 24 * 3600 * 1000)];
-const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
+const apply =
+  (decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((d) => d(target, key));
 
 /** Durations in milliseconds (tests use seconds; a deployment days and months). */
 export class MentorshipPolicyDto {
@@ -75,8 +81,16 @@ export class ReviewCadenceDto {
 }
 
 export class ProgramPolicyDto {
-  @ApiPropertyOptional({ type: () => MentorshipPolicyDto }) @IsOptional() @ValidateNested() @Type(() => MentorshipPolicyDto) mentorship?: MentorshipPolicyDto;
-  @ApiPropertyOptional({ type: () => ReviewCadenceDto }) @IsOptional() @ValidateNested() @Type(() => ReviewCadenceDto) reviews?: ReviewCadenceDto;
+  @ApiPropertyOptional({ type: () => MentorshipPolicyDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MentorshipPolicyDto)
+  mentorship?: MentorshipPolicyDto;
+  @ApiPropertyOptional({ type: () => ReviewCadenceDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReviewCadenceDto)
+  reviews?: ReviewCadenceDto;
   @ApiPropertyOptional({ type: () => MatchingWeightsDto, description: 'Default weights of the matching criteria.' })
   @IsOptional()
   @ValidateNested()
@@ -104,7 +118,10 @@ export class CreateProgramDto {
   @MaxLength(100)
   sponsorId!: string;
 
-  @ApiProperty({ type: [StrategicObjectiveDto], description: 'Objectives aligned with company strategy (at least one).' })
+  @ApiProperty({
+    type: [StrategicObjectiveDto],
+    description: 'Objectives aligned with company strategy (at least one).',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
@@ -112,7 +129,10 @@ export class CreateProgramDto {
   @Type(() => StrategicObjectiveDto)
   objectives!: StrategicObjectiveDto[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Steering group: stakeholders beside the sponsor (person ids); they may read the program.' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Steering group: stakeholders beside the sponsor (person ids); they may read the program.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30)
@@ -120,7 +140,11 @@ export class CreateProgramDto {
   @MaxLength(100, { each: true })
   steeringGroup?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['Mentors trained before they are matched'], description: 'Key success factors the program commits to.' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['Mentors trained before they are matched'],
+    description: 'Key success factors the program commits to.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30)
@@ -128,7 +152,10 @@ export class CreateProgramDto {
   @MaxLength(500, { each: true })
   keySuccessFactors?: string[];
 
-  @ApiPropertyOptional({ type: () => ProgramPolicyDto, description: "The program's own cadences and matching weights; missing values take the deployment's defaults." })
+  @ApiPropertyOptional({
+    type: () => ProgramPolicyDto,
+    description: "The program's own cadences and matching weights; missing values take the deployment's defaults.",
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => ProgramPolicyDto)

@@ -14,7 +14,8 @@ export class ProgramResponse {
   @ApiProperty({ type: [StrategicObjectiveDto] }) objectives!: StrategicObjectiveDto[];
   @ApiProperty({ type: [String], description: 'Steering group (person ids).' }) steeringGroup!: string[];
   @ApiProperty({ type: [String] }) keySuccessFactors!: string[];
-  @ApiProperty({ nullable: true, description: "The program's own policy; null = the deployment's defaults." }) policy!: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, description: "The program's own policy; null = the deployment's defaults." })
+  policy!: Record<string, unknown> | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) launchApprovedAt!: string | null;
   @ApiProperty({ description: 'Temporal workflow id driving this program.' }) workflowId!: string;
   @ApiProperty({ description: 'Number of events in the program stream.' }) version!: number;
@@ -69,4 +70,3 @@ export class ProgramEventResponse {
     };
   }
 }
-
