@@ -8,11 +8,12 @@ const dir = join(process.cwd(), 'test', 'histories');
  * adds behaviour, and move the previous names to EARLIER_HISTORY_FILES.
  */
 export const HISTORY_FILES = {
-  programApprovedAfterReminder: join(dir, 'program-v3-approved-after-reminder.json'),
-  programMatchedToTraining: join(dir, 'program-v3-matched-to-training.json'),
-  programTrainingExecutionReviews: join(dir, 'program-v3-training-execution-reviews.json'),
-  mentorshipClosedWithRoi: join(dir, 'mentorship-v1-closed-with-roi.json'),
-  mentorshipRemindedThenTerminated: join(dir, 'mentorship-v1-reminded-then-terminated.json'),
+  programApprovedAfterReminder: join(dir, 'program-v4-approved-after-reminder.json'),
+  programMatchedToTraining: join(dir, 'program-v4-matched-to-training.json'),
+  programTrainingExecutionReviews: join(dir, 'program-v4-training-execution-reviews.json'),
+  mentorshipClosedWithRoi: join(dir, 'mentorship-v2-closed-with-roi.json'),
+  mentorshipRemindedThenTerminated: join(dir, 'mentorship-v2-reminded-then-terminated.json'),
+  mentorshipCaughtUpWithTheLog: join(dir, 'mentorship-v2-caught-up-with-the-log.json'),
 };
 
 /** Histories of released versions before the current one: never re-recorded, replayed forever. */
@@ -23,6 +24,12 @@ export const EARLIER_HISTORY_FILES = {
   programV2TrainingExecutionReviews: join(dir, 'program-v2-training-execution-reviews.json'),
   mentorshipV0ClosedWithRoi: join(dir, 'mentorship-v0-closed-with-roi.json'),
   mentorshipV0RemindedThenTerminated: join(dir, 'mentorship-v0-reminded-then-terminated.json'),
+  // v3 / v1 appended with a key per activity position; v4 / v2 by stream version, catching up.
+  programV3ApprovedAfterReminder: join(dir, 'program-v3-approved-after-reminder.json'),
+  programV3MatchedToTraining: join(dir, 'program-v3-matched-to-training.json'),
+  programV3TrainingExecutionReviews: join(dir, 'program-v3-training-execution-reviews.json'),
+  mentorshipV1ClosedWithRoi: join(dir, 'mentorship-v1-closed-with-roi.json'),
+  mentorshipV1RemindedThenTerminated: join(dir, 'mentorship-v1-reminded-then-terminated.json'),
 };
 
 export const ALL_HISTORY_FILES = { ...EARLIER_HISTORY_FILES, ...HISTORY_FILES };

@@ -13,6 +13,7 @@ import {
   submitReviewUpdate,
   terminateMentorshipUpdate,
 } from '../../libs/contracts/src/index.js';
+import { appendToStream, projectMentorshipEvents } from '../../libs/persistence/src/index.js';
 import { eventually, useWorkerStack } from '../support/services.js';
 import { aSession, facts, fastPolicy, goals, seedCast, startMentorship, survey } from '../support/mentorships.js';
 import { HISTORY_FILES } from './histories.js';
@@ -99,5 +100,39 @@ describe('record MentorshipWorkflow histories', () => {
     });
     expect(await handle.result()).toMatchObject({ phase: 'TERMINATED' });
     writeIfAbsent(HISTORY_FILES.mentorshipRemindedThenTerminated, historyToJSON(await handle.fetchHistory()));
+  }, 60_000);
+
+  it('records: catching up with facts a lost attempt stored (its own Update answered from the log), then terminated', async () => {
+    const cast = await seedCast(stack.db);
+    const handle = await startMentorship(stack.client, stack.taskQueue, cast.pair, fastPolicy());
+    await handle.executeUpdate(approveMentorshipUpdate, { args: [{ actor: cast.supervisor }] });
+    await handle.executeUpdate(agreeKickoffUpdate, {
+      args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }],
+    });
+    const active = await handle.executeUpdate(agreeKickoffUpdate, {
+      args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }],
+    });
+    const streamId = `mentorship:${cast.pair.mentorshipId}`;
+    const lost = aSession(new Date());
+    await appendToStream(
+      stack.db,
+      {
+        streamId,
+        expectedVersion: active.version,
+        causationId: 'lost-update',
+        events: [{ type: 'SessionLogged', at: new Date().toISOString(), actorId: cast.mentor.personId, data: lost }],
+      },
+      projectMentorshipEvents,
+    );
+    await handle.executeUpdate(logSessionUpdate, {
+      args: [{ actor: cast.mentor, session: lost }],
+      updateId: 'lost-update',
+    });
+    await handle.executeUpdate(submitPulseUpdate, { args: [{ actor: cast.mentee, survey }] });
+    await handle.executeUpdate(terminateMentorshipUpdate, {
+      args: [{ actor: cast.owner, reason: 'the mentee left the company', rematch: false }],
+    });
+    expect(await handle.result()).toMatchObject({ phase: 'TERMINATED' });
+    writeIfAbsent(HISTORY_FILES.mentorshipCaughtUpWithTheLog, historyToJSON(await handle.fetchHistory()));
   }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { AppendEventsInput, AppendOutcome } from './event-append.contract.js';
 import type {
   Actor,
   CheckpointDecision,
@@ -97,14 +98,10 @@ export interface RematchRequest {
 }
 export const rematchRequestedSignal = defineSignal<[RematchRequest]>('rematchRequested');
 
-export interface AppendMentorshipEventsInput {
-  streamId: string;
-  expectedVersion: number;
-  events: MentorshipEvent[];
-}
+export type AppendMentorshipEventsInput = AppendEventsInput<MentorshipEvent>;
 
 /** Activities a MentorshipWorkflow may call (types only on the workflow side). */
 export interface MentorshipActivities {
   /** Stores the events, projects the read models and queues their emails, in one transaction. */
-  appendMentorshipEvents(input: AppendMentorshipEventsInput): Promise<void>;
+  appendMentorshipEvents(input: AppendMentorshipEventsInput): Promise<AppendOutcome<MentorshipEvent>>;
 }

@@ -1,11 +1,7 @@
+import type { AppendEventsInput, AppendOutcome } from './event-append.contract.js';
 import type { MatchingRequest, Participant, ProgramEvent, ProposalSummary } from '../../domain/src/index.js';
 
-export interface AppendProgramEventsInput {
-  streamId: string;
-  /** Stream version before these events; the first event is stored at `expectedVersion + 1`. */
-  expectedVersion: number;
-  events: ProgramEvent[];
-}
+export type AppendProgramEventsInput = AppendEventsInput<ProgramEvent>;
 
 /**
  * Activities a ProgramWorkflow may call. Workflows import this type only; the worker builds the
@@ -26,10 +22,7 @@ export interface SolveProposalFailure {
 }
 
 export interface ProgramActivities {
-  appendProgramEvents(input: AppendProgramEventsInput): Promise<void>;
+  appendProgramEvents(input: AppendProgramEventsInput): Promise<AppendOutcome<ProgramEvent>>;
   /** Loads the candidates, solves, stores the full proposal (idempotent by program and version). */
   solveMatchingProposal(input: SolveProposalInput): Promise<ProposalSummary | SolveProposalFailure>;
 }
-
-/** Failure type of an append whose versions another writer took: retrying cannot help. */
-export const EVENT_STORE_CONFLICT = 'EVENT_STORE.CONFLICT';

@@ -1,6 +1,7 @@
 export * from './shared/domain-error.js';
 export * from './shared/actor.js';
 export * from './shared/notification.js';
+export * from './shared/storable-text.js';
 export * from './program/program-phase.js';
 export * from './program/program-events.js';
 export * from './program/program.js';
@@ -34,6 +35,7 @@ export * from './program/program-execution.js';
 export * from './program/program-reviews.js';
 export * from './program/monitoring.js';
 export * from './program/program-cycle.js';
+export * from './program/program-system-steps.js';
 export * from './program/program-recognition.js';
 export * from './program/cycle-report.js';
 export * from './pilot/survey-template.js';

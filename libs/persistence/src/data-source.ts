@@ -13,6 +13,7 @@ import { Mentorships1764230000000 } from './migrations/1764230000000-mentorships
 import { ProgramPlanning1764240000000 } from './migrations/1764240000000-program-planning.js';
 import { MentorshipState1764250000000 } from './migrations/1764250000000-mentorship-state.js';
 import { PilotsSurveys1764260000000 } from './migrations/1764260000000-pilots-surveys.js';
+import { CausationWorkflowFaults1764270000000 } from './migrations/1764270000000-causation-workflow-faults.js';
 import { AssessmentEntity } from './entities/assessment.entity.js';
 import { CompetencyModelEntity } from './entities/competency-model.entity.js';
 import { HrEventEntity, NominationEntity } from './entities/hr-event.entity.js';
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   ProgramPlanning1764240000000,
   MentorshipState1764250000000,
   PilotsSurveys1764260000000,
+  CausationWorkflowFaults1764270000000,
 ];
 
 const MIGRATION_LOCK_ID = 7_401_202_611;

@@ -9,24 +9,28 @@ export interface NewEvent {
 
 export interface AppendRequest<E extends NewEvent> {
   streamId: string;
+  /** The stream's version as the writer knows it; the first event is stored at `expectedVersion + 1`. */
   expectedVersion: number;
   events: E[];
-  /** Unique per logical write (e.g. per activity execution); a repeat with the same key is a no-op. */
-  idempotencyKey: string;
+  /** What caused these events (a workflow Update id), or null for the workflow's own clock. */
+  causationId: string | null;
 }
 
-export type AppendResult = { appended: true; version: number } | { appended: false; version: number };
-
-/** Another writer stored events at the versions this append expected to take. */
-export class StreamConflictError extends Error {
-  constructor(
-    readonly streamId: string,
-    readonly expectedVersion: number,
-  ) {
-    super(`stream ${streamId} is past version ${expectedVersion}: another writer appended first`);
-    this.name = 'StreamConflictError';
-  }
+/** An event of the stream, as stored, with what caused it. */
+export interface StoredFact<E extends NewEvent> {
+  version: number;
+  causationId: string | null;
+  event: E;
 }
+
+/**
+ * `stored`: the events are in the log at the versions asked for. `behind`: the stream is already past
+ * `expectedVersion` — the writer (a workflow) lost the record of an append that did commit, e.g. a
+ * workflow task that failed after its local activity wrote — and `missed` holds what it did not know,
+ * in order, so it can fold them and decide again. Nothing of this batch was written.
+ */
+export type AppendResult<E extends NewEvent> =
+  { status: 'stored'; version: number } | { status: 'behind'; missed: StoredFact<E>[] };
 
 /** Updates read models from the events just appended, inside the append's transaction. */
 export type Projector<E extends NewEvent> = (
@@ -40,61 +44,72 @@ export interface StoredEvent<E extends NewEvent> {
   version: number;
 }
 
-const UNIQUE_VIOLATION = '23505';
-
 /**
- * Appends events and projects them in one transaction. Idempotent by key: the insert of the first
- * event uses ON CONFLICT on the idempotency key (never "check then insert"); when it inserts
- * nothing, the whole batch was committed by an earlier attempt and nothing is written again.
+ * Appends events and projects them in one transaction, or reports the stream ahead. A stream has one
+ * writer (its workflow), so the version is the idempotency key: `(stream, version)` is unique, the
+ * insert of each event uses ON CONFLICT DO NOTHING (never "check then insert"), and when the first
+ * one finds its version taken, whatever holds it was committed by an earlier attempt of the same
+ * writer — returned as `missed` instead of being written again. Two attempts racing wait on the
+ * row's unique index: one writes, the other finds it.
  */
 export async function appendToStream<E extends NewEvent>(
   db: DataSource,
   request: AppendRequest<E>,
   project: Projector<E>,
-): Promise<AppendResult> {
-  const { streamId, expectedVersion, events, idempotencyKey } = request;
-  if (events.length === 0) return { appended: false, version: expectedVersion };
-  try {
-    return await db.transaction(async (tx) => {
-      const stored: StoredEvent<E>[] = [];
-      for (const [i, event] of events.entries()) {
-        const version = expectedVersion + i + 1;
-        const rows: unknown[] = await tx.query(
-          `INSERT INTO domain_events (stream_id, stream_version, type, payload, actor_id, idempotency_key, occurred_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (idempotency_key) DO NOTHING
-           RETURNING position`,
-          [
-            streamId,
-            version,
-            event.type,
-            JSON.stringify(event.data),
-            event.actorId,
-            `${idempotencyKey}#${i}`,
-            event.at,
-          ],
-        );
-        if (rows.length === 0) {
-          if (i === 0) return { appended: false as const, version: expectedVersion + events.length };
-          throw new Error(`idempotency key ${idempotencyKey} was partly used: the event log is inconsistent`);
-        }
-        stored.push({ event, version });
+): Promise<AppendResult<E>> {
+  const { streamId, expectedVersion, events, causationId } = request;
+  if (events.length === 0) return { status: 'stored', version: expectedVersion };
+  return db.transaction(async (tx) => {
+    const stored: StoredEvent<E>[] = [];
+    for (const [i, event] of events.entries()) {
+      const version = expectedVersion + i + 1;
+      const rows: unknown[] = await tx.query(
+        `INSERT INTO domain_events (stream_id, stream_version, type, payload, actor_id, idempotency_key, causation_id, occurred_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT DO NOTHING
+         RETURNING position`,
+        [
+          streamId,
+          version,
+          event.type,
+          JSON.stringify(event.data),
+          event.actorId,
+          `${streamId}@${version}`,
+          causationId,
+          event.at,
+        ],
+      );
+      if (rows.length === 0) {
+        if (i === 0) return { status: 'behind' as const, missed: await factsAfter<E>(tx, streamId, expectedVersion) };
+        throw new Error(`stream ${streamId}: version ${version} was taken in the middle of a batch`);
       }
-      await project(tx, streamId, stored);
-      return { appended: true as const, version: expectedVersion + events.length };
-    });
-  } catch (e) {
-    if (isUniqueViolation(e, 'uq_domain_events_stream_version'))
-      throw new StreamConflictError(streamId, expectedVersion);
-    throw e;
-  }
+      stored.push({ event, version });
+    }
+    await project(tx, streamId, stored);
+    return { status: 'stored' as const, version: expectedVersion + events.length };
+  });
 }
 
-function isUniqueViolation(e: unknown, constraint: string): boolean {
-  const err = e as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const code = err.driverError?.code ?? err.code;
-  const name = err.driverError?.constraint ?? err.constraint;
-  return code === UNIQUE_VIOLATION && name === constraint;
+async function factsAfter<E extends NewEvent>(
+  tx: EntityManager,
+  streamId: string,
+  version: number,
+): Promise<StoredFact<E>[]> {
+  const rows: Array<Record<string, unknown>> = await tx.query(
+    `SELECT stream_version, causation_id, type, payload, actor_id, occurred_at
+       FROM domain_events WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version`,
+    [streamId, version],
+  );
+  return rows.map((r) => ({
+    version: r.stream_version as number,
+    causationId: (r.causation_id as string | null) ?? null,
+    event: {
+      type: r.type as string,
+      at: (r.occurred_at as Date).toISOString(),
+      actorId: r.actor_id as string,
+      data: r.payload,
+    } as E,
+  }));
 }
 
 export interface EventRow {

@@ -12,3 +12,5 @@ export * from './entities/assessment.entity.js';
 export * from './entities/hr-event.entity.js';
 export * from './competency-mapper.js';
 export * from './mentorship-projection.js';
+export * from './workflow-faults.js';
+export * from './database-errors.js';

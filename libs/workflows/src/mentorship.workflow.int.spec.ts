@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import {
   agreeKickoffUpdate,
   approveMentorshipUpdate,
@@ -13,7 +12,7 @@ import {
   requestExtraCheckpointUpdate,
 } from '../../contracts/src/index.js';
 import { readStream } from '../../persistence/src/index.js';
-import { eventually, useWorkerStack } from '../../../test/support/services.js';
+import { eventually, updateOutcome, useWorkerStack } from '../../../test/support/services.js';
 import { awaitMail, mailsTo, startSmtpSink, startTestOutbox } from '../../../test/support/smtp-sink.js';
 import {
   aSession,
@@ -40,13 +39,8 @@ afterAll(async () => {
 });
 
 const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'accepted';
-  } catch (e) {
-    if (e instanceof WorkflowUpdateFailedError) return (e.cause as { type?: string }).type;
-    throw e;
-  }
+  const outcome = await updateOutcome(p);
+  return outcome === 'accepted' ? outcome : outcome.type;
 };
 const phaseOf = async (handle: Awaited<ReturnType<typeof startMentorship>>) =>
   (await handle.query(mentorshipStateQuery))?.phase;

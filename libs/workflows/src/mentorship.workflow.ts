@@ -66,9 +66,7 @@ import {
   type SubmitReviewInput,
   type TerminateMentorshipInput,
 } from '../../contracts/src/index.js';
-import { businessFailure, decide } from './business-failure.js';
-import { createSerialQueue } from './serial.js';
-import { createUpdateDeduplicator } from './once-per-update.js';
+import { createEntityShell } from './entity-shell.js';
 import { appendActivities } from './append-activity.js';
 
 const appends = appendActivities<MentorshipActivities>();
@@ -82,52 +80,50 @@ const notReady = () =>
  * facts go to the event store, whose projector also queues the emails.
  */
 export async function mentorshipWorkflow(input: MentorshipWorkflowInput): Promise<MentorshipOutcome> {
-  const streamId = mentorshipStreamId(input.pair.mentorshipId);
-  let state: MentorshipState | null = input.carried ?? null;
-  const serial = createSerialQueue();
+  const entity = createEntityShell<MentorshipState, MentorshipEvent>({
+    streamId: mentorshipStreamId(input.pair.mentorshipId),
+    carried: input.carried ?? null,
+    handledUpdates: input.handledUpdates,
+    fold: foldMentorship,
+    append: () => appends().appendMentorshipEvents,
+    notReady,
+  });
+  const { act, check, current } = entity;
 
-  // State changes only after the events are stored, so a query never shows an unsaved fact.
-  const commit = async (events: MentorshipEvent[]): Promise<MentorshipState> => {
-    if (events.length > 0) {
-      await appends().appendMentorshipEvents({ streamId, expectedVersion: state?.version ?? 0, events });
-      state = foldMentorship(events, state);
-    }
+  setHandler(mentorshipStateQuery, () => entity.state());
+  setHandler(mentorshipReadyUpdate, async () => {
+    await condition(() => entity.state() !== null);
     return current();
-  };
-  const current = (): MentorshipState => {
-    if (state === null) throw businessFailure(notReady());
-    return state;
-  };
+  });
   // Each action: the validator answers 403/409/400 without a history entry; the handler decides
   // again on the state it runs on, after any action accepted before it.
-  const updates = createUpdateDeduplicator(input.handledUpdates);
-  const act = (run: (s: MentorshipState, now: Date) => MentorshipEvent[]) =>
-    updates.once(() => serial(() => commit(decide(() => run(current(), new Date())))), current);
-  const check = (assertion: (s: MentorshipState) => void) => {
-    if (!updates.seen()) decide(() => assertion(current()));
-  };
-
-  setHandler(mentorshipStateQuery, () => state);
-  setHandler(mentorshipReadyUpdate, async () => {
-    await condition(() => state !== null);
-    return current();
-  });
-  setHandler(approveMentorshipUpdate, ({ actor }) => act((s, now) => supervisorApproves(s, actor, now)), {
-    validator: ({ actor }: ApproveMentorshipInput) => check((s) => assertSupervisorCanApprove(s, actor)),
-  });
-  setHandler(agreeKickoffUpdate, ({ actor, kickoff }) => act((s, now) => agreeKickoff(s, actor, kickoff, now)), {
-    validator: ({ actor, kickoff }: AgreeKickoffInput) => check((s) => assertCanAgreeKickoff(s, actor, kickoff)),
-  });
-  setHandler(logSessionUpdate, ({ actor, session }) => act((s, now) => logSession(s, actor, session, now)), {
-    validator: ({ actor }: LogSessionInput) => check((s) => assertCanLogSession(s, actor)),
-  });
-  setHandler(submitPulseUpdate, ({ actor, survey }) => act((s, now) => submitPulse(s, actor, survey, now)), {
-    validator: ({ actor, survey }: SubmitPulseInput) => check((s) => assertCanSubmitPulse(s, actor, survey)),
-  });
+  setHandler(
+    approveMentorshipUpdate,
+    act<ApproveMentorshipInput>((s, { actor }, now) => supervisorApproves(s, actor, now)),
+    { validator: ({ actor }: ApproveMentorshipInput) => check((s) => assertSupervisorCanApprove(s, actor)) },
+  );
+  setHandler(
+    agreeKickoffUpdate,
+    act<AgreeKickoffInput>((s, { actor, kickoff }, now) => agreeKickoff(s, actor, kickoff, now)),
+    {
+      validator: ({ actor, kickoff }: AgreeKickoffInput) => check((s) => assertCanAgreeKickoff(s, actor, kickoff)),
+    },
+  );
+  setHandler(
+    logSessionUpdate,
+    act<LogSessionInput>((s, { actor, session }, now) => logSession(s, actor, session, now)),
+    { validator: ({ actor }: LogSessionInput) => check((s) => assertCanLogSession(s, actor)) },
+  );
+  setHandler(
+    submitPulseUpdate,
+    act<SubmitPulseInput>((s, { actor, survey }, now) => submitPulse(s, actor, survey, now)),
+    { validator: ({ actor, survey }: SubmitPulseInput) => check((s) => assertCanSubmitPulse(s, actor, survey)) },
+  );
   setHandler(
     decideCheckpointUpdate,
-    ({ actor, checkpoint, decision, guidance }) =>
-      act((s, now) => decideCheckpoint(s, actor, checkpoint, decision, guidance, now)),
+    act<DecideCheckpointInput>((s, { actor, checkpoint, decision, guidance }, now) =>
+      decideCheckpoint(s, actor, checkpoint, decision, guidance, now),
+    ),
     {
       validator: ({ actor, checkpoint }: DecideCheckpointInput) =>
         check((s) => assertCanDecideCheckpoint(s, actor, checkpoint)),
@@ -135,38 +131,38 @@ export async function mentorshipWorkflow(input: MentorshipWorkflowInput): Promis
   );
   setHandler(
     submitReviewUpdate,
-    ({ actor, stage, review }) => act((s, now) => submitReview(s, actor, stage, review, input.economics, now)),
+    act<SubmitReviewInput>((s, { actor, stage, review }, now) =>
+      submitReview(s, actor, stage, review, input.economics, now),
+    ),
     {
       validator: ({ actor, stage, review }: SubmitReviewInput) =>
         check((s) => assertCanSubmitReview(s, actor, stage, review)),
     },
   );
-  setHandler(pauseMentorshipUpdate, ({ actor, reason }) => act((s, now) => pause(s, actor, reason, now)), {
-    validator: ({ actor }: PauseMentorshipInput) => check((s) => assertCanPause(s, actor)),
-  });
-  setHandler(resumeMentorshipUpdate, ({ actor }) => act((s, now) => resume(s, actor, now)), {
-    validator: ({ actor }: ResumeMentorshipInput) => check((s) => assertCanResume(s, actor)),
-  });
+  setHandler(
+    pauseMentorshipUpdate,
+    act<PauseMentorshipInput>((s, { actor, reason }, now) => pause(s, actor, reason, now)),
+    { validator: ({ actor }: PauseMentorshipInput) => check((s) => assertCanPause(s, actor)) },
+  );
+  setHandler(
+    resumeMentorshipUpdate,
+    act<ResumeMentorshipInput>((s, { actor }, now) => resume(s, actor, now)),
+    { validator: ({ actor }: ResumeMentorshipInput) => check((s) => assertCanResume(s, actor)) },
+  );
   setHandler(
     requestExtraCheckpointUpdate,
-    ({ actor, reason }) =>
-      act((s, now) => requestExtraCheckpoint(s, actor, reason, input.policy.checkpointDecisionMs, now)),
-    {
-      validator: ({ actor }: ExtraCheckpointInput) => check((s) => assertCanRequestExtraCheckpoint(s, actor)),
-    },
+    act<ExtraCheckpointInput>((s, { actor, reason }, now) =>
+      requestExtraCheckpoint(s, actor, reason, input.policy.checkpointDecisionMs, now),
+    ),
+    { validator: ({ actor }: ExtraCheckpointInput) => check((s) => assertCanRequestExtraCheckpoint(s, actor)) },
   );
   setHandler(
     terminateMentorshipUpdate,
-    ({ actor, reason, rematch }) => act((s, now) => terminate(s, actor, reason, rematch, now)),
-    {
-      validator: ({ actor }: TerminateMentorshipInput) => check((s) => assertCanTerminate(s, actor)),
-    },
+    act<TerminateMentorshipInput>((s, { actor, reason, rematch }, now) => terminate(s, actor, reason, rematch, now)),
+    { validator: ({ actor }: TerminateMentorshipInput) => check((s) => assertCanTerminate(s, actor)) },
   );
 
-  if (state === null) {
-    const created = decide(() => createMentorship(input.pair, input.createdBy, new Date()));
-    await serial(() => commit(created));
-  }
+  if (entity.state() === null) await entity.create((now) => createMentorship(input.pair, input.createdBy, now));
 
   const continueAsNewSuggested = () => workflowInfo().continueAsNewSuggested;
   while (!isFinished(current().phase) && !continueAsNewSuggested()) {
@@ -174,7 +170,7 @@ export async function mentorshipWorkflow(input: MentorshipWorkflowInput): Promis
     const due = mentorshipDue(current(), input.policy, now);
     if (due.events.length > 0) {
       // Decided again inside the queue: an action accepted meanwhile may have changed what is due.
-      await serial(() => commit(mentorshipDue(current(), input.policy, Date.now()).events));
+      await entity.tick((s, at) => mentorshipDue(s, input.policy, at.getTime()).events);
       continue;
     }
     const seen = current().version;
@@ -187,7 +183,7 @@ export async function mentorshipWorkflow(input: MentorshipWorkflowInput): Promis
   await condition(allHandlersFinished);
   const final = current();
   if (!isFinished(final.phase)) {
-    await continueAsNew<typeof mentorshipWorkflow>({ ...input, carried: final, handledUpdates: updates.remembered() });
+    await continueAsNew<typeof mentorshipWorkflow>({ ...input, carried: final, handledUpdates: entity.remembered() });
   }
   if (final.phase === 'TERMINATED' && final.rematchRequested) {
     // The program records the request once (keyed by mentorship); a program that no longer runs

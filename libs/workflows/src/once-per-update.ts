@@ -31,6 +31,13 @@ export function createUpdateDeduplicator(carried: readonly string[] = []) {
       const id = idNow();
       return id !== undefined && (earlier.has(id) || thisRun.has(id));
     },
+    /**
+     * An Update whose facts were found already stored (an attempt of this run whose record was lost):
+     * it answers with the current state from now on, like an id from an earlier run.
+     */
+    markHandled(id: string): void {
+      if (!thisRun.has(id)) earlier.add(id);
+    },
     /** What to carry into the next run. */
     remembered(): string[] {
       return [...earlier, ...thisRun.keys()].slice(-REMEMBERED);

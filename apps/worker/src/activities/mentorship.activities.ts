@@ -8,7 +8,7 @@ import type { MentorshipActivities } from '../../../../libs/contracts/src/index.
 import type { AppMetrics } from '../../../../libs/platform/src/index.js';
 import { projectMentorshipEvents, type StoredEvent } from '../../../../libs/persistence/src/index.js';
 import { enqueueNotifications } from '../mail/outbox.js';
-import { appendAsActivity } from './program.activities.js';
+import { appendEvents } from './append-events.js';
 
 export interface MentorshipActivityDeps {
   db: DataSource;
@@ -41,8 +41,8 @@ export function createMentorshipActivities(deps: MentorshipActivityDeps): Mentor
     await enqueueNotifications(tx, mentorshipNotifications(await pairOf(tx, streamId), stored), deps.mailFrom);
   };
   return {
-    async appendMentorshipEvents(input) {
-      await appendAsActivity<MentorshipEvent>(deps, input, project);
+    appendMentorshipEvents(input) {
+      return appendEvents<MentorshipEvent>(deps, input, project);
     },
   };
 }

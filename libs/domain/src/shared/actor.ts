@@ -1,4 +1,4 @@
-export const ROLES = ['owner', 'sponsor', 'supervisor', 'mentor', 'mentee', 'hr-admin'] as const;
+export const ROLES = ['owner', 'sponsor', 'supervisor', 'mentor', 'mentee', 'hr-admin', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who asks for a decision: a person of the directory acting with the roles of their token. */

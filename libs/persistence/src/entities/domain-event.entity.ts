@@ -27,6 +27,10 @@ export class DomainEventEntity {
   @Column({ name: 'idempotency_key', type: 'text' })
   idempotencyKey!: string;
 
+  /** The Update that caused the event, or null for the workflow's own clock (and rows from before). */
+  @Column({ name: 'causation_id', type: 'text', nullable: true })
+  causationId!: string | null;
+
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt!: Date;
 
