@@ -9,6 +9,15 @@ import { TokensController } from './auth/tokens.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { ErrorFilter } from './http/error.filter.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
+import { InputGuard } from './http/input-guard.js';
+import { OperationsController } from './operations/operations.controller.js';
+import { WorkflowRepairService } from './operations/workflow-repair.service.js';
+import {
+  DEFAULT_UPDATE_BOUNDS,
+  watchedClient,
+  WorkflowWatchInterceptor,
+  type UpdateBounds,
+} from './http/workflow-watch.js';
 import { MetricsInterceptor } from './http/metrics.interceptor.js';
 import { MetricsController } from './health/metrics.controller.js';
 import { createMetrics, type AppMetrics } from '../../../libs/platform/src/index.js';
@@ -43,6 +52,7 @@ import {
   RATE_LIMITS,
   TEMPORAL_CLIENT,
   TEMPORAL_TASK_QUEUE,
+  UPDATE_BOUNDS,
 } from './tokens.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limit.js';
 
@@ -55,6 +65,8 @@ export interface ApiDependencies {
   metrics?: AppMetrics;
   /** Cadences and ROI economics of new mentorships (defaults: a 6-month managerial mentorship). */
   mentorshipTerms?: MentorshipTerms;
+  /** How long a request waits for a workflow's answer, and when a wait counts as slow. */
+  updateBounds?: UpdateBounds;
   /** See IDEMPOTENCY_STALE_AFTER_SECONDS in the configuration (default 60). */
   idempotencyStaleAfterSeconds?: number;
 }
@@ -80,10 +92,12 @@ export class AppModule {
         ReportController,
         PilotsController,
         DashboardController,
+        OperationsController,
       ],
       providers: [
         { provide: DATA_SOURCE, useValue: deps.db },
-        { provide: TEMPORAL_CLIENT, useValue: deps.temporal },
+        { provide: TEMPORAL_CLIENT, useValue: watchedClient(deps.temporal) },
+        { provide: UPDATE_BOUNDS, useValue: deps.updateBounds ?? DEFAULT_UPDATE_BOUNDS },
         { provide: TEMPORAL_TASK_QUEUE, useValue: deps.taskQueue },
         { provide: PROGRAM_TIMINGS, useValue: deps.programTimings },
         { provide: RATE_LIMITS, useValue: deps.rateLimits ?? DEFAULT_RATE_LIMITS },
@@ -104,9 +118,13 @@ export class AppModule {
         MentorshipsService,
         PilotsService,
         SurveysService,
+        WorkflowRepairService,
+        // Input first: nothing — not even authentication — sees text that cannot be stored.
+        { provide: APP_GUARD, useClass: InputGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: WorkflowWatchInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

@@ -16,6 +16,8 @@ default http://127.0.0.1:3000 and the admin token saved by \`npm start\`).
   npx mentorflow program list
   npx mentorflow program renew <program id> [--continuing <id,id,…>]
   npx mentorflow demo seed
+  npx mentorflow ops faults                      workflows that may be stuck (operator role)
+  npx mentorflow ops restart <workflow id>       terminate one and start it again from the event log
 `;
 
 interface Program {
@@ -121,6 +123,30 @@ async function main(argv: string[]): Promise<void> {
     );
     for (const e of events)
       process.stdout.write(`  ${String(e.version).padStart(3)}  ${e.occurredAt}  ${e.type}  by ${e.actorId}\n`);
+    return;
+  }
+  if (group === 'ops' && action === 'faults') {
+    const faults = await call<
+      Array<{ workflowId: string; kind: string; code: string; detail: string; occurrences: number; lastSeenAt: string }>
+    >('GET', '/operations/workflow-faults');
+    if (faults.length === 0) process.stdout.write('No workflow faults.\n');
+    for (const f of faults)
+      process.stdout.write(
+        `${f.workflowId}  ${f.kind}  ${f.code}  ×${f.occurrences}  last ${f.lastSeenAt}\n  ${f.detail}\n`,
+      );
+    return;
+  }
+  if (group === 'ops' && action === 'restart') {
+    const workflowId = rest[0];
+    if (!workflowId) throw new Error('ops restart needs a workflow id (program:<id> or mentorship:<id>)');
+    const bar = progress(`Restarting ${workflowId} from its event log`);
+    const restarted = await call<{ runId: string; version: number; terminatedRunId: string | null }>(
+      'POST',
+      `/operations/workflows/${encodeURIComponent(workflowId)}/restart`,
+    );
+    bar.stop(
+      `new run ${restarted.runId} at version ${restarted.version}${restarted.terminatedRunId ? ` (terminated ${restarted.terminatedRunId})` : ''}`,
+    );
     return;
   }
   if (group === 'program' && action === 'list') {

@@ -82,6 +82,7 @@ async function main(): Promise<void> {
     programTimings: DEFAULT_PROGRAM_TIMINGS,
     metrics,
     idempotencyStaleAfterSeconds: config.idempotencyStaleAfterSeconds,
+    updateBounds: { timeoutMs: config.updateTimeoutMs, slowAfterMs: config.updateSlowAfterMs },
   });
   await app.listen(config.httpPort, '127.0.0.1');
 
@@ -125,7 +126,7 @@ async function printFirstAdminToken(db: Awaited<ReturnType<typeof openDatabase>>
     personId: 'admin',
     displayName: 'Administrator',
     email: null,
-    roles: ['hr-admin', 'owner'],
+    roles: ['hr-admin', 'owner', 'operator'],
     label: 'first admin',
   });
   mkdirSync(dataDir(), { recursive: true });

@@ -37,4 +37,16 @@ describe('configuration', () => {
     expect(message).toMatch(/PORT must be a port number/);
     expect(message).not.toMatch(/secret/);
   });
+
+  it('bounds how long the API waits for a workflow, and refuses a slow bound above the timeout', () => {
+    expect(loadConfig({})).toMatchObject({ updateTimeoutMs: 30_000, updateSlowAfterMs: 5_000 });
+    expect(loadConfig({ UPDATE_TIMEOUT_MS: '10000', UPDATE_SLOW_AFTER_MS: '2000' })).toMatchObject({
+      updateTimeoutMs: 10_000,
+      updateSlowAfterMs: 2_000,
+    });
+    expect(() => loadConfig({ UPDATE_TIMEOUT_MS: '5000', UPDATE_SLOW_AFTER_MS: '9000' })).toThrow(
+      /UPDATE_SLOW_AFTER_MS/,
+    );
+    expect(() => loadConfig({ UPDATE_TIMEOUT_MS: 'soon' })).toThrow(/UPDATE_TIMEOUT_MS must be a whole number/);
+  });
 });

@@ -26,6 +26,10 @@ export interface MentorflowConfig {
   outboxPollMs: number;
   /** A request with an Idempotency-Key that got no answer (its process died) may be retried after this. */
   idempotencyStaleAfterSeconds: number;
+  /** The API stops waiting for a workflow's answer after this (503 WORKFLOW.NOT_ANSWERING). */
+  updateTimeoutMs: number;
+  /** An Update answered later than this is logged, counted and recorded as a workflow fault. */
+  updateSlowAfterMs: number;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +73,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
   if (!Number.isInteger(idempotencyStaleAfterSeconds) || idempotencyStaleAfterSeconds < 1) {
     problems.push(`IDEMPOTENCY_STALE_AFTER_SECONDS must be a whole number of seconds ≥ 1, got "${staleRaw}"`);
   }
+  const millis = (name: string, fallback: number, min: number): number => {
+    const raw = env[name]?.trim();
+    const value = raw ? Number(raw) : fallback;
+    if (!Number.isInteger(value) || value < min) {
+      problems.push(`${name} must be a whole number of milliseconds ≥ ${min}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const updateTimeoutMs = millis('UPDATE_TIMEOUT_MS', 30_000, 1_000);
+  const updateSlowAfterMs = millis('UPDATE_SLOW_AFTER_MS', 5_000, 1);
+  if (updateSlowAfterMs > updateTimeoutMs)
+    problems.push(`UPDATE_SLOW_AFTER_MS (${updateSlowAfterMs}) must not exceed UPDATE_TIMEOUT_MS (${updateTimeoutMs})`);
   const config: MentorflowConfig = {
     databaseUrl,
     temporalAddress,
@@ -85,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
     mailDir: env.MAIL_DIR?.trim() || null,
     outboxPollMs,
     idempotencyStaleAfterSeconds,
+    updateTimeoutMs,
+    updateSlowAfterMs,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * Application metrics, one registry per process (api or worker), in the Prometheus text format.
@@ -12,6 +12,12 @@ export interface AppMetrics {
   matchingSolves: Counter<'outcome'>;
   matchingSolveSeconds: Histogram;
   emails: Counter<'outcome'>;
+  /** Appends that failed, by class (transient, or the deterministic code). */
+  appendFailures: Counter<'failure'>;
+  /** Updates whose answer took longer than the API's bound, by workflow type. */
+  slowUpdates: Counter<'workflow'>;
+  /** Workflows with an open fault (workflow_faults), by kind; filled at scrape time by the API. */
+  workflowFaults: Gauge<'kind'>;
 }
 
 export function createMetrics(process: 'api' | 'worker'): AppMetrics {
@@ -55,6 +61,24 @@ export function createMetrics(process: 'api' | 'worker'): AppMetrics {
       name: 'mentorflow_emails_total',
       help: 'Outbox emails handled, by outcome (sent, failed, undeliverable)',
       labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    appendFailures: new Counter({
+      name: 'mentorflow_append_failures_total',
+      help: 'Event appends that failed, by failure (transient, or the stable code of a refusal)',
+      labelNames: ['failure'],
+      registers: [registry],
+    }),
+    slowUpdates: new Counter({
+      name: 'mentorflow_slow_updates_total',
+      help: 'Workflow Updates whose answer took longer than the bound (UPDATE_SLOW_AFTER_MS)',
+      labelNames: ['workflow'],
+      registers: [registry],
+    }),
+    workflowFaults: new Gauge({
+      name: 'mentorflow_workflow_faults',
+      help: 'Workflows with an open fault (appends failing, Updates slow), by kind; see GET /operations/workflow-faults',
+      labelNames: ['kind'],
       registers: [registry],
     }),
   };

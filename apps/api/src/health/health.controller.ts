@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
+import { countWorkflowFaults, type WorkflowFaultKind } from '../../../../libs/persistence/src/index.js';
 import { Public } from '../auth/auth.decorators.js';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from '../tokens.js';
 
@@ -22,8 +23,19 @@ export class HealthController {
 
   @Get('ready')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Readiness: Postgres and Temporal both answer (503 otherwise).' })
-  async ready(): Promise<{ status: 'ok'; postgres: 'ok'; temporal: 'ok' }> {
+  @ApiOperation({
+    summary: 'Readiness: Postgres and Temporal both answer (503 otherwise).',
+    description:
+      'Also counts the workflows with an open fault (appends failing, Updates answered late): `workflows` is "degraded" when there are any, ' +
+      'which does not make this process unready — see GET /operations/workflow-faults and docs/RELIABILITY.md.',
+  })
+  async ready(): Promise<{
+    status: 'ok';
+    postgres: 'ok';
+    temporal: 'ok';
+    workflows: 'ok' | 'degraded';
+    workflowFaults: Record<WorkflowFaultKind, number>;
+  }> {
     const [postgres, temporal] = await Promise.allSettled([
       this.db.query('SELECT 1'),
       this.temporal.workflowService.getSystemInfo({}),
@@ -36,6 +48,8 @@ export class HealthController {
         temporal: temporal.status === 'fulfilled' ? 'ok' : String(temporal.reason),
       });
     }
-    return { status: 'ok', postgres: 'ok', temporal: 'ok' };
+    const workflowFaults = await countWorkflowFaults(this.db);
+    const degraded = Object.values(workflowFaults).some((n) => n > 0);
+    return { status: 'ok', postgres: 'ok', temporal: 'ok', workflows: degraded ? 'degraded' : 'ok', workflowFaults };
   }
 }

@@ -1,21 +1,29 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
 import type { AppMetrics } from '../../../../libs/platform/src/index.js';
+import { countWorkflowFaults } from '../../../../libs/persistence/src/index.js';
 import { Public } from '../auth/auth.decorators.js';
-import { METRICS } from '../tokens.js';
+import { DATA_SOURCE, METRICS } from '../tokens.js';
 
 @ApiTags('health')
 @Public()
 @Controller('metrics')
 export class MetricsController {
-  constructor(@Inject(METRICS) private readonly metrics: AppMetrics) {}
+  constructor(
+    @Inject(METRICS) private readonly metrics: AppMetrics,
+    @Inject(DATA_SOURCE) private readonly db: DataSource,
+  ) {}
 
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4')
   @ApiOperation({
     summary: 'Prometheus metrics of this API process (HTTP requests by route and status, Node runtime).',
   })
-  scrape(): Promise<string> {
+  async scrape(): Promise<string> {
+    // Read at scrape time from the shared table: every API replica reports the same, whole figure.
+    const faults = await countWorkflowFaults(this.db).catch(() => null);
+    if (faults) for (const [kind, n] of Object.entries(faults)) this.metrics.workflowFaults.set({ kind }, n);
     return this.metrics.registry.metrics();
   }
 }

@@ -1,8 +1,18 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  ApplicationFailure,
+  isGrpcServiceError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
+
 import { isDomainError } from '../../../../libs/domain/src/index.js';
 import { HTTP_STATUS_BY_KIND, type BusinessFailureDetails } from '../../../../libs/contracts/src/index.js';
 import type { ApiErrorBody } from './api-error.js';
+
+/** gRPC status DEADLINE_EXCEEDED: a call to Temporal ran past the request's deadline. */
+const GRPC_DEADLINE_EXCEEDED = 4;
 
 interface Reply {
   status(code: number): Reply;
@@ -23,8 +33,7 @@ export class ErrorFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     const retryAfter = (body as { retryAfterSeconds?: unknown }).retryAfterSeconds;
     if (typeof retryAfter === 'number') reply.setHeader('Retry-After', String(retryAfter));
-    if (body.statusCode >= 500)
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (body.statusCode >= 500) this.logger.error(describe(exception));
     reply.status(body.statusCode).json(body);
   }
 
@@ -52,6 +61,19 @@ export class ErrorFilter implements ExceptionFilter {
         ...fieldOf(exception.details),
       };
     }
+    if (
+      exception instanceof WorkflowUpdateFailedError &&
+      exception.cause instanceof ApplicationFailure &&
+      exception.cause.type === 'UnprocessedUpdate'
+    ) {
+      // Sent again several times already (http/workflow-watch.ts): the worker is busy recovering.
+      return {
+        statusCode: 503,
+        code: 'WORKFLOW.BUSY',
+        message: 'the workflow could not take the request now; retry with the same Idempotency-Key',
+        retryAfterSeconds: 2,
+      } as ApiErrorBody;
+    }
     if (exception instanceof WorkflowUpdateFailedError && exception.cause instanceof ApplicationFailure) {
       const details = exception.cause.details?.[0] as BusinessFailureDetails | undefined;
       if (details && details.kind in HTTP_STATUS_BY_KIND) {
@@ -63,10 +85,53 @@ export class ErrorFilter implements ExceptionFilter {
         };
       }
     }
-    if (exception instanceof WorkflowNotFoundError)
-      return { statusCode: 404, code: 'NOT_FOUND', message: exception.message };
+    if (exception instanceof WorkflowNotFoundError) return workflowNotFound(exception);
+    if (
+      exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+      (isGrpcServiceError(exception) && Number(exception.code) === GRPC_DEADLINE_EXCEEDED)
+    ) {
+      return {
+        statusCode: 503,
+        code: 'WORKFLOW.NOT_ANSWERING',
+        message:
+          'the workflow did not answer in time; the request may still be applied — retry with the same Idempotency-Key to get its outcome',
+        retryAfterSeconds: 5,
+      } as ApiErrorBody;
+    }
     return { statusCode: 500, code: 'INTERNAL', message: 'internal error' };
   }
+}
+
+/**
+ * A workflow that has ended cannot take an action any more: that is the wrong phase of its entity
+ * (409 with the entity's code), not a missing one. Temporal tells the two apart only by its message
+ * ("workflow execution already completed"), the server's stable wording for NOT_FOUND on a closed run.
+ */
+function workflowNotFound(e: WorkflowNotFoundError): ApiErrorBody {
+  if (/already completed/i.test(e.message)) {
+    const entity = e.workflowId.startsWith('mentorship:') ? 'MENTORSHIP' : 'PROGRAM';
+    return {
+      statusCode: 409,
+      code: `${entity}.WRONG_PHASE`,
+      message: `the ${entity.toLowerCase()} has ended: nothing can change it any more`,
+    };
+  }
+  return { statusCode: 404, code: 'NOT_FOUND', message: e.message };
+}
+
+/** The error and its causes (a failed Update's cause is the workflow's failure: the part worth reading). */
+function describe(e: unknown): string {
+  const parts: string[] = [];
+  for (let cur: unknown = e, depth = 0; cur !== undefined && cur !== null && depth < 5; depth++) {
+    if (!(cur instanceof Error)) {
+      parts.push(JSON.stringify(cur) ?? typeof cur);
+      break;
+    }
+    const type = cur instanceof ApplicationFailure && cur.type ? ` [${cur.type}]` : '';
+    parts.push(depth === 0 ? (cur.stack ?? cur.message) : `caused by ${cur.name}${type}: ${cur.message}`);
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return parts.join('\n');
 }
 
 function fieldOf(details: Record<string, unknown>): Pick<ApiErrorBody, 'errors'> {

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Transform } from 'class-transformer';
+import { OffsetQuery } from '../../http/param-pipes.js';
 import { PERSON_STATUSES } from '../../../../../libs/domain/src/index.js';
 
 export class ListPeopleQuery {
@@ -12,7 +13,8 @@ export class ListPeopleQuery {
   @Min(1)
   @Max(500)
   limit: number = 50;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset: number = 0;
+  @OffsetQuery()
+  offset: number = 0;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) department?: string;
   @ApiPropertyOptional({ enum: PERSON_STATUSES }) @IsOptional() @IsIn(PERSON_STATUSES) status?: 'active' | 'left';
   @ApiPropertyOptional({ description: 'Only the mentor pool (true) or only outside it (false).' })

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { OffsetQuery } from '../../http/param-pipes.js';
 import { PROGRAM_PHASES, type ProgramPhase } from '../../../../../libs/domain/src/index.js';
 
 export class ListProgramsQuery {
@@ -12,11 +13,7 @@ export class ListProgramsQuery {
   @Max(100)
   limit: number = 20;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @OffsetQuery()
   offset: number = 0;
 
   @ApiPropertyOptional({ enum: PROGRAM_PHASES, description: 'Only programs in this phase.' })

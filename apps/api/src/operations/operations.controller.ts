@@ -1,0 +1,44 @@
+import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../../../../libs/domain/src/index.js';
+import { listWorkflowFaults } from '../../../../libs/persistence/src/index.js';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { DATA_SOURCE } from '../tokens.js';
+import { RestartedWorkflowResponse, WorkflowFaultResponse } from './operations.dto.js';
+import { WorkflowRepairService } from './workflow-repair.service.js';
+
+@ApiTags('operations')
+@ApiBearerAuth()
+@Roles('operator')
+@Controller('operations')
+export class OperationsController {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly db: DataSource,
+    private readonly repair: WorkflowRepairService,
+  ) {}
+
+  @Get('workflow-faults')
+  @ApiOperation({
+    summary:
+      'Workflows that may be stuck: appends that keep failing or were refused, Updates answered late (operators).',
+    description:
+      'A row lasts until the workflow proves healthy again (its next append stored, an Update answered in time).',
+  })
+  @ApiOkResponse({ type: [WorkflowFaultResponse] })
+  faults(): Promise<WorkflowFaultResponse[]> {
+    return listWorkflowFaults(this.db);
+  }
+
+  @Post('workflows/:workflowId/restart')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Terminate a stuck workflow and start it again from the event log (operators; see docs/RELIABILITY.md).',
+    description:
+      'The new run carries the state folded from every stored event. 409 WORKFLOW.COMPLETED for a workflow that ended normally.',
+  })
+  @ApiOkResponse({ type: RestartedWorkflowResponse })
+  restart(@Param('workflowId') workflowId: string, @CurrentActor() actor: Actor): Promise<RestartedWorkflowResponse> {
+    return this.repair.restartFromLog(workflowId, actor.personId);
+  }
+}
