@@ -197,6 +197,8 @@ const RULES: Record<string, Rule> = {
     objectLevel: { privileged: [] },
     body: { reason: 'matrix test' },
   },
+  'GET /operations/workflow-faults': { roles: ['operator'] },
+  'POST /operations/workflows/{workflowId}/restart': { roles: ['operator'] },
 };
 
 const stack = useWorkerStack('e2e-authz', { beforeAll, afterAll });
@@ -222,7 +224,9 @@ function call(route: string, bearer: string | null) {
     .replace('{version}', '1')
     .replace('{checkpoint}', '1')
     .replace('{stage}', 'midterm')
-    .replace('{review}', '1');
+    .replace('{review}', '1')
+    // An id of no workflow: the matrix checks who may restart, without restarting anything.
+    .replace('{workflowId}', 'mentorship:00000000-0000-4000-8000-000000000000');
   const rule = RULES[route];
   let req = request(api)[method.toLowerCase() as 'get' | 'post' | 'patch'](url.replace(PROGRAM, programId));
   if (bearer) req = req.set('Authorization', `Bearer ${bearer}`);

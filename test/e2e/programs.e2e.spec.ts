@@ -216,6 +216,8 @@ describe('authentication and validation', () => {
       status: 'ok',
       postgres: 'ok',
       temporal: 'ok',
+      workflows: 'ok',
+      workflowFaults: { APPEND_FAILING: 0, SLOW_UPDATE: 0 },
     });
     const openapi = await request(api).get('/docs/openapi.json').expect(200);
     expect(Object.keys(openapi.body.paths)).toEqual(

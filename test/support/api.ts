@@ -7,6 +7,7 @@ import type { Role } from '../../libs/domain/src/index.js';
 import type { ProgramTimings } from '../../libs/contracts/src/index.js';
 import { quietTimings } from './programs.js';
 import type { RateLimits } from '../../apps/api/src/http/rate-limit.js';
+import type { UpdateBounds } from '../../apps/api/src/http/workflow-watch.js';
 import type { MentorshipTerms } from '../../apps/api/src/mentorships/mentorships.service.js';
 
 /** The real HTTP application, listening on a free port, wired to real Postgres and Temporal. */
@@ -17,10 +18,12 @@ export async function startApi(deps: {
   programTimings?: ProgramTimings;
   rateLimits?: RateLimits;
   mentorshipTerms?: MentorshipTerms;
+  updateBounds?: UpdateBounds;
 }) {
   const app: NestExpressApplication = await createApiApp(
     { ...deps, programTimings: deps.programTimings ?? quietTimings },
-    { logger: false },
+    // MENTORFLOW_TEST_API_LOG=1 shows the API's JSON log lines (500s with their stack) while debugging a test.
+    { logger: process.env.MENTORFLOW_TEST_API_LOG ? undefined : false },
   );
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { ensureDatabase } from '../../libs/platform/src/index.js';
@@ -65,6 +65,18 @@ export async function startWorker(db: DataSource, taskQueue: string): Promise<Ru
   };
 }
 
+/** How an Update failed: its failure's type and kind (the domain code and its HTTP kind), or 'accepted'. */
+export async function updateOutcome(p: Promise<unknown>): Promise<{ type?: string; kind?: string } | 'accepted'> {
+  try {
+    await p;
+    return 'accepted';
+  } catch (e) {
+    if (!(e instanceof WorkflowUpdateFailedError)) throw e;
+    const cause = e.cause as { type?: string; details?: Array<{ kind?: string }> };
+    return { type: cause.type, kind: cause.details?.[0]?.kind };
+  }
+}
+
 /** Polls until `check` returns a value (or the deadline passes); for effects that land asynchronously. */
 export async function eventually<T>(
   check: () => Promise<T | undefined | null | false>,
@@ -88,6 +100,10 @@ export interface WorkerStack {
   db: DataSource;
   client: Client;
   taskQueue: string;
+  /** Stops the suite's worker (a test of what happens without one). */
+  stopWorker(): Promise<void>;
+  /** Starts it again on the same task queue. */
+  startWorker(): Promise<void>;
 }
 
 /**
@@ -98,18 +114,27 @@ export function useWorkerStack(
   name: string,
   hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void },
 ): WorkerStack {
-  const stack = { taskQueue: uniqueTaskQueue(name) } as WorkerStack;
   let worker: RunningWorker | undefined;
+  const stack = {
+    taskQueue: uniqueTaskQueue(name),
+    async stopWorker() {
+      await worker?.stop();
+      worker = undefined;
+    },
+    async startWorker() {
+      worker ??= await startWorker(stack.db, stack.taskQueue);
+    },
+  } as WorkerStack;
   let closeClient: (() => Promise<void>) | undefined;
   hooks.beforeAll(async () => {
     ({ db: stack.db } = await createTestDatabase(name.replace(/-/g, '_')));
     const connected = await connectClient();
     stack.client = connected.client;
     closeClient = connected.close;
-    worker = await startWorker(stack.db, stack.taskQueue);
+    await stack.startWorker();
   });
   hooks.afterAll(async () => {
-    await worker?.stop();
+    await stack.stopWorker();
     await closeClient?.();
     await stack.db?.destroy();
   });
