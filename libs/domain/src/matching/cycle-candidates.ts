@@ -1,6 +1,6 @@
 import type { CompetencyModel } from '../competencies/competency-model.js';
 import type { Person } from '../people/person.js';
-import type { Participant } from '../program/program-matching.js';
+import type { Participant } from '../program/program-values.js';
 import type { MenteeCandidate, MentorCandidate } from './candidates.js';
 
 export interface CandidateSources {

@@ -3,7 +3,7 @@ import { isFinished } from './mentorship-phase.js';
 import type { MentorshipPolicy } from './mentorship-policy.js';
 import { followUpKey, openCheckpoint, type MentorshipState } from './mentorship-state.js';
 import { phaseChange } from './mentorship.js';
-import { SYSTEM_ACTOR } from '../program/program-events.js';
+import { SYSTEM_ACTOR } from '../shared/system-actor.js';
 
 /** What time alone asks of a mentorship now, and when to look again (Infinity: only a person's action moves it). */
 export interface Due {
@@ -20,6 +20,10 @@ interface FollowUp {
   escalateTo: string;
   missing: string;
 }
+
+/** When the next session is due: the cadence counts from the last session, the start of ACTIVE or the end of a pause. */
+export const nextSessionDue = (s: MentorshipState, p: Pick<MentorshipPolicy, 'sessionEveryMs'>): number | null =>
+  s.cadenceFrom ? Date.parse(s.cadenceFrom) + p.sessionEveryMs : null;
 
 /**
  * The clock of a mentorship as one pure decision: reminders and escalations of every human step,
@@ -147,7 +151,7 @@ export function mentorshipDue(s: MentorshipState, p: MentorshipPolicy, now: numb
 
   // Session cadence: reminded before each due date, escalated to the supervisor after the delay.
   if (s.phase !== 'FINAL_EVALUATION') {
-    const dueAt = Date.parse(s.cadenceFrom!) + p.sessionEveryMs;
+    const dueAt = nextSessionDue(s, p) ?? NaN;
     const e = followUp({
       subject: 'session',
       occurrence: new Date(dueAt).toISOString(),

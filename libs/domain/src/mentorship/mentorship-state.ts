@@ -186,6 +186,11 @@ export function evolveMentorship(s: MentorshipState | null, e: MentorshipEvent):
       return { ...next, roi: e.data };
     case 'MentorshipTerminated':
       return { ...next, terminationReason: e.data.reason, rematchRequested: e.data.rematch };
+    default: {
+      // A new event type fails to compile here until the fold handles it.
+      const _exhaustive: never = e;
+      return _exhaustive;
+    }
   }
 }
 

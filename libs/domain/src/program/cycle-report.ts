@@ -1,6 +1,6 @@
 import type { RoiEvidence } from '../mentorship/roi.js';
 import type { MentorshipSnapshot, ProgramIndicators } from './monitoring.js';
-import type { StrategicObjective } from './program.js';
+import type { StrategicObjective } from './program-values.js';
 
 /** A closed mentorship's evidence, as the report cites it. */
 export interface MentorshipEvidence {

@@ -1,15 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { codeOf } from '../shared/code-of.js';
-import { foldProgram, type ProgramState } from './program.js';
+import { foldProgram } from './program-fold.js';
 import type { ProgramEvent } from './program-events.js';
-import {
-  closeProgram,
-  cycleOf,
-  recordLessons,
-  renewProgram,
-  startEvaluation,
-  startNextCycle,
-} from './program-cycle.js';
+import { cycleOf, type ProgramState } from './program-state.js';
+import { closeProgram, recordLessons, renewProgram, startEvaluation, startNextCycle } from './program-cycle.js';
 
 const now = new Date('2027-12-01T09:00:00.000Z');
 const at = now.toISOString();

@@ -1,20 +1,9 @@
 import { hasRole, type Actor } from '../shared/actor.js';
 import { DomainError } from '../shared/domain-error.js';
-import type { ProgramEvent } from './program-events.js';
-import { SYSTEM_ACTOR } from './program-events.js';
-import type { Participant } from './program-matching.js';
-import type { ProgramState } from './program.js';
-
-/** What a cycle taught, captured at its evaluation and shown when the next ones are planned. */
-export interface CycleLessons {
-  cycle: number;
-  whatWorked: string[];
-  whatToChange: string[];
-  recordedBy: string;
-  at: string;
-}
-
-export const cycleOf = (s: ProgramState): number => s.cycle ?? 1;
+import { SYSTEM_ACTOR } from '../shared/system-actor.js';
+import type { CycleEvent, ProgramEvent } from './program-events.js';
+import { cycleOf, type ProgramState } from './program-state.js';
+import type { Participant } from './program-values.js';
 
 const notOwner = (actor: Actor) =>
   new DomainError(
@@ -144,7 +133,7 @@ export function startNextCycle(s: ProgramState, now: Date): ProgramEvent[] {
   ];
 }
 
-export function evolveCycle(s: ProgramState, event: ProgramEvent): ProgramState {
+export function evolveCycle(s: ProgramState, event: CycleEvent): ProgramState {
   switch (event.type) {
     case 'LessonsRecorded':
       return { ...s, lessons: [...(s.lessons ?? []), { ...event.data, recordedBy: event.actorId, at: event.at }] };
@@ -172,7 +161,9 @@ export function evolveCycle(s: ProgramState, event: ProgramEvent): ProgramState 
         executionSince: null,
         rematchRequests: [],
       };
-    default:
-      return s;
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
   }
 }

@@ -1,8 +1,14 @@
-import type { ProgramPhase } from './program-phase.js';
-import type { ProgramPolicy, StrategicObjective } from './program.js';
-import type { MatchingRequest, Participant, ParticipantRole, ProposalSummary } from './program-matching.js';
-import type { TrainingSession } from './program-execution.js';
 import type { MatchingWeights } from '../matching/candidates.js';
+import type { ProgramPhase } from './program-phase.js';
+import type {
+  MatchingRequest,
+  Participant,
+  ParticipantRole,
+  ProgramPolicy,
+  ProposalSummary,
+  StrategicObjective,
+  TrainingSession,
+} from './program-values.js';
 
 /** Events of a program stream. `at` is an ISO instant chosen by the caller (workflow time). */
 export type ProgramEvent =
@@ -102,5 +108,25 @@ export type ProgramEvent =
 
 export type ProgramEventType = ProgramEvent['type'];
 
-/** Actor id used for decisions the process itself takes (timeouts, reminders). */
-export const SYSTEM_ACTOR = 'system';
+// The parts of the state each group of events changes; each group's fold handles all of its types.
+export type MatchingEvent = Extract<
+  ProgramEvent,
+  {
+    type:
+      | 'ParticipantEnrolled'
+      | 'MatchingProposalRequested'
+      | 'MatchingProposalProduced'
+      | 'MatchingProposalFailed'
+      | 'MatchingPairDecided'
+      | 'MatchingApproved';
+  }
+>;
+export type ExecutionEvent = Extract<
+  ProgramEvent,
+  { type: 'TrainingSessionRecorded' | 'MentorshipPlanned' | 'MentorshipStarted' }
+>;
+export type ReviewEvent = Extract<
+  ProgramEvent,
+  { type: 'ReviewOpened' | 'ReviewReminderSent' | 'ReviewEscalated' | 'ReviewDecided' }
+>;
+export type CycleEvent = Extract<ProgramEvent, { type: 'LessonsRecorded' | 'CycleRenewed' | 'CycleStarted' }>;

@@ -1,39 +1,16 @@
 import { hasRole, type Actor } from '../shared/actor.js';
 import { DomainError } from '../shared/domain-error.js';
-import type { ProgramEvent } from './program-events.js';
-import { SYSTEM_ACTOR } from './program-events.js';
-import type { ProgramState } from './program.js';
+import { SYSTEM_ACTOR } from '../shared/system-actor.js';
+import type { ExecutionEvent, ProgramEvent } from './program-events.js';
+import {
+  emptyExecutionState,
+  type ExecutionState,
+  type PlannedMentorship,
+  type PlannedMentorshipStatus,
+  type ProgramState,
+} from './program-state.js';
+import type { TrainingSession } from './program-values.js';
 
-export const TRAINING_AUDIENCES = ['mentors', 'mentees'] as const;
-export type TrainingAudience = (typeof TRAINING_AUDIENCES)[number];
-
-export interface TrainingSession {
-  sessionId: string;
-  audience: TrainingAudience;
-  title: string;
-  heldAt: string;
-  /** Links to material: cases and lessons from earlier cycles, slides, exercises. */
-  materials: string[];
-  attendees: string[];
-}
-
-export type PlannedMentorshipStatus = 'WAITING_FOR_TRAINING' | 'WAITING_FOR_EXECUTION' | 'STARTING' | 'STARTED';
-
-export interface PlannedMentorship {
-  mentorshipId: string;
-  menteeId: string;
-  mentorId: string;
-  supervisorId: string;
-  plannedBy: string;
-  startedAt: string | null;
-}
-
-export interface ExecutionState {
-  trainingSessions: TrainingSession[];
-  mentorships: PlannedMentorship[];
-}
-
-export const emptyExecutionState = (): ExecutionState => ({ trainingSessions: [], mentorships: [] });
 const execution = (s: ProgramState): ExecutionState => s.execution ?? emptyExecutionState();
 
 const notOwner = (actor: Actor) =>
@@ -171,7 +148,7 @@ export const mentorshipStarted = (mentorshipId: string, now: Date): ProgramEvent
   data: { mentorshipId },
 });
 
-export function evolveExecution(x: ExecutionState, event: ProgramEvent): ExecutionState {
+export function evolveExecution(x: ExecutionState, event: ExecutionEvent): ExecutionState {
   switch (event.type) {
     case 'TrainingSessionRecorded':
       return { ...x, trainingSessions: [...x.trainingSessions, event.data] };
@@ -184,7 +161,9 @@ export function evolveExecution(x: ExecutionState, event: ProgramEvent): Executi
           m.mentorshipId === event.data.mentorshipId ? { ...m, startedAt: event.at } : m,
         ),
       };
-    default:
-      return x;
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
   }
 }

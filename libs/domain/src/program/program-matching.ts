@@ -1,72 +1,9 @@
-import type { Criterion, PairDecision } from '../matching/candidates.js';
+import type { PairDecision } from '../matching/candidates.js';
 import { hasRole, type Actor } from '../shared/actor.js';
 import { DomainError } from '../shared/domain-error.js';
-import type { ProgramEvent } from './program-events.js';
-import type { ProgramState } from './program.js';
-
-export const PARTICIPANT_ROLES = ['mentee', 'mentor', 'supervisor'] as const;
-export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
-
-export interface Participant {
-  personId: string;
-  role: ParticipantRole;
-  /** Mentors only: mentees they take in this cycle. */
-  capacity: number | null;
-  /** Mentees only: competencies they chose to work on. */
-  goals: string[];
-  /** Mentees only: wished mentors, most wanted first. */
-  wishes: string[];
-}
-
-/** What the owner asks of a solve; pins and bans come from the program's recorded decisions. */
-export interface MatchingRequest {
-  weights: Partial<Record<Criterion, number>>;
-  excludeSameDepartment: boolean;
-  maxTimeZoneHours: number | null;
-  objective: 'total' | 'fairness';
-  loadBalance: number;
-  pins: PairDecision[];
-  bans: PairDecision[];
-}
-
-export interface ProposalSummary {
-  version: number;
-  matched: number;
-  unmatched: number;
-  totalScore: number;
-  worstScore: number | null;
-  pairs: Array<{ menteeId: string; mentorId: string }>;
-}
-
-export type ProposalStatus = 'SOLVING' | 'READY' | 'FAILED';
-
-export interface ProposalState {
-  version: number;
-  status: ProposalStatus;
-  requestedBy: string;
-  /** Options, pins and bans as they were when the proposal was asked for. */
-  request: MatchingRequest;
-  summary: ProposalSummary | null;
-  failure: string | null;
-}
-
-export interface MatchingState {
-  participants: Participant[];
-  pins: PairDecision[];
-  bans: PairDecision[];
-  proposals: ProposalState[];
-  approvedVersion: number | null;
-  /** Proposal versions used by earlier cycles: versions number on across renewals (absent = 0). */
-  versionOffset?: number;
-}
-
-export const emptyMatchingState = (): MatchingState => ({
-  participants: [],
-  pins: [],
-  bans: [],
-  proposals: [],
-  approvedVersion: null,
-});
+import type { MatchingEvent, ProgramEvent } from './program-events.js';
+import { emptyMatchingState, type MatchingState, type ProgramState } from './program-state.js';
+import type { MatchingRequest, Participant } from './program-values.js';
 
 const wrongPhase = (state: ProgramState) =>
   new DomainError(
@@ -220,7 +157,7 @@ export function approveProposal(state: ProgramState, actor: Actor, version: numb
 }
 
 /** Applies a matching event to the matching part of the state. */
-export function evolveMatching(m: MatchingState, event: ProgramEvent): MatchingState {
+export function evolveMatching(m: MatchingState, event: MatchingEvent): MatchingState {
   switch (event.type) {
     case 'ParticipantEnrolled':
       return { ...m, participants: [...m.participants, event.data] };
@@ -271,7 +208,9 @@ export function evolveMatching(m: MatchingState, event: ProgramEvent): MatchingS
     }
     case 'MatchingApproved':
       return { ...m, approvedVersion: event.data.version };
-    default:
-      return m;
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
   }
 }

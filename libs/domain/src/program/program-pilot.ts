@@ -1,14 +1,8 @@
-import type { MatchingWeights } from '../matching/candidates.js';
 import { hasRole, type Actor } from '../shared/actor.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { ProgramEvent } from './program-events.js';
-import type { ProgramState } from './program.js';
-
-export interface PilotRecommendations {
-  pilotId: string;
-  matchingWeights: MatchingWeights;
-  focusCompetencies: string[];
-}
+import type { ProgramState } from './program-state.js';
+import type { PilotRecommendations } from './program-values.js';
 
 /** A pilot's lessons shape a program while it is planned: before people enrol and are matched. */
 export function assertCanApplyPilot(s: ProgramState, actor: Actor): void {

@@ -1,15 +1,7 @@
 import { hasRole, type Actor } from '../shared/actor.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { ProgramEvent } from './program-events.js';
-import type { ProgramState } from './program.js';
-
-export interface Recognition {
-  mentorId: string;
-  note: string;
-  grantedBy: string;
-  at: string;
-  cycle: number;
-}
+import type { ProgramState } from './program-state.js';
 
 export function assertCanGrantRecognition(s: ProgramState, actor: Actor, mentorId: string): void {
   if (actor.personId !== s.ownerId || !hasRole(actor, 'owner')) {

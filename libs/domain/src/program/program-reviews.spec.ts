@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { codeOf } from '../shared/code-of.js';
-import { foldProgram, type ProgramState } from './program.js';
+import { foldProgram } from './program-fold.js';
+import type { ProgramState } from './program-state.js';
 import type { ProgramEvent } from './program-events.js';
 import { decideReview, reviewsDue } from './program-reviews.js';
 

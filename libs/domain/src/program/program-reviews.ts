@@ -1,38 +1,9 @@
 import { hasRole, type Actor } from '../shared/actor.js';
 import { DomainError } from '../shared/domain-error.js';
-import type { ProgramEvent } from './program-events.js';
-import { SYSTEM_ACTOR } from './program-events.js';
-import type { ProgramState, StrategicObjective } from './program.js';
-
-/** Cadence of the periodic re-alignment reviews, in ms so that tests run the same code with seconds. */
-export interface ReviewCadence {
-  /** A review opens this long after EXECUTION starts, then as often again (default: quarterly). */
-  reviewEveryMs: number;
-  /** The owner is reminded after this long without a decision; the sponsor is told after twice this. */
-  reviewDecisionMs: number;
-}
-
-const DAY = 24 * 3600 * 1000;
-export const DEFAULT_REVIEW_CADENCE: ReviewCadence = { reviewEveryMs: 91 * DAY, reviewDecisionMs: 7 * DAY };
-
-export interface ReviewState {
-  review: number;
-  openedAt: string;
-  remindedAt: string | null;
-  escalatedAt: string | null;
-  decision: 'keep' | 'adjust' | null;
-  notes: string | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
-}
-
-export interface ReviewDecisionInput {
-  decision: 'keep' | 'adjust';
-  /** What the owner saw and why they decide so (strategy notes, feedback). */
-  notes: string;
-  /** With `adjust`: the objectives and KPIs from now on (replace the current ones). */
-  objectives?: StrategicObjective[];
-}
+import { SYSTEM_ACTOR } from '../shared/system-actor.js';
+import type { ProgramEvent, ReviewEvent } from './program-events.js';
+import type { ProgramState, ReviewState } from './program-state.js';
+import type { ReviewCadence, ReviewDecisionInput } from './program-values.js';
 
 const reviews = (s: ProgramState): ReviewState[] => s.reviews ?? [];
 export const openReview = (s: ProgramState): ReviewState | undefined => reviews(s).find((r) => r.decision === null);
@@ -142,7 +113,7 @@ export function decideReview(
   ];
 }
 
-export function evolveReviews(s: ProgramState, event: ProgramEvent): ProgramState {
+export function evolveReviews(s: ProgramState, event: ReviewEvent): ProgramState {
   const list = reviews(s);
   switch (event.type) {
     case 'ReviewOpened':
@@ -182,7 +153,9 @@ export function evolveReviews(s: ProgramState, event: ProgramEvent): ProgramStat
             : r,
         ),
       };
-    default:
-      return s;
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
   }
 }

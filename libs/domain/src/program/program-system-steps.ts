@@ -1,9 +1,9 @@
 import type { MentorshipEconomics } from '../mentorship/mentorship.js';
 import type { MentorshipPolicy } from '../mentorship/mentorship-policy.js';
-import { SYSTEM_ACTOR, type ProgramEvent } from './program-events.js';
-import type { ProgramState } from './program.js';
-import type { ProposalSummary } from './program-matching.js';
-import { DEFAULT_REVIEW_CADENCE, type ReviewCadence } from './program-reviews.js';
+import { SYSTEM_ACTOR } from '../shared/system-actor.js';
+import type { ProgramEvent } from './program-events.js';
+import type { ProgramState } from './program-state.js';
+import { DEFAULT_REVIEW_CADENCE, type ProposalSummary, type ReviewCadence } from './program-values.js';
 
 /**
  * What the program's workflow records on its own, not for a person: a solve's outcome, a started

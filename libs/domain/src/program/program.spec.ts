@@ -4,11 +4,11 @@ import {
   approveLaunch,
   assertCanApproveLaunch,
   createProgram,
-  foldProgram,
   launchApprovalOverdue,
-  type ProgramDraft,
-  type ProgramState,
 } from './program.js';
+import { foldProgram } from './program-fold.js';
+import type { ProgramState } from './program-state.js';
+import type { ProgramDraft } from './program-values.js';
 import { DomainError } from '../shared/domain-error.js';
 
 const now = new Date('2027-01-04T09:00:00.000Z');
