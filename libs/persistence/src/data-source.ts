@@ -14,9 +14,17 @@ import { ProgramPlanning1764240000000 } from './migrations/1764240000000-program
 import { MentorshipState1764250000000 } from './migrations/1764250000000-mentorship-state.js';
 import { PilotsSurveys1764260000000 } from './migrations/1764260000000-pilots-surveys.js';
 import { CausationWorkflowFaults1764270000000 } from './migrations/1764270000000-causation-workflow-faults.js';
+import { MentorshipStateBackfill1764270000000 } from './migrations/1764270000000-mentorship-state-backfill.js';
 import { AssessmentEntity } from './entities/assessment.entity.js';
 import { CompetencyModelEntity } from './entities/competency-model.entity.js';
 import { HrEventEntity, NominationEntity } from './entities/hr-event.entity.js';
+import { IdempotencyKeyEntity } from './entities/idempotency-key.entity.js';
+import { MatchingProposalEntity } from './entities/matching-proposal.entity.js';
+import { MentorshipCheckpointEntity } from './entities/mentorship-checkpoint.entity.js';
+import { MentorshipSessionEntity } from './entities/mentorship-session.entity.js';
+import { MentorshipEntity } from './entities/mentorship.entity.js';
+import { PilotEntity } from './entities/pilot.entity.js';
+import { SurveyResponseEntity, SurveyTemplateEntity } from './entities/survey.entity.js';
 
 export const ENTITIES = [
   DomainEventEntity,
@@ -27,6 +35,14 @@ export const ENTITIES = [
   AssessmentEntity,
   HrEventEntity,
   NominationEntity,
+  MentorshipEntity,
+  MentorshipSessionEntity,
+  MentorshipCheckpointEntity,
+  MatchingProposalEntity,
+  PilotEntity,
+  SurveyTemplateEntity,
+  SurveyResponseEntity,
+  IdempotencyKeyEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764190000000,
@@ -39,9 +55,16 @@ export const MIGRATIONS = [
   MentorshipState1764250000000,
   PilotsSurveys1764260000000,
   CausationWorkflowFaults1764270000000,
+  MentorshipStateBackfill1764270000000,
 ];
 
 const MIGRATION_LOCK_ID = 7_401_202_611;
+
+/**
+ * The connection the composition roots (api, worker, launcher, tests) open and hand around. Only
+ * libs/persistence calls it: everything else asks a query module (queries/).
+ */
+export type Database = DataSource;
 
 /** The schema comes from migrations only; `synchronize` stays off everywhere. */
 export interface DatabaseOptions {

@@ -1,0 +1,72 @@
+import type { DataSource } from 'typeorm';
+import { programStreamId } from '../../../contracts/src/index.js';
+import type { ProgramEvent, ProgramPhase } from '../../../domain/src/index.js';
+import { ProgramReadModelEntity, type ObjectiveRow } from '../entities/program-read-model.entity.js';
+import type { ProgramPolicy } from '../../../domain/src/index.js';
+import { readStream, type EventRow } from '../event-store.js';
+
+/** A program as its read model holds it (projected from its stream in the append's transaction). */
+export interface ProgramRecord {
+  id: string;
+  name: string;
+  ownerId: string;
+  sponsorId: string;
+  phase: string;
+  objectives: ObjectiveRow[];
+  steeringGroup: string[];
+  keySuccessFactors: string[];
+  policy: ProgramPolicy | null;
+  launchApprovedAt: Date | null;
+  workflowId: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ProgramPageQuery {
+  /** Programs this person owns, sponsors or steers. */
+  personId: string;
+  phase?: ProgramPhase;
+  limit: number;
+  offset: number;
+}
+
+/** The one reader of `programs` and of the program streams. */
+export class ProgramQueries {
+  constructor(private readonly db: DataSource) {}
+
+  find(programId: string): Promise<ProgramRecord | null> {
+    return this.db.getRepository(ProgramReadModelEntity).findOneBy({ id: programId });
+  }
+
+  /** Newest first. */
+  async page(q: ProgramPageQuery): Promise<{ items: ProgramRecord[]; total: number }> {
+    const qb = this.db
+      .getRepository(ProgramReadModelEntity)
+      .createQueryBuilder('p')
+      .where('(p.owner_id = :me OR p.sponsor_id = :me OR :me = ANY(p.steering_group))', { me: q.personId });
+    if (q.phase) qb.andWhere('p.phase = :phase', { phase: q.phase });
+    const [items, total] = await qb
+      .orderBy('p.created_at', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .skip(q.offset)
+      .take(q.limit)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  /** The program's stream, oldest first: its audit trail. */
+  events(programId: string): Promise<EventRow[]> {
+    return readStream(this.db, programStreamId(programId));
+  }
+
+  /** Each phase the program entered, with when: only the stream knows the dates. */
+  async phaseTimeline(programId: string): Promise<Array<{ phase: ProgramPhase; at: string }>> {
+    return (await this.events(programId))
+      .filter((e) => e.type === 'ProgramPhaseChanged')
+      .map((e) => ({
+        at: e.occurredAt.toISOString(),
+        phase: (e.payload as Extract<ProgramEvent, { type: 'ProgramPhaseChanged' }>['data']).to,
+      }));
+  }
+}

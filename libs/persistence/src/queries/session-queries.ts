@@ -1,0 +1,38 @@
+import type { DataSource } from 'typeorm';
+import { MentorshipSessionEntity } from '../entities/mentorship-session.entity.js';
+
+export interface SessionRecord {
+  sessionId: string;
+  heldAt: string;
+  minutes: number;
+  topics: string[];
+  competencies: string[];
+  sharedNotes: string | null;
+  /** The mentor's own notes: the caller shows them to their author only. */
+  privateNotes: string | null;
+  authorId: string;
+  loggedAt: string;
+}
+
+/** The one reader of `mentorship_sessions`. */
+export class SessionQueries {
+  constructor(private readonly db: DataSource) {}
+
+  /** Sessions of a mentorship in the order they were held. */
+  async ofMentorship(mentorshipId: string): Promise<SessionRecord[]> {
+    const rows = await this.db
+      .getRepository(MentorshipSessionEntity)
+      .find({ where: { mentorshipId }, order: { heldAt: 'ASC', sessionId: 'ASC' } });
+    return rows.map((r) => ({
+      sessionId: r.sessionId,
+      heldAt: r.heldAt.toISOString(),
+      minutes: r.minutes,
+      topics: r.topics,
+      competencies: r.competencies,
+      sharedNotes: r.sharedNotes,
+      privateNotes: r.privateNotes,
+      authorId: r.authorId,
+      loggedAt: r.loggedAt.toISOString(),
+    }));
+  }
+}
