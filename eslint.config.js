@@ -30,6 +30,46 @@ const ioLibraries = [
   'nodemailer',
 ];
 
+// apps/api reaches Postgres only through the query modules of libs/persistence, and Temporal only
+// through its workflow gateways (apps/api/src/workflows): no client, SQL or entity anywhere else.
+const apiDatabase = [
+  {
+    group: ['typeorm', 'typeorm/*', 'pg', 'pg/*'],
+    message: 'apps/api reads and writes through the query modules of libs/persistence: no database client here.',
+  },
+  {
+    group: ['**/libs/persistence/src/entities/*', '**/libs/persistence/src/migrations/*'],
+    message: 'no entity in apps/api: ask a query module of libs/persistence for a record.',
+  },
+  {
+    group: ['**/libs/persistence/src/index.js'],
+    importNamePattern: 'Entity$',
+    message: 'no entity in apps/api: ask a query module of libs/persistence for a record.',
+  },
+];
+const apiTemporal = {
+  group: ['@temporalio/client'],
+  message: 'the API calls Temporal through its gateways in apps/api/src/workflows only.',
+};
+const apiTemporalAllowed = [
+  'apps/api/src/workflows/**',
+  'apps/api/src/main.ts',
+  'apps/api/src/app.module.ts',
+  'apps/api/src/http/error.filter.ts',
+];
+const sql = '/(^|\\s)(SELECT|INSERT\\s+INTO|DELETE\\s+FROM|UPDATE|WITH\\s+RECURSIVE|ALTER\\s+TABLE)\\s/';
+const noSqlMessage = 'no SQL in apps/api: add a method to a query module of libs/persistence.';
+const apiSyntax = [
+  'error',
+  { selector: `Literal[value=${sql}]`, message: noSqlMessage },
+  { selector: `TemplateElement[value.raw=${sql}]`, message: noSqlMessage },
+  {
+    selector:
+      'CallExpression[callee.property.name=/^(getRepository|createQueryBuilder|transaction|createQueryRunner)$/]',
+    message: noSqlMessage,
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -96,6 +136,21 @@ export default tseslint.config(
         { name: 'setInterval', message: 'use workflow timers (sleep/condition)' },
         { name: 'process', message: 'no process access in workflow code' },
       ],
+    },
+  },
+  {
+    files: ['apps/api/**/*.ts', 'apps/api/**/*.tsx'],
+    ignores: ['apps/api/**/*.spec.ts', ...apiTemporalAllowed],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...apiDatabase, apiTemporal] }],
+      'no-restricted-syntax': apiSyntax,
+    },
+  },
+  {
+    files: apiTemporalAllowed,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: apiDatabase }],
+      'no-restricted-syntax': apiSyntax,
     },
   },
   {

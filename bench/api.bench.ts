@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { issueToken } from '../apps/api/src/auth/issue-token.js';
+import { issueToken } from '../libs/persistence/src/index.js';
 import { freePort, projectRoot } from '../libs/platform/src/index.js';
 import { withBenchStack, type BenchStack } from './bench-stack.js';
 import type { BenchRow } from './report.js';

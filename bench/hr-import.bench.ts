@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PeopleService } from '../apps/api/src/people/people.service.js';
-import { RelationsService } from '../apps/api/src/people/relations.service.js';
 import { parseCsv, planHrImport, ReportingChains } from '../libs/domain/src/index.js';
-import { loadDirectory, openDatabase } from '../libs/persistence/src/index.js';
+import { createQueries, loadDirectory, openDatabase } from '../libs/persistence/src/index.js';
 import { freePort, startEmbeddedPostgres } from '../libs/platform/src/index.js';
 import { companyCsv } from './company.js';
 import type { BenchRow } from './report.js';
@@ -24,7 +23,8 @@ export async function benchHrImport(size = 10_000): Promise<BenchRow[]> {
     const rows: BenchRow[] = [];
     const admin = { personId: 'bench', roles: ['hr-admin' as const] };
     await db.query(`INSERT INTO people (id, display_name) VALUES ('bench', 'bench')`);
-    const service = new PeopleService(db, new RelationsService(db));
+    const queries = createQueries(db);
+    const service = new PeopleService(queries.people, queries.directory, queries.mentorships);
 
     let t = performance.now();
     const parsed = parseCsv(csv);

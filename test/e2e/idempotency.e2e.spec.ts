@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { programWorkflowId } from '../../libs/contracts/src/index.js';
-import { uuidFromKey } from '../../apps/api/src/programs/programs.service.js';
+import { uuidFromKey } from '../../libs/contracts/src/ids.js';
 import { useWorkerStack } from '../support/services.js';
 import { startApi, tokenFor } from '../support/api.js';
 import { quietTimings } from '../support/programs.js';

@@ -2,13 +2,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-app.js';
-import { issueToken } from '../../apps/api/src/auth/issue-token.js';
+import { issueToken } from '../../libs/persistence/src/index.js';
 import type { Role } from '../../libs/domain/src/index.js';
 import type { ProgramTimings } from '../../libs/contracts/src/index.js';
 import { quietTimings } from './programs.js';
 import type { RateLimits } from '../../apps/api/src/http/rate-limit.js';
-import type { UpdateBounds } from '../../apps/api/src/http/workflow-watch.js';
-import type { MentorshipTerms } from '../../apps/api/src/mentorships/mentorships.service.js';
+import type { UpdateBounds } from '../../apps/api/src/workflows/workflow-watch.js';
+import type { MentorshipTerms } from '../../libs/contracts/src/index.js';
 
 /** The real HTTP application, listening on a free port, wired to real Postgres and Temporal. */
 export async function startApi(deps: {

@@ -1,50 +1,34 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
-import type { ProgramTimings } from '../../../libs/contracts/src/index.js';
+import type { MentorshipTerms, ProgramTimings } from '../../../libs/contracts/src/index.js';
+import { DEFAULT_ECONOMICS, DEFAULT_MENTORSHIP_POLICY } from '../../../libs/domain/src/index.js';
+import type { Database } from '../../../libs/persistence/src/index.js';
+import { createMetrics, type AppMetrics } from '../../../libs/platform/src/index.js';
 import { AuthGuard } from './auth/auth.guard.js';
-import { TokenService } from './auth/token.service.js';
-import { TokensController } from './auth/tokens.controller.js';
-import { HealthController } from './health/health.controller.js';
+import { AuthModule } from './auth/auth.module.js';
+import { CompetenciesModule } from './competencies/competencies.module.js';
+import { CycleModule } from './cycle/cycle.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
+import { HealthModule } from './health/health.module.js';
+import { HrEventsModule } from './hr-events/hr-events.module.js';
 import { ErrorFilter } from './http/error.filter.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
+import { IdempotencyService } from './http/idempotency.service.js';
 import { InputGuard } from './http/input-guard.js';
-import { OperationsController } from './operations/operations.controller.js';
-import { WorkflowRepairService } from './operations/workflow-repair.service.js';
-import {
-  DEFAULT_UPDATE_BOUNDS,
-  watchedClient,
-  WorkflowWatchInterceptor,
-  type UpdateBounds,
-} from './http/workflow-watch.js';
 import { MetricsInterceptor } from './http/metrics.interceptor.js';
-import { MetricsController } from './health/metrics.controller.js';
-import { createMetrics, type AppMetrics } from '../../../libs/platform/src/index.js';
-import { ProgramsController } from './programs/programs.controller.js';
-import { ProgramsService } from './programs/programs.service.js';
-import { PeopleController } from './people/people.controller.js';
-import { PeopleService } from './people/people.service.js';
-import { RelationsService } from './people/relations.service.js';
-import { CompetencyController } from './competencies/competency.controller.js';
-import { CompetencyService } from './competencies/competency.service.js';
-import { HrEventsController } from './hr-events/hr-events.controller.js';
-import { HrEventsService } from './hr-events/hr-events.service.js';
-import { InsightsController } from './insights/insights.controller.js';
-import { InsightsService } from './insights/insights.service.js';
-import { MatchingController } from './matching/matching.controller.js';
-import { MatchingService } from './matching/matching.service.js';
-import { MentorshipsController } from './mentorships/mentorships.controller.js';
-import { PilotsController } from './pilots/pilots.controller.js';
-import { DashboardController } from './dashboard/dashboard.controller.js';
-import { PilotsService } from './pilots/pilots.service.js';
-import { SurveysService } from './pilots/surveys.service.js';
-import { ExecutionController } from './execution/execution.controller.js';
-import { ReportController } from './execution/report.controller.js';
-import { MentorshipsService, type MentorshipTerms } from './mentorships/mentorships.service.js';
-import { DEFAULT_ECONOMICS, DEFAULT_MENTORSHIP_POLICY } from '../../../libs/domain/src/index.js';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limit.js';
+import { InsightsModule } from './insights/insights.module.js';
+import { MatchingModule } from './matching/matching.module.js';
+import { MentorshipsModule } from './mentorships/mentorships.module.js';
+import { MonitoringModule } from './monitoring/monitoring.module.js';
+import { OperationsModule } from './operations/operations.module.js';
+import { PeopleModule } from './people/people.module.js';
+import { PersistenceModule } from './persistence.module.js';
+import { PilotsModule } from './pilots/pilots.module.js';
+import { ProgramsModule } from './programs/programs.module.js';
+import { ReviewsModule } from './reviews/reviews.module.js';
 import {
-  DATA_SOURCE,
   IDEMPOTENCY_STALE_AFTER_SECONDS,
   MENTORSHIP_TERMS,
   METRICS,
@@ -54,10 +38,16 @@ import {
   TEMPORAL_TASK_QUEUE,
   UPDATE_BOUNDS,
 } from './tokens.js';
-import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limit.js';
+import {
+  DEFAULT_UPDATE_BOUNDS,
+  watchedClient,
+  WorkflowWatchInterceptor,
+  type UpdateBounds,
+} from './workflows/workflow-watch.js';
+import { WorkflowsModule } from './workflows/workflows.module.js';
 
 export interface ApiDependencies {
-  db: DataSource;
+  db: Database;
   temporal: Client;
   taskQueue: string;
   programTimings: ProgramTimings;
@@ -71,54 +61,59 @@ export interface ApiDependencies {
   idempotencyStaleAfterSeconds?: number;
 }
 
-/** The connections are made by the caller (main, launcher, tests) and handed in, never built here. */
+/** The deployment's settings and connections, for every feature module. */
+@Global()
+@Module({})
+class SettingsModule {
+  static forRoot(deps: ApiDependencies): DynamicModule {
+    const providers = [
+      { provide: TEMPORAL_CLIENT, useValue: watchedClient(deps.temporal) },
+      { provide: UPDATE_BOUNDS, useValue: deps.updateBounds ?? DEFAULT_UPDATE_BOUNDS },
+      { provide: TEMPORAL_TASK_QUEUE, useValue: deps.taskQueue },
+      { provide: PROGRAM_TIMINGS, useValue: deps.programTimings },
+      { provide: RATE_LIMITS, useValue: deps.rateLimits ?? DEFAULT_RATE_LIMITS },
+      {
+        provide: MENTORSHIP_TERMS,
+        useValue: deps.mentorshipTerms ?? { policy: DEFAULT_MENTORSHIP_POLICY, economics: DEFAULT_ECONOMICS },
+      },
+      { provide: IDEMPOTENCY_STALE_AFTER_SECONDS, useValue: deps.idempotencyStaleAfterSeconds ?? 60 },
+      { provide: METRICS, useValue: deps.metrics ?? createMetrics('api') },
+      IdempotencyService,
+    ];
+    return { module: SettingsModule, providers, exports: providers };
+  }
+}
+
+/**
+ * One module per feature (controller → service → workflow gateway | read-model queries). The
+ * connections are made by the caller (main, launcher, tests) and handed in, never built here.
+ */
 @Module({})
 export class AppModule {
   static forRoot(deps: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [
-        HealthController,
-        MetricsController,
-        TokensController,
-        ProgramsController,
-        PeopleController,
-        CompetencyController,
-        HrEventsController,
-        InsightsController,
-        MatchingController,
-        MentorshipsController,
-        ExecutionController,
-        ReportController,
-        PilotsController,
-        DashboardController,
-        OperationsController,
+      imports: [
+        SettingsModule.forRoot(deps),
+        PersistenceModule.forRoot(deps.db),
+        WorkflowsModule,
+        HealthModule,
+        AuthModule,
+        ProgramsModule,
+        PeopleModule,
+        CompetenciesModule,
+        HrEventsModule,
+        InsightsModule,
+        MatchingModule,
+        MentorshipsModule,
+        CycleModule,
+        ReviewsModule,
+        MonitoringModule,
+        PilotsModule,
+        DashboardModule,
+        OperationsModule,
       ],
       providers: [
-        { provide: DATA_SOURCE, useValue: deps.db },
-        { provide: TEMPORAL_CLIENT, useValue: watchedClient(deps.temporal) },
-        { provide: UPDATE_BOUNDS, useValue: deps.updateBounds ?? DEFAULT_UPDATE_BOUNDS },
-        { provide: TEMPORAL_TASK_QUEUE, useValue: deps.taskQueue },
-        { provide: PROGRAM_TIMINGS, useValue: deps.programTimings },
-        { provide: RATE_LIMITS, useValue: deps.rateLimits ?? DEFAULT_RATE_LIMITS },
-        {
-          provide: MENTORSHIP_TERMS,
-          useValue: deps.mentorshipTerms ?? { policy: DEFAULT_MENTORSHIP_POLICY, economics: DEFAULT_ECONOMICS },
-        },
-        { provide: IDEMPOTENCY_STALE_AFTER_SECONDS, useValue: deps.idempotencyStaleAfterSeconds ?? 60 },
-        { provide: METRICS, useValue: deps.metrics ?? createMetrics('api') },
-        TokenService,
-        ProgramsService,
-        PeopleService,
-        RelationsService,
-        CompetencyService,
-        HrEventsService,
-        InsightsService,
-        MatchingService,
-        MentorshipsService,
-        PilotsService,
-        SurveysService,
-        WorkflowRepairService,
         // Input first: nothing — not even authentication — sees text that cannot be stored.
         { provide: APP_GUARD, useClass: InputGuard },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { issueToken } from '../../api/src/auth/issue-token.js';
 import { isRole, type Role } from '../../../libs/domain/src/index.js';
-import { openDatabase } from '../../../libs/persistence/src/index.js';
+import { issueToken, openDatabase } from '../../../libs/persistence/src/index.js';
 import { loadConfig } from '../../../libs/platform/src/index.js';
 import { provideDatabase } from './local-database.js';
 

@@ -19,6 +19,12 @@ import type {
 export const mentorshipWorkflowId = (mentorshipId: string): string => `mentorship:${mentorshipId}`;
 export const mentorshipStreamId = mentorshipWorkflowId;
 
+/** Cadences and ROI economics of new mentorships (a deployment's defaults; a program may override cadences). */
+export interface MentorshipTerms {
+  policy: MentorshipPolicy;
+  economics: MentorshipEconomics;
+}
+
 export interface MentorshipWorkflowInput {
   pair: MentorshipPair;
   createdBy: string;

@@ -1,5 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import {
   canRecordAssessment,
   canSeePersonalDetails,
@@ -11,42 +10,33 @@ import {
   type CompetencyGap,
 } from '../../../../libs/domain/src/index.js';
 import {
-  AssessmentEntity,
-  CompetencyModelEntity,
-  toAssessment,
+  AssessmentQueries,
+  CompetencyQueries,
+  ConcurrentVersionError,
+  MentorshipQueries,
   toCompetencyModel,
+  type StoredCompetencyModel,
 } from '../../../../libs/persistence/src/index.js';
 import { ApiError, badField, forbidden, notFound } from '../http/api-error.js';
 import { PeopleService } from '../people/people.service.js';
-import { RelationsService } from '../people/relations.service.js';
-import { DATA_SOURCE } from '../tokens.js';
 import { AssessmentResponse, type RecordAssessmentDto } from './dto/assessment.dto.js';
 import { CompetencyModelResponse, type NewCompetencyModelVersionDto } from './dto/competency-model.dto.js';
 
 @Injectable()
 export class CompetencyService {
   constructor(
-    @Inject(DATA_SOURCE) private readonly db: DataSource,
+    private readonly models: CompetencyQueries,
+    private readonly assessments: AssessmentQueries,
+    private readonly mentorships: MentorshipQueries,
     private readonly people: PeopleService,
-    private readonly relations: RelationsService,
   ) {}
 
   async latestModels(): Promise<CompetencyModelResponse[]> {
-    const rows = await this.db
-      .getRepository(CompetencyModelEntity)
-      .createQueryBuilder('m')
-      .distinctOn(['m.key'])
-      .orderBy('m.key')
-      .addOrderBy('m.version', 'DESC')
-      .getMany();
-    return rows.map((r) => CompetencyModelResponse.from(r));
+    return (await this.models.latestModels()).map((r) => CompetencyModelResponse.from(r));
   }
 
-  async model(key: string, version?: number): Promise<CompetencyModelEntity> {
-    const repo = this.db.getRepository(CompetencyModelEntity);
-    const row = version
-      ? await repo.findOneBy({ key, version })
-      : await repo.findOne({ where: { key }, order: { version: 'DESC' } });
+  async model(key: string, version?: number): Promise<StoredCompetencyModel> {
+    const row = await this.models.model(key, version);
     if (!row) throw notFound('competency model', version ? `${key} v${version}` : key);
     return row;
   }
@@ -61,24 +51,14 @@ export class CompetencyService {
     });
     if (problem) throw badField(problem.field, problem.message);
     try {
-      const saved = await this.db.transaction(async (tx) => {
-        const rows: Array<{ v: number | null }> = await tx.query(
-          'SELECT max(version) AS v FROM competency_models WHERE key = $1',
-          [key],
-        );
-        return tx.getRepository(CompetencyModelEntity).save({
-          key,
-          version: (rows[0]?.v ?? 0) + 1,
-          name: dto.name,
-          definition: { competencies: dto.competencies, targets: dto.targets },
-          createdBy: actor.personId,
-        });
-      });
+      const saved = await this.models.publish(
+        key,
+        { name: dto.name, definition: { competencies: dto.competencies, targets: dto.targets } },
+        actor.personId,
+      );
       return CompetencyModelResponse.from(saved);
     } catch (e) {
-      if (
-        (e as { driverError?: { constraint?: string } }).driverError?.constraint === 'uq_competency_models_key_version'
-      ) {
+      if (e instanceof ConcurrentVersionError) {
         throw new ApiError(
           409,
           'COMPETENCY_MODEL.CONCURRENT_VERSION',
@@ -91,7 +71,7 @@ export class CompetencyService {
 
   async record(dto: RecordAssessmentDto, actor: Actor): Promise<AssessmentResponse> {
     const subject = await this.people.find(dto.personId);
-    const relations = await this.relations.activeRelations(actor.personId);
+    const relations = await this.mentorships.activeRelations(actor.personId);
     if (!canRecordAssessment(actor, subject, dto.source, relations)) {
       throw forbidden('ASSESSMENT.NOT_ALLOWED', `you may not record a "${dto.source}" assessment of ${dto.personId}`);
     }
@@ -104,7 +84,7 @@ export class CompetencyService {
     if (!model.definition.competencies.some((c) => c.key === dto.competencyKey)) {
       throw badField('competencyKey', `"${dto.competencyKey}" is not a competency of ${model.key} v${model.version}`);
     }
-    const saved = await this.db.getRepository(AssessmentEntity).save({
+    const saved = await this.assessments.record({
       personId: subject.id,
       modelId: model.id,
       competencyKey: dto.competencyKey,
@@ -120,10 +100,7 @@ export class CompetencyService {
 
   async assessmentsOf(personId: string, viewer: Actor): Promise<AssessmentResponse[]> {
     await this.assertCanSee(personId, viewer);
-    const rows = await this.db
-      .getRepository(AssessmentEntity)
-      .find({ where: { personId }, order: { assessedAt: 'DESC' } });
-    return rows.map((r) => AssessmentResponse.from(r));
+    return (await this.assessments.ofPerson(personId)).map((r) => AssessmentResponse.from(r));
   }
 
   async gapsOf(
@@ -134,14 +111,13 @@ export class CompetencyService {
     await this.assertCanSee(personId, viewer);
     const person = await this.people.find(personId);
     const model = toCompetencyModel(await this.model(modelKey));
-    const rows = await this.db.getRepository(AssessmentEntity).findBy({ personId });
-    const levels = currentLevels(rows.map(toAssessment)).get(personId);
+    const levels = currentLevels(await this.assessments.evidenceOf(personId)).get(personId);
     return { personId, model: `${model.key} v${model.version}`, gaps: personGaps(model, person, levels) };
   }
 
   private async assertCanSee(personId: string, viewer: Actor): Promise<void> {
     await this.people.find(personId);
-    if (!canSeePersonalDetails(viewer, personId, await this.relations.activeRelations(viewer.personId))) {
+    if (!canSeePersonalDetails(viewer, personId, await this.mentorships.activeRelations(viewer.personId))) {
       throw forbidden(
         'PERSON.PRIVATE',
         `the assessments of ${personId} are visible only to them, HR admins, program owners and their active mentor or supervisor`,

@@ -1,18 +1,17 @@
-import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
-import { countWorkflowFaults, type WorkflowFaultKind } from '../../../../libs/persistence/src/index.js';
+import { HealthQueries, WorkflowFaultQueries, type WorkflowFaultKind } from '../../../../libs/persistence/src/index.js';
 import { Public } from '../auth/auth.decorators.js';
-import { DATA_SOURCE, TEMPORAL_CLIENT } from '../tokens.js';
+import { WorkflowGateway } from '../workflows/workflow-gateway.js';
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
   constructor(
-    @Inject(DATA_SOURCE) private readonly db: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly database: HealthQueries,
+    private readonly faults: WorkflowFaultQueries,
+    private readonly workflows: WorkflowGateway,
   ) {}
 
   @Get()
@@ -36,10 +35,7 @@ export class HealthController {
     workflows: 'ok' | 'degraded';
     workflowFaults: Record<WorkflowFaultKind, number>;
   }> {
-    const [postgres, temporal] = await Promise.allSettled([
-      this.db.query('SELECT 1'),
-      this.temporal.workflowService.getSystemInfo({}),
-    ]);
+    const [postgres, temporal] = await Promise.allSettled([this.database.ping(), this.workflows.ping()]);
     if (postgres.status === 'rejected' || temporal.status === 'rejected') {
       throw new ServiceUnavailableException({
         code: 'NOT_READY',
@@ -48,7 +44,7 @@ export class HealthController {
         temporal: temporal.status === 'fulfilled' ? 'ok' : String(temporal.reason),
       });
     }
-    const workflowFaults = await countWorkflowFaults(this.db);
+    const workflowFaults = await this.faults.count();
     const degraded = Object.values(workflowFaults).some((n) => n > 0);
     return { status: 'ok', postgres: 'ok', temporal: 'ok', workflows: degraded ? 'degraded' : 'ok', workflowFaults };
   }

@@ -1,10 +1,9 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { DataSource } from 'typeorm';
 import type { AppMetrics } from '../../../../libs/platform/src/index.js';
-import { countWorkflowFaults } from '../../../../libs/persistence/src/index.js';
+import { WorkflowFaultQueries } from '../../../../libs/persistence/src/index.js';
 import { Public } from '../auth/auth.decorators.js';
-import { DATA_SOURCE, METRICS } from '../tokens.js';
+import { METRICS } from '../tokens.js';
 
 @ApiTags('health')
 @Public()
@@ -12,7 +11,7 @@ import { DATA_SOURCE, METRICS } from '../tokens.js';
 export class MetricsController {
   constructor(
     @Inject(METRICS) private readonly metrics: AppMetrics,
-    @Inject(DATA_SOURCE) private readonly db: DataSource,
+    private readonly faults: WorkflowFaultQueries,
   ) {}
 
   @Get()
@@ -22,7 +21,7 @@ export class MetricsController {
   })
   async scrape(): Promise<string> {
     // Read at scrape time from the shared table: every API replica reports the same, whole figure.
-    const faults = await countWorkflowFaults(this.db).catch(() => null);
+    const faults = await this.faults.count().catch(() => null);
     if (faults) for (const [kind, n] of Object.entries(faults)) this.metrics.workflowFaults.set({ kind }, n);
     return this.metrics.registry.metrics();
   }

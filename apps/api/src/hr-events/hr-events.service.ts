@@ -1,10 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { directoryProblem, findReportingCycles, type Actor, type Person } from '../../../../libs/domain/src/index.js';
-import { HrEventEntity, loadDirectory, upsertPeople } from '../../../../libs/persistence/src/index.js';
+import { DirectoryQueries, type DirectoryChange } from '../../../../libs/persistence/src/index.js';
 import { ApiError, badField, notFound } from '../http/api-error.js';
-import { DIRECTORY_LOCK } from '../people/people.service.js';
-import { DATA_SOURCE } from '../tokens.js';
 import type { HrEventDto, HrEventResponse } from './hr-event.dto.js';
 
 /**
@@ -13,18 +10,20 @@ import type { HrEventDto, HrEventResponse } from './hr-event.dto.js';
  */
 @Injectable()
 export class HrEventsService {
-  constructor(@Inject(DATA_SOURCE) private readonly db: DataSource) {}
+  constructor(private readonly directory: DirectoryQueries) {}
 
   async receive(dto: HrEventDto, actor: Actor): Promise<HrEventResponse> {
-    return this.db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [DIRECTORY_LOCK]);
-      const inserted: unknown[] = await tx.query(
-        `INSERT INTO hr_events (source_id, type, person_id, payload, occurred_at, received_by) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (source_id) DO NOTHING RETURNING source_id`,
-        [dto.sourceId, dto.type, dto.personId, JSON.stringify(dto), dto.occurredAt, actor.personId],
-      );
-      if (inserted.length === 0) {
-        const first = await tx.getRepository(HrEventEntity).findOneByOrFail({ sourceId: dto.sourceId });
+    return this.directory.change(async (change) => {
+      const inserted = await change.recordHrEvent({
+        sourceId: dto.sourceId,
+        type: dto.type,
+        personId: dto.personId,
+        payload: dto,
+        occurredAt: dto.occurredAt,
+        receivedBy: actor.personId,
+      });
+      if (!inserted) {
+        const first = await change.hrEvent(dto.sourceId);
         if (first.type !== dto.type || first.personId !== dto.personId) {
           throw new ApiError(
             409,
@@ -34,13 +33,13 @@ export class HrEventsService {
         }
         return { sourceId: dto.sourceId, applied: false, duplicate: true, nominated: false };
       }
-      const nominated = await this.apply(tx, dto);
+      const nominated = await this.apply(change, dto);
       return { sourceId: dto.sourceId, applied: true, duplicate: false, nominated };
     });
   }
 
-  private async apply(tx: EntityManager, dto: HrEventDto): Promise<boolean> {
-    const directory = await loadDirectory(tx);
+  private async apply(change: DirectoryChange, dto: HrEventDto): Promise<boolean> {
+    const directory = await change.directory();
     const existing = directory.get(dto.personId);
     let person: Person;
     switch (dto.type) {
@@ -86,14 +85,13 @@ export class HrEventsService {
     }
     const problem = directoryProblem(directory, person, findReportingCycles);
     if (problem) throw badField(problem.field, problem.message);
-    await upsertPeople(tx, [person]);
+    await change.upsert([person]);
 
     if (dto.type !== 'hired-as-manager' && dto.type !== 'promoted-to-manager') return false;
-    const nominated: unknown[] = await tx.query(
-      `INSERT INTO nominations (person_id, reason, source_event_id) VALUES ($1, $2, $3)
-       ON CONFLICT (person_id) WHERE status = 'suggested' DO NOTHING RETURNING id`,
-      [person.id, dto.type === 'hired-as-manager' ? 'new manager (hired)' : 'newly promoted manager', dto.sourceId],
-    );
-    return nominated.length > 0;
+    return change.nominate({
+      personId: person.id,
+      reason: dto.type === 'hired-as-manager' ? 'new manager (hired)' : 'newly promoted manager',
+      sourceEventId: dto.sourceId,
+    });
   }
 }

@@ -66,7 +66,7 @@ export class ErrorFilter implements ExceptionFilter {
       exception.cause instanceof ApplicationFailure &&
       exception.cause.type === 'UnprocessedUpdate'
     ) {
-      // Sent again several times already (http/workflow-watch.ts): the worker is busy recovering.
+      // Sent again several times already (workflows/workflow-watch.ts): the worker is busy recovering.
       return {
         statusCode: 503,
         code: 'WORKFLOW.BUSY',

@@ -1,5 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import {
   accessCoverage,
   currentLevels,
@@ -9,26 +8,26 @@ import {
   type Person,
 } from '../../../../libs/domain/src/index.js';
 import {
-  AssessmentEntity,
-  loadDirectory,
-  NominationEntity,
-  toAssessment,
+  AssessmentQueries,
+  NominationQueries,
+  PeopleQueries,
   toCompetencyModel,
 } from '../../../../libs/persistence/src/index.js';
 import { CompetencyService } from '../competencies/competency.service.js';
-import { DATA_SOURCE } from '../tokens.js';
 import type { AccessQuery, CoverageQuery, GroupGapsQuery } from './insights.query.js';
 
 /** Company-wide views for owners and HR: gaps by group, mentor coverage, who gets access. */
 @Injectable()
 export class InsightsService {
   constructor(
-    @Inject(DATA_SOURCE) private readonly db: DataSource,
+    private readonly people: PeopleQueries,
+    private readonly assessments: AssessmentQueries,
+    private readonly nominationQueries: NominationQueries,
     private readonly competencies: CompetencyService,
   ) {}
 
   private async population(): Promise<{ managers: Person[]; mentors: Person[]; active: Person[] }> {
-    const directory = await loadDirectory(this.db);
+    const directory = await this.people.directory();
     const chains = new ReportingChains(directory.values());
     const active = [...directory.values()].filter((p) => p.status === 'active');
     return {
@@ -39,7 +38,7 @@ export class InsightsService {
   }
 
   private async levels() {
-    return currentLevels((await this.db.getRepository(AssessmentEntity).find()).map(toAssessment));
+    return currentLevels(await this.assessments.all());
   }
 
   async groupGaps(query: GroupGapsQuery) {
@@ -66,7 +65,7 @@ export class InsightsService {
 
   async access(query: AccessQuery, today: string) {
     const { active } = await this.population();
-    const nominations = await this.db.getRepository(NominationEntity).find();
+    const nominations = await this.nominationQueries.all();
     const nominated = new Set(nominations.filter((n) => n.status !== 'declined').map((n) => n.personId));
     const participating = new Set(nominations.filter((n) => n.status === 'enrolled').map((n) => n.personId));
     const rows = accessCoverage(active, nominated, participating, query.by, today);
@@ -80,7 +79,7 @@ export class InsightsService {
   }
 
   async nominations() {
-    const rows = await this.db.getRepository(NominationEntity).find({ order: { createdAt: 'DESC' } });
+    const rows = await this.nominationQueries.all();
     return rows.map((n) => ({
       id: n.id,
       personId: n.personId,

@@ -1,6 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import {
   DEFAULT_MATCHING_WEIGHTS,
   DEFAULT_MODEL_KEY,
@@ -11,15 +9,19 @@ import {
   approveMatchingProposalUpdate,
   decideMatchingPairUpdate,
   enrolParticipantUpdate,
-  programStateQuery,
   requestMatchingProposalUpdate,
 } from '../../../../libs/contracts/src/index.js';
-import { AssessmentEntity, PersonEntity, ProgramReadModelEntity } from '../../../../libs/persistence/src/index.js';
+import {
+  AssessmentQueries,
+  MatchingProposalQueries,
+  PeopleQueries,
+  type ProgramRecord,
+} from '../../../../libs/persistence/src/index.js';
 import { CompetencyService } from '../competencies/competency.service.js';
 import { badField, forbidden, notFound } from '../http/api-error.js';
 import { ProgramResponse } from '../programs/dto/program.response.js';
 import { ProgramsService } from '../programs/programs.service.js';
-import { DATA_SOURCE, TEMPORAL_CLIENT } from '../tokens.js';
+import { ProgramGateway } from '../workflows/program-gateway.js';
 import type {
   EnrolDto,
   PairDecisionDto,
@@ -31,18 +33,16 @@ import type {
 @Injectable()
 export class MatchingService {
   constructor(
-    @Inject(DATA_SOURCE) private readonly db: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly people: PeopleQueries,
+    private readonly assessments: AssessmentQueries,
+    private readonly proposals: MatchingProposalQueries,
     private readonly competencies: CompetencyService,
     private readonly programs: ProgramsService,
+    private readonly workflow: ProgramGateway,
   ) {}
 
-  private program(programId: string): Promise<ProgramReadModelEntity> {
+  private program(programId: string): Promise<ProgramRecord> {
     return this.programs.findRow(programId);
-  }
-
-  private handle(row: ProgramReadModelEntity) {
-    return this.temporal.workflow.getHandle(row.workflowId);
   }
 
   /** Checks what only the database knows (people, assessments, competencies), then asks the workflow. */
@@ -51,11 +51,11 @@ export class MatchingService {
     // Ownership first: a stranger must learn nothing about people from the checks below.
     if (row.ownerId !== actor.personId)
       throw forbidden('PROGRAM.NOT_OWNER', `only the program's owner may do this; ${actor.personId} is not its owner`);
-    const person = await this.db.getRepository(PersonEntity).findOneBy({ id: dto.personId });
+    const person = await this.people.find(dto.personId);
     if (!person) throw badField('personId', `no person with id "${dto.personId}"`);
     if (person.status !== 'active') throw badField('personId', `${dto.personId} has left the company`);
     if (dto.role === 'mentee') {
-      const assessed = await this.db.getRepository(AssessmentEntity).existsBy({ personId: dto.personId });
+      const assessed = await this.assessments.exists(dto.personId);
       if (!assessed)
         throw badField(
           'personId',
@@ -65,28 +65,20 @@ export class MatchingService {
       const unknown = (dto.goals ?? []).filter((g) => !model.definition.competencies.some((c) => c.key === g));
       if (unknown.length > 0) throw badField('goals', `not competencies of ${model.key}: ${unknown.join(', ')}`);
       for (const wish of dto.wishes ?? []) {
-        if (!(await this.db.getRepository(PersonEntity).existsBy({ id: wish })))
-          throw badField('wishes', `no person with id "${wish}"`);
+        if (!(await this.people.exists(wish))) throw badField('wishes', `no person with id "${wish}"`);
       }
     } else if (dto.goals?.length || dto.wishes?.length) {
       throw badField(dto.goals?.length ? 'goals' : 'wishes', 'only mentees have goals and wishes');
     }
     if (dto.role !== 'mentor' && dto.capacity !== undefined) throw badField('capacity', 'only mentors have a capacity');
-    await this.handle(row).executeUpdate(enrolParticipantUpdate, {
-      args: [
-        {
-          actor,
-          participant: {
-            personId: dto.personId,
-            role: dto.role,
-            capacity: dto.role === 'mentor' ? (dto.capacity ?? 1) : null,
-            goals: dto.goals ?? [],
-            wishes: dto.wishes ?? [],
-          },
-        },
-      ],
-      updateId: operationKey,
-    });
+    const participant = {
+      personId: dto.personId,
+      role: dto.role,
+      capacity: dto.role === 'mentor' ? (dto.capacity ?? 1) : null,
+      goals: dto.goals ?? [],
+      wishes: dto.wishes ?? [],
+    };
+    await this.workflow.update(programId, enrolParticipantUpdate, [{ actor, participant }], operationKey);
     return ProgramResponse.from(await this.program(programId));
   }
 
@@ -96,22 +88,20 @@ export class MatchingService {
     actor: Actor,
     operationKey?: string,
   ): Promise<ProposalRequestedResponse> {
-    const row = await this.program(programId);
-    const { version } = await this.handle(row).executeUpdate(requestMatchingProposalUpdate, {
-      args: [
-        {
-          actor,
-          options: {
-            weights: { ...DEFAULT_MATCHING_WEIGHTS, ...(dto.weights ?? {}) },
-            excludeSameDepartment: dto.excludeSameDepartment ?? false,
-            maxTimeZoneHours: dto.maxTimeZoneHours ?? null,
-            objective: dto.objective ?? 'total',
-            loadBalance: dto.loadBalance ?? 0,
-          },
-        },
-      ],
-      updateId: operationKey,
-    });
+    await this.program(programId);
+    const options = {
+      weights: { ...DEFAULT_MATCHING_WEIGHTS, ...(dto.weights ?? {}) },
+      excludeSameDepartment: dto.excludeSameDepartment ?? false,
+      maxTimeZoneHours: dto.maxTimeZoneHours ?? null,
+      objective: dto.objective ?? 'total',
+      loadBalance: dto.loadBalance ?? 0,
+    };
+    const { version } = await this.workflow.update(
+      programId,
+      requestMatchingProposalUpdate,
+      [{ actor, options }],
+      operationKey,
+    );
     return { version, status: 'SOLVING' };
   }
 
@@ -121,27 +111,21 @@ export class MatchingService {
     actor: Actor,
     operationKey?: string,
   ): Promise<ProgramState['matching']> {
-    const row = await this.program(programId);
-    const state = await this.handle(row).executeUpdate(decideMatchingPairUpdate, {
-      args: [{ actor, ...dto }],
-      updateId: operationKey,
-    });
+    await this.program(programId);
+    const state = await this.workflow.update(programId, decideMatchingPairUpdate, [{ actor, ...dto }], operationKey);
     return state.matching;
   }
 
   async approve(programId: string, version: number, actor: Actor, operationKey?: string): Promise<ProgramResponse> {
-    const row = await this.program(programId);
-    await this.handle(row).executeUpdate(approveMatchingProposalUpdate, {
-      args: [{ actor, version }],
-      updateId: operationKey,
-    });
+    await this.program(programId);
+    await this.workflow.update(programId, approveMatchingProposalUpdate, [{ actor, version }], operationKey);
     return ProgramResponse.from(await this.program(programId));
   }
 
   /** Live state from the workflow (enrolment, pins, bans, proposal statuses). */
   async state(programId: string, actor: Actor): Promise<NonNullable<ProgramState['matching']>> {
     const row = await this.program(programId);
-    const state = await this.handle(row).query(programStateQuery);
+    const state = await this.workflow.state(programId);
     const matching = state?.matching ?? { participants: [], pins: [], bans: [], proposals: [], approvedVersion: null };
     this.assertCanRead(row, actor, matching.participants);
     return matching;
@@ -149,25 +133,21 @@ export class MatchingService {
 
   async proposal(programId: string, version: number, actor: Actor): Promise<ProposalResponse> {
     const row = await this.program(programId);
-    const state = await this.handle(row).query(programStateQuery);
+    const state = await this.workflow.state(programId);
     this.assertCanRead(row, actor, state?.matching?.participants ?? []);
-    const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT * FROM matching_proposals WHERE program_id = $1 AND version = $2`,
-      [programId, version],
-    );
-    const p = rows[0];
+    const p = await this.proposals.find(programId, version);
     if (!p) throw notFound('matching proposal', `${programId} v${version}`);
     return {
       programId,
       version,
-      status: p.status as string,
+      status: p.status,
       request: p.request,
       result: p.result ?? null,
-      failure: (p.failure as string | null) ?? null,
-      requestedBy: p.requested_by as string,
-      requestedAt: (p.requested_at as Date).toISOString(),
-      solvedAt: p.solved_at ? (p.solved_at as Date).toISOString() : null,
-      approved: p.approved as boolean,
+      failure: p.failure ?? null,
+      requestedBy: p.requestedBy,
+      requestedAt: p.requestedAt.toISOString(),
+      solvedAt: p.solvedAt ? p.solvedAt.toISOString() : null,
+      approved: p.approved,
     };
   }
 
@@ -177,7 +157,7 @@ export class MatchingService {
    * who review this cycle. The sponsor sees the program, not its people.
    */
   private assertCanRead(
-    row: ProgramReadModelEntity,
+    row: ProgramRecord,
     actor: Actor,
     participants: Array<{ personId: string; role: string }>,
   ): void {

@@ -1,10 +1,8 @@
-import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { DataSource } from 'typeorm';
 import type { Actor } from '../../../../libs/domain/src/index.js';
-import { listWorkflowFaults } from '../../../../libs/persistence/src/index.js';
+import { WorkflowFaultQueries } from '../../../../libs/persistence/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
-import { DATA_SOURCE } from '../tokens.js';
 import { RestartedWorkflowResponse, WorkflowFaultResponse } from './operations.dto.js';
 import { WorkflowRepairService } from './workflow-repair.service.js';
 
@@ -14,7 +12,7 @@ import { WorkflowRepairService } from './workflow-repair.service.js';
 @Controller('operations')
 export class OperationsController {
   constructor(
-    @Inject(DATA_SOURCE) private readonly db: DataSource,
+    private readonly faultQueries: WorkflowFaultQueries,
     private readonly repair: WorkflowRepairService,
   ) {}
 
@@ -27,7 +25,7 @@ export class OperationsController {
   })
   @ApiOkResponse({ type: [WorkflowFaultResponse] })
   faults(): Promise<WorkflowFaultResponse[]> {
-    return listWorkflowFaults(this.db);
+    return this.faultQueries.list();
   }
 
   @Post('workflows/:workflowId/restart')

@@ -1,7 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
-import { defaultPayloadConverter } from '@temporalio/common';
-import type { DataSource } from 'typeorm';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   foldMentorship,
   foldProgram,
@@ -9,9 +6,9 @@ import {
   type ProgramEvent,
 } from '../../../../libs/domain/src/index.js';
 import type { MentorshipWorkflowInput, ProgramWorkflowInput } from '../../../../libs/contracts/src/index.js';
-import { readStream, type EventRow } from '../../../../libs/persistence/src/index.js';
+import { WorkflowFaultQueries, type EventRow } from '../../../../libs/persistence/src/index.js';
 import { ApiError, badField } from '../http/api-error.js';
-import { DATA_SOURCE, TEMPORAL_CLIENT } from '../tokens.js';
+import { RepairGateway } from '../workflows/repair-gateway.js';
 
 const WORKFLOW_ID = /^(program|mentorship):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -29,39 +26,32 @@ export class WorkflowRepairService {
   private readonly logger = new Logger('operations');
 
   constructor(
-    @Inject(DATA_SOURCE) private readonly db: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly workflows: RepairGateway,
+    private readonly log: WorkflowFaultQueries,
   ) {}
 
   async restartFromLog(workflowId: string, operatorId: string) {
     if (!WORKFLOW_ID.test(workflowId)) throw badField('workflowId', 'program:<uuid> or mentorship:<uuid>');
-    const handle = this.temporal.workflow.getHandle(workflowId);
-    const description = await handle.describe().catch((e: unknown) => {
-      if (e instanceof WorkflowNotFoundError) throw new ApiError(404, 'NOT_FOUND', `no workflow ${workflowId}`);
-      throw e;
-    });
-    if (description.status.name === 'COMPLETED')
+    const description = await this.workflows.describe(workflowId);
+    if (!description) throw new ApiError(404, 'NOT_FOUND', `no workflow ${workflowId}`);
+    if (description.status === 'COMPLETED')
       throw new ApiError(409, 'WORKFLOW.COMPLETED', `${workflowId} completed normally: there is nothing to repair`);
-    const history = await handle.fetchHistory();
-    const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
-    const payload = started?.input?.payloads?.[0];
-    if (!started || !payload) throw new ApiError(500, 'WORKFLOW.NO_INPUT', `cannot read the input of ${workflowId}`);
-    const input = defaultPayloadConverter.fromPayload<ProgramWorkflowInput | MentorshipWorkflowInput>(payload);
-    const rows = await readStream(this.db, workflowId);
+    const started = await this.workflows.startedWith<ProgramWorkflowInput | MentorshipWorkflowInput>(workflowId);
+    if (!started) throw new ApiError(500, 'WORKFLOW.NO_INPUT', `cannot read the input of ${workflowId}`);
+    const { input } = started;
+    const rows = await this.log.stream(workflowId);
     const carried = workflowId.startsWith('program:')
       ? foldProgram(asEvents<ProgramEvent>(rows))
       : foldMentorship(asEvents<MentorshipEvent>(rows));
     let terminatedRunId: string | null = null;
-    if (description.status.name === 'RUNNING') {
-      await handle.terminate(`restarted from the event log by ${operatorId}`);
+    if (description.status === 'RUNNING') {
+      await this.workflows.terminate(workflowId, `restarted from the event log by ${operatorId}`);
       terminatedRunId = description.runId;
     }
-    const next = await this.temporal.workflow.start(description.type, {
-      workflowId,
-      taskQueue: started.taskQueue?.name ?? description.taskQueue,
-      args: [{ ...input, carried: carried ?? undefined, handledUpdates: input.handledUpdates ?? [] }],
-    });
+    const runId = await this.workflows.start(description.type, workflowId, started.taskQueue ?? description.taskQueue, [
+      { ...input, carried: carried ?? undefined, handledUpdates: input.handledUpdates ?? [] },
+    ]);
     this.logger.warn(`${workflowId} restarted from the event log at version ${rows.length} by ${operatorId}`);
-    return { workflowId, terminatedRunId, runId: next.firstExecutionRunId, version: rows.length };
+    return { workflowId, terminatedRunId, runId, version: rows.length };
   }
 }

@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import {
   canSeePersonalDetails,
   directoryProblem,
@@ -11,9 +10,8 @@ import {
   type ImportError,
   type Person,
 } from '../../../../libs/domain/src/index.js';
-import { loadDirectory, PersonEntity, toPerson, upsertPeople } from '../../../../libs/persistence/src/index.js';
+import { DirectoryQueries, MentorshipQueries, PeopleQueries } from '../../../../libs/persistence/src/index.js';
 import { ApiError, badField, notFound } from '../http/api-error.js';
-import { DATA_SOURCE } from '../tokens.js';
 import type { CreatePersonDto, UpdatePersonDto } from './dto/person.dto.js';
 import {
   PersonResponse,
@@ -23,47 +21,33 @@ import {
 } from './dto/person.dto.js';
 import type { ListPeopleQuery } from './dto/list-people.query.js';
 import type { ImportResultResponse } from './dto/import-result.dto.js';
-import { RelationsService } from './relations.service.js';
-
-/** Serialises directory writes (imports, edits, HR events) so cycle checks see a stable directory. */
-export const DIRECTORY_LOCK = 7_401_202_612;
 
 @Injectable()
 export class PeopleService {
   constructor(
-    @Inject(DATA_SOURCE) private readonly db: DataSource,
-    private readonly relations: RelationsService,
+    private readonly people: PeopleQueries,
+    private readonly directory: DirectoryQueries,
+    private readonly mentorships: MentorshipQueries,
   ) {}
 
   async list(query: ListPeopleQuery): Promise<PersonPageResponse> {
-    const qb = this.db.getRepository(PersonEntity).createQueryBuilder('p');
-    if (query.department) qb.andWhere('p.department = :department', { department: query.department });
-    if (query.status) qb.andWhere('p.status = :status', { status: query.status });
-    if (query.mentorPool !== undefined) qb.andWhere('p.mentor_pool = :pool', { pool: query.mentorPool });
-    if (query.q)
-      qb.andWhere('(p.display_name ILIKE :q OR p.email ILIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
-    const [rows, total] = await qb.orderBy('p.id').skip(query.offset).take(query.limit).getManyAndCount();
-    return {
-      items: rows.map((r) => PersonResponse.full(toPerson(r))),
-      total,
-      limit: query.limit,
-      offset: query.offset,
-    };
+    const { items, total } = await this.people.page(query);
+    return { items: items.map((p) => PersonResponse.full(p)), total, limit: query.limit, offset: query.offset };
   }
 
   /** Everyone may look a colleague up; personal details only reach those the privacy rule allows. */
   async get(id: string, viewer: Actor): Promise<PersonResponse | PublicPersonResponse> {
     const person = await this.find(id);
-    const relations = await this.relations.activeRelations(viewer.personId);
+    const relations = await this.mentorships.activeRelations(viewer.personId);
     return canSeePersonalDetails(viewer, id, relations)
       ? PersonResponse.full(person)
       : PublicPersonResponse.from(person);
   }
 
   async find(id: string): Promise<Person> {
-    const row = await this.db.getRepository(PersonEntity).findOneBy({ id });
-    if (!row) throw notFound('person', id);
-    return toPerson(row);
+    const person = await this.people.find(id);
+    if (!person) throw notFound('person', id);
+    return person;
   }
 
   async create(dto: CreatePersonDto): Promise<PersonResponse> {
@@ -105,35 +89,20 @@ export class PeopleService {
   private async write(person: Person, mode: 'create' | 'update'): Promise<PersonResponse> {
     const [own] = personProblems(person);
     if (own) throw badField(own.field, own.message);
-    await this.db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [DIRECTORY_LOCK]);
-      const directory = await loadDirectory(tx);
+    await this.directory.change(async (change) => {
+      const directory = await change.directory();
       if (mode === 'create' && directory.has(person.id))
         throw new ApiError(409, 'PERSON.EXISTS', `person ${person.id} already exists`);
       const problem = directoryProblem(directory, person, findReportingCycles);
       if (problem) throw badField(problem.field, problem.message);
-      await upsertPeople(tx, [person]);
+      await change.upsert([person]);
     });
     return PersonResponse.full(await this.find(person.id));
   }
 
   async reportingChain(id: string): Promise<ReportingChainResponse> {
     await this.find(id);
-    const ancestors: Array<{ id: string }> = await this.db.query(
-      `WITH RECURSIVE up AS (
-         SELECT manager_id AS id, 1 AS depth FROM people WHERE id = $1 AND manager_id IS NOT NULL
-         UNION ALL SELECT p.manager_id, up.depth + 1 FROM people p JOIN up ON p.id = up.id WHERE p.manager_id IS NOT NULL
-       ) SELECT id FROM up ORDER BY depth`,
-      [id],
-    );
-    const descendants: Array<{ id: string }> = await this.db.query(
-      `WITH RECURSIVE down AS (
-         SELECT id, 1 AS depth FROM people WHERE manager_id = $1
-         UNION ALL SELECT p.id, down.depth + 1 FROM people p JOIN down ON p.manager_id = down.id
-       ) SELECT id FROM down ORDER BY depth, id`,
-      [id],
-    );
-    return { personId: id, ancestors: ancestors.map((r) => r.id), descendants: descendants.map((r) => r.id) };
+    return { personId: id, ...(await this.people.reportingChain(id)) };
   }
 
   /**
@@ -142,21 +111,23 @@ export class PeopleService {
    */
   async importCsv(csv: string, actor: Actor, dryRun: boolean): Promise<ImportResultResponse> {
     const sha256 = createHash('sha256').update(csv, 'utf8').digest('hex');
-    return this.db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [DIRECTORY_LOCK]);
-      const plan = planHrImport(csv, await loadDirectory(tx));
+    return this.directory.change(async (change) => {
+      const plan = planHrImport(csv, await change.directory());
       if (plan.errors.length > 0) throw importRejected(plan.errors);
       const changed = plan.create.length + plan.update.length > 0;
       if (!dryRun && changed) {
-        await upsertPeople(tx, [...plan.create, ...plan.update]);
+        await change.upsert([...plan.create, ...plan.update]);
       }
       let importId: string | null = null;
       if (!dryRun) {
-        const rows: Array<{ id: string }> = await tx.query(
-          `INSERT INTO hr_imports (file_sha256, rows, created, updated, unchanged, imported_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [sha256, plan.rows, plan.create.length, plan.update.length, plan.unchanged, actor.personId],
-        );
-        importId = rows[0]?.id ?? null;
+        importId = await change.recordImport({
+          fileSha256: sha256,
+          rows: plan.rows,
+          created: plan.create.length,
+          updated: plan.update.length,
+          unchanged: plan.unchanged,
+          importedBy: actor.personId,
+        });
       }
       const message = !changed
         ? `nothing to change: all ${plan.rows} rows match the directory`

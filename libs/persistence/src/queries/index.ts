@@ -13,6 +13,7 @@ import { ProgramQueries } from './program-queries.js';
 import { SessionQueries } from './session-queries.js';
 import { SurveyQueries } from './survey-queries.js';
 import { TokenQueries } from './token-queries.js';
+import { WorkflowFaultQueries } from './workflow-fault-queries.js';
 
 export * from './assessment-queries.js';
 export * from './competency-queries.js';
@@ -28,6 +29,7 @@ export * from './program-queries.js';
 export * from './session-queries.js';
 export * from './survey-queries.js';
 export * from './token-queries.js';
+export * from './workflow-fault-queries.js';
 
 /** Every query module on one connection: what the API is given instead of the connection itself. */
 export function createQueries(db: DataSource) {
@@ -46,6 +48,7 @@ export function createQueries(db: DataSource) {
     sessions: new SessionQueries(db),
     surveys: new SurveyQueries(db),
     tokens: new TokenQueries(db),
+    workflowFaults: new WorkflowFaultQueries(db),
   };
 }
 

@@ -24,7 +24,7 @@ beforeAll(async () => {
       streamId: mentorshipStreamId(pair.mentorshipId),
       expectedVersion: 0,
       events: mentorshipMidterm,
-      idempotencyKey: 'midterm',
+      causationId: null,
     },
     projectMentorshipEvents,
   );

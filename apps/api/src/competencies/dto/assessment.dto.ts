@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ASSESSMENT_CONTEXTS, ASSESSMENT_SOURCES } from '../../../../../libs/domain/src/index.js';
-import type { AssessmentEntity } from '../../../../../libs/persistence/src/index.js';
+import type { StoredAssessment } from '../../../../../libs/persistence/src/index.js';
 
 export class RecordAssessmentDto {
   @ApiProperty({ example: 'E1042' })
@@ -49,7 +49,7 @@ export class AssessmentResponse {
   @ApiProperty() assessorId!: string;
   @ApiProperty({ format: 'date-time' }) assessedAt!: string;
 
-  static from(e: AssessmentEntity): AssessmentResponse {
+  static from(e: StoredAssessment): AssessmentResponse {
     return {
       id: e.id,
       personId: e.personId,

@@ -11,7 +11,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import type { CompetencyModelEntity } from '../../../../../libs/persistence/src/index.js';
+import type { StoredCompetencyModel } from '../../../../../libs/persistence/src/index.js';
 
 export class CompetencyDto {
   @ApiProperty({ example: 'delegation', description: 'Stable key (lower case, digits, dashes).' })
@@ -56,7 +56,7 @@ export class CompetencyModelResponse {
   @ApiProperty() createdBy!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
-  static from(e: CompetencyModelEntity): CompetencyModelResponse {
+  static from(e: StoredCompetencyModel): CompetencyModelResponse {
     return {
       id: e.id,
       key: e.key,

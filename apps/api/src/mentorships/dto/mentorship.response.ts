@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Actor, MentorshipState, RoiEvidence } from '../../../../../libs/domain/src/index.js';
+import type { MentorshipListItem } from '../../../../../libs/persistence/src/index.js';
 
 /** How the caller relates to a mentorship: decides which fields they see. */
 export type Viewpoint = 'mentee' | 'mentor' | 'supervisor' | 'owner';
@@ -124,35 +125,19 @@ export class MentorshipSummaryResponse {
   @ApiProperty() escalations!: number;
   @ApiProperty({ enum: ['mentee', 'mentor', 'supervisor', 'owner'] }) myRole!: Viewpoint;
 
-  static from(r: Record<string, unknown>, actor: Actor): MentorshipSummaryResponse {
-    const row = r as {
-      id: string;
-      program_id: string;
-      mentee_id: string;
-      mentor_id: string;
-      supervisor_id: string;
-      owner_id: string;
-      phase: string;
-      sessions: number;
-      last_session_at: Date | null;
-      reminders_sent: number;
-      escalations: number;
-    };
+  static from(r: MentorshipListItem, actor: Actor): MentorshipSummaryResponse {
     return {
-      id: row.id,
-      programId: row.program_id,
-      menteeId: row.mentee_id,
-      mentorId: row.mentor_id,
-      supervisorId: row.supervisor_id,
-      phase: row.phase,
-      sessions: row.sessions,
-      lastSessionAt: row.last_session_at ? row.last_session_at.toISOString() : null,
-      remindersSent: row.reminders_sent,
-      escalations: row.escalations,
-      myRole: viewpointOf(
-        { menteeId: row.mentee_id, mentorId: row.mentor_id, supervisorId: row.supervisor_id, ownerId: row.owner_id },
-        actor,
-      )!,
+      id: r.id,
+      programId: r.programId,
+      menteeId: r.menteeId,
+      mentorId: r.mentorId,
+      supervisorId: r.supervisorId,
+      phase: r.phase,
+      sessions: r.sessions,
+      lastSessionAt: r.lastSessionAt,
+      remindersSent: r.remindersSent,
+      escalations: r.escalations,
+      myRole: viewpointOf(r, actor)!,
     };
   }
 }

@@ -14,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import type { ProgramPolicy } from '../../../../../libs/domain/src/index.js';
 import { MatchingWeightsDto } from '../../matching/matching.dto.js';
 
 export class KpiDto {
@@ -160,4 +161,18 @@ export class CreateProgramDto {
   @ValidateNested()
   @Type(() => ProgramPolicyDto)
   policy?: ProgramPolicyDto;
+}
+
+/** Only the values the owner gave: a DTO instance's undefined fields must not hide the defaults. */
+export function plainPolicy(policy: ProgramPolicyDto): ProgramPolicy {
+  const defined = <T extends object>(o: T | undefined) =>
+    o ? (Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>) : undefined;
+  const out: ProgramPolicy = {};
+  const mentorship = defined(policy.mentorship);
+  const reviews = defined(policy.reviews);
+  const matchingWeights = defined(policy.matchingWeights);
+  if (mentorship && Object.keys(mentorship).length) out.mentorship = mentorship;
+  if (reviews && Object.keys(reviews).length) out.reviews = reviews;
+  if (matchingWeights && Object.keys(matchingWeights).length) out.matchingWeights = matchingWeights;
+  return out;
 }

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PROGRAM_PHASES } from '../../../../../libs/domain/src/index.js';
-import type { ProgramReadModelEntity } from '../../../../../libs/persistence/src/index.js';
-import type { EventRow } from '../../../../../libs/persistence/src/index.js';
+import type { EventRow, ProgramRecord } from '../../../../../libs/persistence/src/index.js';
 import { StrategicObjectiveDto } from './create-program.dto.js';
 
 /** What the API shows of a program: explicit, so a new column never leaks by accident. */
@@ -22,7 +21,7 @@ export class ProgramResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
-  static from(row: ProgramReadModelEntity): ProgramResponse {
+  static from(row: ProgramRecord): ProgramResponse {
     return {
       id: row.id,
       name: row.name,

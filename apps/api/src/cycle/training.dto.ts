@@ -1,0 +1,61 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { TRAINING_AUDIENCES, type TrainingAudience } from '../../../../libs/domain/src/index.js';
+import { EMPLOYEE_ID } from '../http/validation.js';
+
+export class TrainingSessionDto {
+  @ApiProperty({ enum: TRAINING_AUDIENCES }) @IsIn(TRAINING_AUDIENCES) audience!: TrainingAudience;
+  @ApiProperty({ example: 'Mentoring a first-line manager: the first three sessions' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  title!: string;
+  @ApiProperty({ example: '2027-03-01T09:00:00.000Z' }) @IsISO8601({ strict: true }) heldAt!: string;
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Links to material: cases and lessons from earlier cycles, slides.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUrl({ require_protocol: true }, { each: true })
+  materials?: string[];
+  @ApiProperty({ type: [String], description: 'Enrolled mentors (or mentees) who attended.' })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @Matches(EMPLOYEE_ID, { each: true, message: 'each attendee must be an employee id' })
+  attendees!: string[];
+}
+
+export class TrainingSessionResponse {
+  @ApiProperty() sessionId!: string;
+  @ApiProperty({ enum: TRAINING_AUDIENCES }) audience!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() heldAt!: string;
+  @ApiProperty({ type: [String] }) materials!: string[];
+  @ApiProperty({ type: [String] }) attendees!: string[];
+}
+
+export class TrainingResponse {
+  @ApiProperty({ type: [TrainingSessionResponse] }) sessions!: TrainingSessionResponse[];
+  @ApiProperty({
+    type: [String],
+    description: 'Enrolled mentors who attended a mentors’ session: their mentorships may start.',
+  })
+  trainedMentors!: string[];
+  @ApiProperty({ type: [String], description: 'Enrolled mentors not trained yet: their mentorships wait.' })
+  untrainedMentors!: string[];
+}

@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { mentorshipPolicyOf, nextSessionDue, openCheckpoint, type Actor } from '../../../../libs/domain/src/index.js';
+import type { MentorshipTerms } from '../../../../libs/contracts/src/index.js';
+import { MentorshipQueries, PeopleQueries, ProgramQueries } from '../../../../libs/persistence/src/index.js';
+import { MentorshipsService } from '../mentorships/mentorships.service.js';
+import { MonitoringService } from '../monitoring/monitoring.service.js';
+import { ProgramsService } from '../programs/programs.service.js';
+import { ReviewsService } from '../reviews/reviews.service.js';
+import { MENTORSHIP_TERMS } from '../tokens.js';
+import type { HomeView } from './views/home.page.js';
+import type { MentorshipView } from './views/mentorship.page.js';
+import type { ProgramView } from './views/program.page.js';
+
+/**
+ * What each dashboard page shows, gathered through the same services (and access checks) as the
+ * JSON API, plus the read models a page needs beside them (names, lists). No rule is decided here.
+ */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly programs: ProgramsService,
+    private readonly mentorships: MentorshipsService,
+    private readonly monitoring: MonitoringService,
+    private readonly reviews: ReviewsService,
+    private readonly programQueries: ProgramQueries,
+    private readonly mentorshipQueries: MentorshipQueries,
+    private readonly people: PeopleQueries,
+    @Inject(MENTORSHIP_TERMS) private readonly terms: MentorshipTerms,
+  ) {}
+
+  /** Display names of the people a page lists (ids stay visible where no name is known). */
+  private async namesOf(ids: string[]): Promise<(id: string) => string> {
+    const names = await this.people.namesOf(ids);
+    return (id: string) => names.get(id) ?? id;
+  }
+
+  async home(actor: Actor): Promise<HomeView> {
+    const me = actor.personId;
+    const programs = (await this.programs.list({ limit: 100, offset: 0 }, actor)).items;
+    const rows = await this.mentorshipQueries.withStateOf(me);
+    const name = await this.namesOf(rows.flatMap((r) => [r.menteeId, r.mentorId]));
+    const roleOf = (r: (typeof rows)[number]) =>
+      r.menteeId === me ? 'mentee' : r.mentorId === me ? 'mentor' : r.supervisorId === me ? 'supervisor' : 'owner';
+    return {
+      decisions: rows.flatMap((r) => {
+        const open = r.supervisorId === me && r.state ? openCheckpoint(r.state) : undefined;
+        return open
+          ? [{ id: r.id, mentee: name(r.menteeId), mentor: name(r.mentorId), checkpoint: open.checkpoint }]
+          : [];
+      }),
+      programs: programs.map((p) => ({ id: p.id, name: p.name, phase: p.phase })),
+      mentorships: rows.map((r) => {
+        const policy = mentorshipPolicyOf({ policy: r.programPolicy }, this.terms.policy);
+        const due = r.phase === 'ACTIVE' && r.state ? nextSessionDue(r.state, policy) : null;
+        return {
+          id: r.id,
+          mentee: name(r.menteeId),
+          mentor: name(r.mentorId),
+          role: roleOf(r),
+          phase: r.phase,
+          sessions: r.state?.sessions ?? 0,
+          nextSessionDue: due === null ? null : new Date(due).toISOString(),
+        };
+      }),
+    };
+  }
+
+  async program(id: string, actor: Actor): Promise<ProgramView> {
+    const row = await this.programs.findReadable(id, actor);
+    const snapshots = await this.monitoring.snapshots(id);
+    const { indicators, atRisk } = this.monitoring.indicators(snapshots, Date.now());
+    const name = await this.namesOf(snapshots.flatMap((x) => [x.menteeId, x.mentorId, x.supervisorId]));
+    const openReview = (await this.reviews.reviewsOf(id, actor)).find((r) => r.decision === null) ?? null;
+    return {
+      id,
+      name: row.name,
+      timeline: await this.programQueries.phaseTimeline(id),
+      engagement: indicators.engagement,
+      mentorships: snapshots.map((s) => ({
+        id: s.mentorshipId,
+        mentee: name(s.menteeId),
+        mentor: name(s.mentorId),
+        supervisor: name(s.supervisorId),
+        phase: s.phase,
+        sessions: s.sessions,
+      })),
+      atRisk: atRisk.map((r) => ({
+        mentee: name(r.menteeId),
+        mentor: name(r.mentorId),
+        reasons: r.reasons.map((x) => x.detail).join('; '),
+      })),
+      progress: indicators.competencyProgress.map((c) => ({ label: c.competencyKey, value: c.meanGained })),
+      evidence: snapshots.flatMap((s) =>
+        s.roi ? [{ mentee: name(s.menteeId), mentor: name(s.mentorId), roi: s.roi }] : [],
+      ),
+      openReview: openReview && { review: openReview.review, openedAt: openReview.openedAt },
+      openCheckpoints: await this.mentorshipQueries.openCheckpointCount(id),
+      canKeepCourse: actor.personId === row.ownerId,
+    };
+  }
+
+  async mentorship(id: string, actor: Actor): Promise<MentorshipView> {
+    const m = await this.mentorships.get(id, actor);
+    const name = await this.namesOf([m.menteeId, m.mentorId]);
+    return {
+      id,
+      title: `${name(m.menteeId)} ← ${name(m.mentorId)}`,
+      phase: m.phase,
+      sessions: m.sessions,
+      goals: m.goals.map((g) => ({ competencyKey: g.competencyKey, targetLevel: g.targetLevel })),
+      checkpoints: m.checkpoints.map((c) => ({ checkpoint: c.checkpoint, decision: c.decision })),
+      openCheckpoint:
+        actor.personId === m.supervisorId ? (m.checkpoints.find((c) => c.decision === null)?.checkpoint ?? null) : null,
+      canLogSession: actor.personId === m.mentorId && m.phase === 'ACTIVE',
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { PlannedMentorshipStatus } from '../../../../../libs/domain/src/index.js';
+
+export class PlannedMentorshipResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() menteeId!: string;
+  @ApiProperty() mentorId!: string;
+  @ApiProperty() supervisorId!: string;
+  @ApiProperty({
+    enum: ['WAITING_FOR_TRAINING', 'WAITING_FOR_EXECUTION', 'STARTING', 'STARTED'],
+    description: 'A mentorship starts once the program is in EXECUTION and its mentor is trained.',
+  })
+  status!: PlannedMentorshipStatus;
+  @ApiProperty({ nullable: true, description: 'Phase of the mentorship once started.' }) phase!: string | null;
+  @ApiProperty({ nullable: true }) startedAt!: string | null;
+}

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../../../libs/domain/src/index.js';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { OperationKey } from '../http/idempotency.interceptor.js';
+import { uuidParam } from '../http/param-pipes.js';
+import { IDEMPOTENCY } from './idempotency-header.js';
+import { StartMentorshipDto } from './dto/mentorship-actions.dto.js';
+import { PlannedMentorshipResponse } from './dto/planned-mentorship.response.js';
+import { MentorshipPlanningService } from './mentorship-planning.service.js';
+
+@ApiTags('mentorships')
+@ApiBearerAuth()
+@ApiHeader(IDEMPOTENCY)
+@Controller()
+export class MentorshipPlanningController {
+  constructor(private readonly planning: MentorshipPlanningService) {}
+
+  @Post('programs/:id/mentorships')
+  @Roles('owner')
+  @ApiOperation({
+    summary:
+      'Give an approved pair its supervisor (the program’s owner; TRAINING or EXECUTION). The program starts the mentorship once in EXECUTION with the mentor trained.',
+    description:
+      'The pair comes from the approved matching proposal; the supervisor must be enrolled as one. 409 when the pair is already planned.',
+  })
+  @ApiCreatedResponse({ type: PlannedMentorshipResponse })
+  plan(
+    @Param('id', uuidParam) id: string,
+    @Body() body: StartMentorshipDto,
+    @CurrentActor() actor: Actor,
+    @OperationKey() key?: string,
+  ): Promise<PlannedMentorshipResponse> {
+    return this.planning.plan(id, body, actor, key);
+  }
+
+  @Get('programs/:id/mentorships')
+  @Roles('owner')
+  @ApiOperation({ summary: 'The cycle’s mentorships, planned and started, with what each waits for (its owner).' })
+  @ApiOkResponse({ type: [PlannedMentorshipResponse] })
+  ofProgram(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<PlannedMentorshipResponse[]> {
+    return this.planning.ofProgram(id, actor);
+  }
+}

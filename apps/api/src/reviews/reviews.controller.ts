@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../../../libs/domain/src/index.js';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { OperationKey } from '../http/idempotency.interceptor.js';
+import { reviewParam, uuidParam } from '../http/param-pipes.js';
+import { ProgramResponse } from '../programs/dto/program.response.js';
+import { ReviewDecisionDto, ReviewsResponse } from './review.dto.js';
+import { ReviewsService } from './reviews.service.js';
+
+@ApiTags('programs')
+@ApiBearerAuth()
+@ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'A repeat with the same key gets the first answer; nothing is applied twice.',
+})
+@Controller('programs/:id/reviews')
+export class ReviewsController {
+  constructor(private readonly reviews: ReviewsService) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Re-alignment reviews with what the owner needs to decide: objectives and KPIs as they stand, participants’ feedback (the owner and the sponsor).',
+  })
+  @ApiOkResponse({ type: ReviewsResponse })
+  briefing(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<ReviewsResponse> {
+    return this.reviews.briefing(id, actor);
+  }
+
+  @Post(':review/decision')
+  @HttpCode(200)
+  @Roles('owner')
+  @ApiOperation({
+    summary:
+      'Decide the open re-alignment review (the owner): keep the course, or adjust objectives and KPIs for the rest of the cycle.',
+  })
+  @ApiOkResponse({ type: ProgramResponse })
+  decide(
+    @Param('id', uuidParam) id: string,
+    @Param('review', reviewParam) review: number,
+    @Body() body: ReviewDecisionDto,
+    @CurrentActor() actor: Actor,
+    @OperationKey() key?: string,
+  ): Promise<ProgramResponse> {
+    const decision = {
+      decision: body.decision,
+      notes: body.notes,
+      ...(body.objectives
+        ? { objectives: body.objectives.map((o) => ({ title: o.title, kpis: o.kpis.map((k) => ({ ...k })) })) }
+        : {}),
+    };
+    return this.reviews.decide(id, review, decision, actor, key);
+  }
+}

@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  Client,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowUpdateFailedError,
+  type QueryDefinition,
+  type UpdateDefinition,
+} from '@temporalio/client';
+import { TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from '../tokens.js';
+
+/**
+ * The one choke point between the API and Temporal: every start, Update and query of the API's
+ * workflows goes through these three methods (bounded waits and error mapping belong here). The
+ * per-workflow gateways name the ids and the definitions.
+ */
+@Injectable()
+export class WorkflowGateway {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(TEMPORAL_TASK_QUEUE) private readonly taskQueue: string,
+  ) {}
+
+  /** Starts the workflow; one already running under the id (a retried request) counts as started. */
+  async start(workflowType: string, workflowId: string, args: unknown[]): Promise<void> {
+    try {
+      await this.client.workflow.start(workflowType, { workflowId, taskQueue: this.taskQueue, args });
+    } catch (e) {
+      if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+    }
+  }
+
+  /** Runs an Update and waits for its result; the same `updateId` is applied once per run. */
+  update<Ret, Args extends unknown[]>(
+    workflowId: string,
+    def: UpdateDefinition<Ret, Args>,
+    args: Args,
+    updateId?: string,
+  ): Promise<Ret> {
+    // The client's overloads split on empty and non-empty argument lists; both send `args` as given.
+    return this.client.workflow
+      .getHandle(workflowId)
+      .executeUpdate(def as unknown as UpdateDefinition<Ret, [unknown]>, {
+        args: args as unknown as [unknown],
+        updateId,
+      });
+  }
+
+  query<Ret>(workflowId: string, def: QueryDefinition<Ret, []>): Promise<Ret> {
+    return this.client.workflow.getHandle(workflowId).query(def);
+  }
+
+  /** Readiness: the Temporal frontend answers. */
+  async ping(): Promise<void> {
+    await this.client.workflowService.getSystemInfo({});
+  }
+}
+
+/** The message of a refusal by a workflow's validator or handler (shown on a page), or null for other failures. */
+export const workflowRefusal = (e: unknown): string | null =>
+  e instanceof WorkflowUpdateFailedError ? (e.cause?.message ?? e.message) : null;
