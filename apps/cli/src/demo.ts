@@ -1,93 +1,7 @@
 import { ApiFailure, call } from './api-client.js';
+import { demoCompanyCsv, demoId } from './demo-company.js';
 
 export const DEMO_PROGRAM = 'Demo — managerial mentoring 2027';
-
-const FIRST = [
-  'Claire',
-  'Paul',
-  'Zoé',
-  'Éloïse',
-  'Lina',
-  'Hugo',
-  'Sam',
-  'Inès',
-  'Marc',
-  'Aya',
-  'Noah',
-  'Léa',
-  'Omar',
-  'Julie',
-  'Tom',
-  'Chloé',
-  'Yanis',
-  'Emma',
-  'Louis',
-  'Nora',
-];
-const LAST = [
-  'Martin',
-  'Roy',
-  'Bernard',
-  'Durand',
-  'Haddad',
-  'Petit',
-  'Taylor',
-  'Moreau',
-  'Lefèvre',
-  'Garcia',
-  'Nguyen',
-  'Faure',
-  'Benali',
-  'Rousseau',
-  'Blanc',
-];
-const DEPARTMENTS = ['Operations', 'Sales', 'R&D', 'Finance', 'Supply chain', 'Customer care'];
-
-const id = (i: number) => `D${String(i).padStart(4, '0')}`;
-
-/**
- * A company of `size` people (at least 120): a CEO (D0000), 6 directors, 30 experienced managers
- * (half of them in the mentor pool), 60 first-line managers and individual contributors.
- */
-export function demoCompanyCsv(size = 320): string {
-  const lines = [
-    'employee_id,name,email,department,manager_id,job_level,management_years,team_size,languages,location,time_zone,hire_date,status,mentor_pool',
-  ];
-  for (let i = 0; i < size; i++) {
-    const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`;
-    const dept = DEPARTMENTS[i % DEPARTMENTS.length];
-    const [manager, level, years, pool] =
-      i === 0
-        ? ['', 'M3', 25, 'no']
-        : i <= 6
-          ? [id(0), 'M3', 18, 'no']
-          : i <= 36
-            ? [id(1 + (i % 6)), 'M2', 8 + (i % 12), i % 2 ? 'yes' : 'no']
-            : i <= 96
-              ? [id(7 + (i % 30)), 'M1', 1 + (i % 3), 'no']
-              : [id(37 + (i % 60)), 'IC', 0, 'no'];
-    const languages = i % 3 === 0 ? 'en|fr' : 'fr|en';
-    lines.push(
-      [
-        id(i),
-        `"${name}"`,
-        `${id(i).toLowerCase()}@demo.example`,
-        `"${dept}"`,
-        manager,
-        level,
-        years,
-        level === 'IC' ? 0 : 6,
-        languages,
-        'Lyon',
-        'Europe/Paris',
-        `20${String(10 + (i % 14)).padStart(2, '0')}-03-01`,
-        'active',
-        pool,
-      ].join(','),
-    );
-  }
-  return lines.join('\n') + '\n';
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -116,7 +30,7 @@ export async function seedDemo(
   };
   log('directory: 320 people');
   await call('POST', '/people/import', { csv: demoCompanyCsv() });
-  const owner = await tokenOf(id(0), 'owner');
+  const owner = await tokenOf(demoId(0), 'owner');
   const existing = await call<{ items: Array<{ id: string; name: string }> }>('GET', '/programs', {
     token: owner,
     query: { limit: '100' },
@@ -124,9 +38,9 @@ export async function seedDemo(
   const found = existing.items.find((p) => p.name === DEMO_PROGRAM);
   if (found) return { programId: found.id, ownerToken: owner, mentorships: 0, created: false };
 
-  const mentees = Array.from({ length: 20 }, (_, i) => id(37 + i));
-  const mentors = Array.from({ length: 10 }, (_, i) => id(7 + 2 * i));
-  const supervisors = [id(1), id(2)];
+  const mentees = Array.from({ length: 20 }, (_, i) => demoId(37 + i));
+  const mentors = Array.from({ length: 10 }, (_, i) => demoId(7 + 2 * i));
+  const supervisors = [demoId(1), demoId(2)];
   log('assessments: mentees and mentors');
   for (const [person, levels] of [
     ...mentees.map((m, i) => [m, { delegation: 1 + (i % 2), feedback: 2 }] as const),
@@ -134,7 +48,7 @@ export async function seedDemo(
   ]) {
     for (const [competencyKey, level] of Object.entries(levels)) {
       await call('POST', '/assessments', {
-        body: { personId: person, competencyKey, level, source: '360', context: 'baseline', assessorId: id(0) },
+        body: { personId: person, competencyKey, level, source: '360', context: 'baseline', assessorId: demoId(0) },
       });
     }
   }
@@ -143,8 +57,8 @@ export async function seedDemo(
     token: owner,
     body: {
       name: DEMO_PROGRAM,
-      sponsorId: id(1),
-      steeringGroup: [id(3)],
+      sponsorId: demoId(1),
+      steeringGroup: [demoId(3)],
       keySuccessFactors: ['A session every two weeks', 'Supervisors who answer within a week'],
       objectives: [
         {
@@ -159,7 +73,7 @@ export async function seedDemo(
   });
   const p = (path: string) => `/programs/${program.id}${path}`;
   await call('POST', p('/launch-approval'), {
-    token: await tokenOf(id(1), 'sponsor'),
+    token: await tokenOf(demoId(1), 'sponsor'),
     body: { comment: 'Go for the first cycle.' },
   });
   log('enrolment and matching');

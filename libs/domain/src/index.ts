@@ -45,6 +45,8 @@ export * from './program/program-recognition.js';
 export * from './program/cycle-report.js';
 export * from './pilot/survey-template.js';
 export * from './pilot/pilot-data.js';
+export * from './pilot/pilot-success.js';
+export * from './pilot/pilot-factors.js';
 export * from './pilot/pilot-analysis.js';
 export * from './pilot/themes.js';
 export * from './pilot/statistics.js';

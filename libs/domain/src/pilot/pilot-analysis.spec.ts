@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_MANAGERIAL_MODEL } from '../competencies/default-managerial-model.js';
-import { analysePilot, type PilotContext } from './pilot-analysis.js';
+import { analysePilot } from './pilot-analysis.js';
+import type { PilotContext } from './pilot-factors.js';
 import { pilotImportProblems } from './pilot-data.js';
 import { INTERACTION_QUALITY_TEMPLATE, surveyAnswerProblems } from './survey-template.js';
 import { syntheticPilot } from './synthetic-pilot.js';

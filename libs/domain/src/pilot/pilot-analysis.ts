@@ -1,42 +1,17 @@
-import type { CompetencyModel } from '../competencies/competency-model.js';
 import { DEFAULT_MATCHING_WEIGHTS, type MatchingWeights } from '../matching/candidates.js';
 import type { PilotMentorship } from './pilot-data.js';
+import {
+  assessMentorship,
+  PARTIAL_AT,
+  round,
+  SUCCESS_AT,
+  WEIGHTS,
+  type MentorshipAssessment,
+  type Outcome,
+} from './pilot-success.js';
 import { correlationInterval, mean, pearson } from './statistics.js';
+import { CRITERION_OF, factorValues, labelOf, targetOf, type FactorKey, type PilotContext } from './pilot-factors.js';
 import { findThemes, type ThemeFinding } from './themes.js';
-
-/** What the analysis knows beside the pilot file: the directory and the competency model. */
-export interface PilotContext {
-  model: CompetencyModel;
-  /** Job level of each person (for the model's targets). */
-  jobLevels: Map<string, string>;
-  /** Years of management of each mentor, when the file does not give them. */
-  managementYears: Map<string, number>;
-  /** Latest assessed levels of the mentors, per competency. */
-  mentorLevels: Map<string, Record<string, number>>;
-  /** Below this many mentorships with a value, a factor gets "not enough data" instead of a claim. */
-  minSample?: number;
-}
-
-export type Outcome = 'success' | 'partial' | 'failure';
-
-export interface MentorshipAssessment {
-  ref: string;
-  mentorId: string;
-  menteeId: string;
-  /** 0 to 1. */
-  score: number;
-  outcome: Outcome;
-  components: { progress: number | null; satisfaction: number | null; practiceChange: number | null };
-  reasons: string[];
-}
-
-export type FactorKey =
-  | 'sessionFrequency'
-  | 'interactionQuality'
-  | 'mentorExperience'
-  | 'competencyCoverage'
-  | 'sameDepartment'
-  | `attribute:${string}`;
 
 export interface FactorFinding {
   factor: FactorKey;
@@ -74,114 +49,7 @@ export interface PilotAnalysis {
   method: string[];
 }
 
-const DAY = 86_400_000;
-const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
-const likertShare = (x: number) => (x - 1) / 4;
 const avg = (xs: number[]) => (xs.length ? mean(xs) : null);
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-const WEIGHTS = { progress: 0.5, satisfaction: 0.25, practiceChange: 0.25 } as const;
-const SUCCESS_AT = 0.6;
-const PARTIAL_AT = 0.4;
-const INTERACTION = ['challenge', 'guidedExperience', 'trust'];
-
-const numberAnswers = (m: PilotMentorship, who: 'mentor' | 'mentee' | 'any', items: string[]) =>
-  m.surveys
-    .filter((s) => who === 'any' || s.respondent === who)
-    .flatMap((s) => items.map((k) => s.answers[k]).filter((v): v is number => typeof v === 'number'));
-
-/** Success of one mentorship: competency progress, the mentee's satisfaction, visible change in practice. */
-export function assessMentorship(m: PilotMentorship): MentorshipAssessment {
-  const gains = m.competencies
-    .filter((k) => m.baseline[k] !== undefined && m.final[k] !== undefined)
-    .map((k) => m.final[k] - m.baseline[k]);
-  // Two levels gained on average is full marks: the model has five levels, a mentorship lasts months.
-  const progress = gains.length ? clamp01(mean(gains) / 2) : null;
-  const nps = m.surveys
-    .filter((s) => s.respondent === 'mentee' && typeof s.answers.nps === 'number')
-    .map((s) => s.answers.nps as number);
-  const menteeLikert = numberAnswers(m, 'mentee', [...INTERACTION, 'practiceChange']);
-  const satisfaction = nps.length ? mean(nps) / 10 : menteeLikert.length ? likertShare(mean(menteeLikert)) : null;
-  const practice = numberAnswers(m, 'any', ['practiceChange']);
-  const practiceChange = practice.length ? likertShare(mean(practice)) : null;
-  const parts = [
-    [progress, WEIGHTS.progress],
-    [satisfaction, WEIGHTS.satisfaction],
-    [practiceChange, WEIGHTS.practiceChange],
-  ].filter((p): p is [number, number] => p[0] !== null);
-  const weight = parts.reduce((s, [, w]) => s + w, 0);
-  const score = weight ? parts.reduce((s, [v, w]) => s + v * w, 0) / weight : 0;
-  const outcome: Outcome = score >= SUCCESS_AT ? 'success' : score >= PARTIAL_AT ? 'partial' : 'failure';
-  const reasons: string[] = [];
-  const say = (value: number | null, low: string, high: string) => {
-    if (value === null) return;
-    if (value < PARTIAL_AT) reasons.push(low);
-    else if (value >= SUCCESS_AT && outcome !== 'failure') reasons.push(high);
-  };
-  say(
-    progress,
-    `little competency progress (${gains.length ? `${round(mean(gains), 1)} level on average` : 'none measured'})`,
-    `competencies progressed (${gains.length ? round(mean(gains), 1) : 0} level on average)`,
-  );
-  say(
-    satisfaction,
-    `low satisfaction of the mentee (${round((satisfaction ?? 0) * 100, 0)} %)`,
-    `satisfied mentee (${round((satisfaction ?? 0) * 100, 0)} %)`,
-  );
-  say(practiceChange, 'little visible change in the manager’s practice', 'visible change in the manager’s practice');
-  if (parts.length < 3) reasons.push(`scored on ${parts.length} of 3 components (missing data)`);
-  return {
-    ref: m.ref,
-    mentorId: m.mentorId,
-    menteeId: m.menteeId,
-    score: round(score, 3),
-    outcome,
-    components: { progress, satisfaction, practiceChange },
-    reasons,
-  };
-}
-
-const targetOf = (model: CompetencyModel, jobLevel: string | undefined, key: string): number | undefined =>
-  jobLevel ? model.targets[jobLevel]?.[key] : undefined;
-
-/** The factor values of one mentorship; undefined when the data does not tell. */
-function factorValues(m: PilotMentorship, ctx: PilotContext): Partial<Record<FactorKey, number>> {
-  const months = (Date.parse(m.endedOn) - Date.parse(m.startedOn)) / (30.44 * DAY);
-  const interaction = numberAnswers(m, 'any', INTERACTION);
-  const gapsOfMentee = ctx.model.competencies
-    .map((c) => c.key)
-    .filter((k) => {
-      const target = targetOf(ctx.model, ctx.jobLevels.get(m.menteeId), k);
-      return target !== undefined && m.baseline[k] !== undefined && m.baseline[k] < target;
-    });
-  const values: Partial<Record<FactorKey, number>> = {
-    sessionFrequency: months > 0 ? m.sessions / months : undefined,
-    interactionQuality: interaction.length ? mean(interaction) : undefined,
-    mentorExperience: m.mentorExperienceYears ?? ctx.managementYears.get(m.mentorId),
-    competencyCoverage: gapsOfMentee.length
-      ? gapsOfMentee.filter((k) => m.competencies.includes(k)).length / gapsOfMentee.length
-      : undefined,
-    sameDepartment: m.sameDepartment === undefined ? undefined : m.sameDepartment ? 1 : 0,
-  };
-  for (const [k, v] of Object.entries(m.attributes ?? {})) values[`attribute:${k}`] = v;
-  return values;
-}
-
-const FACTOR_LABELS: Record<string, string> = {
-  sessionFrequency: 'session frequency (sessions per month)',
-  interactionQuality: 'interaction quality (challenge, guided experience, trust; 1–5)',
-  mentorExperience: "mentor's years of management",
-  competencyCoverage: "share of the mentee's gaps worked on",
-  sameDepartment: 'mentor and mentee in the same department',
-};
-const labelOf = (f: FactorKey) => FACTOR_LABELS[f] ?? `${f.slice('attribute:'.length)} (recorded by the company)`;
-
-/** Matching criteria a factor speaks for, with the sign that maps the factor's effect onto the criterion. */
-const CRITERION_OF: Partial<Record<FactorKey, { criterion: keyof MatchingWeights; sign: 1 | -1 }>> = {
-  competencyCoverage: { criterion: 'competencyCoverage', sign: 1 },
-  mentorExperience: { criterion: 'experience', sign: 1 },
-  sameDepartment: { criterion: 'crossDepartment', sign: -1 },
-};
 
 /**
  * The pilot's evaluation. Pure: the same file and context give the same report. Effects are

@@ -6,7 +6,7 @@ import { at, mentorshipMidterm, pair } from '../../../../test/support/mentorship
 import { createTestDatabase } from '../../../../test/support/services.js';
 import { appendToStream } from '../event-store.js';
 import { projectMentorshipEvents } from '../mentorship-projection.js';
-import { MentorshipStateBackfill1764270000000 } from '../migrations/1764270000000-mentorship-state-backfill.js';
+import { MentorshipStateBackfill1764255000000 } from '../migrations/1764255000000-mentorship-state-backfill.js';
 import { createQueries, type Queries } from './index.js';
 
 let db: DataSource;
@@ -82,7 +82,7 @@ describe('mentorship queries on real Postgres', () => {
     await expect(q.mentorships.statesOfProgram(pair.programId)).rejects.toThrow(/no state snapshot/);
     const runner = db.createQueryRunner();
     try {
-      await new MentorshipStateBackfill1764270000000().up(runner);
+      await new MentorshipStateBackfill1764255000000().up(runner);
     } finally {
       await runner.release();
     }
