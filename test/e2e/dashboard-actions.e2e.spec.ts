@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DEFAULT_ECONOMICS } from '../../libs/domain/src/index.js';
-import { agreeKickoffUpdate, approveMentorshipUpdate } from '../../libs/contracts/src/index.js';
 import { useWorkerStack } from '../support/services.js';
 import { startApi, tokenFor } from '../support/api.js';
-import { facts, fastPolicy, goals, seedCast, startMentorship, type Cast } from '../support/mentorships.js';
+import { approveAndAgree, fastPolicy, seedCast, startMentorship, type Cast } from '../support/mentorships.js';
 
 /**
  * The dashboard's forms over plain HTTP: each runs its JSON route's service under that route's
@@ -49,13 +48,7 @@ beforeAll(async () => {
   }));
   cast = await seedCast(stack.db);
   const handle = await startMentorship(stack.client, stack.taskQueue, cast.pair, fastPolicy());
-  await handle.executeUpdate(approveMentorshipUpdate, { args: [{ actor: cast.supervisor }] });
-  await handle.executeUpdate(agreeKickoffUpdate, {
-    args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }],
-  });
-  await handle.executeUpdate(agreeKickoffUpdate, {
-    args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }],
-  });
+  await approveAndAgree(handle, cast);
   await signIn('mentor', await tokenFor(stack.db, cast.pair.mentorId, ['mentor']));
   // The mentee's token has no mentor role: the JSON route would refuse her with 403.
   await signIn('mentee', await tokenFor(stack.db, cast.pair.menteeId, ['mentee']));

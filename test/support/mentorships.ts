@@ -7,7 +7,12 @@ import {
   type MentorshipPair,
   type MentorshipPolicy,
 } from '../../libs/domain/src/index.js';
-import { mentorshipReadyUpdate, mentorshipWorkflowId } from '../../libs/contracts/src/index.js';
+import {
+  agreeKickoffUpdate,
+  approveMentorshipUpdate,
+  mentorshipReadyUpdate,
+  mentorshipWorkflowId,
+} from '../../libs/contracts/src/index.js';
 import type { mentorshipWorkflow } from '../../libs/workflows/src/index.js';
 
 /** Second-scale cadences: the same workflow code as the defaults' days and months. */
@@ -98,3 +103,17 @@ export const aSession = (heldAt: Date) => ({
   sharedNotes: 'Try delegating the Monday report.',
   privateNotes: 'She hesitates to let go.',
 });
+
+/** Takes a new mentorship to ACTIVE the way its people do: the supervisor approves, both agree on the goals. */
+export async function approveAndAgree(
+  handle: WorkflowHandleWithFirstExecutionRunId<typeof mentorshipWorkflow>,
+  cast: Cast,
+): Promise<void> {
+  await handle.executeUpdate(approveMentorshipUpdate, { args: [{ actor: cast.supervisor }] });
+  await handle.executeUpdate(agreeKickoffUpdate, {
+    args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }],
+  });
+  await handle.executeUpdate(agreeKickoffUpdate, {
+    args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }],
+  });
+}

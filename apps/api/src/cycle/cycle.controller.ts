@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { OperationKey } from '../http/idempotency.interceptor.js';
@@ -8,14 +8,11 @@ import { ProgramResponse } from '../programs/dto/program.response.js';
 import { CycleService } from './cycle.service.js';
 import { LessonsDto, LessonsResponse, RenewalDto } from './lessons.dto.js';
 import { TrainingResponse, TrainingSessionDto } from './training.dto.js';
+import { AcceptsIdempotencyKey } from '../http/idempotency-header.js';
 
 @ApiTags('programs')
 @ApiBearerAuth()
-@ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'A repeat with the same key gets the first answer; nothing is applied twice.',
-})
+@AcceptsIdempotencyKey()
 @Controller('programs/:id')
 export class CycleController {
   constructor(private readonly cycle: CycleService) {}

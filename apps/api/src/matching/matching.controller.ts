@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { uuidParam, versionParam } from '../http/param-pipes.js';
@@ -14,14 +14,11 @@ import {
   ProposalResponse,
 } from './matching.dto.js';
 import { MatchingService } from './matching.service.js';
+import { AcceptsIdempotencyKey } from '../http/idempotency-header.js';
 
 @ApiTags('matching')
 @ApiBearerAuth()
-@ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'A repeat with the same key gets the first answer; nothing is applied twice.',
-})
+@AcceptsIdempotencyKey()
 @Controller('programs/:id')
 export class MatchingController {
   constructor(private readonly matching: MatchingService) {}

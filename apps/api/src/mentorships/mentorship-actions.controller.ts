@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor, ReviewStage } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { badField } from '../http/api-error.js';
@@ -16,8 +16,8 @@ import {
   TerminationDto,
 } from './dto/mentorship-actions.dto.js';
 import { MentorshipResponse } from './dto/mentorship.response.js';
-import { IDEMPOTENCY } from './idempotency-header.js';
 import { MentorshipActionsService } from './mentorship-actions.service.js';
+import { AcceptsIdempotencyKey } from '../http/idempotency-header.js';
 
 const stageParam = {
   transform: (value: string): ReviewStage => {
@@ -29,7 +29,7 @@ const stageParam = {
 
 @ApiTags('mentorships')
 @ApiBearerAuth()
-@ApiHeader(IDEMPOTENCY)
+@AcceptsIdempotencyKey()
 @Controller()
 export class MentorshipActionsController {
   constructor(private readonly actions: MentorshipActionsService) {}

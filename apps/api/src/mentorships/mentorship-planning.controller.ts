@@ -1,17 +1,17 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { OperationKey } from '../http/idempotency.interceptor.js';
 import { uuidParam } from '../http/param-pipes.js';
-import { IDEMPOTENCY } from './idempotency-header.js';
 import { StartMentorshipDto } from './dto/mentorship-actions.dto.js';
 import { PlannedMentorshipResponse } from './dto/planned-mentorship.response.js';
 import { MentorshipPlanningService } from './mentorship-planning.service.js';
+import { AcceptsIdempotencyKey } from '../http/idempotency-header.js';
 
 @ApiTags('mentorships')
 @ApiBearerAuth()
-@ApiHeader(IDEMPOTENCY)
+@AcceptsIdempotencyKey()
 @Controller()
 export class MentorshipPlanningController {
   constructor(private readonly planning: MentorshipPlanningService) {}

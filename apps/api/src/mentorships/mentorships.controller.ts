@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { uuidParam } from '../http/param-pipes.js';
@@ -10,12 +10,12 @@ import {
   SessionResponse,
   TimelineEntryResponse,
 } from './dto/mentorship.response.js';
-import { IDEMPOTENCY } from './idempotency-header.js';
 import { MentorshipsService } from './mentorships.service.js';
+import { AcceptsIdempotencyKey } from '../http/idempotency-header.js';
 
 @ApiTags('mentorships')
 @ApiBearerAuth()
-@ApiHeader(IDEMPOTENCY)
+@AcceptsIdempotencyKey()
 @Controller()
 export class MentorshipsController {
   constructor(private readonly mentorships: MentorshipsService) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { uuidParam } from '../http/param-pipes.js';
@@ -9,14 +9,11 @@ import { CreateProgramDto } from './dto/create-program.dto.js';
 import { ListProgramsQuery } from './dto/list-programs.query.js';
 import { ProgramEventResponse, ProgramPageResponse, ProgramResponse } from './dto/program.response.js';
 import { ProgramsService } from './programs.service.js';
+import { AcceptsIdempotencyKey } from '../http/idempotency-header.js';
 
 @ApiTags('programs')
 @ApiBearerAuth()
-@ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'A repeat with the same key gets the first answer; nothing is applied twice.',
-})
+@AcceptsIdempotencyKey()
 @Controller('programs')
 export class ProgramsController {
   constructor(private readonly programs: ProgramsService) {}

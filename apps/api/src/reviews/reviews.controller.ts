@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { OperationKey } from '../http/idempotency.interceptor.js';
@@ -7,14 +7,11 @@ import { reviewParam, uuidParam } from '../http/param-pipes.js';
 import { ProgramResponse } from '../programs/dto/program.response.js';
 import { ReviewDecisionDto, ReviewsResponse } from './review.dto.js';
 import { ReviewsService } from './reviews.service.js';
+import { AcceptsIdempotencyKey } from '../http/idempotency-header.js';
 
 @ApiTags('programs')
 @ApiBearerAuth()
-@ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'A repeat with the same key gets the first answer; nothing is applied twice.',
-})
+@AcceptsIdempotencyKey()
 @Controller('programs/:id/reviews')
 export class ReviewsController {
   constructor(private readonly reviews: ReviewsService) {}

@@ -58,3 +58,26 @@ export class WorkflowGateway {
 /** The message of a refusal by a workflow's validator or handler (shown on a page), or null for other failures. */
 export const workflowRefusal = (e: unknown): string | null =>
   e instanceof WorkflowUpdateFailedError ? (e.cause?.message ?? e.message) : null;
+
+/** One workflow type as the API sees it: Updates by entity id, and its state query. */
+export abstract class EntityWorkflow<S> {
+  constructor(
+    protected readonly workflows: WorkflowGateway,
+    private readonly workflowIdOf: (id: string) => string,
+    private readonly stateQuery: QueryDefinition<S | null, []>,
+  ) {}
+
+  update<Ret, Args extends unknown[]>(
+    id: string,
+    def: UpdateDefinition<Ret, Args>,
+    args: Args,
+    updateId?: string,
+  ): Promise<Ret> {
+    return this.workflows.update(this.workflowIdOf(id), def, args, updateId);
+  }
+
+  /** The live state, or null while the workflow has not stored its creation yet. */
+  state(id: string): Promise<S | null> {
+    return this.workflows.query(this.workflowIdOf(id), this.stateQuery);
+  }
+}

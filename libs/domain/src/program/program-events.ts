@@ -4,7 +4,7 @@ import type {
   MatchingRequest,
   Participant,
   ParticipantRole,
-  ProgramPolicy,
+  ProgramDraft,
   ProposalSummary,
   StrategicObjective,
   TrainingSession,
@@ -16,16 +16,7 @@ export type ProgramEvent =
       type: 'ProgramCreated';
       at: string;
       actorId: string;
-      data: {
-        programId: string;
-        name: string;
-        ownerId: string;
-        sponsorId: string;
-        objectives: StrategicObjective[];
-        steeringGroup?: string[];
-        keySuccessFactors?: string[];
-        policy?: ProgramPolicy;
-      };
+      data: ProgramDraft;
     }
   | {
       type: 'ProgramPhaseChanged';

@@ -1,13 +1,6 @@
 import type { PairDecision } from '../matching/candidates.js';
 import type { ProgramPhase } from './program-phase.js';
-import type {
-  MatchingRequest,
-  Participant,
-  ProgramPolicy,
-  ProposalSummary,
-  StrategicObjective,
-  TrainingSession,
-} from './program-values.js';
+import type { MatchingRequest, Participant, ProgramDraft, ProposalSummary, TrainingSession } from './program-values.js';
 
 // The program's state as the fold builds it. Decisions read it; only the fold (program-fold.ts) writes it.
 
@@ -87,15 +80,8 @@ export interface Recognition {
   cycle: number;
 }
 
-export interface ProgramState {
-  programId: string;
-  name: string;
-  ownerId: string;
-  sponsorId: string;
-  objectives: StrategicObjective[];
-  steeringGroup?: string[];
-  keySuccessFactors?: string[];
-  policy?: ProgramPolicy;
+/** The program as drafted (name, people, objectives, policy; objectives change with reviews), then its life. */
+export interface ProgramState extends ProgramDraft {
   phase: ProgramPhase;
   launchApprovedAt: string | null;
   launchRemindersSent: number;

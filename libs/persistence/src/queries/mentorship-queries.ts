@@ -10,29 +10,26 @@ import {
 import { MentorshipEntity } from '../entities/mentorship.entity.js';
 import { readStream, type EventRow } from '../event-store.js';
 
-/** Who a mentorship is between, its phase, and its whole state as of its last stored event. */
-export interface MentorshipRecord {
+/** Who a mentorship is between, in which program, and its phase (what lists filter on). */
+export interface MentorshipParties {
   id: string;
   programId: string;
   menteeId: string;
   mentorId: string;
   supervisorId: string;
   ownerId: string;
-  workflowId: string;
   phase: MentorshipPhase;
+}
+
+/** A mentorship's parties and its whole state as of its last stored event. */
+export interface MentorshipRecord extends MentorshipParties {
+  workflowId: string;
   /** Null only before the state backfill ran on rows older than the column. */
   state: MentorshipState | null;
 }
 
 /** One line of a person's list of mentorships. */
-export interface MentorshipListItem {
-  id: string;
-  programId: string;
-  menteeId: string;
-  mentorId: string;
-  supervisorId: string;
-  ownerId: string;
-  phase: MentorshipPhase;
+export interface MentorshipListItem extends MentorshipParties {
   sessions: number;
   lastSessionAt: string | null;
   remindersSent: number;
@@ -51,6 +48,26 @@ const RECORD_COLUMNS = {
   state: true,
 } as const;
 
+/** The columns that say who a mentorship is between, as every listing selects them. */
+interface PartiesRow {
+  id: string;
+  program_id: string;
+  mentee_id: string;
+  mentor_id: string;
+  supervisor_id: string;
+  owner_id: string;
+  phase: MentorshipPhase;
+}
+const partiesOf = (r: PartiesRow): MentorshipParties => ({
+  id: r.id,
+  programId: r.program_id,
+  menteeId: r.mentee_id,
+  mentorId: r.mentor_id,
+  supervisorId: r.supervisor_id,
+  ownerId: r.owner_id,
+  phase: r.phase,
+});
+
 /**
  * The one reader of `mentorships` and of the mentorship streams. The row's columns identify the
  * mentorship (parties, program, phase: what lists filter on); every other fact comes from `state`,
@@ -65,19 +82,14 @@ export class MentorshipQueries {
 
   /** The person's mentorships in any role, newest first. */
   async listOf(personId: string, limit = 500): Promise<MentorshipListItem[]> {
-    const rows: Array<{
-      id: string;
-      program_id: string;
-      mentee_id: string;
-      mentor_id: string;
-      supervisor_id: string;
-      owner_id: string;
-      phase: MentorshipPhase;
-      sessions: number | null;
-      last_session_at: string | null;
-      reminders_sent: number | null;
-      escalations: number | null;
-    }> = await this.db.query(
+    const rows: Array<
+      PartiesRow & {
+        sessions: number | null;
+        last_session_at: string | null;
+        reminders_sent: number | null;
+        escalations: number | null;
+      }
+    > = await this.db.query(
       `SELECT id, program_id, mentee_id, mentor_id, supervisor_id, owner_id, phase,
               (state ->> 'sessions')::int AS sessions, state ->> 'lastSessionAt' AS last_session_at,
               (state ->> 'remindersSent')::int AS reminders_sent, (state ->> 'escalations')::int AS escalations
@@ -86,13 +98,7 @@ export class MentorshipQueries {
       [personId, limit],
     );
     return rows.map((r) => ({
-      id: r.id,
-      programId: r.program_id,
-      menteeId: r.mentee_id,
-      mentorId: r.mentor_id,
-      supervisorId: r.supervisor_id,
-      ownerId: r.owner_id,
-      phase: r.phase,
+      ...partiesOf(r),
       sessions: r.sessions ?? 0,
       lastSessionAt: r.last_session_at,
       remindersSent: r.reminders_sent ?? 0,
@@ -105,18 +111,9 @@ export class MentorshipQueries {
     personId: string,
     limit = 200,
   ): Promise<Array<MentorshipRecord & { programPolicy: ProgramPolicy | null }>> {
-    const rows: Array<{
-      id: string;
-      program_id: string;
-      mentee_id: string;
-      mentor_id: string;
-      supervisor_id: string;
-      owner_id: string;
-      workflow_id: string;
-      phase: MentorshipPhase;
-      state: MentorshipState | null;
-      policy: ProgramPolicy | null;
-    }> = await this.db.query(
+    const rows: Array<
+      PartiesRow & { workflow_id: string; state: MentorshipState | null; policy: ProgramPolicy | null }
+    > = await this.db.query(
       `SELECT m.id, m.program_id, m.mentee_id, m.mentor_id, m.supervisor_id, m.owner_id, m.workflow_id, m.phase,
               m.state, p.policy
          FROM mentorships m LEFT JOIN programs p ON p.id = m.program_id
@@ -124,14 +121,8 @@ export class MentorshipQueries {
       [personId, limit],
     );
     return rows.map((r) => ({
-      id: r.id,
-      programId: r.program_id,
-      menteeId: r.mentee_id,
-      mentorId: r.mentor_id,
-      supervisorId: r.supervisor_id,
-      ownerId: r.owner_id,
+      ...partiesOf(r),
       workflowId: r.workflow_id,
-      phase: r.phase,
       state: r.state,
       programPolicy: r.policy,
     }));

@@ -1,15 +1,9 @@
 import type { DataSource } from 'typeorm';
+import type { LoggedSession } from '../../../domain/src/index.js';
 import { MentorshipSessionEntity } from '../entities/mentorship-session.entity.js';
 
-export interface SessionRecord {
-  sessionId: string;
-  heldAt: string;
-  minutes: number;
-  topics: string[];
-  competencies: string[];
-  sharedNotes: string | null;
-  /** The mentor's own notes: the caller shows them to their author only. */
-  privateNotes: string | null;
+/** A logged session as stored, with who logged it and when. */
+export interface SessionRecord extends LoggedSession {
   authorId: string;
   loggedAt: string;
 }
