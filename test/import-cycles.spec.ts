@@ -3,12 +3,18 @@ import { importCycles, importGraph } from './support/import-graph.js';
 
 /** A circle of imports hides which module a rule belongs to; the domain and the apps have none. */
 describe('import circles', () => {
-  it.each(['libs/domain', 'libs/contracts', 'libs/persistence', 'libs/platform', 'apps/api', 'apps/worker'])(
-    '%s has none (type-only imports included)',
-    (root) => {
-      expect(importCycles(importGraph([root]))).toEqual([]);
-    },
-  );
+  it.each([
+    'libs/domain',
+    'libs/contracts',
+    'libs/persistence',
+    'libs/platform',
+    'libs/workflows',
+    'apps/api',
+    'apps/worker',
+    'apps/cli',
+  ])('%s has none (type-only imports included)', (root) => {
+    expect(importCycles(importGraph([root]))).toEqual([]);
+  });
 
   it('finds a circle when there is one (the check can fail)', () => {
     const graph = new Map([

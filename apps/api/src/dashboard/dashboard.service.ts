@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { mentorshipPolicyOf, nextSessionDue, openCheckpoint, type Actor } from '../../../../libs/domain/src/index.js';
+import { mentorshipTermsOf, nextSessionDue, openCheckpoint, type Actor } from '../../../../libs/domain/src/index.js';
 import type { MentorshipTerms } from '../../../../libs/contracts/src/index.js';
 import { MentorshipQueries, PeopleQueries, ProgramQueries } from '../../../../libs/persistence/src/index.js';
 import { MentorshipsService } from '../mentorships/mentorships.service.js';
@@ -50,7 +50,7 @@ export class DashboardService {
       }),
       programs: programs.map((p) => ({ id: p.id, name: p.name, phase: p.phase })),
       mentorships: rows.map((r) => {
-        const policy = mentorshipPolicyOf({ policy: r.programPolicy }, this.terms.policy);
+        const { policy } = mentorshipTermsOf({ policy: r.programPolicy ?? undefined }, this.terms);
         const due = r.phase === 'ACTIVE' && r.state ? nextSessionDue(r.state, policy) : null;
         return {
           id: r.id,

@@ -53,7 +53,7 @@ export function reviewCadenceOf(s: ProgramState, deployment: Partial<ReviewCaden
 
 /** The terms a started mentorship runs on: the deployment's, with the program's own policy over them. */
 export function mentorshipTermsOf(
-  s: ProgramState,
+  s: Pick<ProgramState, 'policy'>,
   deployment: { policy: MentorshipPolicy; economics: MentorshipEconomics },
 ): { policy: MentorshipPolicy; economics: MentorshipEconomics } {
   return { policy: { ...deployment.policy, ...s.policy?.mentorship }, economics: deployment.economics };

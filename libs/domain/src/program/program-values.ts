@@ -107,9 +107,3 @@ export interface PilotRecommendations {
   matchingWeights: MatchingWeights;
   focusCompetencies: string[];
 }
-
-/** A program's mentorship cadences: its own policy first, then the deployment's defaults. */
-export const mentorshipPolicyOf = (
-  program: { policy?: ProgramPolicy | null },
-  defaults: MentorshipPolicy,
-): MentorshipPolicy => ({ ...defaults, ...program.policy?.mentorship });
