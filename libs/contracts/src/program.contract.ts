@@ -27,11 +27,17 @@ export interface ProgramTimings {
   /** Re-alignment reviews during EXECUTION (defaults: quarterly, 7 days to decide; absent in older inputs). */
   reviewEveryMs?: number;
   reviewDecisionMs?: number;
+  /**
+   * The follow-up ladder: after an escalation (launch approval, a review), told again this often while
+   * nobody acts. Absent in the inputs of programs started before it: no repeats.
+   */
+  followUpRepeatMs?: number;
 }
 
 export const DEFAULT_PROGRAM_TIMINGS: ProgramTimings = {
   launchApprovalReminderAfterMs: 7 * 24 * 3600 * 1000,
   launchApprovalMaxReminders: 2,
+  followUpRepeatMs: 7 * 24 * 3600 * 1000,
 };
 
 export interface ProgramWorkflowInput {

@@ -41,6 +41,7 @@ export * from './program/monitoring.js';
 export * from './program/mentorship-snapshot.js';
 export * from './program/program-cycle.js';
 export * from './program/program-system-steps.js';
+export * from './program/program-cycles.js';
 export * from './program/program-recognition.js';
 export * from './program/cycle-report.js';
 export * from './pilot/survey-template.js';

@@ -38,10 +38,13 @@ const stillIn = (entity: ProgramShell, ...phases: ProgramPhase[]) =>
 
 /** LAUNCH_PLANNING: wait for the sponsor; remind, then escalate to the owner, when they do not answer. */
 export async function awaitLaunchApproval(entity: ProgramShell, input: ProgramWorkflowInput): Promise<void> {
+  const { launchApprovalReminderAfterMs, launchApprovalMaxReminders, followUpRepeatMs } = input.timings;
   while (stillIn(entity, 'LAUNCH_PLANNING')) {
-    const timeout = entity.current().launchEscalated ? undefined : input.timings.launchApprovalReminderAfterMs;
+    // After the escalation, the ladder's cadence (none for programs started before it: wait for the sponsor).
+    const timeout = entity.current().launchEscalated ? followUpRepeatMs : launchApprovalReminderAfterMs;
     const moved = await condition(() => !stillIn(entity, 'LAUNCH_PLANNING'), timeout);
-    if (!moved) await entity.tick((s, now) => launchApprovalOverdue(s, input.timings.launchApprovalMaxReminders, now));
+    if (!moved)
+      await entity.tick((s, now) => launchApprovalOverdue(s, launchApprovalMaxReminders, now, followUpRepeatMs));
   }
 }
 

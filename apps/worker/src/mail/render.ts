@@ -1,5 +1,13 @@
 import type { Notification } from '../../../../libs/domain/src/index.js';
-import { MAIL_LANGUAGES, STAGE_LABELS, SUBJECT_LABELS, TEMPLATES, type MailLanguage } from './templates.js';
+import {
+  AGAIN_TEXT,
+  ESCALATION_TEXTS,
+  MAIL_LANGUAGES,
+  STAGE_LABELS,
+  SUBJECT_LABELS,
+  TEMPLATES,
+  type MailLanguage,
+} from './templates.js';
 import { icsInvitation } from './ical.js';
 
 export interface RenderedEmail {
@@ -56,7 +64,14 @@ export function renderNotification(
     ...(p.checkpoint !== undefined ? { checkpoint: String(p.checkpoint) } : {}),
     ...(p.text !== undefined ? { text: p.text } : {}),
     ...(p.dueBy ? { dueBy: formatDate(p.dueBy, language) } : {}),
+    again: p.round !== undefined ? fillTemplate(AGAIN_TEXT[language], { round: String(p.round) }) : '',
   };
+  if (p.subject) {
+    // An escalation speaks of the others by name: its texts are filled with the values above first.
+    const escalation = ESCALATION_TEXTS[language][p.subject];
+    values.situation = fillTemplate(escalation.situation, values);
+    values.ask = fillTemplate(escalation.ask, values);
+  }
   const t = TEMPLATES[language][n.template];
   const subject = fillTemplate(t.subject, values);
   const ical = n.calendar

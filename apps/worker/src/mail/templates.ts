@@ -43,8 +43,8 @@ export const TEMPLATES: Record<MailLanguage, Record<NotificationTemplate, Templa
       text: 'Hello {{recipient}},\n\nA reminder about the mentorship of {{mentee}} with {{mentor}}: {{what}}.\n\nMentorship {{mentorshipId}}',
     },
     escalation: {
-      subject: 'Needs your attention: {{what}}',
-      text: 'Hello {{recipient}},\n\nIn the mentorship of {{mentee}} with {{mentor}}, {{text}}. The reminder went unanswered, so you are told.\n\nMentorship {{mentorshipId}}',
+      subject: 'Needs your attention: {{situation}}',
+      text: 'Hello {{recipient}},\n\nIn the mentorship of {{mentee}} with {{mentor}}, {{situation}} ({{text}}); the reminder went unanswered.\n\n{{ask}}{{again}}\n\nMentorship {{mentorshipId}}',
     },
     closed: {
       subject: 'The mentorship of {{mentee}} with {{mentor}} is complete',
@@ -60,7 +60,7 @@ export const TEMPLATES: Record<MailLanguage, Record<NotificationTemplate, Templa
     },
     'program-launch-escalation': {
       subject: 'The launch of "{{program}}" is still not approved',
-      text: 'Hello {{recipient}},\n\n{{sponsor}} has not approved the program "{{program}}" after a reminder. You may talk to them or revise the plan.\n\nProgram {{programId}}',
+      text: 'Hello {{recipient}},\n\n{{sponsor}} has not approved the program "{{program}}" after a reminder. Please talk to them, or revise the plan with them.{{again}}\n\nProgram {{programId}}',
     },
     'program-review-open': {
       subject: 'Re-alignment review {{review}} of "{{program}}" is open',
@@ -72,7 +72,7 @@ export const TEMPLATES: Record<MailLanguage, Record<NotificationTemplate, Templa
     },
     'program-review-escalation': {
       subject: 'Needs your attention: re-alignment review {{review}} of "{{program}}" is not decided',
-      text: 'Hello {{recipient}},\n\n{{owner}} has not decided re-alignment review {{review}} of the program "{{program}}" after a reminder. As its sponsor you are told so that the program stays aligned with the strategy.\n\nProgram {{programId}}',
+      text: 'Hello {{recipient}},\n\n{{owner}} has not decided re-alignment review {{review}} of the program "{{program}}" after a reminder. The sponsor is told so that the program stays aligned with the strategy: please agree together to keep the course or to adjust the objectives.{{again}}\n\nProgram {{programId}}',
     },
   },
   fr: {
@@ -105,8 +105,8 @@ export const TEMPLATES: Record<MailLanguage, Record<NotificationTemplate, Templa
       text: 'Bonjour {{recipient}},\n\nUn rappel concernant le mentorat de {{mentee}} avec {{mentor}} : {{what}}.\n\nMentorat {{mentorshipId}}',
     },
     escalation: {
-      subject: 'Votre attention est requise : {{what}}',
-      text: 'Bonjour {{recipient}},\n\nDans le mentorat de {{mentee}} avec {{mentor}} : {{text}}. Le rappel est resté sans suite, vous en êtes donc informé·e.\n\nMentorat {{mentorshipId}}',
+      subject: 'Votre attention est requise : {{situation}}',
+      text: 'Bonjour {{recipient}},\n\nDans le mentorat de {{mentee}} avec {{mentor}}, {{situation}} ({{text}}) ; le rappel est resté sans suite.\n\n{{ask}}{{again}}\n\nMentorat {{mentorshipId}}',
     },
     closed: {
       subject: 'Le mentorat de {{mentee}} avec {{mentor}} est terminé',
@@ -122,7 +122,7 @@ export const TEMPLATES: Record<MailLanguage, Record<NotificationTemplate, Templa
     },
     'program-launch-escalation': {
       subject: "Le lancement de « {{program}} » n'est toujours pas validé",
-      text: "Bonjour {{recipient}},\n\n{{sponsor}} n'a pas validé le programme « {{program}} » malgré un rappel. Vous pouvez en parler avec cette personne ou revoir le plan.\n\nProgramme {{programId}}",
+      text: "Bonjour {{recipient}},\n\n{{sponsor}} n'a pas validé le programme « {{program}} » malgré un rappel. Merci d'en parler avec cette personne, ou de revoir le plan avec elle.{{again}}\n\nProgramme {{programId}}",
     },
     'program-review-open': {
       subject: "La revue d'alignement {{review}} de « {{program}} » est ouverte",
@@ -134,7 +134,7 @@ export const TEMPLATES: Record<MailLanguage, Record<NotificationTemplate, Templa
     },
     'program-review-escalation': {
       subject: "Votre attention est requise : la revue d'alignement {{review}} de « {{program}} » n'est pas tranchée",
-      text: "Bonjour {{recipient}},\n\n{{owner}} n'a pas tranché la revue d'alignement {{review}} du programme « {{program}} » malgré un rappel. En tant que sponsor, vous en êtes informé·e pour que le programme reste aligné sur la stratégie.\n\nProgramme {{programId}}",
+      text: "Bonjour {{recipient}},\n\n{{owner}} n'a pas tranché la revue d'alignement {{review}} du programme « {{program}} » malgré un rappel. Le sponsor en est informé pour que le programme reste aligné sur la stratégie : merci de convenir ensemble de maintenir le cap ou d'ajuster les objectifs.{{again}}\n\nProgramme {{programId}}",
     },
   },
 };
@@ -157,6 +157,71 @@ export const SUBJECT_LABELS: Record<MailLanguage, Record<FollowUpSubject, string
     'midterm-review': 'le bilan de mi-parcours attend vos réponses',
     'final-review': 'le bilan final attend vos réponses',
   },
+};
+
+/**
+ * What an escalation's reader learns (the situation) and is asked to do: the reader is never the one
+ * who was reminded, so the texts speak of the others by name.
+ */
+export const ESCALATION_TEXTS: Record<MailLanguage, Record<FollowUpSubject, { situation: string; ask: string }>> = {
+  en: {
+    'supervisor-approval': {
+      situation: '{{supervisor}} has not approved the pair',
+      ask: 'Please ask {{supervisor}} to approve it, or end the mentorship and ask for another supervisor.',
+    },
+    kickoff: {
+      situation: 'the goals are not agreed',
+      ask: 'Please help {{mentor}} and {{mentee}} agree on one to three goal competencies.',
+    },
+    session: {
+      situation: 'no session is logged',
+      ask: 'Please check in with {{mentor}}: a session was due, and {{mentee}} is waiting for it.',
+    },
+    checkpoint: {
+      situation: 'a supervision checkpoint is not decided',
+      ask: 'Please ask {{supervisor}} to decide the checkpoint, or decide what happens to the mentorship.',
+    },
+    'midterm-review': {
+      situation: 'the midterm review is not answered',
+      ask: 'Please remind {{mentor}} and {{mentee}} to answer their midterm review; you do not answer it yourself.',
+    },
+    'final-review': {
+      situation: 'the final review is not answered',
+      ask: 'Please remind {{mentor}} and {{mentee}} to answer their final review; you do not answer it yourself.',
+    },
+  },
+  fr: {
+    'supervisor-approval': {
+      situation: "{{supervisor}} n'a pas validé le binôme",
+      ask: 'Merci de demander à {{supervisor}} de le valider, ou de mettre fin au mentorat pour confier le binôme à un autre superviseur.',
+    },
+    kickoff: {
+      situation: 'les objectifs ne sont pas convenus',
+      ask: "Merci d'aider {{mentor}} et {{mentee}} à convenir d'une à trois compétences cibles.",
+    },
+    session: {
+      situation: "aucune séance n'est enregistrée",
+      ask: 'Merci de faire le point avec {{mentor}} : une séance était attendue et {{mentee}} l’attend.',
+    },
+    checkpoint: {
+      situation: "un point de supervision n'est pas tranché",
+      ask: 'Merci de demander à {{supervisor}} de trancher le point de supervision, ou de décider de la suite du mentorat.',
+    },
+    'midterm-review': {
+      situation: "le bilan de mi-parcours n'est pas rempli",
+      ask: "Merci de rappeler à {{mentor}} et {{mentee}} de remplir leur bilan de mi-parcours ; vous n'avez pas à le remplir vous-même.",
+    },
+    'final-review': {
+      situation: "le bilan final n'est pas rempli",
+      ask: "Merci de rappeler à {{mentor}} et {{mentee}} de remplir leur bilan final ; vous n'avez pas à le remplir vous-même.",
+    },
+  },
+};
+
+/** The follow-up ladder: what a repeated escalation adds (`{{round}}`: 2, 3…). */
+export const AGAIN_TEXT: Record<MailLanguage, string> = {
+  en: '\n\nThis is reminder {{round}} to you: you will be told again until it is done.',
+  fr: "\n\nC'est la relance n° {{round}} qui vous est adressée : vous en serez informé·e jusqu'à ce que ce soit fait.",
 };
 
 export const STAGE_LABELS: Record<MailLanguage, Record<'midterm' | 'final', string>> = {

@@ -96,7 +96,8 @@ export type MentorshipEvent =
       type: 'Escalated';
       at: string;
       actorId: string;
-      data: { subject: FollowUpSubject; occurrence: string; to: string; missing: string };
+      /** `round`: 1 (or absent) for the escalation itself, 2, 3… for each repeat to the owner. */
+      data: { subject: FollowUpSubject; occurrence: string; to: string; missing: string; round?: number };
     }
   | { type: 'RoiEvidenceRecorded'; at: string; actorId: string; data: RoiEvidence }
   | { type: 'MentorshipTerminated'; at: string; actorId: string; data: { reason: string; rematch: boolean } };

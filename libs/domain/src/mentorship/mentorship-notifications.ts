@@ -70,7 +70,11 @@ export function mentorshipNotifications(
         for (const to of e.data.to) add(to, 'reminder', { subject: e.data.subject });
         break;
       case 'Escalated':
-        add(e.data.to, 'escalation', { subject: e.data.subject, text: e.data.missing });
+        add(e.data.to, 'escalation', {
+          subject: e.data.subject,
+          text: e.data.missing,
+          ...((e.data.round ?? 1) > 1 ? { round: e.data.round } : {}),
+        });
         break;
       default:
         break;

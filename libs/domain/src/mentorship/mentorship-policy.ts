@@ -21,6 +21,11 @@ export interface MentorshipPolicy {
   midtermAfterMs: number;
   /** Final evaluation, from the start of ACTIVE. */
   endAfterMs: number;
+  /**
+   * After an escalation, while the step is still not done, the owner is told again this often
+   * (the follow-up ladder). Absent in the policies of mentorships started before it: no repeats.
+   */
+  followUpRepeatMs?: number;
 }
 
 export const DEFAULT_MENTORSHIP_POLICY: MentorshipPolicy = {
@@ -32,12 +37,14 @@ export const DEFAULT_MENTORSHIP_POLICY: MentorshipPolicy = {
   responseMs: 5 * DAY,
   midtermAfterMs: 91 * DAY,
   endAfterMs: 182 * DAY,
+  followUpRepeatMs: 7 * DAY,
 };
 
 /** Problems of a policy, naming the field; empty when it is coherent. */
 export function policyProblems(p: MentorshipPolicy): Array<{ field: keyof MentorshipPolicy; message: string }> {
   const out: Array<{ field: keyof MentorshipPolicy; message: string }> = [];
-  for (const [field, value] of Object.entries(p) as Array<[keyof MentorshipPolicy, number]>) {
+  for (const [field, value] of Object.entries(p) as Array<[keyof MentorshipPolicy, number | undefined]>) {
+    if (value === undefined) continue;
     if (!Number.isFinite(value) || value <= 0) out.push({ field, message: 'must be a positive duration' });
   }
   if (p.reminderLeadMs >= p.sessionEveryMs)

@@ -41,12 +41,13 @@ function runClock(
   s: MentorshipState,
   from: number,
   until: number,
+  p: MentorshipPolicy = policy,
 ): { state: MentorshipState; log: Array<[number, string]> } {
   const log: Array<[number, string]> = [];
   let t = from;
   let state = s;
   for (let guard = 0; guard < 1000; guard++) {
-    const due = mentorshipDue(state, policy, t);
+    const due = mentorshipDue(state, p, t);
     if (due.events.length > 0) {
       for (const e of due.events) log.push([t, label(e)]);
       state = foldMentorship(due.events, state)!;
@@ -62,7 +63,7 @@ const label = (e: MentorshipEvent): string => {
     case 'ReminderSent':
       return `remind ${e.data.subject} → ${e.data.to.join(',')}`;
     case 'Escalated':
-      return `escalate ${e.data.subject} → ${e.data.to}`;
+      return `escalate ${e.data.subject} → ${e.data.to}${(e.data.round ?? 1) > 1 ? ` (round ${e.data.round})` : ''}`;
     case 'MentorshipPhaseChanged':
       return `phase ${e.data.to}`;
     case 'CheckpointOpened':
@@ -149,5 +150,59 @@ describe('the clock of a mentorship', () => {
   it('uses the realistic defaults: a first session reminder after 12 days', () => {
     const s = activeAt(0);
     expect(mentorshipDue(s, DEFAULT_MENTORSHIP_POLICY, 0).wakeAt / 86_400_000).toBe(12);
+  });
+});
+
+describe('the follow-up ladder: an escalation is not the end of it', () => {
+  const ladder: MentorshipPolicy = { ...policy, followUpRepeatMs: 7 };
+
+  it('tells the owner again every followUpRepeatMs while the supervisor has not approved, and counts it', () => {
+    const { state, log } = runClock(created, 0, 31, ladder);
+    expect(log).toEqual([
+      [5, 'remind supervisor-approval → paul'],
+      [10, 'escalate supervisor-approval → claire'],
+      [17, 'escalate supervisor-approval → claire (round 2)'],
+      [24, 'escalate supervisor-approval → claire (round 3)'],
+      [31, 'escalate supervisor-approval → claire (round 4)'],
+    ]);
+    expect(state.escalations).toBe(4);
+    expect(mentorshipDue(state, ladder, 31).wakeAt).toBe(38);
+  });
+
+  it('climbs from the supervisor to the owner for sessions, kickoff, checkpoints and reviews', () => {
+    const session = runClock(activeAt(0), 0, 36, ladder).log.filter(([, w]) => w.includes('session'));
+    expect(session).toEqual([
+      [12, 'remind session → eloise'],
+      [21, 'escalate session → paul'],
+      [28, 'escalate session → claire (round 2)'],
+      [35, 'escalate session → claire (round 3)'],
+    ]);
+    const approved = foldMentorship(supervisorApproves(created, paul, at(0)), created)!;
+    expect(runClock(approved, 0, 17, ladder).log).toEqual([
+      [5, 'remind kickoff → eloise,zoe'],
+      [10, 'escalate kickoff → paul'],
+      [17, 'escalate kickoff → claire (round 2)'],
+    ]);
+    const later = runClock(activeAt(0), 0, 110, ladder).log.filter(([, w]) => !w.includes('session'));
+    expect(later).toEqual(
+      expect.arrayContaining([
+        [52, 'escalate checkpoint → claire'],
+        [59, 'escalate checkpoint → claire (round 2)'],
+        [101, 'escalate midterm-review → paul'],
+        [108, 'escalate midterm-review → claire (round 2)'],
+      ]),
+    );
+  });
+
+  it('stops once the step is done', () => {
+    const { state } = runClock(created, 0, 17, ladder);
+    const approved = foldMentorship(supervisorApproves(state, paul, at(18)), state)!;
+    const { log } = runClock(approved, 18, 40, ladder);
+    expect(log.filter(([, w]) => w.includes('supervisor-approval'))).toEqual([]);
+  });
+
+  it('leaves a mentorship started before the ladder as it was (no repeat without followUpRepeatMs)', () => {
+    const { log } = runClock(created, 0, 100);
+    expect(log).toHaveLength(2);
   });
 });

@@ -38,7 +38,7 @@ export function mentorshipDue(s: MentorshipState, p: MentorshipPolicy, now: numb
 
   const followUp = (f: FollowUp): MentorshipEvent[] | null => {
     const key = followUpKey(f.subject, f.occurrence);
-    if (s.escalated.includes(key)) return null;
+    if (s.escalated.includes(key)) return repeat(f, key);
     // The reminder always comes first, even late (a worker that was down): people see the same sequence.
     if (!s.reminded.includes(key) && f.remind.length > 0) {
       if (now >= f.remindAt)
@@ -63,6 +63,18 @@ export function mentorshipDue(s: MentorshipState, p: MentorshipPolicy, now: numb
       ];
     wake.push(f.escalateAt);
     return null;
+  };
+  // The ladder: an escalated step still not done is brought to the owner again, every followUpRepeatMs.
+  const repeat = (f: FollowUp, key: string): MentorshipEvent[] | null => {
+    const last = s.escalationRounds?.[key];
+    if (p.followUpRepeatMs === undefined || last === undefined) return null;
+    const nextAt = Date.parse(last.lastAt) + p.followUpRepeatMs;
+    if (now < nextAt) {
+      wake.push(nextAt);
+      return null;
+    }
+    const data = { subject: f.subject, occurrence: f.occurrence, to: s.ownerId, missing: f.missing };
+    return [{ type: 'Escalated', at, actorId: SYSTEM_ACTOR, data: { ...data, round: last.rounds + 1 } }];
   };
   const step = (subject: FollowUpSubject, remind: string[], escalateTo: string, missing: string) => {
     const since = Date.parse(s.phaseSince);

@@ -49,6 +49,8 @@ export interface MentorshipState extends MentorshipPair {
   /** Occurrences already reminded / escalated, as `subject@occurrence`: each happens once. */
   reminded: string[];
   escalated: string[];
+  /** Per escalated occurrence: how many rounds so far and when the last one went (absent in older states). */
+  escalationRounds?: Record<string, { rounds: number; lastAt: string }>;
   remindersSent: number;
   escalations: number;
   roi: RoiEvidence | null;
@@ -176,12 +178,16 @@ export function evolveMentorship(s: MentorshipState | null, e: MentorshipEvent):
         reminded: [...s.reminded, followUpKey(e.data.subject, e.data.occurrence)],
         remindersSent: s.remindersSent + 1,
       };
-    case 'Escalated':
+    case 'Escalated': {
+      const key = followUpKey(e.data.subject, e.data.occurrence);
+      const rounds = (s.escalationRounds?.[key]?.rounds ?? 0) + 1;
       return {
         ...next,
-        escalated: [...s.escalated, followUpKey(e.data.subject, e.data.occurrence)],
+        escalated: s.escalated.includes(key) ? s.escalated : [...s.escalated, key],
+        escalationRounds: { ...s.escalationRounds, [key]: { rounds, lastAt: e.at } },
         escalations: s.escalations + 1,
       };
+    }
     case 'RoiEvidenceRecorded':
       return { ...next, roi: e.data };
     case 'MentorshipTerminated':

@@ -26,7 +26,13 @@ export type ProgramEvent =
     }
   | { type: 'LaunchApproved'; at: string; actorId: string; data: { sponsorId: string; comment: string | null } }
   | { type: 'LaunchApprovalReminderDue'; at: string; actorId: string; data: { sponsorId: string; reminder: number } }
-  | { type: 'LaunchApprovalEscalated'; at: string; actorId: string; data: { sponsorId: string; ownerId: string } }
+  | {
+      type: 'LaunchApprovalEscalated';
+      at: string;
+      actorId: string;
+      /** `round`: 1 (or absent) for the escalation, 2, 3… for each repeat (the follow-up ladder). */
+      data: { sponsorId: string; ownerId: string; round?: number };
+    }
   | {
       type: 'ParticipantEnrolled';
       at: string;
@@ -68,7 +74,13 @@ export type ProgramEvent =
   | { type: 'MentorshipStarted'; at: string; actorId: string; data: { mentorshipId: string } }
   | { type: 'ReviewOpened'; at: string; actorId: string; data: { review: number } }
   | { type: 'ReviewReminderSent'; at: string; actorId: string; data: { review: number; ownerId: string } }
-  | { type: 'ReviewEscalated'; at: string; actorId: string; data: { review: number; sponsorId: string } }
+  | {
+      type: 'ReviewEscalated';
+      at: string;
+      actorId: string;
+      /** `round`: 1 (or absent) for the escalation, 2, 3… for each repeat (the follow-up ladder). */
+      data: { review: number; sponsorId: string; round?: number };
+    }
   | {
       type: 'ReviewDecided';
       at: string;

@@ -42,7 +42,11 @@ export function evolveProgram(state: ProgramState | null, event: ProgramEvent): 
     case 'LaunchApprovalReminderDue':
       return { ...next, launchRemindersSent: event.data.reminder };
     case 'LaunchApprovalEscalated':
-      return { ...next, launchEscalated: true };
+      return {
+        ...next,
+        launchEscalated: true,
+        launchEscalations: { rounds: (next.launchEscalations?.rounds ?? 0) + 1, lastAt: event.at },
+      };
     case 'PilotRecommendationsApplied':
       // The pilot's weights become the program's defaults; its focus competencies guide the training.
       return {

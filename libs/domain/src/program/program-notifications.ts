@@ -40,7 +40,7 @@ export function programNotifications(
         add(e.data.sponsorId, 'program-launch-reminder');
         break;
       case 'LaunchApprovalEscalated':
-        add(e.data.ownerId, 'program-launch-escalation');
+        add(e.data.ownerId, 'program-launch-escalation', (e.data.round ?? 1) > 1 ? { round: e.data.round } : {});
         break;
       case 'ReviewOpened':
         add(program.ownerId, 'program-review-open', { review: e.data.review });
@@ -49,7 +49,11 @@ export function programNotifications(
         add(e.data.ownerId, 'program-review-reminder', { review: e.data.review });
         break;
       case 'ReviewEscalated':
-        add(e.data.sponsorId, 'program-review-escalation', { review: e.data.review });
+        if ((e.data.round ?? 1) > 1) {
+          // The ladder: the sponsor is told again, and the owner, who is the one to decide, with them.
+          for (const to of [e.data.sponsorId, program.ownerId])
+            add(to, 'program-review-escalation', { review: e.data.review, round: e.data.round });
+        } else add(e.data.sponsorId, 'program-review-escalation', { review: e.data.review });
         break;
       default:
         break;

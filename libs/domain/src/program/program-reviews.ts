@@ -51,7 +51,22 @@ export function reviewsDue(
         };
       return { events: [], wakeAt: escalateAt };
     }
-    return { events: [], wakeAt: Infinity };
+    // The ladder: still undecided, the sponsor (and the owner) are told again every followUpRepeatMs.
+    if (cadence.followUpRepeatMs === undefined) return { events: [], wakeAt: Infinity };
+    const repeatAt = Date.parse(open.lastEscalatedAt ?? open.escalatedAt) + cadence.followUpRepeatMs;
+    if (now < repeatAt) return { events: [], wakeAt: repeatAt };
+    const round = (open.escalations ?? 1) + 1;
+    return {
+      events: [
+        {
+          type: 'ReviewEscalated',
+          at,
+          actorId: SYSTEM_ACTOR,
+          data: { review: open.review, sponsorId: s.sponsorId, round },
+        },
+      ],
+      wakeAt: now,
+    };
   }
   const next = reviews(s).length + 1;
   const opensAt = Date.parse(s.executionSince) + next * cadence.reviewEveryMs;
@@ -136,7 +151,19 @@ export function evolveReviews(s: ProgramState, event: ReviewEvent): ProgramState
     case 'ReviewReminderSent':
       return { ...s, reviews: list.map((r) => (r.review === event.data.review ? { ...r, remindedAt: event.at } : r)) };
     case 'ReviewEscalated':
-      return { ...s, reviews: list.map((r) => (r.review === event.data.review ? { ...r, escalatedAt: event.at } : r)) };
+      return {
+        ...s,
+        reviews: list.map((r) =>
+          r.review === event.data.review
+            ? {
+                ...r,
+                escalatedAt: r.escalatedAt ?? event.at,
+                lastEscalatedAt: event.at,
+                escalations: (r.escalations ?? (r.escalatedAt ? 1 : 0)) + 1,
+              }
+            : r,
+        ),
+      };
     case 'ReviewDecided':
       return {
         ...s,

@@ -57,6 +57,9 @@ export interface ReviewState {
   openedAt: string;
   remindedAt: string | null;
   escalatedAt: string | null;
+  /** Escalation rounds so far and the last one's time (absent in older states: the first one's). */
+  escalations?: number;
+  lastEscalatedAt?: string;
   decision: 'keep' | 'adjust' | null;
   notes: string | null;
   decidedBy: string | null;
@@ -86,6 +89,8 @@ export interface ProgramState extends ProgramDraft {
   launchApprovedAt: string | null;
   launchRemindersSent: number;
   launchEscalated: boolean;
+  /** Escalations of the launch approval so far and the last one's time (absent in older states). */
+  launchEscalations?: { rounds: number; lastAt: string };
   /** Enrolment, proposals, pins and bans of the cycle (absent in states carried by older runs). */
   matching?: MatchingState;
   /** Training sessions and the cycle's mentorships (absent in states carried by older runs). */

@@ -44,7 +44,9 @@ export function recordMentorshipStarted(s: ProgramState, mentorshipId: string, n
 
 /** The review cadence of a cycle: the program's own policy, then the deployment's, then the defaults. */
 export function reviewCadenceOf(s: ProgramState, deployment: Partial<ReviewCadence>): ReviewCadence {
+  const repeat = s.policy?.reviews?.followUpRepeatMs ?? deployment.followUpRepeatMs;
   return {
+    ...(repeat === undefined ? {} : { followUpRepeatMs: repeat }),
     reviewEveryMs: s.policy?.reviews?.reviewEveryMs ?? deployment.reviewEveryMs ?? DEFAULT_REVIEW_CADENCE.reviewEveryMs,
     reviewDecisionMs:
       s.policy?.reviews?.reviewDecisionMs ?? deployment.reviewDecisionMs ?? DEFAULT_REVIEW_CADENCE.reviewDecisionMs,

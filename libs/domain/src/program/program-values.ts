@@ -22,6 +22,8 @@ export interface ReviewCadence {
   reviewEveryMs: number;
   /** The owner is reminded after this long without a decision; the sponsor is told after twice this. */
   reviewDecisionMs: number;
+  /** After the sponsor was told, they and the owner are told again this often while it stays undecided. */
+  followUpRepeatMs?: number;
 }
 
 const DAY = 24 * 3600 * 1000;

@@ -98,7 +98,16 @@ export function approveLaunch(state: ProgramState, actor: Actor, comment: string
  * The launch approval is overdue: remind the sponsor, and once `maxReminders` went unanswered,
  * escalate to the owner (once). Returns no events when the phase moved on meanwhile.
  */
-export function launchApprovalOverdue(state: ProgramState, maxReminders: number, now: Date): ProgramEvent[] {
+/**
+ * The sponsor has not approved the launch in time: a reminder (up to `maxReminders`), then the owner
+ * is told; with `repeatMs` (the follow-up ladder) the owner is told again every `repeatMs` after that.
+ */
+export function launchApprovalOverdue(
+  state: ProgramState,
+  maxReminders: number,
+  now: Date,
+  repeatMs?: number,
+): ProgramEvent[] {
   if (state.phase !== 'LAUNCH_PLANNING') return [];
   const at = now.toISOString();
   if (state.launchRemindersSent < maxReminders) {
@@ -111,13 +120,16 @@ export function launchApprovalOverdue(state: ProgramState, maxReminders: number,
       },
     ];
   }
-  if (state.launchEscalated) return [];
+  const escalation = { sponsorId: state.sponsorId, ownerId: state.ownerId };
+  if (!state.launchEscalated) return [{ type: 'LaunchApprovalEscalated', at, actorId: SYSTEM_ACTOR, data: escalation }];
+  const last = state.launchEscalations;
+  if (repeatMs === undefined || last === undefined || now.getTime() < Date.parse(last.lastAt) + repeatMs) return [];
   return [
     {
       type: 'LaunchApprovalEscalated',
       at,
       actorId: SYSTEM_ACTOR,
-      data: { sponsorId: state.sponsorId, ownerId: state.ownerId },
+      data: { ...escalation, round: last.rounds + 1 },
     },
   ];
 }

@@ -35,6 +35,8 @@ export interface NotificationParams {
   checkpoint?: number;
   text?: string;
   dueBy?: string;
+  /** The follow-up ladder's round of an escalation: 2, 3… when the reader is told again. */
+  round?: number;
 }
 
 /** A message someone must receive because of an event; the mail layer renders it in their language. */
