@@ -9,6 +9,8 @@ export default {
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   testTimeout: 120_000,
+  // Every answer of the APIs a file starts is checked against the OpenAPI document after it.
+  setupFilesAfterEnv: ['<rootDir>/test/support/contract-check.ts'],
   // Two cores: suites share one Temporal dev server; running them one at a time keeps timings sane.
   maxWorkers: 1,
 };

@@ -43,6 +43,7 @@ const RULES: Record<string, Rule> = {
   'GET /programs': { roles: 'any' },
   'GET /programs/{id}': { roles: 'any', objectLevel: ownerOrSponsor },
   'GET /programs/{id}/events': { roles: 'any', objectLevel: ownerOrSponsor },
+  'GET /programs/{id}/cycles': { roles: 'any', objectLevel: ownerOrSponsor },
   'POST /programs/{id}/launch-approval': { roles: ['sponsor'], objectLevel: sponsorOnly, body: {} },
   'GET /people': { roles: ['hr-admin', 'owner'] },
   'POST /people': { roles: ['hr-admin'], body: {} },

@@ -73,6 +73,18 @@ describe('pilot evaluation over HTTP', () => {
     ]);
     expect((await request(api).get('/pilots').set(as('hr')).expect(200)).body).toEqual([]);
     await request(api).post('/pilots').set(as('sponsor')).send({ name: 'x', mentorships: pilot }).expect(403);
+    // A misspelt optional field is named, never silently dropped.
+    const misspelt = await request(api)
+      .post('/pilots')
+      .set(as('hr'))
+      .send({ name: 'Typo', mentorships: [{ ...pilot[0], sameDepartement: true }] })
+      .expect(400);
+    expect(misspelt.body.lines).toEqual([
+      { entry: 1, field: 'sameDepartement', message: 'unknown field; did you mean "sameDepartment"?' },
+    ]);
+    // Not a list: one clear message, not a wrong one about its length.
+    const notList = await request(api).post('/pilots').set(as('hr')).send({ name: 'x', mentorships: {} }).expect(400);
+    expect(notList.body.errors).toEqual([{ field: 'mentorships', messages: ['mentorships must be an array'] }]);
   });
 
   it('imports a pilot and finds the planted effects, not the noise, in JSON and in a page', async () => {
@@ -81,8 +93,16 @@ describe('pilot evaluation over HTTP', () => {
       .set(as('hr'))
       .send({ name: 'Pilot 2025', mentorships: pilot })
       .expect(201);
-    expect(res.body).toMatchObject({ name: 'Pilot 2025', mentorships: 120 });
+    expect(res.body).toMatchObject({ name: 'Pilot 2025', mentorships: 120, created: true });
     pilotId = res.body.id;
+    // The same file posted again is recognised: the same pilot, not a second one.
+    const again = await request(api)
+      .post('/pilots')
+      .set(as('owner'))
+      .send({ name: 'Pilot 2025 (again)', mentorships: [...pilot].map((m) => ({ ...m })) })
+      .expect(200);
+    expect(again.body).toEqual({ id: pilotId, name: 'Pilot 2025', mentorships: 120, created: false });
+    expect((await request(api).get('/pilots').set(as('hr')).expect(200)).body).toHaveLength(1);
     const { analysis } = (await request(api).get(`/pilots/${pilotId}/analysis`).set(as('owner')).expect(200)).body;
     const status = (key: string) => analysis.factors.find((f: { factor: string }) => f.factor === key);
     expect(status('interactionQuality')).toMatchObject({ status: 'effect', direction: 'positive' });

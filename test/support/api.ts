@@ -6,6 +6,7 @@ import { issueToken } from '../../libs/persistence/src/index.js';
 import type { Role } from '../../libs/domain/src/index.js';
 import type { ProgramTimings } from '../../libs/contracts/src/index.js';
 import { quietTimings } from './programs.js';
+import { recordAnswers, recorded, type OpenApiDoc } from './openapi-contract.js';
 import type { RateLimits } from '../../apps/api/src/http/rate-limit.js';
 import type { UpdateBounds } from '../../apps/api/src/workflows/workflow-watch.js';
 import type { MentorshipTerms } from '../../libs/contracts/src/index.js';
@@ -25,9 +26,13 @@ export async function startApi(deps: {
     // MENTORFLOW_TEST_API_LOG=1 shows the API's JSON log lines (500s with their stack) while debugging a test.
     { logger: process.env.MENTORFLOW_TEST_API_LOG ? undefined : false },
   );
+  app.use(recordAnswers);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
-  return { app, baseUrl: `http://127.0.0.1:${address.port}` };
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  // The document the answers are checked against after the file (test/support/contract-check.ts).
+  recorded.doc ??= (await (await fetch(`${baseUrl}/docs/openapi.json`)).json()) as OpenApiDoc;
+  return { app, baseUrl };
 }
 
 export async function tokenFor(db: DataSource, personId: string, roles: Role[]): Promise<string> {

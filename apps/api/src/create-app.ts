@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type ApiDependencies } from './app.module.js';
 import { createValidationPipe } from './http/validation.js';
+import { documentErrors } from './http/openapi-errors.js';
 import { JsonLogger, requestIdMiddleware } from './http/request-context.js';
 import type { LoggerService } from '@nestjs/common';
 
@@ -29,17 +30,19 @@ export async function createApiApp(
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '20mb' });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('mentorflow API')
-      .setDescription(
-        'Company-wide managerial mentoring programs. Every endpoint except /health and /docs needs a bearer token ' +
-          '(Authorization: Bearer mf_…). Errors carry a stable `code`; validation errors list each field at fault.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
+  const document = documentErrors(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('mentorflow API')
+        .setDescription(
+          'Company-wide managerial mentoring programs. Every endpoint except /health and /docs needs a bearer token ' +
+            '(Authorization: Bearer mf_…). Errors carry a stable `code`; validation errors list each field at fault.',
+        )
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;

@@ -14,6 +14,7 @@ import { ProgramPlanning1764240000000 } from './migrations/1764240000000-program
 import { MentorshipState1764250000000 } from './migrations/1764250000000-mentorship-state.js';
 import { PilotsSurveys1764260000000 } from './migrations/1764260000000-pilots-surveys.js';
 import { CausationWorkflowFaults1764270000000 } from './migrations/1764270000000-causation-workflow-faults.js';
+import { PilotContentKey1764290000000 } from './migrations/1764290000000-pilot-content-key.js';
 import { MentorshipStateBackfill1764255000000 } from './migrations/1764255000000-mentorship-state-backfill.js';
 import { AssessmentEntity } from './entities/assessment.entity.js';
 import { CompetencyModelEntity } from './entities/competency-model.entity.js';
@@ -56,6 +57,7 @@ export const MIGRATIONS = [
   MentorshipStateBackfill1764255000000,
   PilotsSurveys1764260000000,
   CausationWorkflowFaults1764270000000,
+  PilotContentKey1764290000000,
 ];
 
 const MIGRATION_LOCK_ID = 7_401_202_611;

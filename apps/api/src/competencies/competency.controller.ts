@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { PersonGapsResponse } from '../insights/insights.response.js';
 import type { Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { badField } from '../http/api-error.js';
@@ -84,6 +85,7 @@ export class CompetencyController {
     description: 'Competency model key (default managerial-core, latest version).',
   })
   @ApiOperation({ summary: "A person's target vs current level per competency (privacy rule applies)." })
+  @ApiOkResponse({ type: PersonGapsResponse })
   gaps(@Param('id') id: string, @Query('model') model: string | undefined, @CurrentActor() actor: Actor) {
     return this.competencies.gapsOf(id, actor, model === undefined ? undefined : checkKey(model));
   }

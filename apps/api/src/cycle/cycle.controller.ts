@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { OperationKey } from '../http/idempotency.interceptor.js';
-import { uuidParam } from '../http/param-pipes.js';
+import { CycleQueryDoc, cycleQuery, uuidParam } from '../http/param-pipes.js';
 import { ProgramResponse } from '../programs/dto/program.response.js';
 import { CycleService } from './cycle.service.js';
 import { LessonsDto, LessonsResponse, RenewalDto } from './lessons.dto.js';
@@ -74,9 +74,14 @@ export class CycleController {
 
   @Get('lessons')
   @ApiOperation({ summary: 'Lessons of cycles 1..n, for planning the next one (the owner and the sponsor).' })
+  @CycleQueryDoc()
   @ApiOkResponse({ type: LessonsResponse })
-  lessons(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<LessonsResponse> {
-    return this.cycle.lessons(id, actor);
+  lessons(
+    @Param('id', uuidParam) id: string,
+    @Query('cycle', cycleQuery) cycle: number | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<LessonsResponse> {
+    return this.cycle.lessons(id, actor, cycle);
   }
 
   @Post('closure')

@@ -63,13 +63,15 @@ export class CycleService {
   ): Promise<LessonsResponse> {
     await this.programs.findOwnedOpen(id, actor);
     const state = await this.workflow.update(id, recordLessonsUpdate, [{ actor, ...lessons }], key);
-    return { cycle: cycleOf(state), lessons: state.lessons ?? [] };
+    const cycles = Array.from({ length: cycleOf(state) }, (_, i) => i + 1);
+    return { cycle: cycleOf(state), cycles, lessons: state.lessons ?? [] };
   }
 
-  async lessons(id: string, actor: Actor): Promise<LessonsResponse> {
+  async lessons(id: string, actor: Actor, cycle?: number): Promise<LessonsResponse> {
     await this.programs.findReadable(id, actor);
-    const state = await this.workflow.state(id);
-    return { cycle: state ? cycleOf(state) : 1, lessons: state?.lessons ?? [] };
+    const { view, cycles } = await this.programs.cycle(id, cycle);
+    const every = view.state.lessons ?? [];
+    return { cycle: view.cycle, cycles, lessons: cycle === undefined ? every : every.filter((l) => l.cycle === cycle) };
   }
 
   async close(id: string, actor: Actor, key?: string): Promise<ProgramResponse> {

@@ -38,7 +38,12 @@ export class CycleLessonsResponse {
 }
 
 export class LessonsResponse {
-  @ApiProperty({ description: 'The current cycle (1 for the first).' }) cycle!: number;
-  @ApiProperty({ type: [CycleLessonsResponse], description: 'Lessons of every cycle so far, oldest first.' })
+  @ApiProperty({ description: 'The cycle asked for (default: the running one; 1 for the first).' }) cycle!: number;
+  @ApiProperty({ type: [Number], description: 'Every cycle of the program, oldest first.' }) cycles!: number[];
+  @ApiProperty({
+    type: [CycleLessonsResponse],
+    description:
+      'Without `?cycle=`: the lessons of every cycle so far, oldest first (what planning the next cycle draws on); with it: that cycle’s.',
+  })
   lessons!: CycleLessonsResponse[];
 }

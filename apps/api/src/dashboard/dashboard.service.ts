@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { mentorshipTermsOf, nextSessionDue, openCheckpoint, type Actor } from '../../../../libs/domain/src/index.js';
 import type { MentorshipTerms } from '../../../../libs/contracts/src/index.js';
-import { MentorshipQueries, PeopleQueries, ProgramQueries } from '../../../../libs/persistence/src/index.js';
+import { MentorshipQueries, PeopleQueries } from '../../../../libs/persistence/src/index.js';
 import { MentorshipsService } from '../mentorships/mentorships.service.js';
 import { MonitoringService } from '../monitoring/monitoring.service.js';
 import { ProgramsService } from '../programs/programs.service.js';
@@ -22,7 +22,6 @@ export class DashboardService {
     private readonly mentorships: MentorshipsService,
     private readonly monitoring: MonitoringService,
     private readonly reviews: ReviewsService,
-    private readonly programQueries: ProgramQueries,
     private readonly mentorshipQueries: MentorshipQueries,
     private readonly people: PeopleQueries,
     @Inject(MENTORSHIP_TERMS) private readonly terms: MentorshipTerms,
@@ -65,16 +64,17 @@ export class DashboardService {
     };
   }
 
-  async program(id: string, actor: Actor): Promise<ProgramView> {
+  async program(id: string, actor: Actor, cycle?: number): Promise<ProgramView> {
     const row = await this.programs.findReadable(id, actor);
-    const snapshots = await this.monitoring.snapshots(id);
-    const { indicators, atRisk } = this.monitoring.indicators(snapshots, Date.now());
+    const { view, cycles, snapshots, indicators, atRisk } = await this.monitoring.overview(id, cycle);
     const name = await this.namesOf(snapshots.flatMap((x) => [x.menteeId, x.mentorId, x.supervisorId]));
-    const openReview = (await this.reviews.reviewsOf(id, actor)).find((r) => r.decision === null) ?? null;
+    const openReview = (await this.reviews.reviewsOf(id, actor, view.cycle)).find((r) => r.decision === null) ?? null;
     return {
       id,
       name: row.name,
-      timeline: await this.programQueries.phaseTimeline(id),
+      cycle: view.cycle,
+      cycles,
+      timeline: view.timeline,
       engagement: indicators.engagement,
       mentorships: snapshots.map((s) => ({
         id: s.mentorshipId,

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { h } from 'preact';
 import { Public } from '../auth/auth.decorators.js';
-import { uuidParam } from '../http/param-pipes.js';
+import { cycleQuery, uuidParam } from '../http/param-pipes.js';
 import { DashboardService } from './dashboard.service.js';
 import { DashboardSession } from './dashboard-session.js';
 import { HomePage } from './views/home.page.js';
@@ -33,9 +33,15 @@ export class PagesController {
     @Req() req: Request,
     @Res() res: Response,
     @Query() outcome: { lang?: string; flash?: string; error?: string },
+    @Query('cycle', cycleQuery) cycle: number | undefined,
   ) {
     return this.session.page(req, res, outcome.lang, async ({ actor, ui }) =>
-      h(ProgramPage, { ui, view: await this.dashboard.program(id, actor), flash: outcome.flash, error: outcome.error }),
+      h(ProgramPage, {
+        ui,
+        view: await this.dashboard.program(id, actor, cycle),
+        flash: outcome.flash,
+        error: outcome.error,
+      }),
     );
   }
 

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthQueries, WorkflowFaultQueries, type WorkflowFaultKind } from '../../../../libs/persistence/src/index.js';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { LivenessResponse, ReadinessResponse } from './health.dto.js';
+import { HealthQueries, WorkflowFaultQueries } from '../../../../libs/persistence/src/index.js';
 import { Public } from '../auth/auth.decorators.js';
 import { WorkflowGateway } from '../workflows/workflow-gateway.js';
 
@@ -16,7 +17,8 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Liveness: the process answers.' })
-  live(): { status: 'ok' } {
+  @ApiOkResponse({ type: LivenessResponse })
+  live(): LivenessResponse {
     return { status: 'ok' };
   }
 
@@ -28,13 +30,8 @@ export class HealthController {
       'Also counts the workflows with an open fault (appends failing, Updates answered late): `workflows` is "degraded" when there are any, ' +
       'which does not make this process unready — see GET /operations/workflow-faults and docs/RELIABILITY.md.',
   })
-  async ready(): Promise<{
-    status: 'ok';
-    postgres: 'ok';
-    temporal: 'ok';
-    workflows: 'ok' | 'degraded';
-    workflowFaults: Record<WorkflowFaultKind, number>;
-  }> {
+  @ApiOkResponse({ type: ReadinessResponse })
+  async ready(): Promise<ReadinessResponse> {
     const [postgres, temporal] = await Promise.allSettled([this.database.ping(), this.workflows.ping()]);
     if (postgres.status === 'rejected' || temporal.status === 'rejected') {
       throw new ServiceUnavailableException({

@@ -1,5 +1,5 @@
 import { applyDecorators, ParseUUIDPipe } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiQuery } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { badField } from './api-error.js';
@@ -24,6 +24,21 @@ export const uuidParam = new ParseUUIDPipe({ exceptionFactory: () => badField('i
 export const versionParam = wholeNumberParam('version');
 export const checkpointParam = wholeNumberParam('checkpoint');
 export const reviewParam = wholeNumberParam('review');
+
+/** `?cycle=n`: a program's cycle from 1; absent means the running one. */
+export const cycleQuery = {
+  transform: (value: string | undefined): number | undefined =>
+    value === undefined || value === '' ? undefined : wholeNumberParam('cycle').transform(value),
+};
+/** Documents `?cycle=n` on a read of a program. */
+export const CycleQueryDoc = () =>
+  ApiQuery({
+    name: 'cycle',
+    required: false,
+    schema: { type: 'integer', minimum: 1 },
+    description:
+      'The cycle to read (1, 2, …; default: the running one). A finished cycle reads as it stood when it ended. 404 PROGRAM.NO_SUCH_CYCLE for a cycle the program never had.',
+  });
 
 /** The `offset` of a paged list: a whole number from 0 to what an integer column holds (else 400). */
 export const OffsetQuery = () =>

@@ -1,4 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidateBy } from 'class-validator';
 import { ApiError } from './api-error.js';
 
 /** A person id of the directory (HR employee id): the one pattern every DTO checks ids with. */
@@ -29,3 +30,13 @@ export function createValidationPipe(): ValidationPipe {
     },
   });
 }
+
+/** At most `max` items — said only of an array: a value that is no array gets IsArray's message alone. */
+export const MaxItems = (max: number) =>
+  ValidateBy({
+    name: 'maxItems',
+    validator: {
+      validate: (value: unknown) => !Array.isArray(value) || value.length <= max,
+      defaultMessage: (args) => `${args?.property ?? 'the list'} must contain no more than ${max} elements`,
+    },
+  });

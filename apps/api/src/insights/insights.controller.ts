@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccessResponse, CoverageResponse, GroupGapsResponse, NominationResponse } from './insights.response.js';
 import { Roles } from '../auth/auth.decorators.js';
 import { AccessQuery, CoverageQuery, GroupGapsQuery } from './insights.query.js';
 import { InsightsService } from './insights.service.js';
@@ -18,7 +19,8 @@ export class InsightsController {
     description:
       'Current level = latest assessment of each source, weighted self 0.5, mentor 1, supervisor 1, manager 1.5, 360 2.',
   })
-  gaps(@Query() query: GroupGapsQuery) {
+  @ApiOkResponse({ type: GroupGapsResponse })
+  gaps(@Query() query: GroupGapsQuery): Promise<GroupGapsResponse> {
     return this.insights.groupGaps(query);
   }
 
@@ -27,7 +29,8 @@ export class InsightsController {
     summary:
       'For each competency where managers fall short, the mentors strong enough to help (roles: owner, hr-admin).',
   })
-  coverage(@Query() query: CoverageQuery) {
+  @ApiOkResponse({ type: CoverageResponse })
+  coverage(@Query() query: CoverageQuery): Promise<CoverageResponse> {
     return this.insights.coverage(query);
   }
 
@@ -36,13 +39,15 @@ export class InsightsController {
     summary:
       'Who gets access to mentoring by department, job level or tenure band, with groups without access flagged (roles: owner, hr-admin).',
   })
-  access(@Query() query: AccessQuery) {
+  @ApiOkResponse({ type: AccessResponse })
+  access(@Query() query: AccessQuery): Promise<AccessResponse> {
     return this.insights.access(query, new Date().toISOString().slice(0, 10));
   }
 
   @Get('nominations')
   @ApiOperation({ summary: 'Nomination suggestions for the next cycle (from HR events) (roles: owner, hr-admin).' })
-  nominations() {
+  @ApiOkResponse({ type: [NominationResponse] })
+  nominations(): Promise<NominationResponse[]> {
     return this.insights.nominations();
   }
 }

@@ -8,6 +8,7 @@ import { Expensive } from '../http/rate-limit.js';
 import { ProgramResponse } from '../programs/dto/program.response.js';
 import {
   EnrolDto,
+  MatchingStateResponse,
   PairDecisionDto,
   ProposalRequestDto,
   ProposalRequestedResponse,
@@ -45,7 +46,8 @@ export class MatchingController {
     summary:
       'Live matching state: enrolment, pins, bans and proposal versions (the owner and the enrolled supervisors).',
   })
-  state(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: MatchingStateResponse })
+  state(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<MatchingStateResponse> {
     return this.matching.state(id, actor);
   }
 

@@ -160,3 +160,52 @@ export class ProposalResponse {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) solvedAt!: string | null;
   @ApiProperty() approved!: boolean;
 }
+
+export class ParticipantResponse {
+  @ApiProperty() personId!: string;
+  @ApiProperty({ enum: PARTICIPANT_ROLES }) role!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Mentors: mentees they take this cycle.' })
+  capacity!: number | null;
+  @ApiProperty({ type: [String], description: 'Mentees: competencies they chose.' }) goals!: string[];
+  @ApiProperty({ type: [String], description: 'Mentees: wished mentors, most wanted first.' }) wishes!: string[];
+}
+
+export class PairDecisionResponse {
+  @ApiProperty() menteeId!: string;
+  @ApiProperty() mentorId!: string;
+  @ApiProperty({ description: 'Who pinned or banned the pair.' }) by!: string;
+  @ApiProperty() reason!: string;
+}
+
+export class ProposalPairResponse {
+  @ApiProperty() menteeId!: string;
+  @ApiProperty() mentorId!: string;
+}
+
+export class ProposalSummaryResponse {
+  @ApiProperty() version!: number;
+  @ApiProperty() matched!: number;
+  @ApiProperty() unmatched!: number;
+  @ApiProperty() totalScore!: number;
+  @ApiProperty({ type: Number, nullable: true }) worstScore!: number | null;
+  @ApiProperty({ type: [ProposalPairResponse] }) pairs!: ProposalPairResponse[];
+}
+
+export class ProposalStateResponse {
+  @ApiProperty() version!: number;
+  @ApiProperty({ enum: ['SOLVING', 'READY', 'FAILED'] }) status!: string;
+  @ApiProperty() requestedBy!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Options, pins and bans the solve used.' })
+  request!: unknown;
+  @ApiProperty({ type: ProposalSummaryResponse, nullable: true }) summary!: ProposalSummaryResponse | null;
+  @ApiProperty({ type: String, nullable: true }) failure!: string | null;
+}
+
+export class MatchingStateResponse {
+  @ApiProperty({ type: [ParticipantResponse] }) participants!: ParticipantResponse[];
+  @ApiProperty({ type: [PairDecisionResponse] }) pins!: PairDecisionResponse[];
+  @ApiProperty({ type: [PairDecisionResponse] }) bans!: PairDecisionResponse[];
+  @ApiProperty({ type: [ProposalStateResponse] }) proposals!: ProposalStateResponse[];
+  @ApiProperty({ type: Number, nullable: true }) approvedVersion!: number | null;
+  @ApiPropertyOptional({ description: 'Proposal versions used by earlier cycles.' }) versionOffset?: number;
+}

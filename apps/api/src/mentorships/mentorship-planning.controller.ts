@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { OperationKey } from '../http/idempotency.interceptor.js';
-import { uuidParam } from '../http/param-pipes.js';
+import { CycleQueryDoc, cycleQuery, uuidParam } from '../http/param-pipes.js';
 import { StartMentorshipDto } from './dto/mentorship-actions.dto.js';
 import { PlannedMentorshipResponse } from './dto/planned-mentorship.response.js';
 import { MentorshipPlanningService } from './mentorship-planning.service.js';
@@ -36,9 +36,17 @@ export class MentorshipPlanningController {
 
   @Get('programs/:id/mentorships')
   @Roles('owner')
-  @ApiOperation({ summary: 'The cycle’s mentorships, planned and started, with what each waits for (its owner).' })
+  @ApiOperation({
+    summary:
+      'A cycle’s mentorships, planned and started, with what each waits for and its phase now (its owner); the running cycle by default.',
+  })
+  @CycleQueryDoc()
   @ApiOkResponse({ type: [PlannedMentorshipResponse] })
-  ofProgram(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<PlannedMentorshipResponse[]> {
-    return this.planning.ofProgram(id, actor);
+  ofProgram(
+    @Param('id', uuidParam) id: string,
+    @Query('cycle', cycleQuery) cycle: number | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<PlannedMentorshipResponse[]> {
+    return this.planning.ofProgram(id, actor, cycle);
   }
 }

@@ -46,11 +46,13 @@ export class MentorshipPlanningService {
     return (await this.planned(state)).find((m) => m.id === mentorshipId)!;
   }
 
-  /** The cycle's mentorships, planned and started, for its owner. */
-  async ofProgram(programId: string, actor: Actor): Promise<PlannedMentorshipResponse[]> {
+  /**
+   * A cycle's mentorships (default: the running cycle's), planned and started, for its owner: an
+   * earlier cycle's are listed as it planned them, with the phase each is in now.
+   */
+  async ofProgram(programId: string, actor: Actor, cycle?: number): Promise<PlannedMentorshipResponse[]> {
     await this.programs.findOwned(programId, actor);
-    const state = await this.programWorkflow.state(programId);
-    return state ? this.planned(state) : [];
+    return this.planned((await this.programs.cycle(programId, cycle)).view.state);
   }
 
   private async planned(state: ProgramState): Promise<PlannedMentorshipResponse[]> {
@@ -61,6 +63,7 @@ export class MentorshipPlanningService {
       menteeId: m.menteeId,
       mentorId: m.mentorId,
       supervisorId: m.supervisorId,
+      cycle: cycleOf(state),
       status: statusOf(state, m),
       phase: phases.get(m.mentorshipId) ?? null,
       startedAt: m.startedAt,

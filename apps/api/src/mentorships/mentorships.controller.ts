@@ -1,3 +1,4 @@
+import { RoiEvidenceResponse } from './dto/roi.response.js';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src/index.js';
@@ -66,7 +67,8 @@ export class MentorshipsController {
     summary:
       'ROI evidence of a closed mentorship: competency progress, operational deltas with sources, cost and the ratio with its assumptions. 409 before CLOSED.',
   })
-  roi(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: RoiEvidenceResponse })
+  roi(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<RoiEvidenceResponse> {
     return this.mentorships.roi(id, actor);
   }
 }

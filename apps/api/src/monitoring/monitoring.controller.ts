@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { OperationKey } from '../http/idempotency.interceptor.js';
-import { uuidParam } from '../http/param-pipes.js';
+import { CycleQueryDoc, cycleQuery, uuidParam } from '../http/param-pipes.js';
 import { MonitoringResponse, RecognitionDto, RecognitionResponse } from './monitoring.dto.js';
 import { MonitoringService } from './monitoring.service.js';
 
@@ -21,9 +21,14 @@ export class MonitoringController {
     description:
       'Owner actions on an at-risk mentorship: pause, end with a rematch (POST /mentorships/:id/pause|termination).',
   })
+  @CycleQueryDoc()
   @ApiOkResponse({ type: MonitoringResponse })
-  indicators(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<MonitoringResponse> {
-    return this.monitoring.monitoring(id, actor);
+  indicators(
+    @Param('id', uuidParam) id: string,
+    @Query('cycle', cycleQuery) cycle: number | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<MonitoringResponse> {
+    return this.monitoring.monitoring(id, actor, cycle);
   }
 
   @Get('recognition')
@@ -32,9 +37,14 @@ export class MonitoringController {
     summary:
       'Each mentor’s contribution this cycle, highlight texts for internal communication, and the recognition granted (the owner).',
   })
+  @CycleQueryDoc()
   @ApiOkResponse({ type: RecognitionResponse })
-  recognition(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<RecognitionResponse> {
-    return this.monitoring.recognition(id, actor);
+  recognition(
+    @Param('id', uuidParam) id: string,
+    @Query('cycle', cycleQuery) cycle: number | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<RecognitionResponse> {
+    return this.monitoring.recognition(id, actor, cycle);
   }
 
   @Post('recognition')

@@ -1,72 +1,101 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  cycleOf,
-  effectivenessReport,
   mentorContributions,
+  mentorshipTermsOf,
   monitorProgram,
+  reportOfCycle,
   snapshotOfMentorship,
   type Actor,
-  type EffectivenessReport,
+  type CycleView,
+  type MentorshipState,
 } from '../../../../libs/domain/src/index.js';
 import { grantRecognitionUpdate, type MentorshipTerms } from '../../../../libs/contracts/src/index.js';
-import { MentorshipQueries } from '../../../../libs/persistence/src/index.js';
+import { MentorshipQueries, PeopleQueries, type ProgramRecord } from '../../../../libs/persistence/src/index.js';
 import { ProgramsService } from '../programs/programs.service.js';
 import { MENTORSHIP_TERMS } from '../tokens.js';
 import { ProgramGateway } from '../workflows/program-gateway.js';
 import { highlight } from './highlights.js';
 import type { MonitoringResponse, RecognitionResponse } from './monitoring.dto.js';
+import type { EffectivenessReportResponse } from './report.dto.js';
 
-/** A program's mentorships seen together: indicators, risks, the cycle's report, the mentors' recognition. */
+/**
+ * A program's mentorships seen together, one cycle at a time: indicators, risks, the cycle's report
+ * and the mentors' recognition. A cycle's mentorships are the ones it planned; they are monitored
+ * under it as long as they run, and its report is read as it stood when the cycle ended.
+ */
 @Injectable()
 export class MonitoringService {
   constructor(
     private readonly programs: ProgramsService,
     private readonly mentorships: MentorshipQueries,
+    private readonly people: PeopleQueries,
     private readonly workflow: ProgramGateway,
     @Inject(MENTORSHIP_TERMS) private readonly terms: MentorshipTerms,
   ) {}
 
-  /** Every mentorship of the program (all cycles), from their state snapshots. */
-  async snapshots(programId: string) {
-    return (await this.mentorships.statesOfProgram(programId)).map(snapshotOfMentorship);
+  /** Indicators and the mentorships at risk now, with the cadences of the program's own policy. */
+  async monitoring(programId: string, actor: Actor, cycle?: number): Promise<MonitoringResponse> {
+    await this.programs.findOwned(programId, actor);
+    const { view, cycles, indicators, atRisk, at } = await this.overview(programId, cycle);
+    return { cycle: view.cycle, cycles, indicators, atRisk, at };
   }
 
-  /** Indicators and the mentorships at risk, now. */
-  indicators(snapshots: Awaited<ReturnType<MonitoringService['snapshots']>>, now: number) {
-    return monitorProgram(snapshots, this.terms.policy, now);
-  }
-
-  async monitoring(programId: string, actor: Actor): Promise<MonitoringResponse> {
-    await this.programs.findOwnedOpen(programId, actor);
+  /**
+   * A cycle's mentorships as they are now, with its indicators and risks: what the monitoring answer
+   * and the dashboard's program page show. No access check: callers check first.
+   */
+  async overview(programId: string, cycle?: number) {
+    const { view, cycles } = await this.programs.cycle(programId, cycle);
     const now = Date.now();
-    return { ...this.indicators(await this.snapshots(programId), now), at: new Date(now).toISOString() };
-  }
-
-  async report(programId: string, actor: Actor): Promise<{ name: string; report: EffectivenessReport }> {
-    const { row, state, snapshots } = await this.cycle(programId, actor);
-    const approved = state?.matching?.proposals.find((p) => p.version === state.matching?.approvedVersion)?.summary;
-    const report = effectivenessReport({
-      cycle: state ? cycleOf(state) : 1,
-      objectives: state?.objectives ?? row.objectives,
-      planned: state?.execution?.mentorships.length ?? 0,
-      enrolledMentees: (state?.matching?.participants ?? []).filter((p) => p.role === 'mentee').length,
-      matchedMentees: approved?.matched ?? 0,
-      snapshots,
-      evidence: snapshots
-        .filter((s) => s.roi)
-        .map((s) => ({ mentorshipId: s.mentorshipId, menteeId: s.menteeId, mentorId: s.mentorId, roi: s.roi! })),
-      competencyProgress: this.indicators(snapshots, Date.now()).indicators.competencyProgress,
-    });
-    return { name: row.name, report };
-  }
-
-  async recognition(programId: string, actor: Actor): Promise<RecognitionResponse> {
-    const { state, snapshots } = await this.cycle(programId, actor, true);
-    const contributions = mentorContributions(snapshots);
+    const snapshots = this.snapshots(await this.mentorships.statesOf(view.mentorshipIds), view);
     return {
+      view,
+      cycles,
+      snapshots,
+      ...monitorProgram(snapshots, this.policyOf(view), now),
+      at: new Date(now).toISOString(),
+    };
+  }
+
+  /** The cycle's report: the running cycle as of now, a finished one as it stood when it ended. */
+  async report(
+    programId: string,
+    actor: Actor,
+    cycle?: number,
+  ): Promise<{ row: ProgramRecord; report: EffectivenessReportResponse }> {
+    const row = await this.programs.findReadable(programId, actor);
+    const { view, cycles } = await this.programs.cycle(programId, cycle);
+    const states = view.endedAt
+      ? await this.mentorships.statesAsOf(view.mentorshipIds, view.endedAt)
+      : await this.mentorships.statesOf(view.mentorshipIds);
+    const report = reportOfCycle(view, this.snapshots(states, view), this.policyOf(view), Date.now());
+    const names = await this.people.namesOf(report.facts.flatMap((f) => [f.menteeId, f.mentorId]));
+    const name = (id: string) => names.get(id) ?? id;
+    return {
+      row,
+      report: {
+        ...report,
+        cycles,
+        facts: report.facts.map((f) => ({ ...f, mentee: name(f.menteeId), mentor: name(f.mentorId) })),
+      },
+    };
+  }
+
+  async recognition(programId: string, actor: Actor, cycle?: number): Promise<RecognitionResponse> {
+    await this.programs.findOwned(programId, actor);
+    const { view, cycles } = await this.programs.cycle(programId, cycle);
+    const contributions = mentorContributions(
+      this.snapshots(await this.mentorships.statesOf(view.mentorshipIds), view),
+    );
+    const names = await this.people.namesOf(contributions.map((c) => c.mentorId));
+    return {
+      cycle: view.cycle,
+      cycles,
       contributions,
-      highlights: Object.fromEntries(contributions.map((c) => [c.mentorId, highlight(c)])),
-      granted: state?.recognitions ?? [],
+      highlights: Object.fromEntries(
+        contributions.map((c) => [c.mentorId, highlight(c, names.get(c.mentorId) ?? c.mentorId)]),
+      ),
+      granted: (view.state.recognitions ?? []).filter((r) => r.cycle === view.cycle),
     };
   }
 
@@ -81,14 +110,12 @@ export class MonitoringService {
     return this.recognition(programId, actor);
   }
 
-  /** The current cycle: its state and its own mentorships (a renewed program keeps earlier ones in its history). */
-  private async cycle(programId: string, actor: Actor, ownerOnly = false) {
-    const row = ownerOnly
-      ? await this.programs.findOwned(programId, actor)
-      : await this.programs.findReadable(programId, actor);
-    const state = await this.workflow.state(programId);
-    const ids = new Set((state?.execution?.mentorships ?? []).map((m) => m.mentorshipId));
-    const snapshots = (await this.snapshots(programId)).filter((s) => ids.has(s.mentorshipId));
-    return { row, state, snapshots };
+  private policyOf(view: CycleView) {
+    return mentorshipTermsOf(view.state, this.terms).policy;
+  }
+
+  private snapshots(states: MentorshipState[], view: CycleView) {
+    const policy = this.policyOf(view);
+    return states.map((s) => snapshotOfMentorship(s, policy));
   }
 }

@@ -1,11 +1,12 @@
-import { Controller, Get, Header, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { h } from 'preact';
-import type { Actor, EffectivenessReport } from '../../../../libs/domain/src/index.js';
+import type { Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
-import { uuidParam } from '../http/param-pipes.js';
+import { CycleQueryDoc, cycleQuery, uuidParam } from '../http/param-pipes.js';
 import { renderPage } from '../views/render.js';
 import { MonitoringService } from './monitoring.service.js';
+import { EffectivenessReportResponse } from './report.dto.js';
 import { ReportPage } from './views/report.page.js';
 
 @ApiTags('programs')
@@ -17,18 +18,33 @@ export class ReportController {
   @Get('report')
   @ApiOperation({
     summary:
-      'The cycle’s effectiveness and ROI report as JSON (the owner and the sponsor): ROI evidence aggregated with its facts, competency progress, participation, KPIs against targets.',
+      'A cycle’s effectiveness and ROI report as JSON (the owner, the sponsor, the steering group): ROI evidence aggregated with its facts, competency progress, participation, KPIs against targets.',
+    description:
+      'The running cycle by default, as of now; `?cycle=n` for an earlier one, which reads as it stood when it ended (`frozenAt`) — a renewal never hides it.',
   })
-  async reportJson(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<EffectivenessReport> {
-    return (await this.monitoring.report(id, actor)).report;
+  @CycleQueryDoc()
+  @ApiOkResponse({ type: EffectivenessReportResponse })
+  async reportJson(
+    @Param('id', uuidParam) id: string,
+    @Query('cycle', cycleQuery) cycle: number | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<EffectivenessReportResponse> {
+    return (await this.monitoring.report(id, actor, cycle)).report;
   }
 
   @Get('report.html')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiProduces('text/html')
-  @ApiOperation({ summary: 'The same report as a readable page with charts (the owner and the sponsor).' })
-  async reportPage(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<string> {
-    const { name, report } = await this.monitoring.report(id, actor);
-    return renderPage(h(ReportPage, { programName: name, report }));
+  @CycleQueryDoc()
+  @ApiOperation({
+    summary: 'The same report as a readable page with charts (the owner, the sponsor, the steering group).',
+  })
+  async reportPage(
+    @Param('id', uuidParam) id: string,
+    @Query('cycle', cycleQuery) cycle: number | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<string> {
+    const { row, report } = await this.monitoring.report(id, actor, cycle);
+    return renderPage(h(ReportPage, { programId: row.id, programName: row.name, report }));
   }
 }

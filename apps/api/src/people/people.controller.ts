@@ -88,7 +88,7 @@ export class PeopleController {
       'A person. Personal details only for the person, HR admins, owners and their active mentor or supervisor; others get the public card.',
   })
   @ApiOkResponse({
-    schema: { oneOf: [{ $ref: getSchemaPath(PersonResponse) }, { $ref: getSchemaPath(PublicPersonResponse) }] },
+    schema: { anyOf: [{ $ref: getSchemaPath(PersonResponse) }, { $ref: getSchemaPath(PublicPersonResponse) }] },
   })
   get(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<PersonResponse | PublicPersonResponse> {
     return this.people.get(id, actor);

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { h } from 'preact';
 import type { Actor, PilotAnalysis } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
@@ -7,7 +8,13 @@ import { OperationKey } from '../http/idempotency.interceptor.js';
 import { uuidParam } from '../http/param-pipes.js';
 import { ProgramResponse } from '../programs/dto/program.response.js';
 import { renderPage } from '../views/render.js';
-import { ApplyPilotDto, PilotImportDto } from './pilot.dto.js';
+import {
+  ApplyPilotDto,
+  PilotAnalysisResponse,
+  PilotImportDto,
+  PilotImportedResponse,
+  PilotSummaryResponse,
+} from './pilot.dto.js';
 import { PilotsService } from './pilots.service.js';
 import { PilotAnalysisPage } from './views/pilot-analysis.page.js';
 
@@ -23,17 +30,27 @@ export class PilotsController {
     summary:
       'Import the mentorships of a pilot (JSON, all or nothing; 400 lists every problem with its entry and field).',
   })
-  importPilot(
+  @ApiResponse({ status: 201, type: PilotImportedResponse, description: 'Imported.' })
+  @ApiResponse({
+    status: 200,
+    type: PilotImportedResponse,
+    description: 'The same mentorships were imported before: that pilot, unchanged (`created: false`).',
+  })
+  async importPilot(
     @Body() body: PilotImportDto,
     @CurrentActor() actor: Actor,
-  ): Promise<{ id: string; name: string; mentorships: number }> {
-    return this.pilots.import(body.name, body.mentorships, actor);
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PilotImportedResponse> {
+    const imported = await this.pilots.import(body.name, body.mentorships, actor);
+    res.status(imported.created ? 201 : 200);
+    return imported;
   }
 
   @Get('pilots')
   @Roles('owner', 'hr-admin')
   @ApiOperation({ summary: 'Imported pilots, newest first.' })
-  list() {
+  @ApiOkResponse({ type: [PilotSummaryResponse] })
+  list(): Promise<PilotSummaryResponse[]> {
     return this.pilots.list();
   }
 
@@ -43,6 +60,7 @@ export class PilotsController {
     summary:
       'The pilot’s evaluation: success per mentorship with reasons, factors with effect sizes and intervals, competency gaps, themes, risks, recommendations.',
   })
+  @ApiOkResponse({ type: PilotAnalysisResponse })
   async analysis(
     @Param('id', uuidParam) id: string,
   ): Promise<{ pilot: { id: string; name: string }; analysis: PilotAnalysis }> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   analysePilot,
   DEFAULT_MODEL_KEY,
@@ -36,7 +36,7 @@ export class PilotsService {
     name: string,
     entries: unknown[],
     actor: Actor,
-  ): Promise<{ id: string; name: string; mentorships: number }> {
+  ): Promise<{ id: string; name: string; mentorships: number; created: boolean }> {
     const ids = entries
       .flatMap((e) =>
         typeof e === 'object' && e !== null ? [(e as PilotMentorship).mentorId, (e as PilotMentorship).menteeId] : [],
@@ -58,9 +58,14 @@ export class PilotsService {
         { lines: problems.slice(0, 200), totalErrors: problems.length },
       );
     }
-    const id = randomUUID();
-    await this.pilots.insert({ id, name, mentorships: entries, importedBy: actor.personId });
-    return { id, name, mentorships: entries.length };
+    const stored = await this.pilots.insert({
+      id: randomUUID(),
+      name,
+      mentorships: entries,
+      importedBy: actor.personId,
+      contentSha256: createHash('sha256').update(canonicalJson(entries)).digest('hex'),
+    });
+    return { id: stored.id, name: stored.name, mentorships: entries.length, created: stored.created };
   }
 
   list(): Promise<Array<{ id: string; name: string; mentorships: number; importedBy: string; importedAt: string }>> {
@@ -101,4 +106,15 @@ export class PilotsService {
     await this.programWorkflow.update(programId, applyPilotRecommendationsUpdate, [{ actor, recommendations }], key);
     return this.programs.get(programId, actor);
   }
+}
+
+/** JSON with object keys sorted: the same content gives the same text, whatever order the file used. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
 }

@@ -63,3 +63,33 @@ export class SurveyResponseDto {
   @IsObject()
   answers!: SurveyAnswers;
 }
+
+export class BilingualTextResponse {
+  @ApiProperty() en!: string;
+  @ApiProperty() fr!: string;
+}
+
+export class SurveyItemResponse {
+  @ApiProperty() key!: string;
+  @ApiProperty({ enum: ['likert', 'numeric', 'nps', 'text'] }) kind!: string;
+  @ApiProperty({ type: BilingualTextResponse }) text!: BilingualTextResponse;
+  @ApiProperty({ required: false, description: 'numeric: the lowest accepted.' }) min?: number;
+  @ApiProperty({ required: false, description: 'numeric: the highest accepted.' }) max?: number;
+  @ApiProperty() required!: boolean;
+}
+
+export class SurveyTemplateResponse {
+  @ApiProperty() key!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ type: BilingualTextResponse }) title!: BilingualTextResponse;
+  @ApiProperty({ enum: ['mentor', 'mentee', 'both'] }) audience!: string;
+  @ApiProperty({ type: [String], enum: ['kickoff', 'midpoint', 'close', 'pulse'] }) moments!: string[];
+  @ApiProperty({ type: [SurveyItemResponse] }) items!: SurveyItemResponse[];
+}
+
+export class SurveyResponseStoredResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() templateKey!: string;
+  @ApiProperty() templateVersion!: number;
+  @ApiProperty() occurrence!: string;
+}

@@ -8,6 +8,7 @@ import { ApproveLaunchDto } from './dto/approve-launch.dto.js';
 import { CreateProgramDto } from './dto/create-program.dto.js';
 import { ListProgramsQuery } from './dto/list-programs.query.js';
 import { ProgramEventResponse, ProgramPageResponse, ProgramResponse } from './dto/program.response.js';
+import { CycleSummaryResponse } from './dto/cycle.response.js';
 import { ProgramsService } from './programs.service.js';
 import { AcceptsIdempotencyKey } from '../http/idempotency-header.js';
 
@@ -51,6 +52,17 @@ export class ProgramsController {
   @ApiResponse({ status: 200, type: [ProgramEventResponse] })
   events(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<ProgramEventResponse[]> {
     return this.programs.events(id, actor);
+  }
+
+  @Get(':id/cycles')
+  @ApiOperation({
+    summary:
+      "The program's cycles: when each ran, the phase it is in or ended in, its mentorships (its owner, sponsor and steering group).",
+    description: 'Every read of a program takes `?cycle=n` to show an earlier cycle as it stood when it ended.',
+  })
+  @ApiResponse({ status: 200, type: [CycleSummaryResponse] })
+  cycles(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<CycleSummaryResponse[]> {
+    return this.programs.cycleList(id, actor);
   }
 
   @Post(':id/launch-approval')

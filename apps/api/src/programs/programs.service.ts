@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { validateDraft, type Actor, type ProgramDraft } from '../../../../libs/domain/src/index.js';
+import {
+  cycleView,
+  validateDraft,
+  type Actor,
+  type CycleView,
+  type ProgramDraft,
+} from '../../../../libs/domain/src/index.js';
 import {
   approveLaunchUpdate,
   type MentorshipTerms,
@@ -15,6 +21,7 @@ import type { CreateProgramDto } from './dto/create-program.dto.js';
 import { plainPolicy } from './dto/create-program.dto.js';
 import type { ListProgramsQuery } from './dto/list-programs.query.js';
 import { ProgramEventResponse, ProgramResponse, type ProgramPageResponse } from './dto/program.response.js';
+import { CycleSummaryResponse } from './dto/cycle.response.js';
 
 @Injectable()
 export class ProgramsService {
@@ -82,6 +89,24 @@ export class ProgramsService {
   async list(query: ListProgramsQuery, actor: Actor): Promise<ProgramPageResponse> {
     const { items, total } = await this.programs.page({ personId: actor.personId, ...query });
     return { items: items.map((row) => ProgramResponse.from(row)), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** Every cycle of the program, for its readers: when each ran, in which phase it ended, its mentorships. */
+  async cycleList(programId: string, actor: Actor): Promise<CycleSummaryResponse[]> {
+    await this.findReadable(programId, actor);
+    const cycles = await this.programs.cycles(programId);
+    return cycles.map((c, i) => CycleSummaryResponse.from(c, i === cycles.length - 1));
+  }
+
+  /**
+   * Cycle `n` of a program (default: the running one) as its log tells it, with the numbers of every
+   * cycle; 404 PROGRAM.NO_SUCH_CYCLE for one it never had. Callers check access first.
+   */
+  async cycle(programId: string, n?: number): Promise<{ view: CycleView; cycles: number[] }> {
+    const cycles = await this.programs.cycles(programId);
+    const view = cycleView(cycles, n);
+    if (!view) throw new ApiError(404, 'PROGRAM.NO_SUCH_CYCLE', `program ${programId} has no cycle ${n}`);
+    return { view, cycles: cycles.map((c) => c.cycle) };
   }
 
   /** Each phase the program entered and when, for its readers. */

@@ -12,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { StrategicObjectiveDto } from '../programs/dto/create-program.dto.js';
+import { CycleScopeResponse } from '../programs/dto/cycle.response.js';
 
 export class ReviewDecisionDto {
   @ApiProperty({ enum: ['keep', 'adjust'] }) @IsIn(['keep', 'adjust']) decision!: 'keep' | 'adjust';
@@ -36,13 +37,13 @@ export class ReviewDecisionDto {
 export class ReviewResponse {
   @ApiProperty() review!: number;
   @ApiProperty() openedAt!: string;
-  @ApiProperty({ nullable: true }) remindedAt!: string | null;
-  @ApiProperty({ nullable: true, description: 'When the sponsor was told that no decision came.' }) escalatedAt!:
-    string | null;
-  @ApiProperty({ nullable: true, enum: ['keep', 'adjust'] }) decision!: string | null;
-  @ApiProperty({ nullable: true }) notes!: string | null;
-  @ApiProperty({ nullable: true }) decidedBy!: string | null;
-  @ApiProperty({ nullable: true }) decidedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) remindedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'When the sponsor was told that no decision came.' })
+  escalatedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['keep', 'adjust'] }) decision!: string | null;
+  @ApiProperty({ type: String, nullable: true }) notes!: string | null;
+  @ApiProperty({ type: String, nullable: true }) decidedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true }) decidedAt!: string | null;
 }
 
 export class FeedbackSummaryResponse {
@@ -54,9 +55,10 @@ export class FeedbackSummaryResponse {
   means!: Record<string, number>;
 }
 
-export class ReviewsResponse {
+export class ReviewsResponse extends CycleScopeResponse {
   @ApiProperty({ type: [ReviewResponse] }) reviews!: ReviewResponse[];
-  @ApiProperty({ nullable: true, description: 'The review waiting for the owner’s decision.' }) open!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Number of the review waiting for the owner’s decision.' })
+  open!: number | null;
   @ApiProperty({ type: [StrategicObjectiveDto], description: 'Objectives and KPIs (baseline → target) as they stand.' })
   objectives!: StrategicObjectiveDto[];
   @ApiProperty({ type: FeedbackSummaryResponse }) feedback!: FeedbackSummaryResponse;

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { OperationKey } from '../http/idempotency.interceptor.js';
-import { reviewParam, uuidParam } from '../http/param-pipes.js';
+import { CycleQueryDoc, cycleQuery, reviewParam, uuidParam } from '../http/param-pipes.js';
 import { ProgramResponse } from '../programs/dto/program.response.js';
 import { ReviewDecisionDto, ReviewsResponse } from './review.dto.js';
 import { ReviewsService } from './reviews.service.js';
@@ -21,9 +21,14 @@ export class ReviewsController {
     summary:
       'Re-alignment reviews with what the owner needs to decide: objectives and KPIs as they stand, participants’ feedback (the owner and the sponsor).',
   })
+  @CycleQueryDoc()
   @ApiOkResponse({ type: ReviewsResponse })
-  briefing(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<ReviewsResponse> {
-    return this.reviews.briefing(id, actor);
+  briefing(
+    @Param('id', uuidParam) id: string,
+    @Query('cycle', cycleQuery) cycle: number | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<ReviewsResponse> {
+    return this.reviews.briefing(id, actor, cycle);
   }
 
   @Post(':review/decision')

@@ -16,21 +16,24 @@ export class ReviewsService {
     private readonly workflow: ProgramGateway,
   ) {}
 
-  /** The reviews of the cycle as the workflow holds them. */
-  async reviewsOf(programId: string, actor: Actor): Promise<ReviewState[]> {
+  /** The reviews of a cycle (default: the running one) as the program's log holds them. */
+  async reviewsOf(programId: string, actor: Actor, cycle?: number): Promise<ReviewState[]> {
     await this.programs.findReadable(programId, actor);
-    return (await this.workflow.state(programId))?.reviews ?? [];
+    return (await this.programs.cycle(programId, cycle)).view.state.reviews ?? [];
   }
 
-  async briefing(programId: string, actor: Actor): Promise<ReviewsResponse> {
-    const row = await this.programs.findReadable(programId, actor);
-    const state = await this.workflow.state(programId);
-    const reviews = state?.reviews ?? [];
+  /** What the owner needs to decide a review: the reviews, the objectives as they stand, the participants' feedback. */
+  async briefing(programId: string, actor: Actor, cycle?: number): Promise<ReviewsResponse> {
+    await this.programs.findReadable(programId, actor);
+    const { view, cycles } = await this.programs.cycle(programId, cycle);
+    const reviews = view.state.reviews ?? [];
     return {
+      cycle: view.cycle,
+      cycles,
       reviews,
       open: reviews.find((r) => r.decision === null)?.review ?? null,
-      objectives: state?.objectives ?? row.objectives,
-      feedback: await this.mentorships.feedbackOfProgram(programId),
+      objectives: view.state.objectives,
+      feedback: await this.mentorships.feedbackOf(view.mentorshipIds, view.endedAt),
     };
   }
 

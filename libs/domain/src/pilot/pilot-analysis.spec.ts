@@ -146,6 +146,46 @@ describe('survey templates and the import', () => {
       '2:surveys',
     ]);
   });
+
+  it('names every field it does not know, at any depth, with the field it probably meant', () => {
+    const [good] = syntheticPilot(1, 2026, people);
+    const known = {
+      people: new Set([...people.mentors, ...people.mentees]),
+      competencies: new Set(['delegation', 'feedback']),
+    };
+    const misspelt = {
+      ...good,
+      mentorExperienceYear: 12,
+      sameDepartement: true,
+      attribute: { age: 40 },
+      surveys: [{ ...good.surveys[0], respondant: 'mentee' }],
+      facts: [{ name: 'Turnover', unit: '%', before: 18, after: 12, lowerIsBetter: true, sourc: 'HR' }],
+    };
+    const problems = pilotImportProblems([misspelt], known, INTERACTION_QUALITY_TEMPLATE);
+    expect(problems.filter((p) => p.message.startsWith('unknown field'))).toEqual([
+      { entry: 1, field: 'mentorExperienceYear', message: 'unknown field; did you mean "mentorExperienceYears"?' },
+      { entry: 1, field: 'sameDepartement', message: 'unknown field; did you mean "sameDepartment"?' },
+      { entry: 1, field: 'attribute', message: 'unknown field; did you mean "attributes"?' },
+      { entry: 1, field: 'surveys.0.respondant', message: 'unknown field; did you mean "respondent"?' },
+      { entry: 1, field: 'facts.0.sourc', message: 'unknown field' },
+    ]);
+  });
+
+  it('refuses the same mentorship twice under two references', () => {
+    const [good] = syntheticPilot(1, 2026, people);
+    const known = {
+      people: new Set([...people.mentors, ...people.mentees]),
+      competencies: new Set(['delegation', 'feedback']),
+    };
+    const problems = pilotImportProblems(
+      [good, { ...good, ref: `${good.ref}-again` }],
+      known,
+      INTERACTION_QUALITY_TEMPLATE,
+    );
+    expect(problems).toEqual([
+      { entry: 2, field: 'ref', message: 'the same mentorship as entry 1 (same mentor, mentee and start)' },
+    ]);
+  });
 });
 
 describe('statistics', () => {

@@ -33,6 +33,59 @@ export interface PilotImportProblem {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The fields a file may hold, at each depth: anything else is named, so a misspelt one is never dropped. */
+const ENTRY_FIELDS = [
+  'ref',
+  'mentorId',
+  'menteeId',
+  'startedOn',
+  'endedOn',
+  'sessions',
+  'competencies',
+  'baseline',
+  'final',
+  'mentorExperienceYears',
+  'sameDepartment',
+  'attributes',
+  'surveys',
+  'facts',
+  'anecdotes',
+];
+const SURVEY_FIELDS = ['respondent', 'moment', 'answers'];
+const FACT_FIELDS = ['name', 'unit', 'before', 'after', 'lowerIsBetter'];
+
+/** Edit distance, for a "did you mean" on a misspelt field. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const next = Math.min(
+        row[j] + 1,
+        row[j - 1] + 1,
+        diagonal + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1),
+      );
+      diagonal = row[j];
+      row[j] = next;
+    }
+  }
+  return row[b.length];
+}
+
+/** Problems for the keys of `value` that are not `known`, named under `prefix`. */
+function unknownFields(value: object, known: string[], prefix: string): Array<{ field: string; message: string }> {
+  return Object.keys(value)
+    .filter((k) => !known.includes(k))
+    .map((k) => {
+      const near = known.filter((f) => distance(k, f) <= Math.max(1, Math.floor(f.length / 4)));
+      return {
+        field: `${prefix}${k}`,
+        message: near.length > 0 ? `unknown field; did you mean "${near[0]}"?` : 'unknown field',
+      };
+    });
+}
 const isLevel = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5;
 
 /**
@@ -47,15 +100,22 @@ export function pilotImportProblems(
 ): PilotImportProblem[] {
   const problems: PilotImportProblem[] = [];
   const refs = new Set<string>();
+  const pairs = new Map<string, number>();
   if (entries.length === 0) problems.push({ entry: 0, field: 'mentorships', message: 'at least one mentorship' });
   entries.forEach((raw, i) => {
     const entry = i + 1;
     const add = (field: string, message: string) => problems.push({ entry, field, message });
     if (typeof raw !== 'object' || raw === null) return add('', 'an object');
     const m = raw as Partial<PilotMentorship>;
+    for (const u of unknownFields(m, ENTRY_FIELDS, '')) add(u.field, u.message);
     if (typeof m.ref !== 'string' || !m.ref.trim()) add('ref', 'a non-empty reference');
     else if (refs.has(m.ref)) add('ref', `"${m.ref}" appears twice`);
     else refs.add(m.ref);
+    // The same pair starting the same day is one mentorship, whatever its reference says.
+    const pair = `${String(m.mentorId)}|${String(m.menteeId)}|${String(m.startedOn)}`;
+    const first = pairs.get(pair);
+    if (first !== undefined) add('ref', `the same mentorship as entry ${first} (same mentor, mentee and start)`);
+    else pairs.set(pair, entry);
     for (const f of ['mentorId', 'menteeId'] as const) {
       const id = m[f];
       if (typeof id !== 'string' || !id) add(f, 'a person id');
@@ -96,6 +156,8 @@ export function pilotImportProblems(
     if (!Array.isArray(m.surveys)) add('surveys', 'a list (possibly empty)');
     else
       m.surveys.forEach((s, j) => {
+        if (typeof s !== 'object' || s === null) return add(`surveys.${j}`, 'an object');
+        for (const u of unknownFields(s, SURVEY_FIELDS, `surveys.${j}.`)) add(u.field, u.message);
         if (s.respondent !== 'mentor' && s.respondent !== 'mentee') add(`surveys.${j}.respondent`, 'mentor or mentee');
         if (!['kickoff', 'midpoint', 'close', 'pulse'].includes(s.moment))
           add(`surveys.${j}.moment`, 'kickoff, midpoint, close or pulse');
@@ -110,6 +172,8 @@ export function pilotImportProblems(
     if (!Array.isArray(m.facts)) add('facts', 'a list (possibly empty)');
     else
       m.facts.forEach((f, j) => {
+        if (typeof f !== 'object' || f === null) return add(`facts.${j}`, 'an object');
+        for (const u of unknownFields(f, FACT_FIELDS, `facts.${j}.`)) add(u.field, u.message);
         if (typeof f.name !== 'string' || !f.name.trim()) add(`facts.${j}.name`, 'a name');
         if (typeof f.before !== 'number' || typeof f.after !== 'number')
           add(`facts.${j}`, 'before and after are numbers');

@@ -1,5 +1,7 @@
 import type { RoiEvidence } from '../mentorship/roi.js';
-import type { MentorshipSnapshot, ProgramIndicators } from './monitoring.js';
+import type { MentorshipPolicy } from '../mentorship/mentorship-policy.js';
+import { monitorProgram, type MentorshipSnapshot, type ProgramIndicators } from './monitoring.js';
+import type { CycleView } from './program-cycles.js';
 import type { StrategicObjective } from './program-values.js';
 
 /** A closed mentorship's evidence, as the report cites it. */
@@ -41,6 +43,8 @@ export interface EffectivenessReport {
   };
   facts: Array<{
     mentorshipId: string;
+    menteeId: string;
+    mentorId: string;
     name: string;
     unit: string;
     source: string;
@@ -78,6 +82,8 @@ export function effectivenessReport(input: {
   const facts = evidence.flatMap((e) =>
     e.roi.facts.map((f) => ({
       mentorshipId: e.mentorshipId,
+      menteeId: e.menteeId,
+      mentorId: e.mentorId,
       name: f.name,
       unit: f.unit,
       source: f.source,
@@ -165,4 +171,34 @@ export function mentorContributions(snapshots: MentorshipSnapshot[]): MentorCont
       feedback: mean(list.map((s) => s.latestPulseMean).filter((x): x is number => x !== null)),
     }))
     .sort((a, b) => b.hours - a.hours || a.mentorId.localeCompare(b.mentorId));
+}
+
+/**
+ * The report of one cycle: of a finished cycle, as it stood when the cycle ended (`frozenAt`), its
+ * mentorships as they were then; of the running one, as of `now`. Facts the log holds do not change,
+ * so a finished cycle's report reads the same forever.
+ */
+export function reportOfCycle(
+  view: CycleView,
+  snapshots: Array<MentorshipSnapshot & { roi: RoiEvidence | null }>,
+  policy: MentorshipPolicy,
+  now: number,
+): EffectivenessReport & { frozenAt: string | null; stillRunning: number } {
+  const s = view.state;
+  const approved = s.matching?.proposals.find((p) => p.version === s.matching?.approvedVersion)?.summary;
+  const at = view.endedAt ? Date.parse(view.endedAt) : now;
+  const report = effectivenessReport({
+    cycle: view.cycle,
+    objectives: s.objectives,
+    planned: s.execution?.mentorships.length ?? 0,
+    enrolledMentees: (s.matching?.participants ?? []).filter((p) => p.role === 'mentee').length,
+    matchedMentees: approved?.matched ?? 0,
+    snapshots,
+    evidence: snapshots
+      .filter((m) => m.roi)
+      .map((m) => ({ mentorshipId: m.mentorshipId, menteeId: m.menteeId, mentorId: m.mentorId, roi: m.roi! })),
+    competencyProgress: monitorProgram(snapshots, policy, at).indicators.competencyProgress,
+  });
+  const running = snapshots.filter((m) => m.phase !== 'CLOSED' && m.phase !== 'TERMINATED').length;
+  return { ...report, frozenAt: view.endedAt, stillRunning: running };
 }

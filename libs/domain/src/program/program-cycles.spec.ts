@@ -11,7 +11,7 @@ const planned = (d: number, mentorshipId: string): ProgramEvent =>
     at: day(d),
     actorId: 'claire',
     data: { mentorshipId, menteeId: `mentee-${mentorshipId}`, mentorId: 'eloise', supervisorId: 'paul' },
-  }) as ProgramEvent;
+  });
 
 const log: ProgramEvent[] = [
   {
@@ -19,7 +19,7 @@ const log: ProgramEvent[] = [
     at: day(0),
     actorId: 'claire',
     data: { programId: 'p', name: 'Cycle', ownerId: 'claire', sponsorId: 'sam', objectives: [] },
-  } as ProgramEvent,
+  },
   phase(1, 'LAUNCH_PLANNING', 'SELECTION_MATCHING'),
   phase(2, 'SELECTION_MATCHING', 'TRAINING'),
   planned(3, 'm1'),
@@ -31,10 +31,10 @@ const log: ProgramEvent[] = [
     at: day(201),
     actorId: 'claire',
     data: { cycle: 1, whatWorked: ['supervision'], whatToChange: [] },
-  } as ProgramEvent,
+  },
   phase(202, 'EVALUATION', 'RENEWED'),
-  { type: 'CycleRenewed', at: day(202), actorId: 'claire', data: { nextCycle: 2, continuing: [] } } as ProgramEvent,
-  { type: 'CycleStarted', at: day(202), actorId: 'system', data: { cycle: 2, continuing: [] } } as ProgramEvent,
+  { type: 'CycleRenewed', at: day(202), actorId: 'claire', data: { nextCycle: 2, continuing: [] } },
+  { type: 'CycleStarted', at: day(202), actorId: 'system', data: { cycle: 2, continuing: [] } },
   phase(202, 'RENEWED', 'LAUNCH_PLANNING'),
   phase(210, 'LAUNCH_PLANNING', 'SELECTION_MATCHING'),
   phase(211, 'SELECTION_MATCHING', 'TRAINING'),

@@ -1,7 +1,9 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { mentorshipStreamId } from '../../../contracts/src/index.js';
 import {
+  foldMentorship,
   INTERACTION_ITEMS,
+  type MentorshipEvent,
   type ActiveRelations,
   type MentorshipPhase,
   type MentorshipState,
@@ -149,6 +151,48 @@ export class MentorshipQueries {
     });
   }
 
+  /** The state snapshots of these mentorships (those that exist), oldest first. */
+  async statesOf(ids: string[]): Promise<MentorshipState[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.getRepository(MentorshipEntity).find({
+      where: { id: In(ids) },
+      select: { id: true, state: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map((r) => {
+      if (!r.state) throw new Error(`mentorship ${r.id} has no state snapshot: run the migrations`);
+      return r.state;
+    });
+  }
+
+  /**
+   * These mentorships as they stood at `at`, folded from their streams: what a cycle's report shows
+   * once the cycle has ended, however its mentorships went on.
+   */
+  async statesAsOf(ids: string[], at: string): Promise<MentorshipState[]> {
+    if (ids.length === 0) return [];
+    const rows: Array<{ stream_id: string; type: string; payload: unknown; actor_id: string; occurred_at: Date }> =
+      await this.db.query(
+        `SELECT stream_id, type, payload, actor_id, occurred_at FROM domain_events
+          WHERE stream_id = ANY($1) AND occurred_at <= $2 ORDER BY stream_id, stream_version`,
+        [ids.map((id) => mentorshipStreamId(id)), at],
+      );
+    const byStream = new Map<string, MentorshipEvent[]>();
+    for (const r of rows) {
+      const list = byStream.get(r.stream_id) ?? [];
+      list.push({
+        type: r.type,
+        at: r.occurred_at.toISOString(),
+        actorId: r.actor_id,
+        data: r.payload,
+      } as MentorshipEvent);
+      byStream.set(r.stream_id, list);
+    }
+    return ids
+      .map((id) => foldMentorship(byStream.get(mentorshipStreamId(id)) ?? []))
+      .filter((s): s is MentorshipState => s !== null);
+  }
+
   /** Checkpoints of the program's mentorships waiting for their supervisor. */
   async openCheckpointCount(programId: string): Promise<number> {
     const [{ open }]: Array<{ open: number }> = await this.db.query(
@@ -177,16 +221,20 @@ export class MentorshipQueries {
    * Every survey answer (pulse, midterm, final) of the program's mentorships: the mean per
    * interaction-quality question. Every answer, not the latest, so the event log is the source.
    */
-  async feedbackOfProgram(programId: string): Promise<{ answers: number; means: Record<string, number> }> {
-    const scores: Array<{ item: string; mean: string; n: string }> = await this.db.query(
-      `SELECT s.key AS item, avg(s.value::numeric) AS mean, count(*) AS n
-         FROM mentorships m
-         JOIN domain_events e ON e.stream_id = 'mentorship:' || m.id AND e.type IN ('PulseSubmitted', 'ReviewSubmitted')
-         CROSS JOIN LATERAL jsonb_each_text(e.payload -> 'survey' -> 'scores') AS s(key, value)
-        WHERE m.program_id = $1
-        GROUP BY s.key`,
-      [programId],
-    );
+  /** Interaction-quality answers (pulses and reviews) of these mentorships, until `until` if given. */
+  async feedbackOf(ids: string[], until?: string | null): Promise<{ answers: number; means: Record<string, number> }> {
+    const scores: Array<{ item: string; mean: string; n: string }> =
+      ids.length === 0
+        ? []
+        : await this.db.query(
+            `SELECT s.key AS item, avg(s.value::numeric) AS mean, count(*) AS n
+               FROM domain_events e
+               CROSS JOIN LATERAL jsonb_each_text(e.payload -> 'survey' -> 'scores') AS s(key, value)
+              WHERE e.stream_id = ANY($1) AND e.type IN ('PulseSubmitted', 'ReviewSubmitted')
+                AND ($2::timestamptz IS NULL OR e.occurred_at <= $2)
+              GROUP BY s.key`,
+            [ids.map((id) => mentorshipStreamId(id)), until ?? null],
+          );
     const means = Object.fromEntries(
       scores
         .filter((r) => (INTERACTION_ITEMS as readonly string[]).includes(r.item))

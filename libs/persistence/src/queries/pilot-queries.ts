@@ -14,13 +14,28 @@ export interface PilotRecord {
 export class PilotQueries {
   constructor(private readonly db: DataSource) {}
 
-  async insert(p: { id: string; name: string; mentorships: unknown[]; importedBy: string }): Promise<void> {
-    await this.db.query(`INSERT INTO pilots (id, name, mentorships, imported_by) VALUES ($1, $2, $3, $4)`, [
-      p.id,
-      p.name,
-      JSON.stringify(p.mentorships),
-      p.importedBy,
-    ]);
+  /**
+   * Stores a pilot once per content: a second import of the same file (same key) stores nothing and
+   * gets the first one's id (INSERT … ON CONFLICT, never check then insert).
+   */
+  async insert(p: {
+    id: string;
+    name: string;
+    mentorships: unknown[];
+    importedBy: string;
+    contentSha256: string;
+  }): Promise<{ id: string; name: string; created: boolean }> {
+    const inserted: Array<{ id: string }> = await this.db.query(
+      `INSERT INTO pilots (id, name, mentorships, imported_by, content_sha256) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (content_sha256) WHERE content_sha256 IS NOT NULL DO NOTHING RETURNING id`,
+      [p.id, p.name, JSON.stringify(p.mentorships), p.importedBy, p.contentSha256],
+    );
+    if (inserted.length > 0) return { id: p.id, name: p.name, created: true };
+    const [first]: Array<{ id: string; name: string }> = await this.db.query(
+      `SELECT id, name FROM pilots WHERE content_sha256 = $1`,
+      [p.contentSha256],
+    );
+    return { id: first.id, name: first.name, created: false };
   }
 
   /** Newest first, without the mentorships themselves (their count only). */

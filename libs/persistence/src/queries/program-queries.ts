@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { programStreamId } from '../../../contracts/src/index.js';
-import type { ProgramEvent, ProgramPhase } from '../../../domain/src/index.js';
+import { programCycles, type CycleView, type ProgramEvent, type ProgramPhase } from '../../../domain/src/index.js';
 import { ProgramReadModelEntity, type ObjectiveRow } from '../entities/program-read-model.entity.js';
 import type { ProgramPolicy } from '../../../domain/src/index.js';
 import { readStream, type EventRow } from '../event-store.js';
@@ -58,6 +58,14 @@ export class ProgramQueries {
   /** The program's stream, oldest first: its audit trail. */
   events(programId: string): Promise<EventRow[]> {
     return readStream(this.db, programStreamId(programId));
+  }
+
+  /** Every cycle of the program as its log tells it (the running one last). */
+  async cycles(programId: string): Promise<CycleView[]> {
+    const events = (await this.events(programId)).map(
+      (e) => ({ type: e.type, at: e.occurredAt.toISOString(), actorId: e.actorId, data: e.payload }) as ProgramEvent,
+    );
+    return programCycles(events);
   }
 
   /** Each phase the program entered, with when: only the stream knows the dates. */

@@ -8,6 +8,9 @@ import { DashboardLayout, Phase } from './layout.js';
 export interface ProgramView {
   id: string;
   name: string;
+  /** The cycle shown, and every cycle of the program (each one's page is `?cycle=n`). */
+  cycle: number;
+  cycles: number[];
   timeline: Array<{ phase: string; at: string }>;
   engagement: number | null;
   mentorships: Array<{
@@ -36,8 +39,19 @@ export function ProgramPage(props: { ui: Ui; view: ProgramView; flash?: string; 
   return (
     <DashboardLayout ui={ui} title={view.name}>
       <Outcome flash={props.flash} error={props.error} />
+      {view.cycles.length > 1 ? (
+        <nav aria-label="cycles">
+          {view.cycles.map((c) =>
+            c === view.cycle ? (
+              <strong>{`${t.cycle} ${c}`} </strong>
+            ) : (
+              <a href={`/dashboard/programs/${view.id}?cycle=${c}&lang=${lang}`}>{`${t.cycle} ${c}`} </a>
+            ),
+          )}
+        </nav>
+      ) : null}
       <section>
-        <h2>{t.timeline}</h2>
+        <h2>{`${t.timeline} — ${t.cycle} ${view.cycle}`}</h2>
         <ol class="timeline">
           {view.timeline.map((p) => (
             <li>

@@ -1,3 +1,4 @@
+import { RoiEvidenceResponse } from './roi.response.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Actor, MentorshipState, RoiEvidence } from '../../../../../libs/domain/src/index.js';
 import type { MentorshipListItem } from '../../../../../libs/persistence/src/index.js';
@@ -22,17 +23,19 @@ export const viewpointOf = (
 export class GoalResponse {
   @ApiProperty() competencyKey!: string;
   @ApiProperty() targetLevel!: number;
-  @ApiProperty({ nullable: true, description: 'Level at kickoff (from the mentor).' }) baselineLevel!: number | null;
-  @ApiProperty({ nullable: true, description: 'Latest re-assessed level (midterm or final review).' }) latestLevel!:
+  @ApiProperty({ type: Number, nullable: true, description: 'Level at kickoff (from the mentor).' }) baselineLevel!:
     number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Latest re-assessed level (midterm or final review).' })
+  latestLevel!: number | null;
 }
 
 export class CheckpointSummaryResponse {
   @ApiProperty() checkpoint!: number;
   @ApiProperty() openedAt!: string;
-  @ApiProperty({ nullable: true, enum: ['approve', 'request-changes', 'escalate'] }) decision!: string | null;
-  @ApiProperty({ nullable: true }) guidance!: string | null;
-  @ApiProperty({ nullable: true }) decidedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['approve', 'request-changes', 'escalate'] }) decision!:
+    string | null;
+  @ApiProperty({ type: String, nullable: true }) guidance!: string | null;
+  @ApiProperty({ type: String, nullable: true }) decidedAt!: string | null;
 }
 
 export class MentorshipResponse {
@@ -56,21 +59,22 @@ export class MentorshipResponse {
   })
   phase!: string;
   @ApiProperty() phaseSince!: string;
-  @ApiProperty({ nullable: true }) activeSince!: string | null;
+  @ApiProperty({ type: String, nullable: true }) activeSince!: string | null;
   @ApiProperty({ type: [GoalResponse] }) goals!: GoalResponse[];
   @ApiProperty({ type: [String], description: 'Who agreed on the goals during KICKOFF.' }) agreedBy!: string[];
   @ApiProperty() sessions!: number;
   @ApiProperty() sessionMinutes!: number;
-  @ApiProperty({ nullable: true }) lastSessionAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) lastSessionAt!: string | null;
   @ApiProperty({ type: [CheckpointSummaryResponse] }) checkpoints!: CheckpointSummaryResponse[];
   @ApiProperty({ description: 'Who has answered each review stage.', example: { midterm: ['mentor'], final: [] } })
   reviewsAnswered!: Record<string, string[]>;
   @ApiProperty() remindersSent!: number;
   @ApiProperty() escalations!: number;
-  @ApiProperty({ nullable: true }) terminationReason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) terminationReason!: string | null;
   @ApiProperty() rematchRequested!: boolean;
   @ApiProperty({ description: 'Stream version: the number of events so far.' }) version!: number;
-  @ApiPropertyOptional({ description: 'ROI evidence, once CLOSED.' }) roi?: RoiEvidence | null;
+  @ApiPropertyOptional({ type: RoiEvidenceResponse, nullable: true, description: 'ROI evidence, once CLOSED.' })
+  roi?: RoiEvidence | null;
 
   static from(s: MentorshipState): MentorshipResponse {
     const latest = s.reviews.final.mentor?.levels ?? s.reviews.midterm.mentor?.levels ?? {};
@@ -120,7 +124,7 @@ export class MentorshipSummaryResponse {
   @ApiProperty() supervisorId!: string;
   @ApiProperty() phase!: string;
   @ApiProperty() sessions!: number;
-  @ApiProperty({ nullable: true }) lastSessionAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) lastSessionAt!: string | null;
   @ApiProperty() remindersSent!: number;
   @ApiProperty() escalations!: number;
   @ApiProperty({ enum: ['mentee', 'mentor', 'supervisor', 'owner'] }) myRole!: Viewpoint;
@@ -148,9 +152,9 @@ export class SessionResponse {
   @ApiProperty() minutes!: number;
   @ApiProperty({ type: [String] }) topics!: string[];
   @ApiProperty({ type: [String] }) competencies!: string[];
-  @ApiProperty({ nullable: true }) sharedNotes!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Present for the mentor (its author) only.' }) privateNotes?:
-    string | null;
+  @ApiProperty({ type: String, nullable: true }) sharedNotes!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Present for the mentor (its author) only.' })
+  privateNotes?: string | null;
   @ApiProperty() loggedAt!: string;
 }
 
@@ -167,7 +171,7 @@ export class TimelineEntryResponse {
 
 export class CheckpointBriefingResponse {
   @ApiProperty({ type: [CheckpointSummaryResponse] }) checkpoints!: CheckpointSummaryResponse[];
-  @ApiProperty({ nullable: true, description: 'The open checkpoint, if any.' }) open!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The open checkpoint, if any.' }) open!: number | null;
   @ApiProperty({ type: [SessionResponse], description: "The mentor's sessions (shared notes only)." })
   sessions!: SessionResponse[];
   @ApiProperty({ type: [GoalResponse] }) goals!: GoalResponse[];

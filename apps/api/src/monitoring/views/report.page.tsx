@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { EffectivenessReport } from '../../../../../libs/domain/src/index.js';
+import type { EffectivenessReportResponse } from '../report.dto.js';
 import { Bars } from '../../views/bars.js';
 import { Document } from '../../views/document.js';
 import { REPORT_CSS } from '../../views/styles.js';
@@ -16,7 +16,7 @@ function Kpi(props: { value: string | number; children: ComponentChildren }) {
 }
 
 /** The cycle's effectiveness and ROI report as a page a sponsor can read (and print). */
-export function ReportPage(props: { programName: string; report: EffectivenessReport }) {
+export function ReportPage(props: { programId: string; programName: string; report: EffectivenessReportResponse }) {
   const r = props.report;
   const p = r.participation;
   const money = (n: number) => `${n.toLocaleString('en-GB')} ${r.roi.currency ?? ''}`.trim();
@@ -24,6 +24,21 @@ export function ReportPage(props: { programName: string; report: EffectivenessRe
   return (
     <Document lang="en" title={`${heading} effectiveness`} css={REPORT_CSS}>
       <h1>{heading}</h1>
+      <nav aria-label="Cycles">
+        {r.cycles.map((c) =>
+          c === r.cycle ? (
+            <b>{`Cycle ${c}`} </b>
+          ) : (
+            <a href={`/programs/${props.programId}/report.html?cycle=${c}`}>{`Cycle ${c}`} </a>
+          ),
+        )}
+      </nav>
+      {r.frozenAt ? (
+        <p class="frozen">
+          {`This cycle ended on ${r.frozenAt.slice(0, 10)}: the report shows it as it stood then.`}
+          {r.stillRunning > 0 ? ` ${r.stillRunning} of its mentorships were still running.` : ''}
+        </p>
+      ) : null}
       <section>
         <h2>Participation</h2>
         <Kpi value={p.started}>mentorships started ({p.planned} planned)</Kpi>
@@ -84,7 +99,7 @@ export function ReportPage(props: { programName: string; report: EffectivenessRe
         <h2>Facts behind the figures</h2>
         <table>
           <tr>
-            {['Mentorship', 'Fact', 'Source', 'Before → after', 'Improvement'].map((h) => (
+            {['Mentee (mentor)', 'Fact', 'Source', 'Before → after', 'Improvement'].map((h) => (
               <th>{h}</th>
             ))}
           </tr>
@@ -97,7 +112,7 @@ export function ReportPage(props: { programName: string; report: EffectivenessRe
           ) : (
             r.facts.map((f) => (
               <tr>
-                <td>{f.mentorshipId.slice(0, 8)}</td>
+                <td>{`${f.mentee} (${f.mentor})`}</td>
                 <td>{f.name}</td>
                 <td>{f.source}</td>
                 <td>{`${f.before} → ${f.after} ${f.unit}`}</td>
