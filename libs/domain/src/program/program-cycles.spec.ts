@@ -5,13 +5,12 @@ import { cycleView, programCycles } from './program-cycles.js';
 const day = (d: number) => new Date(Date.UTC(2027, 0, 1 + d)).toISOString();
 const phase = (d: number, from: string, to: string): ProgramEvent =>
   ({ type: 'ProgramPhaseChanged', at: day(d), actorId: 'claire', data: { from, to, reason: 'x' } }) as ProgramEvent;
-const planned = (d: number, mentorshipId: string): ProgramEvent =>
-  ({
-    type: 'MentorshipPlanned',
-    at: day(d),
-    actorId: 'claire',
-    data: { mentorshipId, menteeId: `mentee-${mentorshipId}`, mentorId: 'eloise', supervisorId: 'paul' },
-  });
+const planned = (d: number, mentorshipId: string): ProgramEvent => ({
+  type: 'MentorshipPlanned',
+  at: day(d),
+  actorId: 'claire',
+  data: { mentorshipId, menteeId: `mentee-${mentorshipId}`, mentorId: 'eloise', supervisorId: 'paul' },
+});
 
 const log: ProgramEvent[] = [
   {
