@@ -5,7 +5,7 @@ import { snapshotOfMentorship } from './mentorship-snapshot.js';
 
 describe('a mentorship as the program sees it', () => {
   it('takes every fact from the mentorship state: dates, sessions, decisions, latest pulse, goal levels', () => {
-    expect(snapshotOfMentorship(foldMentorship(events)!)).toEqual({
+    expect(snapshotOfMentorship(foldMentorship(events)!, { sessionEveryMs: 14 * 86_400_000 })).toEqual({
       mentorshipId: pair.mentorshipId,
       menteeId: 'zoe',
       mentorId: 'eloise',
@@ -13,6 +13,12 @@ describe('a mentorship as the program sees it', () => {
       phase: 'MIDTERM_REVIEW',
       phaseSince: at(12),
       activeSince: at(4),
+      pausedTotalMs: 0,
+      pausedAt: null,
+      // The cadence counts from the last session: due 14 days after it.
+      nextSessionDueAt: at(19),
+      openCheckpoint: { checkpoint: 2, openedAt: at(11) },
+      reviewMissing: ['mentee'],
       sessions: 1,
       sessionMinutes: 45,
       lastSessionAt: at(5),
