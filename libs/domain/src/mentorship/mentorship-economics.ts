@@ -45,5 +45,9 @@ export function evidenceOf(s: MentorshipState, mentorFinal: ReviewSubmission, x:
     rates: x.rates,
     attribution: x.attribution,
     currency: x.currency,
+    counting: {
+      hoursPerSessionHour: x.hoursPerSessionHour,
+      supervisorHoursPerCheckpoint: x.supervisorHoursPerCheckpoint,
+    },
   });
 }

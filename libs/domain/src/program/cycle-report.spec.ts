@@ -92,3 +92,60 @@ describe('cycle effectiveness report', () => {
     ]);
   });
 });
+
+describe('the report states each assumption once, in plain words', () => {
+  it('gives the cost rule, the attribution and each fact’s value once for many mentorships', () => {
+    const evidenceOf = (id: string, hours: number) => ({
+      mentorshipId: id,
+      menteeId: `mentee-${id}`,
+      mentorId: 'eloise',
+      roi: roiEvidence({
+        goals: [],
+        facts: [
+          {
+            name: 'Absence',
+            unit: 'days',
+            source: 'HR report',
+            before: 12,
+            after: 8,
+            lowerIsBetter: true,
+            valuePerUnit: 150,
+          },
+          {
+            name: 'Engagement',
+            unit: 'pts',
+            source: 'survey',
+            before: 60,
+            after: 66,
+            lowerIsBetter: false,
+            valuePerUnit: null,
+          },
+        ],
+        mentorHours: hours,
+        menteeHours: hours,
+        supervisorHours: 1,
+        rates: { mentor: 90, mentee: 60, supervisor: 110 },
+        attribution: 0.5,
+        currency: 'EUR',
+        counting: { hoursPerSessionHour: 1.5, supervisorHoursPerCheckpoint: 0.5 },
+      }),
+    });
+    const report = effectivenessReport({
+      cycle: 1,
+      objectives: [],
+      planned: 3,
+      enrolledMentees: 3,
+      matchedMentees: 3,
+      snapshots: [],
+      evidence: [evidenceOf('a', 6), evidenceOf('b', 9), evidenceOf('c', 4.5)],
+      competencyProgress: [],
+    });
+    expect(report.roi.assumptions).toEqual([
+      'cost: each session hour counts 1.5 h for the mentor and for the mentee (preparation included), each decided checkpoint 0.5 h of supervision; hourly rates 90 (mentor), 60 (mentee), 110 (supervisor) EUR',
+      '50 % of each improvement is attributed to the mentorship',
+      'Absence: 150 EUR per unit of improvement (days), figures from HR report',
+      'Engagement is reported but not monetised',
+    ]);
+    expect(report.roi.currency).toBe('EUR');
+  });
+});

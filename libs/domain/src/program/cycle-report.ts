@@ -1,4 +1,4 @@
-import type { RoiEvidence } from '../mentorship/roi.js';
+import { assumptionsOf, type RoiEvidence } from '../mentorship/roi.js';
 import type { MentorshipPolicy } from '../mentorship/mentorship-policy.js';
 import { monitorProgram, type MentorshipSnapshot, type ProgramIndicators } from './monitoring.js';
 import type { CycleView } from './program-cycles.js';
@@ -95,7 +95,9 @@ export function effectivenessReport(input: {
   );
   const goals = evidence.flatMap((e) => e.roi.competencies);
   const currencies = [
-    ...new Set(evidence.map((e) => /(\w+)\/h$/.exec(e.roi.assumptions[0] ?? '')?.[1]).filter(Boolean)),
+    ...new Set(
+      evidence.map((e) => e.roi.basis?.currency ?? /(\w+)\/h$/.exec(e.roi.assumptions[0] ?? '')?.[1]).filter(Boolean),
+    ),
   ] as string[];
   return {
     cycle: input.cycle,
@@ -114,7 +116,7 @@ export function effectivenessReport(input: {
       benefit,
       ratio: !monetised || cost === 0 ? null : round2((benefit - cost) / cost),
       currency: currencies.length === 1 ? currencies[0] : null,
-      assumptions: [...new Set(evidence.flatMap((e) => e.roi.assumptions))],
+      assumptions: assumptionsOf(evidence.map((e) => e.roi)),
     },
     facts,
     competencyProgress: input.competencyProgress,

@@ -23,6 +23,29 @@ export class FactEvidenceResponse {
   value!: number | null;
 }
 
+export class RoiRatesResponse {
+  @ApiProperty() mentor!: number;
+  @ApiProperty() mentee!: number;
+  @ApiProperty() supervisor!: number;
+}
+
+export class RoiValueResponse {
+  @ApiProperty() fact!: string;
+  @ApiProperty() unit!: string;
+  @ApiProperty() valuePerUnit!: number;
+  @ApiProperty() source!: string;
+}
+
+export class RoiBasisResponse {
+  @ApiProperty() currency!: string;
+  @ApiProperty({ type: RoiRatesResponse }) rates!: RoiRatesResponse;
+  @ApiProperty({ description: 'Share of each improvement attributed to the mentorship (0–1).' }) attribution!: number;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: { type: 'number' } })
+  counting!: Record<string, number> | null;
+  @ApiProperty({ type: [RoiValueResponse] }) values!: RoiValueResponse[];
+  @ApiProperty({ type: [String] }) notMonetised!: string[];
+}
+
 export class RoiEvidenceResponse {
   @ApiProperty({ type: [GoalEvidenceResponse] }) competencies!: GoalEvidenceResponse[];
   @ApiProperty({ type: [FactEvidenceResponse] }) facts!: FactEvidenceResponse[];
@@ -35,4 +58,10 @@ export class RoiEvidenceResponse {
   })
   roi!: number | null;
   @ApiProperty({ type: [String] }) assumptions!: string[];
+  @ApiProperty({
+    type: RoiBasisResponse,
+    required: false,
+    description: 'What the figures rest on (absent in older evidence).',
+  })
+  basis?: RoiBasisResponse;
 }
