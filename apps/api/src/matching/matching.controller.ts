@@ -90,8 +90,9 @@ export class MatchingController {
   @Roles('owner', 'supervisor')
   @ApiOperation({
     summary:
-      'Pin or ban a pair, with a reason (the owner or an enrolled supervisor). Later solves respect it; the decision is an event.',
+      'Pin or ban a pair, with a reason (the owner or an enrolled supervisor). Later solves respect it; the decision is an event. Answers the matching state after it.',
   })
+  @ApiOkResponse({ type: MatchingStateResponse })
   decide(
     @Param('id', uuidParam) id: string,
     @Body() body: PairDecisionDto,

@@ -110,10 +110,10 @@ export class MatchingService {
     dto: PairDecisionDto,
     actor: Actor,
     operationKey?: string,
-  ): Promise<ProgramState['matching']> {
+  ): Promise<NonNullable<ProgramState['matching']>> {
     await this.program(programId);
     const state = await this.workflow.update(programId, decideMatchingPairUpdate, [{ actor, ...dto }], operationKey);
-    return state.matching;
+    return state.matching ?? { participants: [], pins: [], bans: [], proposals: [], approvedVersion: null };
   }
 
   async approve(programId: string, version: number, actor: Actor, operationKey?: string): Promise<ProgramResponse> {
