@@ -88,7 +88,8 @@ export class SurveyTemplateResponse {
 }
 
 export class SurveyResponseStoredResponse {
-  @ApiProperty({ description: 'The response’s sequence number, as a string of digits.', pattern: '^[0-9]+$' }) id!: string;
+  @ApiProperty({ description: 'The response’s sequence number, as a string of digits.', pattern: '^[0-9]+$' })
+  id!: string;
   @ApiProperty() templateKey!: string;
   @ApiProperty() templateVersion!: number;
   @ApiProperty() occurrence!: string;
