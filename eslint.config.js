@@ -81,6 +81,8 @@ export default tseslint.config(
       '*.config.js',
       'eslint.config.js',
       'bin/**',
+      // Generated from docs/openapi.json by openapi-typescript (test/client/openapi-files.ts).
+      'test/client/api-types.ts',
     ],
   },
   js.configs.recommended,

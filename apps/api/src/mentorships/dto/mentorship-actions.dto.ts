@@ -69,6 +69,8 @@ export class KickoffDto {
   @Type(() => GoalDto)
   goals!: GoalDto[];
   @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'number' },
     example: { delegation: 2 },
     description: 'Mentor: the mentee’s level today (1–5) on each goal.',
   })
@@ -154,11 +156,18 @@ export class CheckpointDecisionDto {
 
 export class ReviewDto {
   @ApiProperty({ type: SurveyDto }) @ValidateNested() @Type(() => SurveyDto) survey!: SurveyDto;
-  @ApiPropertyOptional({ example: { delegation: 3 }, description: 'Mentor: re-assessed level (1–5) of each goal.' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    example: { delegation: 3 },
+    description: 'Mentor: re-assessed level (1–5) of each goal.',
+  })
   @IsOptional()
   @IsObject()
   levels?: Record<string, number>;
   @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'number' },
     example: { 'Team turnover (12 months)': 12 },
     description: 'Mentor, final review: each baseline fact measured again.',
   })
