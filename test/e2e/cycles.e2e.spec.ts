@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { DEFAULT_ECONOMICS } from '../../libs/domain/src/index.js';
 import { eventually, useWorkerStack } from '../support/services.js';
 import { startApi } from '../support/api.js';
 import { activeCycle, mentorOf, type ActiveCycle } from '../support/cycle.js';
-import { fastPolicy } from '../support/mentorships.js';
+import { toTheEndInSeconds } from '../support/mentorships.js';
 
 /**
  * A renewal never hides the finished cycle: its report, mentorships and monitoring read after the
@@ -24,18 +23,7 @@ beforeAll(async () => {
     db: stack.db,
     temporal: stack.client,
     taskQueue: stack.taskQueue,
-    // Midterm after 4 s and the end after 9 s of ACTIVE; nothing else comes due while the test runs.
-    mentorshipTerms: {
-      policy: fastPolicy({
-        midtermAfterMs: 4_000,
-        endAfterMs: 9_000,
-        checkpointEveryMs: 600_000,
-        responseMs: 600_000,
-        sessionEveryMs: 600_000,
-        escalationDelayMs: 600_000,
-      }),
-      economics: DEFAULT_ECONOMICS,
-    },
+    mentorshipTerms: toTheEndInSeconds(),
   }));
   cycle = await activeCycle(api, stack.db, 2);
 }, 240_000);

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DEFAULT_ECONOMICS } from '../../libs/domain/src/index.js';
 import { useWorkerStack } from '../support/services.js';
 import { startApi, tokenFor } from '../support/api.js';
-import { fastPolicy } from '../support/mentorships.js';
+import { toTheEndInSeconds } from '../support/mentorships.js';
 import { quietTimings } from '../support/programs.js';
 import { committed, documentText, typesOf, writeBoth } from '../client/openapi-files.js';
 import { runFullCycle } from '../client/full-cycle.js';
@@ -26,17 +25,7 @@ beforeAll(async () => {
     taskQueue: stack.taskQueue,
     // A re-alignment review opens a few seconds into EXECUTION and waits for the owner.
     programTimings: { ...quietTimings, reviewEveryMs: 4_000, reviewDecisionMs: 600_000 },
-    mentorshipTerms: {
-      policy: fastPolicy({
-        midtermAfterMs: 4_000,
-        endAfterMs: 9_000,
-        checkpointEveryMs: 600_000,
-        responseMs: 600_000,
-        sessionEveryMs: 600_000,
-        escalationDelayMs: 600_000,
-      }),
-      economics: DEFAULT_ECONOMICS,
-    },
+    mentorshipTerms: toTheEndInSeconds(),
   }));
   served = await (await fetch(`${api}/docs/openapi.json`)).json();
   if (process.env.MENTORFLOW_WRITE_OPENAPI === '1') await writeBoth(served);

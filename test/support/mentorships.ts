@@ -28,6 +28,22 @@ export const fastPolicy = (over: Partial<MentorshipPolicy> = {}): MentorshipPoli
   ...over,
 });
 
+/**
+ * Terms for a cycle run to its end in a test: midterm 4 s and the end 9 s into ACTIVE, nothing else
+ * (checkpoints, reminders, escalations) due while the test runs.
+ */
+export const toTheEndInSeconds = () => ({
+  policy: fastPolicy({
+    midtermAfterMs: 4_000,
+    endAfterMs: 9_000,
+    checkpointEveryMs: 600_000,
+    responseMs: 600_000,
+    sessionEveryMs: 600_000,
+    escalationDelayMs: 600_000,
+  }),
+  economics: DEFAULT_ECONOMICS,
+});
+
 export interface Cast {
   pair: MentorshipPair;
   mentee: Actor;
