@@ -61,3 +61,5 @@ export * from './proof/difference-in-differences.js';
 export * from './proof/effect-estimate.js';
 export * from './proof/effect-roi.js';
 export * from './proof/effect-privacy.js';
+export * from './pilot/lexicon.js';
+export * from './cases/competency-lexicon.js';
