@@ -63,3 +63,7 @@ export * from './proof/effect-roi.js';
 export * from './proof/effect-privacy.js';
 export * from './pilot/lexicon.js';
 export * from './cases/competency-lexicon.js';
+export * from './cases/deidentify.js';
+export * from './cases/case-library.js';
+export * from './cases/training-plan.js';
+export * from './program/program-training-plan.js';

@@ -9,6 +9,7 @@ import {
   type PlannedMentorshipStatus,
   type ProgramState,
 } from './program-state.js';
+import { assertSessionFitsPlan } from './program-training-plan.js';
 import type { TrainingSession } from './program-values.js';
 
 const execution = (s: ProgramState): ExecutionState => s.execution ?? emptyExecutionState();
@@ -50,6 +51,7 @@ export function assertCanRecordTraining(s: ProgramState, actor: Actor, session: 
       `training session ${session.sessionId} is already recorded`,
     );
   }
+  assertSessionFitsPlan(s, session);
   const role = session.audience === 'mentors' ? 'mentor' : 'mentee';
   session.attendees.forEach((id, i) => {
     if (!enrolled(s, id, role)) throw invalid(`attendees.${i}`, `${id} is not an enrolled ${role} of this cycle`);
