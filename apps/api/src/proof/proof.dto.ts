@@ -1,0 +1,137 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { EFFECT_COVARIATES, type EffectCovariate } from '../../../../libs/domain/src/index.js';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class OutcomeImportResponse {
+  @ApiProperty() dryRun!: boolean;
+  @ApiProperty() rows!: number;
+  @ApiProperty() created!: number;
+  @ApiProperty() updated!: number;
+  @ApiProperty() unchanged!: number;
+  @ApiProperty({ description: 'false when every row was already imported from its source with the same value.' })
+  changed!: boolean;
+  @ApiProperty({ example: 'created 1200, updated 0, unchanged 0' }) message!: string;
+}
+
+export class MeasureSummaryResponse {
+  @ApiProperty({ example: 'team turnover %' }) measure!: string;
+  @ApiProperty({ description: 'People (or managers, for team figures) with at least one value.' }) people!: number;
+  @ApiProperty() values!: number;
+  @ApiProperty({ example: '2025-01' }) from!: string;
+  @ApiProperty({ example: '2026-06' }) to!: string;
+  @ApiProperty({ type: [String] }) sources!: string[];
+}
+
+export class EffectQuery {
+  @ApiProperty({ description: 'The measure to compare, as imported (case-insensitive).', example: 'engagement score' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  measure!: string;
+
+  @ApiPropertyOptional({
+    description: 'true for turnover, absence, defects: a fall is an improvement.',
+    default: false,
+  })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  lowerIsBetter?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'First month of the window before the cycle (default: 12 months before the cycle started).',
+  })
+  @IsOptional()
+  @Matches(MONTH, { message: 'beforeFrom must be a month (YYYY-MM)' })
+  beforeFrom?: string;
+  @ApiPropertyOptional({ description: 'Last month before the cycle (default: the month before it started).' })
+  @IsOptional()
+  @Matches(MONTH, { message: 'beforeTo must be a month (YYYY-MM)' })
+  beforeTo?: string;
+  @ApiPropertyOptional({ description: 'First month after the cycle (default: 6 months after it started).' })
+  @IsOptional()
+  @Matches(MONTH, { message: 'afterFrom must be a month (YYYY-MM)' })
+  afterFrom?: string;
+  @ApiPropertyOptional({
+    description: 'Last month after the cycle (default: 12 months later, or the last month with figures).',
+  })
+  @IsOptional()
+  @Matches(MONTH, { message: 'afterTo must be a month (YYYY-MM)' })
+  afterTo?: string;
+
+  @ApiPropertyOptional({
+    description: 'Compare only within the same department as well as the same job level.',
+    default: false,
+  })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  sameDepartment?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, default: 2, description: 'Comparison managers sought per mentee.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  controlsPerMentee?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0.05,
+    maximum: 2,
+    default: 0.5,
+    description:
+      'Largest distance to a comparison manager (root mean square of covariate differences in standard deviations).',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0.05)
+  @Max(2)
+  caliper?: number;
+
+  @ApiPropertyOptional({
+    description: `Covariates to match on, comma-separated (default: all of ${EFFECT_COVARIATES.join(', ')}).`,
+    example: 'managementYears,teamSize,baseline,trend',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',').map((v) => v.trim()) : value,
+  )
+  @ArrayMaxSize(4)
+  @IsIn(EFFECT_COVARIATES, { each: true })
+  covariates?: EffectCovariate[];
+}
+
+export class ConsentDto {
+  @ApiProperty({
+    enum: ['granted', 'refused'],
+    description: 'May this person’s writing feed de-identified training cases?',
+  })
+  @IsIn(['granted', 'refused'])
+  consent!: 'granted' | 'refused';
+}
+
+export class ConsentResponse {
+  @ApiProperty() personId!: string;
+  @ApiProperty({ enum: ['granted', 'refused', 'not-asked'] }) consent!: 'granted' | 'refused' | 'not-asked';
+  @ApiProperty({ nullable: true, type: String }) recordedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String }) recordedAt!: string | null;
+}
