@@ -2,7 +2,7 @@
 export interface NameableFact {
   id: string;
   name: string;
-  email: string;
+  email: string | null;
 }
 
 // Particles of names that are also ordinary words; the other parts of the name still go.
@@ -41,7 +41,7 @@ export function deidentifier(directory: NameableFact[]): Deidentifier {
     for (const part of full) if (part.length >= 2 && !PARTICLES.has(part) && !names.has(part)) names.set(part, p.id);
     ids.set(p.id.toLowerCase(), p.id);
   }
-  const emails = new Map(directory.map((p) => [p.email.toLowerCase(), p.id]));
+  const emails = new Map(directory.filter((p) => p.email).map((p) => [p.email!.toLowerCase(), p.id]));
   return {
     clean(text, roles = new Map()) {
       const label = (id: string | undefined) => `[${(id && roles.get(id)) ?? 'colleague'}]`;

@@ -120,7 +120,7 @@ export class CaseMaterialQueries {
 
   /** Whatever could name someone of the directory in a text. */
   async nameable(): Promise<NameableFact[]> {
-    const rows: Array<{ id: string; name: string; email: string }> = await this.db.query(
+    const rows: Array<{ id: string; name: string; email: string | null }> = await this.db.query(
       `SELECT id, display_name AS name, email FROM people`,
     );
     return rows;
