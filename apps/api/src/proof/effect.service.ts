@@ -118,7 +118,9 @@ export class EffectService {
   /** The estimate for one measure, as the viewer may see it. */
   async effect(programId: string, actor: Actor, query: EffectQuery): Promise<EffectView> {
     const row = await this.program(programId, actor);
-    const estimate = await this.compute(row, await this.state(row), query);
+    const measure = query.measure;
+    if (measure === undefined) throw badField('measure', 'name the measure to compare (as imported)');
+    const estimate = await this.compute(row, await this.state(row), { ...query, measure });
     return effectForViewer(estimate, actor, row.ownerId);
   }
 

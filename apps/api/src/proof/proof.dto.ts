@@ -40,7 +40,9 @@ export class MeasureSummaryResponse {
 }
 
 export class EffectQuery {
+  // Optional here so that a caller without access gets 403 before any 400; the service requires it.
   @ApiProperty({ description: 'The measure to compare, as imported (case-insensitive).', example: 'engagement score' })
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
