@@ -1,6 +1,6 @@
 import { gaussian, seededRandom } from '../../libs/domain/src/pilot/statistics.js';
 import { monthText } from '../../libs/domain/src/proof/periods.js';
-import type { EffectPerson, OutcomeMeasure } from '../../libs/domain/src/index.js';
+import type { EffectPerson, EffectRequest, OutcomeMeasure } from '../../libs/domain/src/index.js';
 
 /**
  * A company with a known truth, for the effect estimate's tests: managers whose engagement score
@@ -126,3 +126,14 @@ export function syntheticCompany(partial: Partial<SyntheticCompanyOptions> & { s
     truth: { effect: o.plantedEffect, naiveBias: 15 * (menteeTrend + o.companyTrend) },
   };
 }
+
+/** The estimate's request for a synthetic company: its measure, windows, mentees, pool and values. */
+export const effectRequestFor = (c: SyntheticCompany, over: Partial<EffectRequest> = {}): EffectRequest => ({
+  measure: SYNTHETIC_MEASURE,
+  lowerIsBetter: false,
+  ...SYNTHETIC_WINDOWS,
+  mentees: c.mentees,
+  pool: c.pool,
+  values: c.values,
+  ...over,
+});

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { planOutcomeImport, type Actor, type OutcomeImportError } from '../../../../libs/domain/src/index.js';
+import { planOutcomeImport, type Actor } from '../../../../libs/domain/src/index.js';
 import { CaseMaterialQueries, OutcomeMeasureQueries } from '../../../../libs/persistence/src/index.js';
-import { ApiError } from '../http/api-error.js';
+import { importRejected } from '../http/import-rejected.js';
 import type { OutcomeImportResponse } from './proof.dto.js';
 
 @Injectable()
@@ -16,7 +16,7 @@ export class OutcomeMeasuresService {
     const people = new Set((await this.directory.nameable()).map((p) => p.id));
     // A first pass finds the errors and the sources the file names; the second compares with what they hold.
     const first = planOutcomeImport(csv, people, new Map());
-    if (first.errors.length > 0) throw importRejected(first.errors);
+    if (first.errors.length > 0) throw importRejected('OUTCOME_IMPORT.INVALID', first.errors);
     const sources = [...new Set(first.create.map((m) => m.source))];
     const plan = planOutcomeImport(csv, people, await this.measures.existing(sources));
     const changed = plan.create.length + plan.update.length > 0;
@@ -37,15 +37,4 @@ export class OutcomeMeasuresService {
   summaries() {
     return this.measures.summaries();
   }
-}
-
-function importRejected(errors: OutcomeImportError[]): ApiError {
-  const shown = errors.slice(0, 1000);
-  return new ApiError(
-    400,
-    'OUTCOME_IMPORT.INVALID',
-    `the file was rejected: ${errors.length} error(s); nothing was imported`,
-    shown.map((e) => ({ field: `line ${e.line}${e.column ? `, ${e.column}` : ''}`, messages: [e.message] })),
-    { lines: shown, totalErrors: errors.length },
-  );
 }

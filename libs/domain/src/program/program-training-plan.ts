@@ -2,27 +2,12 @@ import { hasRole, type Actor } from '../shared/actor.js';
 import { DomainError } from '../shared/domain-error.js';
 import type { TrainingPlan } from '../cases/training-plan.js';
 import type { ProgramEvent } from './program-events.js';
+import { invalid, notOwner, wrongPhase } from './program-refusals.js';
 import { cycleOf, type ProgramState, type TrainingPlanState } from './program-state.js';
 import type { TrainingPlanItemEdit, TrainingSession } from './program-values.js';
 
-const notOwner = (actor: Actor) =>
-  new DomainError(
-    'PROGRAM.NOT_OWNER',
-    'FORBIDDEN',
-    `only the program's owner may do this; ${actor.personId} is not its owner`,
-  );
-const invalid = (field: string, reason: string) =>
-  new DomainError('PROGRAM.INVALID', 'INVALID', `${field}: ${reason}`, { field, reason });
-const wrongPhase = (s: ProgramState, expected: string[]) =>
-  new DomainError(
-    'PROGRAM.WRONG_PHASE',
-    'WRONG_PHASE',
-    `the program is in phase ${s.phase}; this needs ${expected.join(' or ')}`,
-    {
-      expected,
-      actual: s.phase,
-    },
-  );
+const noPlan = () =>
+  new DomainError('PROGRAM.NO_TRAINING_PLAN', 'CONFLICT', 'no training plan has been proposed for this cycle yet');
 const ownerIn = (s: ProgramState, actor: Actor, phases: string[]) => {
   if (actor.personId !== s.ownerId || !hasRole(actor, 'owner')) throw notOwner(actor);
   if (!phases.includes(s.phase)) throw wrongPhase(s, phases);
@@ -64,12 +49,7 @@ export function proposeTrainingPlan(s: ProgramState, actor: Actor, plan: Trainin
 export function assertCanEditTrainingPlan(s: ProgramState, actor: Actor, items: TrainingPlanItemEdit[]): void {
   ownerIn(s, actor, ['TRAINING', 'EXECUTION']);
   const current = trainingPlanOf(s);
-  if (!current)
-    throw new DomainError(
-      'PROGRAM.NO_TRAINING_PLAN',
-      'CONFLICT',
-      'no training plan has been proposed for this cycle yet',
-    );
+  if (!current) throw noPlan();
   const trainers = new Set(current.plan.eligibleTrainers.map((t) => t.personId));
   const cases = new Set(current.plan.cases.map((c) => c.caseId));
   const proposed = new Set(current.plan.items.map((i) => i.competencyKey));
@@ -111,12 +91,7 @@ export function editTrainingPlan(
 export function assertSessionFitsPlan(s: ProgramState, session: TrainingSession): void {
   if (session.planItem === undefined && session.trainerIds === undefined) return;
   const current = trainingPlanOf(s);
-  if (!current)
-    throw new DomainError(
-      'PROGRAM.NO_TRAINING_PLAN',
-      'CONFLICT',
-      'no training plan has been proposed for this cycle yet',
-    );
+  if (!current) throw noPlan();
   if (session.planItem !== undefined && !current.items.some((i) => i.competencyKey === session.planItem))
     throw invalid('planItem', `"${session.planItem}" is not an item of the training plan`);
   const trainers = new Set(current.plan.eligibleTrainers.map((t) => t.personId));

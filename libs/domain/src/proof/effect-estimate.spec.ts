@@ -1,9 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { estimateEffect, type EffectCovariate, type EffectEstimate } from './effect-estimate.js';
 import {
+  effectRequestFor,
   syntheticCompany,
-  SYNTHETIC_MEASURE,
-  SYNTHETIC_WINDOWS,
   type SyntheticCompanyOptions,
 } from '../../../../test/support/synthetic-company.js';
 
@@ -26,16 +25,7 @@ function runs(
     const c = syntheticCompany({ seed, ...company });
     return {
       truth: c.truth.effect,
-      estimate: estimateEffect({
-        measure: SYNTHETIC_MEASURE,
-        lowerIsBetter: false,
-        ...SYNTHETIC_WINDOWS,
-        mentees: c.mentees,
-        pool: c.pool,
-        values: c.values,
-        covariates,
-        bootstrap: { ...BOOTSTRAP, seed },
-      }),
+      estimate: estimateEffect(effectRequestFor(c, { covariates, bootstrap: { ...BOOTSTRAP, seed } })),
     };
   });
 }
@@ -89,14 +79,7 @@ describe('the program’s effect on a synthetic company with a planted effect an
 describe('retention and promotion over the same matched sets', () => {
   it('finds a planted retention effect and reports both shares', () => {
     const c = syntheticCompany({ seed: 7, mentees: 60, leaveRate: 0.4, plantedRetention: 0.35 });
-    const r = estimateEffect({
-      measure: SYNTHETIC_MEASURE,
-      lowerIsBetter: false,
-      ...SYNTHETIC_WINDOWS,
-      mentees: c.mentees,
-      pool: c.pool,
-      values: c.values,
-    });
+    const r = estimateEffect(effectRequestFor(c));
     expect(r.retention!.mentees).toBeGreaterThan(r.retention!.comparison);
     expect(r.retention!.difference.interval![0]).toBeGreaterThan(0);
     expect(r.promotion).not.toBeNull();
@@ -106,14 +89,7 @@ describe('retention and promotion over the same matched sets', () => {
 
 describe('the estimate as a report', () => {
   const c = syntheticCompany({ seed: 11 });
-  const request = {
-    measure: SYNTHETIC_MEASURE,
-    lowerIsBetter: false,
-    ...SYNTHETIC_WINDOWS,
-    mentees: c.mentees,
-    pool: c.pool,
-    values: c.values,
-  };
+  const request = effectRequestFor(c);
 
   it('is deterministic: the same data give the same interval', () => {
     expect(estimateEffect(request).effect).toEqual(estimateEffect(request).effect);

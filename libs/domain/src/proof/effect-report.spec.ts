@@ -5,7 +5,7 @@ import { matchComparisons, type ComparisonUnit } from './comparison-matching.js'
 import { estimateEffect } from './effect-estimate.js';
 import { effectForViewer } from './effect-privacy.js';
 import { roiFromEffect } from './effect-roi.js';
-import { syntheticCompany, SYNTHETIC_MEASURE, SYNTHETIC_WINDOWS } from '../../../../test/support/synthetic-company.js';
+import { effectRequestFor, syntheticCompany } from '../../../../test/support/synthetic-company.js';
 
 describe('statistics behind the interval', () => {
   it("Student's t quantiles match the tables", () => {
@@ -58,14 +58,7 @@ describe('matching', () => {
 
 describe('money and privacy', () => {
   const c = syntheticCompany({ seed: 3 });
-  const estimate = estimateEffect({
-    measure: SYNTHETIC_MEASURE,
-    lowerIsBetter: false,
-    ...SYNTHETIC_WINDOWS,
-    mentees: c.mentees,
-    pool: c.pool,
-    values: c.values,
-  });
+  const estimate = estimateEffect(effectRequestFor(c));
 
   it('computes the ROI from the estimated effect, its interval carried through, labelled', () => {
     const roi = roiFromEffect(estimate, { valuePerUnit: 1000, currency: 'EUR', costPerMentee: 2000 })!;

@@ -53,7 +53,7 @@ describe('outcome-measure import plan', () => {
 
   it('names missing and unknown columns, an empty file and a file without rows', () => {
     expect(planOutcomeImport('employee_id,measure,value,source,extra\n', people, new Map()).errors).toEqual([
-      { line: 1, column: null, message: 'unknown column "extra"' },
+      { line: 1, column: 'extra', message: 'unknown column "extra"' },
       { line: 1, column: 'period', message: 'required column "period" is missing' },
     ]);
     expect(planOutcomeImport('', people, new Map()).errors[0].message).toBe('the file is empty');

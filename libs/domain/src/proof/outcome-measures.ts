@@ -1,4 +1,4 @@
-import { parseCsv } from '../people/csv.js';
+import { readCsvTable, type CsvTableError } from '../people/csv.js';
 import { EMPLOYEE_ID } from '../people/person.js';
 import { monthIndex } from './periods.js';
 
@@ -28,11 +28,7 @@ export const OUTCOME_CSV_COLUMNS = [
 
 type OutcomeColumn = (typeof OUTCOME_CSV_COLUMNS)[number]['name'];
 
-export interface OutcomeImportError {
-  line: number;
-  column: OutcomeColumn | null;
-  message: string;
-}
+export type OutcomeImportError = CsvTableError;
 
 export interface OutcomeImportPlan {
   rows: number;
@@ -62,44 +58,15 @@ export function planOutcomeImport(
   people: ReadonlySet<string>,
   existing: ReadonlyMap<string, number>,
 ): OutcomeImportPlan {
-  const parsed = parseCsv(csv);
-  const errors: OutcomeImportError[] = parsed.errors.map((e) => ({ line: e.line, column: null, message: e.message }));
-  const [header, ...rows] = parsed.records;
-  const none = { create: [], update: [], unchanged: 0 };
-  if (!header)
-    return { rows: 0, ...none, errors: [...errors, { line: 1, column: null, message: 'the file is empty' }] };
-  const names = header.fields.map((h) => h.trim().toLowerCase());
-  const index = new Map<string, number>();
-  names.forEach((name, i) => {
-    if (!OUTCOME_CSV_COLUMNS.some((c) => c.name === name))
-      errors.push({ line: header.line, column: null, message: `unknown column "${name}"` });
-    else if (index.has(name))
-      errors.push({ line: header.line, column: null, message: `column "${name}" appears twice` });
-    else index.set(name, i);
-  });
-  for (const c of OUTCOME_CSV_COLUMNS)
-    if (!index.has(c.name))
-      errors.push({ line: header.line, column: c.name, message: `required column "${c.name}" is missing` });
-  if (errors.length > 0) return { rows: rows.length, ...none, errors };
-  if (rows.length === 0)
-    return {
-      rows: 0,
-      ...none,
-      errors: [{ line: header.line, column: null, message: 'the file has a header but no rows' }],
-    };
+  const table = readCsvTable(csv, OUTCOME_CSV_COLUMNS);
+  const errors: OutcomeImportError[] = [...table.errors];
+  const none = { rows: table.rowCount, create: [], update: [], unchanged: 0 };
+  if (table.rows.length === 0) return { ...none, errors };
 
   const measures: OutcomeMeasure[] = [];
   const firstLine = new Map<string, number>();
-  for (const row of rows) {
-    if (row.fields.length !== names.length) {
-      errors.push({
-        line: row.line,
-        column: null,
-        message: `expected ${names.length} fields, found ${row.fields.length}`,
-      });
-      continue;
-    }
-    const cell = (c: OutcomeColumn) => (row.fields[index.get(c)!] ?? '').trim();
+  for (const row of table.rows) {
+    const cell = (c: OutcomeColumn) => (row.fields[table.index.get(c)!] ?? '').trim();
     const problems: OutcomeImportError[] = [];
     const bad = (column: OutcomeColumn, message: string) => problems.push({ line: row.line, column, message });
     const employeeId = cell('employee_id');
@@ -130,7 +97,7 @@ export function planOutcomeImport(
     }
     errors.push(...problems);
   }
-  if (errors.length > 0) return { rows: rows.length, ...none, errors };
+  if (errors.length > 0) return { ...none, errors: errors.sort((a, b) => a.line - b.line) };
   const create: OutcomeMeasure[] = [];
   const update: OutcomeMeasure[] = [];
   let unchanged = 0;
@@ -140,5 +107,5 @@ export function planOutcomeImport(
     else if (before === m.value) unchanged++;
     else update.push(m);
   }
-  return { rows: rows.length, create, update, unchanged, errors: [] };
+  return { rows: table.rowCount, create, update, unchanged, errors: [] };
 }
