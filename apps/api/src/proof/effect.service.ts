@@ -24,7 +24,7 @@ import {
   OutcomeMeasureQueries,
   type ProgramReadModelEntity,
 } from '../../../../libs/persistence/src/index.js';
-import { badField } from '../http/api-error.js';
+import { ApiError, badField } from '../http/api-error.js';
 import { ProgramsService } from '../programs/programs.service.js';
 import { TEMPORAL_CLIENT } from '../tokens.js';
 import type { EffectQuery } from './proof.dto.js';
@@ -147,8 +147,9 @@ export class EffectService {
       let estimate: EffectEstimate;
       try {
         estimate = await this.compute(row, state, { measure: fact.name, lowerIsBetter: fact.lowerIsBetter });
-      } catch {
-        continue; // no window yet (the cycle has not started): nothing to compare
+      } catch (e) {
+        if (e instanceof ApiError && e.getStatus() === 400) continue; // the cycle has not started: no window yet
+        throw e;
       }
       const monetised = evidence.filter((e) => e.facts.some((f) => measureKey(f.name) === measureKey(fact.name)));
       const benefit = monetised.reduce(
