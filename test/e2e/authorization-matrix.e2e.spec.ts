@@ -214,6 +214,8 @@ const RULES: Record<string, Rule> = {
   'GET /programs/{id}/case-library': { roles: 'any', objectLevel: programOwnerOrHr },
   'GET /programs/{id}/training-plan': { roles: 'any', objectLevel: programOwnerOrHr },
   'GET /programs/{id}/training-plan/proposal': { roles: 'any', objectLevel: programOwnerOrHr },
+  'POST /programs/{id}/training-plan': { roles: ['owner'], objectLevel: programOwner, body: {} },
+  'PUT /programs/{id}/training-plan': { roles: ['owner'], objectLevel: programOwner, body: { items: [] } },
   'GET /people/{id}/case-consent': {
     roles: 'any',
     objectLevel: { privileged: ['hr-admin'], holder: { person: 'p-1', roles: ['mentee'] } },

@@ -141,13 +141,46 @@ describe('the cycle’s effect against comparable managers, over HTTP on real Te
     );
     await post('/matching/proposals/1/approval').expect(200);
     for (const m of company.mentees) await post('/mentorships', { menteeId: m.id, supervisorId: 'sup-1' }).expect(201);
+    // The training plan: proposed and recorded, edited, a session recorded against it.
+    const proposed = await post('/training-plan').expect(200);
+    expect(proposed.body.items).toEqual([
+      expect.objectContaining({ competencyKey: 'delegation', trainerIds: ['sup-1'] }),
+    ]);
+    await request(api).post(`/programs/${programId}/training-plan`).set(as('sponsor')).send({}).expect(403);
+    const item = { competencyKey: 'delegation', title: 'Letting go', audience: 'mentors', caseIds: [] };
+    const edit = (trainerIds: string[]) =>
+      request(api)
+        .put(`/programs/${programId}/training-plan`)
+        .set(as('owner'))
+        .send({ items: [{ ...item, trainerIds }] });
+    const notExperienced = await edit([mentors[0]]).expect(400);
+    expect(notExperienced.body).toMatchObject({ code: 'PROGRAM.INVALID' });
+    expect(notExperienced.body.message).toMatch(/not an experienced trainer/);
+    expect((await edit(['sup-1']).expect(200)).body).toMatchObject({ edits: 1, items: [{ title: 'Letting go' }] });
     await post('/execution').expect(200);
-    await post('/training-sessions', {
+    const offPlan = await post('/training-sessions', {
+      audience: 'mentors',
+      title: 'Off plan',
+      heldAt: new Date().toISOString(),
+      attendees: mentors,
+      planItem: 'feedback',
+    }).expect(400);
+    expect(offPlan.body.code).toBe('PROGRAM.INVALID');
+    const trained = await post('/training-sessions', {
       audience: 'mentors',
       title: 'Delegation: cases from the pilot',
       heldAt: new Date().toISOString(),
       attendees: mentors,
+      planItem: 'delegation',
+      trainerIds: ['sup-1'],
     }).expect(200);
+    expect(trained.body.sessions[0]).toMatchObject({ planItem: 'delegation', trainerIds: ['sup-1'] });
+    const events = (await request(api).get(`/programs/${programId}/events`).set(as('owner')).expect(200)).body.map(
+      (e: { type: string }) => e.type,
+    );
+    expect(events).toEqual(
+      expect.arrayContaining(['TrainingPlanProposed', 'TrainingPlanEdited', 'TrainingSessionRecorded']),
+    );
     await eventually(async () => {
       const res = await request(api).get(`/programs/${programId}/mentorships`).set(as('owner')).expect(200);
       return res.body.every((m: { status: string }) => m.status === 'STARTED') ? true : null;
@@ -215,6 +248,8 @@ describe('the cycle’s effect against comparable managers, over HTTP on real Te
     ]);
     expect(plan.eligibleTrainers).toEqual([{ personId: 'sup-1', reason: 'supervisor', closedMentorships: 0 }]);
     await request(api).get(`/programs/${programId}/training-plan/proposal`).set(as('sponsor')).expect(403);
+    const recorded = await request(api).get(`/programs/${programId}/training-plan`).set(as('owner')).expect(200);
+    expect(recorded.body).toMatchObject({ edits: 1, proposedBy: 'ceo' });
     expect(
       (await request(api).get(`/programs/${programId}/training-plan/proposal?minClosedMentorships=-1`).set(as('owner')))
         .body.errors[0].field,

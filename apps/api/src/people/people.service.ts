@@ -12,7 +12,6 @@ import {
 import { DirectoryQueries, MentorshipQueries, PeopleQueries } from '../../../../libs/persistence/src/index.js';
 import { ApiError, badField, notFound } from '../http/api-error.js';
 import { importRejected } from '../http/import-rejected.js';
->>>>>>> a2a8bfc (Review: one CSV table reader (header, columns, widths) for the HR and outcome imports, one 'import rejected' API error, the program's error helpers reused by the training plan, one effect request helper for the specs)
 import type { CreatePersonDto, UpdatePersonDto } from './dto/person.dto.js';
 import {
   PersonResponse,

@@ -1,10 +1,12 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor, TrainingPlan, TrainingPlanState } from '../../../../libs/domain/src/index.js';
-import { CurrentActor } from '../auth/auth.decorators.js';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { badField } from '../http/api-error.js';
 import { uuidParam } from '../http/param-pipes.js';
+import { OperationKey } from '../http/idempotency.interceptor.js';
 import { CasesService, type CaseLibraryResponse } from './cases.service.js';
+import { EditTrainingPlanDto, ProposeTrainingPlanDto } from './proof.dto.js';
 
 @ApiTags('proof')
 @ApiBearerAuth()
@@ -57,5 +59,38 @@ export class CasesController {
   })
   recorded(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<TrainingPlanState | null> {
     return this.cases.recorded(id, actor);
+  }
+
+  @Post('training-plan')
+  @HttpCode(200)
+  @Roles('owner')
+  @ApiOperation({
+    summary: 'Propose this cycle’s training plan now and record it (the program’s owner; TRAINING).',
+    description:
+      'Records a TrainingPlanProposed event with the plan, the experienced trainers and the cases it offers (a new proposal replaces the earlier one and its edits). 403 for anyone but the owner, 409 outside TRAINING.',
+  })
+  record(
+    @Param('id', uuidParam) id: string,
+    @Body() body: ProposeTrainingPlanDto,
+    @CurrentActor() actor: Actor,
+    @OperationKey() key?: string,
+  ): Promise<TrainingPlanState | null> {
+    return this.cases.record(id, actor, body.minClosedMentorships, key);
+  }
+
+  @Put('training-plan')
+  @Roles('owner')
+  @ApiOperation({
+    summary: 'Edit the recorded training plan (the program’s owner; TRAINING or EXECUTION).',
+    description:
+      'Items keep their figures; titles, audience, trainers and cases change. A trainer who is not experienced (a supervisor, or a mentor with the plan’s number of closed mentorships) or a case the proposal did not offer is refused (400 naming the item). Recorded as a TrainingPlanEdited event; 409 PROGRAM.NO_TRAINING_PLAN before a proposal.',
+  })
+  edit(
+    @Param('id', uuidParam) id: string,
+    @Body() body: EditTrainingPlanDto,
+    @CurrentActor() actor: Actor,
+    @OperationKey() key?: string,
+  ): Promise<TrainingPlanState | null> {
+    return this.cases.edit(id, actor, body.items, key);
   }
 }

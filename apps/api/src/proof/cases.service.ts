@@ -15,9 +15,14 @@ import {
   type ProgramState,
   type TrainingCase,
   type TrainingPlan,
+  type TrainingPlanItemEdit,
   type TrainingPlanState,
 } from '../../../../libs/domain/src/index.js';
-import { programStateQuery } from '../../../../libs/contracts/src/index.js';
+import {
+  editTrainingPlanUpdate,
+  programStateQuery,
+  proposeTrainingPlanUpdate,
+} from '../../../../libs/contracts/src/index.js';
 import {
   CaseConsentQueries,
   CaseMaterialQueries,
@@ -45,10 +50,15 @@ export class CasesService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
-  private async owned(programId: string, actor: Actor): Promise<{ row: ProgramReadModelEntity; state: ProgramState }> {
-    const row = hasRole(actor, 'hr-admin')
-      ? await this.programs.findRow(programId)
-      : await this.programs.findOwned(programId, actor);
+  private async owned(
+    programId: string,
+    actor: Actor,
+    hrMayRead = true,
+  ): Promise<{ row: ProgramReadModelEntity; state: ProgramState }> {
+    const row =
+      hrMayRead && hasRole(actor, 'hr-admin')
+        ? await this.programs.findRow(programId)
+        : await this.programs.findOwned(programId, actor);
     const state = await this.temporal.workflow.getHandle(row.workflowId).query(programStateQuery);
     if (!state) throw new ApiError(409, 'PROGRAM.NOT_READY', 'the program is still being created');
     return { row, state };
@@ -122,6 +132,35 @@ export class CasesService {
       cases: library.cases,
       competencyNames: new Map((model?.competencies ?? []).map((c) => [c.key, c.name])),
     });
+  }
+
+  /** Proposes the plan now and records it in the program (an Update: owner, TRAINING). */
+  async record(
+    programId: string,
+    actor: Actor,
+    minClosedMentorships: number | undefined,
+    key?: string,
+  ): Promise<TrainingPlanState | null> {
+    const { row } = await this.owned(programId, actor, false);
+    const plan = await this.proposal(programId, actor, minClosedMentorships);
+    const state = await this.temporal.workflow
+      .getHandle(row.workflowId)
+      .executeUpdate(proposeTrainingPlanUpdate, { args: [{ actor, plan }], updateId: key });
+    return state.trainingPlan ?? null;
+  }
+
+  /** The owner's edit of the recorded plan (an Update: trainers and cases checked by the domain). */
+  async edit(
+    programId: string,
+    actor: Actor,
+    items: TrainingPlanItemEdit[],
+    key?: string,
+  ): Promise<TrainingPlanState | null> {
+    const { row } = await this.owned(programId, actor, false);
+    const state = await this.temporal.workflow
+      .getHandle(row.workflowId)
+      .executeUpdate(editTrainingPlanUpdate, { args: [{ actor, items }], updateId: key });
+    return state.trainingPlan ?? null;
   }
 
   /** The plan recorded for this cycle, as proposed and edited, or null before any proposal. */

@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -13,8 +15,10 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { EFFECT_COVARIATES, type EffectCovariate } from '../../../../libs/domain/src/index.js';
+import { EMPLOYEE_ID } from '../http/validation.js';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -136,4 +140,53 @@ export class ConsentResponse {
   @ApiProperty({ enum: ['granted', 'refused', 'not-asked'] }) consent!: 'granted' | 'refused' | 'not-asked';
   @ApiProperty({ nullable: true, type: String }) recordedBy!: string | null;
   @ApiProperty({ nullable: true, type: String }) recordedAt!: string | null;
+}
+
+export class ProposeTrainingPlanDto {
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 50,
+    default: 2,
+    description: 'Closed mentorships a mentor needs to count as an experienced trainer (supervisors always count).',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  minClosedMentorships?: number;
+}
+
+export class TrainingPlanItemDto {
+  @ApiProperty({ example: 'delegation', description: 'A competency of the proposed plan.' })
+  @IsString()
+  @MaxLength(60)
+  competencyKey!: string;
+  @ApiProperty({ example: 'Letting go: three cases from cycle 1' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title!: string;
+  @ApiProperty({ enum: ['mentors', 'mentees'] }) @IsIn(['mentors', 'mentees']) audience!: 'mentors' | 'mentees';
+  @ApiProperty({ type: [String], description: 'Experienced trainers of the proposal (checked by the domain).' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @Matches(EMPLOYEE_ID, { each: true, message: 'each trainer must be an employee id' })
+  trainerIds!: string[];
+  @ApiProperty({ type: [String], description: 'Cases offered by the proposal.' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  caseIds!: string[];
+}
+
+export class EditTrainingPlanDto {
+  @ApiProperty({ type: [TrainingPlanItemDto], description: 'The plan as the owner wants it: the items kept, edited.' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => TrainingPlanItemDto)
+  items!: TrainingPlanItemDto[];
 }
