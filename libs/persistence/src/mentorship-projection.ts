@@ -74,6 +74,14 @@ export async function projectMentorshipEvents(
         await tx.query(`UPDATE mentorships SET goals = $2 WHERE id = $1`, [id, JSON.stringify(e.data.goals)]);
         if (e.data.by === 'mentor')
           await recordAssessments(tx, id, e.data.baselines, 'baseline', e.actorId, e.at, 'kickoff');
+        // The party's answer on case consent is the person's answer from now on (a later one replaces it).
+        if (e.data.caseConsent)
+          await tx.query(
+            `INSERT INTO case_consents (person_id, consent, recorded_by, recorded_at) VALUES ($1, $2, $1, $3)
+             ON CONFLICT (person_id) DO UPDATE
+               SET consent = EXCLUDED.consent, recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at`,
+            [e.actorId, e.data.caseConsent, e.at],
+          );
         break;
       case 'ReviewSubmitted':
         if (e.data.by === 'mentor')

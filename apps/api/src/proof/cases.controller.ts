@@ -4,12 +4,14 @@ import type { Actor, TrainingPlan, TrainingPlanState } from '../../../../libs/do
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { badField } from '../http/api-error.js';
 import { uuidParam } from '../http/param-pipes.js';
+import { AcceptsIdempotencyKey } from '../http/idempotency-header.js';
 import { OperationKey } from '../http/idempotency.interceptor.js';
 import { CasesService, type CaseLibraryResponse } from './cases.service.js';
 import { EditTrainingPlanDto, ProposeTrainingPlanDto } from './proof.dto.js';
 
 @ApiTags('proof')
 @ApiBearerAuth()
+@AcceptsIdempotencyKey()
 @Controller('programs/:id')
 export class CasesController {
   constructor(private readonly cases: CasesService) {}

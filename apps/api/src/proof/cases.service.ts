@@ -1,37 +1,45 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import {
   buildCaseLibrary,
+  closedAsMentor,
   COMPETENCY_LEXICON,
   COMPETENCY_TAGGING_HELD_OUT,
   cycleOf,
   DEFAULT_MIN_CLOSED_MENTORSHIPS,
   deidentifier,
+  currentLevels,
+  DEFAULT_MODEL_KEY,
   hasRole,
+  mentorshipCaseMaterial,
+  mentorshipCycles,
   personGaps,
+  pilotCaseMaterial,
   proposeTrainingPlanItems,
   textTaggingMayFile,
   type Actor,
+  type ProgramEvent,
   type ProgramState,
   type TrainingCase,
   type TrainingPlan,
   type TrainingPlanItemEdit,
   type TrainingPlanState,
 } from '../../../../libs/domain/src/index.js';
+import { editTrainingPlanUpdate, proposeTrainingPlanUpdate } from '../../../../libs/contracts/src/index.js';
 import {
-  editTrainingPlanUpdate,
-  programStateQuery,
-  proposeTrainingPlanUpdate,
-} from '../../../../libs/contracts/src/index.js';
-import {
+  AssessmentQueries,
   CaseConsentQueries,
-  CaseMaterialQueries,
-  CohortQueries,
-  type ProgramReadModelEntity,
+  CompetencyQueries,
+  MentorshipQueries,
+  PeopleQueries,
+  PilotQueries,
+  ProgramQueries,
+  SessionQueries,
+  toCompetencyModel,
+  type ProgramRecord,
 } from '../../../../libs/persistence/src/index.js';
 import { ApiError } from '../http/api-error.js';
 import { ProgramsService } from '../programs/programs.service.js';
-import { TEMPORAL_CLIENT } from '../tokens.js';
+import { ProgramGateway } from '../workflows/program-gateway.js';
 
 export interface CaseLibraryResponse {
   cycle: number;
@@ -44,37 +52,51 @@ export interface CaseLibraryResponse {
 export class CasesService {
   constructor(
     private readonly programs: ProgramsService,
-    private readonly materials: CaseMaterialQueries,
+    private readonly programEvents: ProgramQueries,
+    private readonly mentorships: MentorshipQueries,
+    private readonly sessions: SessionQueries,
+    private readonly pilots: PilotQueries,
+    private readonly people: PeopleQueries,
+    private readonly assessments: AssessmentQueries,
+    private readonly competencies: CompetencyQueries,
     private readonly consents: CaseConsentQueries,
-    private readonly cohort: CohortQueries,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly workflow: ProgramGateway,
   ) {}
 
   private async owned(
     programId: string,
     actor: Actor,
     hrMayRead = true,
-  ): Promise<{ row: ProgramReadModelEntity; state: ProgramState }> {
+  ): Promise<{ row: ProgramRecord; state: ProgramState }> {
     const row =
       hrMayRead && hasRole(actor, 'hr-admin')
         ? await this.programs.findRow(programId)
         : await this.programs.findOwned(programId, actor);
-    const state = await this.temporal.workflow.getHandle(row.workflowId).query(programStateQuery);
+    const state = await this.workflow.state(row.id);
     if (!state) throw new ApiError(409, 'PROGRAM.NOT_READY', 'the program is still being created');
     return { row, state };
   }
 
   /** Cases from the program's closed mentorships of earlier cycles and from its pilot, de-identified. */
-  private async casesOf(row: ProgramReadModelEntity, state: ProgramState): Promise<CaseLibraryResponse> {
+  private async casesOf(row: ProgramRecord, state: ProgramState): Promise<CaseLibraryResponse> {
     const cycle = cycleOf(state);
-    const earlier = (await this.materials.closedMentorships(row.id)).filter((m) => (m.cycle ?? 0) < cycle);
-    const pilot = state.pilot ? await this.materials.pilot(state.pilot.pilotId) : [];
+    const events = (await this.programEvents.events(row.id)).map((e) => ({ type: e.type, data: e.payload }));
+    const cycles = mentorshipCycles(events as Array<Pick<ProgramEvent, 'type' | 'data'>>);
+    const closed = (await this.mentorships.statesOfProgram(row.id)).filter(
+      (m) => m.phase === 'CLOSED' && (cycles.get(m.mentorshipId) ?? 1) < cycle,
+    );
+    const shared = await this.sessions.sharedOf(closed.map((m) => m.mentorshipId));
+    const earlier = closed.map((m) =>
+      mentorshipCaseMaterial(m, shared.get(m.mentorshipId) ?? [], cycles.get(m.mentorshipId) ?? 1),
+    );
+    const pilotRow = state.pilot ? await this.pilots.find(state.pilot.pilotId) : null;
+    const pilot = pilotRow ? pilotCaseMaterial(pilotRow.id, pilotRow.mentorships) : [];
     const consent = await this.consents.all();
     const fileByText = textTaggingMayFile(COMPETENCY_TAGGING_HELD_OUT);
     const materials = [...earlier, ...pilot];
     const cases = buildCaseLibrary(materials, {
       consent: (id) => consent.get(id) ?? null,
-      deidentify: deidentifier(await this.materials.nameable()),
+      deidentify: deidentifier(await this.people.nameable()),
       competencyKeys: new Set([
         ...materials.flatMap((m) => m.declaredCompetencies),
         ...COMPETENCY_LEXICON.entries.map((e) => e.key),
@@ -102,13 +124,16 @@ export class CasesService {
     const mentees = of('mentee');
     const mentors = of('mentor');
     const ids = [...mentees, ...mentors].map((p) => p.personId);
-    const [people, levels, model, library, closed] = await Promise.all([
-      this.cohort.people(ids),
-      this.cohort.levels(ids),
-      this.cohort.model(),
+    const [people, ratings, stored, library, closedInPrograms, closedInPilots] = await Promise.all([
+      this.people.findMany(ids),
+      this.assessments.evidenceOfPeople(ids),
+      this.competencies.model(DEFAULT_MODEL_KEY),
       this.casesOf(row, state),
-      this.materials.closedAsMentor(),
+      this.mentorships.closedCountByMentor(),
+      this.pilots.mentorCounts(),
     ]);
+    const levels = currentLevels(ratings);
+    const model = stored ? toCompetencyModel(stored) : null;
     const byId = new Map(people.map((p) => [p.id, p]));
     return proposeTrainingPlanItems({
       cycle: cycleOf(state),
@@ -127,7 +152,7 @@ export class CasesService {
         levels: Object.fromEntries(levels.get(m.personId) ?? new Map<string, number>()),
       })),
       supervisors: of('supervisor').map((s) => s.personId),
-      closedMentorships: closed,
+      closedMentorships: closedAsMentor(closedInPrograms, closedInPilots),
       minClosedMentorships,
       cases: library.cases,
       competencyNames: new Map((model?.competencies ?? []).map((c) => [c.key, c.name])),
@@ -141,11 +166,9 @@ export class CasesService {
     minClosedMentorships: number | undefined,
     key?: string,
   ): Promise<TrainingPlanState | null> {
-    const { row } = await this.owned(programId, actor, false);
+    await this.owned(programId, actor, false);
     const plan = await this.proposal(programId, actor, minClosedMentorships);
-    const state = await this.temporal.workflow
-      .getHandle(row.workflowId)
-      .executeUpdate(proposeTrainingPlanUpdate, { args: [{ actor, plan }], updateId: key });
+    const state = await this.workflow.update(programId, proposeTrainingPlanUpdate, [{ actor, plan }], key);
     return state.trainingPlan ?? null;
   }
 
@@ -156,10 +179,8 @@ export class CasesService {
     items: TrainingPlanItemEdit[],
     key?: string,
   ): Promise<TrainingPlanState | null> {
-    const { row } = await this.owned(programId, actor, false);
-    const state = await this.temporal.workflow
-      .getHandle(row.workflowId)
-      .executeUpdate(editTrainingPlanUpdate, { args: [{ actor, items }], updateId: key });
+    await this.owned(programId, actor, false);
+    const state = await this.workflow.update(programId, editTrainingPlanUpdate, [{ actor, items }], key);
     return state.trainingPlan ?? null;
   }
 

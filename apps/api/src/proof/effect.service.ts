@@ -1,58 +1,53 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import {
+  beforeAfterRoi,
+  costPerMentee,
   effectForViewer,
   estimateEffect,
   hasRole,
   measureKey,
   monthIndex,
   monthOf,
+  monetisedMeasures,
   monthText,
   roiFromEffect,
   windowProblem,
   type Actor,
   type EffectEstimate,
-  type EffectRoi,
   type EffectView,
   type MonthWindow,
   type ProgramState,
+  type ReportComparison,
   type RoiEvidence,
 } from '../../../../libs/domain/src/index.js';
-import { programStateQuery } from '../../../../libs/contracts/src/index.js';
 import {
-  ComparisonPopulationQueries,
+  MentorshipQueries,
   OutcomeMeasureQueries,
-  type ProgramReadModelEntity,
+  PeopleQueries,
+  type ProgramRecord,
 } from '../../../../libs/persistence/src/index.js';
 import { ApiError, badField } from '../http/api-error.js';
 import { ProgramsService } from '../programs/programs.service.js';
-import { TEMPORAL_CLIENT } from '../tokens.js';
+import { ProgramGateway } from '../workflows/program-gateway.js';
 import type { EffectQuery } from './proof.dto.js';
-
-/** The comparison beside the before/after figure, per monetised measure, for the cycle's report. */
-export interface ReportComparison {
-  measure: string;
-  effect: EffectView;
-  beforeAfter: { label: string; benefit: number; cost: number; roi: number | null; mentorships: number } | null;
-  fromEstimate: EffectRoi | null;
-}
 
 @Injectable()
 export class EffectService {
   constructor(
     private readonly programs: ProgramsService,
-    private readonly population: ComparisonPopulationQueries,
+    private readonly people: PeopleQueries,
+    private readonly mentorships: MentorshipQueries,
     private readonly measures: OutcomeMeasureQueries,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly workflow: ProgramGateway,
   ) {}
 
   /** HR admins, and whoever may read the program (owner, sponsor, steering group). */
-  private async program(programId: string, actor: Actor): Promise<ProgramReadModelEntity> {
+  private async program(programId: string, actor: Actor): Promise<ProgramRecord> {
     return hasRole(actor, 'hr-admin') ? this.programs.findRow(programId) : this.programs.findReadable(programId, actor);
   }
 
-  private state(row: ProgramReadModelEntity): Promise<ProgramState | null> {
-    return this.temporal.workflow.getHandle(row.workflowId).query(programStateQuery);
+  private state(row: ProgramRecord): Promise<ProgramState | null> {
+    return this.workflow.state(row.id);
   }
 
   /** Windows from the query, else around the cycle's start: 12 months before it, months 6 to 17 after it. */
@@ -84,20 +79,16 @@ export class EffectService {
     return { before, after };
   }
 
-  private async compute(
-    row: ProgramReadModelEntity,
-    state: ProgramState | null,
-    query: EffectQuery,
-  ): Promise<EffectEstimate> {
+  private async compute(row: ProgramRecord, state: ProgramState | null, query: EffectQuery): Promise<EffectEstimate> {
     const { before, after } = await this.windows(state, query);
     const cycleMentees = new Set(
       (state?.execution?.mentorships ?? []).filter((m) => m.startedAt !== null).map((m) => m.menteeId),
     );
     const excluded = new Set([
-      ...(await this.population.everInProgram(row.id)),
+      ...(await this.mentorships.peopleOfProgram(row.id)),
       ...(state?.matching?.participants ?? []).map((p) => p.personId),
     ]);
-    const members = await this.population.members();
+    const members = await this.people.comparisonPopulation();
     return estimateEffect({
       measure: query.measure,
       lowerIsBetter: query.lowerIsBetter ?? false,
@@ -125,7 +116,7 @@ export class EffectService {
   }
 
   /**
-   * For the report: each monetised fact of the cycle's closed mentorships that has imported figures
+   * For the report of a cycle: each monetised fact of its closed mentorships that has imported figures
    * under the same name, estimated against comparable managers, with both ROI figures side by side.
    */
   async reportComparison(
@@ -133,17 +124,14 @@ export class EffectService {
     actor: Actor,
     evidence: RoiEvidence[],
     currency: string | null,
+    cycleState: ProgramState,
   ): Promise<ReportComparison[]> {
     const row = await this.program(programId, actor);
-    const state = await this.state(row);
+    // The report's own cycle (an earlier one as it stood when it ended): its mentees, its start.
+    const state = cycleState;
     const imported = new Set((await this.measures.summaries()).map((s) => measureKey(s.measure)));
-    const facts = new Map<string, { name: string; lowerIsBetter: boolean; valuePerUnit: number }>();
-    for (const f of evidence.flatMap((e) => e.facts))
-      if (f.valuePerUnit !== null && imported.has(measureKey(f.name)) && !facts.has(measureKey(f.name)))
-        facts.set(measureKey(f.name), { name: f.name, lowerIsBetter: f.lowerIsBetter, valuePerUnit: f.valuePerUnit });
-    const costPerMentee = evidence.length ? evidence.reduce((s, e) => s + e.cost, 0) / evidence.length : 0;
     const out: ReportComparison[] = [];
-    for (const fact of facts.values()) {
+    for (const fact of monetisedMeasures(evidence, imported)) {
       let estimate: EffectEstimate;
       try {
         estimate = await this.compute(row, state, { measure: fact.name, lowerIsBetter: fact.lowerIsBetter });
@@ -151,29 +139,19 @@ export class EffectService {
         if (e instanceof ApiError && e.getStatus() === 400) continue; // the cycle has not started: no window yet
         throw e;
       }
-      const monetised = evidence.filter((e) => e.facts.some((f) => measureKey(f.name) === measureKey(fact.name)));
-      const benefit = monetised.reduce(
-        (s, e) => s + (e.facts.find((f) => measureKey(f.name) === measureKey(fact.name))?.value ?? 0),
-        0,
-      );
-      const cost = monetised.reduce((s, e) => s + e.cost, 0);
       const view = effectForViewer(estimate, actor, row.ownerId);
       out.push({
         measure: fact.name,
         effect: view,
-        beforeAfter: monetised.length
-          ? {
-              label: 'ROI before/after (the mentees’ own change × the agreed attribution share)',
-              benefit: Math.round(benefit * 100) / 100,
-              cost: Math.round(cost * 100) / 100,
-              roi: cost === 0 ? null : Math.round(((benefit - cost) / cost) * 100) / 100,
-              mentorships: monetised.length,
-            }
-          : null,
+        beforeAfter: beforeAfterRoi(evidence, fact.name),
         fromEstimate:
           view.visibility === 'withheld'
             ? null
-            : roiFromEffect(estimate, { valuePerUnit: fact.valuePerUnit, currency: currency ?? '', costPerMentee }),
+            : roiFromEffect(estimate, {
+                valuePerUnit: fact.valuePerUnit,
+                currency: currency ?? '',
+                costPerMentee: costPerMentee(evidence),
+              }),
       });
     }
     return out;

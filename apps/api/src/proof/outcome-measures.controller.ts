@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQu
 import { OUTCOME_CSV_COLUMNS, type Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { badField } from '../http/api-error.js';
+import { AcceptsIdempotencyKey } from '../http/idempotency-header.js';
 import { Expensive } from '../http/rate-limit.js';
 import { OutcomeMeasuresService } from './outcome-measures.service.js';
 import { MeasureSummaryResponse, OutcomeImportResponse } from './proof.dto.js';
@@ -11,6 +12,7 @@ const CSV_DOC = OUTCOME_CSV_COLUMNS.map((c) => `\`${c.name}\`: ${c.doc}`).join('
 
 @ApiTags('proof')
 @ApiBearerAuth()
+@AcceptsIdempotencyKey()
 @Controller('outcome-measures')
 export class OutcomeMeasuresController {
   constructor(private readonly outcomes: OutcomeMeasuresService) {}

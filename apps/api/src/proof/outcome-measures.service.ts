@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { planOutcomeImport, type Actor } from '../../../../libs/domain/src/index.js';
-import { CaseMaterialQueries, OutcomeMeasureQueries } from '../../../../libs/persistence/src/index.js';
+import { OutcomeMeasureQueries, PeopleQueries } from '../../../../libs/persistence/src/index.js';
 import { importRejected } from '../http/import-rejected.js';
 import type { OutcomeImportResponse } from './proof.dto.js';
 
@@ -8,7 +8,7 @@ import type { OutcomeImportResponse } from './proof.dto.js';
 export class OutcomeMeasuresService {
   constructor(
     private readonly measures: OutcomeMeasureQueries,
-    private readonly directory: CaseMaterialQueries,
+    private readonly directory: PeopleQueries,
   ) {}
 
   /** All or nothing: a plan with an error writes nothing; the same file again plans no change. */

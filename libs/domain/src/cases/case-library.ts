@@ -1,9 +1,7 @@
 import { themesOf } from '../pilot/themes.js';
+import type { CaseConsent } from './case-consent.js';
 import { competenciesOf } from './competency-lexicon.js';
 import type { Deidentifier } from './deidentify.js';
-
-/** A person's answer about whether their writing may feed training cases (asked at kickoff). */
-export type CaseConsent = 'granted' | 'refused';
 
 /**
  * What a closed mentorship (or a pilot mentorship) left behind that a training case can be made

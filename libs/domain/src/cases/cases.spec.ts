@@ -5,7 +5,8 @@ import type { ProgramState } from '../program/program-state.js';
 import type { ProgramEvent } from '../program/program-events.js';
 import { recordTraining } from '../program/program-execution.js';
 import { editTrainingPlan, proposeTrainingPlan } from '../program/program-training-plan.js';
-import { buildCaseLibrary, casesFor, type CaseConsent, type CaseMaterial } from './case-library.js';
+import type { CaseConsent } from './case-consent.js';
+import { buildCaseLibrary, casesFor, type CaseMaterial } from './case-library.js';
 import { deidentifier } from './deidentify.js';
 import { eligibleTrainers, proposeTrainingPlanItems, type TrainingPlanInput } from './training-plan.js';
 

@@ -1,13 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AssessmentQueries } from './assessment-queries.js';
 import { CaseConsentQueries } from './case-consent-queries.js';
-import { CaseConsentQueries } from './case-consent-queries.js';
-import { CaseMaterialQueries } from './case-material-queries.js';
-import { CaseMaterialQueries } from './case-material-queries.js';
-import { CohortQueries } from './cohort-queries.js';
-import { CohortQueries } from './cohort-queries.js';
-import { ComparisonPopulationQueries } from './comparison-population-queries.js';
-import { ComparisonPopulationQueries } from './comparison-population-queries.js';
 import { CompetencyQueries } from './competency-queries.js';
 import { DirectoryQueries } from './directory-queries.js';
 import { HealthQueries } from './health-queries.js';
@@ -15,7 +8,6 @@ import { IdempotencyKeyQueries } from './idempotency-key-queries.js';
 import { MatchingProposalQueries } from './matching-proposal-queries.js';
 import { MentorshipQueries } from './mentorship-queries.js';
 import { NominationQueries } from './nomination-queries.js';
-import { OutcomeMeasureQueries } from './outcome-measure-queries.js';
 import { OutcomeMeasureQueries } from './outcome-measure-queries.js';
 import { PeopleQueries } from './people-queries.js';
 import { PilotQueries } from './pilot-queries.js';
@@ -27,9 +19,6 @@ import { WorkflowFaultQueries } from './workflow-fault-queries.js';
 
 export * from './assessment-queries.js';
 export * from './case-consent-queries.js';
-export * from './case-material-queries.js';
-export * from './cohort-queries.js';
-export * from './comparison-population-queries.js';
 export * from './competency-queries.js';
 export * from './directory-queries.js';
 export * from './health-queries.js';
@@ -51,9 +40,6 @@ export function createQueries(db: DataSource) {
   return {
     assessments: new AssessmentQueries(db),
     caseConsents: new CaseConsentQueries(db),
-    caseMaterial: new CaseMaterialQueries(db),
-    cohorts: new CohortQueries(db),
-    comparisonPopulation: new ComparisonPopulationQueries(db),
     competencies: new CompetencyQueries(db),
     directory: new DirectoryQueries(db),
     health: new HealthQueries(db),

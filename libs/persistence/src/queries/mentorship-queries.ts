@@ -193,6 +193,23 @@ export class MentorshipQueries {
       .filter((s): s is MentorshipState => s !== null);
   }
 
+  /** Closed mentorships (all programs) per mentor: who is experienced enough to train others. */
+  async closedCountByMentor(): Promise<Map<string, number>> {
+    const rows: Array<{ id: string; n: number }> = await this.db.query(
+      `SELECT mentor_id AS id, count(*)::int AS n FROM mentorships WHERE phase = 'CLOSED' GROUP BY mentor_id`,
+    );
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
+  /** Everyone who was ever a mentee or a mentor of the program (never a comparison for it). */
+  async peopleOfProgram(programId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT mentee_id AS id FROM mentorships WHERE program_id = $1 UNION SELECT mentor_id FROM mentorships WHERE program_id = $1`,
+      [programId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Checkpoints of the program's mentorships waiting for their supervisor. */
   async openCheckpointCount(programId: string): Promise<number> {
     const [{ open }]: Array<{ open: number }> = await this.db.query(
