@@ -19,9 +19,9 @@ const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + 
 export function mentorshipCycles(events: ReadonlyArray<Pick<ProgramEvent, 'type' | 'data'>>): Map<string, number> {
   const out = new Map<string, number>();
   let cycle = 1;
-  for (const e of events) {
-    if (e.type === 'CycleStarted') cycle = (e.data as { cycle?: number }).cycle ?? cycle + 1;
-    else if (e.type === 'MentorshipPlanned') out.set((e.data as { mentorshipId: string }).mentorshipId, cycle);
+  for (const e of events as ProgramEvent[]) {
+    if (e.type === 'CycleStarted') cycle = e.data.cycle;
+    else if (e.type === 'MentorshipPlanned') out.set(e.data.mentorshipId, cycle);
   }
   return out;
 }

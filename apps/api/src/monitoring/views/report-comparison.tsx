@@ -3,7 +3,7 @@ import { MIN_AGGREGATE_PEOPLE } from '../../../../../libs/domain/src/index.js';
 
 const percent = (ratio: number | null) => (ratio === null ? 'not computed' : `${Math.round(ratio * 100)} %`);
 const range = (r: [number, number] | null, show: (n: number) => string) =>
-  r === null ? 'no interval (too few sets)' : `${show(r[0])} to ${show(r[1])}`;
+  r === null ? 'no interval: too few matched mentees' : `95 % interval: ${show(r[0])} to ${show(r[1])}`;
 
 function Comparison(props: { c: ReportComparison; money: (n: number) => string }) {
   const { c, money } = props;
@@ -41,13 +41,13 @@ function Comparison(props: { c: ReportComparison; money: (n: number) => string }
               <td>
                 {money(after.benefit)}
                 <br />
-                <small>{`95 % interval: ${range(after.benefitInterval, money)}`}</small>
+                <small>{range(after.benefitInterval, money)}</small>
               </td>
               <td>{money(after.cost)}</td>
               <td>
                 {percent(after.roi)}
                 <br />
-                <small>{`95 % interval: ${range(after.roiInterval, (n) => percent(n))}`}</small>
+                <small>{range(after.roiInterval, (n) => percent(n))}</small>
               </td>
               <td>{`${after.mentees} mentee(s) each matched to comparable managers`}</td>
             </>
@@ -65,7 +65,7 @@ function Comparison(props: { c: ReportComparison; money: (n: number) => string }
           <p>
             {`Effect on ${e.measure}: ${
               e.improvement
-                ? `${e.improvement.estimate} per mentee in its better direction (95 % interval ${range(e.improvement.interval, String)})`
+                ? `${e.improvement.estimate} per mentee in its better direction (${range(e.improvement.interval, String)})`
                 : 'not estimated'
             }; ${e.sample.matchedMentees} mentee(s) matched to ${e.sample.comparisonManagers} manager(s) who were not in the program (out of ${e.sample.pool}). Covariates: ${e.covariates.join(', ')}.`}
           </p>
