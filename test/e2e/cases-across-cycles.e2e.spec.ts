@@ -254,6 +254,18 @@ describe('a second cycle’s training plan shows cases from the first cycle with
     );
     await post(`/matching/proposals/${version}/approval`).expect(200);
 
+    // The first cycle's effect stays on record after the renewal: its own mentees, its own window.
+    const effect = (query: string) =>
+      request(api).get(`/programs/${cycle.programId}/effect?measure=Team%20turnover&lowerIsBetter=true&${query}`);
+    const first = (await effect('cycle=1').set(as('owner')).expect(200)).body;
+    expect(first).toMatchObject({ visibility: 'individual', sample: { mentees: 3, matchedMentees: 3 } });
+    expect(first.improvement.estimate).toBeGreaterThan(0);
+    const firstReport = (
+      await request(api).get(`/programs/${cycle.programId}/report?cycle=1`).set(as('owner')).expect(200)
+    ).body;
+    expect(firstReport.comparison[0]).toMatchObject({ measure: 'Team turnover', fromEstimate: { mentees: 3 } });
+    expect((await effect('cycle=9').set(as('owner')).expect(404)).body.code).toBe('PROGRAM.NO_SUCH_CYCLE');
+
     const proposal = (
       await request(api)
         .get(`/programs/${cycle.programId}/training-plan/proposal?minClosedMentorships=1`)

@@ -6,7 +6,8 @@ import { badField } from '../http/api-error.js';
 import { uuidParam } from '../http/param-pipes.js';
 import { AcceptsIdempotencyKey } from '../http/idempotency-header.js';
 import { OperationKey } from '../http/idempotency.interceptor.js';
-import { CasesService, type CaseLibraryResponse } from './cases.service.js';
+import { CaseLibraryResponse, TrainingPlanResponse, TrainingPlanStateResponse } from './cases.response.js';
+import { CasesService } from './cases.service.js';
 import { EditTrainingPlanDto, ProposeTrainingPlanDto } from './proof.dto.js';
 
 @ApiTags('proof')
@@ -22,10 +23,7 @@ export class CasesController {
     description:
       'Built only from text whose authors consented (PUT /people/{id}/case-consent); private notes are never used. Names, emails and employee ids of the directory are replaced by roles ([mentee], [mentor], [supervisor]) or [colleague]; cases carry no person id. Filed under the competencies people declared (goals, session competencies, the pilot’s); free-text tagging adds competencies only while its held-out precision is at least 0.9 (`fileByText`).',
   })
-  @ApiOkResponse({
-    description:
-      '{ cycle, fileByText, cases: [{ caseId, source, cycle, competencies, themes, situation, guidance, change, anecdotes, levelsGained }] }',
-  })
+  @ApiOkResponse({ type: CaseLibraryResponse })
   library(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<CaseLibraryResponse> {
     return this.cases.library(id, actor);
   }
@@ -43,6 +41,7 @@ export class CasesController {
     description:
       'Per competency targeted by the cohort: how many mentees target it and their mean gap, the enrolled mentors able to cover it, experienced trainers and the most relevant cases from earlier mentorships. Computed now and not recorded.',
   })
+  @ApiOkResponse({ type: TrainingPlanResponse })
   proposal(
     @Param('id', uuidParam) id: string,
     @Query('minClosedMentorships') min: string | undefined,
@@ -57,9 +56,10 @@ export class CasesController {
   @Get('training-plan')
   @ApiOperation({
     summary:
-      'The training plan recorded for this cycle, as proposed and edited, or null (the program’s owner, HR admins).',
+      'The training plan recorded for this cycle, as proposed and edited (the program’s owner, HR admins); 404 PROGRAM.NO_TRAINING_PLAN before any proposal.',
   })
-  recorded(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<TrainingPlanState | null> {
+  @ApiOkResponse({ type: TrainingPlanStateResponse })
+  recorded(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<TrainingPlanState> {
     return this.cases.recorded(id, actor);
   }
 
@@ -71,12 +71,13 @@ export class CasesController {
     description:
       'Records a TrainingPlanProposed event with the plan, the experienced trainers and the cases it offers (a new proposal replaces the earlier one and its edits). 403 for anyone but the owner, 409 outside TRAINING.',
   })
+  @ApiOkResponse({ type: TrainingPlanStateResponse })
   record(
     @Param('id', uuidParam) id: string,
     @Body() body: ProposeTrainingPlanDto,
     @CurrentActor() actor: Actor,
     @OperationKey() key?: string,
-  ): Promise<TrainingPlanState | null> {
+  ): Promise<TrainingPlanState> {
     return this.cases.record(id, actor, body.minClosedMentorships, key);
   }
 
@@ -87,12 +88,13 @@ export class CasesController {
     description:
       'Items keep their figures; titles, audience, trainers and cases change. A trainer who is not experienced (a supervisor, or a mentor with the plan’s number of closed mentorships) or a case the proposal did not offer is refused (400 naming the item). Recorded as a TrainingPlanEdited event; 409 PROGRAM.NO_TRAINING_PLAN before a proposal.',
   })
+  @ApiOkResponse({ type: TrainingPlanStateResponse })
   edit(
     @Param('id', uuidParam) id: string,
     @Body() body: EditTrainingPlanDto,
     @CurrentActor() actor: Actor,
     @OperationKey() key?: string,
-  ): Promise<TrainingPlanState | null> {
+  ): Promise<TrainingPlanState> {
     return this.cases.edit(id, actor, body.items, key);
   }
 }

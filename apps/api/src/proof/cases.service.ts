@@ -41,11 +41,18 @@ import { ApiError } from '../http/api-error.js';
 import { ProgramsService } from '../programs/programs.service.js';
 import { ProgramGateway } from '../workflows/program-gateway.js';
 
-export interface CaseLibraryResponse {
+export interface CaseLibrary {
   cycle: number;
   /** Whether free-text tagging may file cases (its held-out precision reached the bar). */
   fileByText: boolean;
   cases: TrainingCase[];
+}
+
+/** The cycle's recorded plan; an Update that records one always leaves one. */
+function planOf(state: ProgramState): TrainingPlanState {
+  if (!state.trainingPlan)
+    throw new ApiError(404, 'PROGRAM.NO_TRAINING_PLAN', 'no training plan recorded for this cycle yet');
+  return state.trainingPlan;
 }
 
 @Injectable()
@@ -78,7 +85,7 @@ export class CasesService {
   }
 
   /** Cases from the program's closed mentorships of earlier cycles and from its pilot, de-identified. */
-  private async casesOf(row: ProgramRecord, state: ProgramState): Promise<CaseLibraryResponse> {
+  private async casesOf(row: ProgramRecord, state: ProgramState): Promise<CaseLibrary> {
     const cycle = cycleOf(state);
     const events = (await this.programEvents.events(row.id)).map((e) => ({ type: e.type, data: e.payload }));
     const cycles = mentorshipCycles(events as Array<Pick<ProgramEvent, 'type' | 'data'>>);
@@ -107,7 +114,7 @@ export class CasesService {
   }
 
   /** The program's owner and HR admins. */
-  async library(programId: string, actor: Actor): Promise<CaseLibraryResponse> {
+  async library(programId: string, actor: Actor): Promise<CaseLibrary> {
     const { row, state } = await this.owned(programId, actor);
     return this.casesOf(row, state);
   }
@@ -165,28 +172,21 @@ export class CasesService {
     actor: Actor,
     minClosedMentorships: number | undefined,
     key?: string,
-  ): Promise<TrainingPlanState | null> {
+  ): Promise<TrainingPlanState> {
     await this.owned(programId, actor, false);
     const plan = await this.proposal(programId, actor, minClosedMentorships);
-    const state = await this.workflow.update(programId, proposeTrainingPlanUpdate, [{ actor, plan }], key);
-    return state.trainingPlan ?? null;
+    return planOf(await this.workflow.update(programId, proposeTrainingPlanUpdate, [{ actor, plan }], key));
   }
 
   /** The owner's edit of the recorded plan (an Update: trainers and cases checked by the domain). */
-  async edit(
-    programId: string,
-    actor: Actor,
-    items: TrainingPlanItemEdit[],
-    key?: string,
-  ): Promise<TrainingPlanState | null> {
+  async edit(programId: string, actor: Actor, items: TrainingPlanItemEdit[], key?: string): Promise<TrainingPlanState> {
     await this.owned(programId, actor, false);
-    const state = await this.workflow.update(programId, editTrainingPlanUpdate, [{ actor, items }], key);
-    return state.trainingPlan ?? null;
+    return planOf(await this.workflow.update(programId, editTrainingPlanUpdate, [{ actor, items }], key));
   }
 
-  /** The plan recorded for this cycle, as proposed and edited, or null before any proposal. */
-  async recorded(programId: string, actor: Actor): Promise<TrainingPlanState | null> {
+  /** The plan recorded for this cycle, as proposed and edited (404 before any proposal). */
+  async recorded(programId: string, actor: Actor): Promise<TrainingPlanState> {
     const { state } = await this.owned(programId, actor);
-    return state.trainingPlan ?? null;
+    return planOf(state);
   }
 }

@@ -1,14 +1,16 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor, EffectView } from '../../../../libs/domain/src/index.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { uuidParam } from '../http/param-pipes.js';
 import { Expensive } from '../http/rate-limit.js';
+import { EFFECT_VIEW_SCHEMA, EffectEstimateResponse, EffectWithheldResponse } from './effect.response.js';
 import { EffectService } from './effect.service.js';
 import { EffectQuery } from './proof.dto.js';
 
 @ApiTags('proof')
 @ApiBearerAuth()
+@ApiExtraModels(EffectEstimateResponse, EffectWithheldResponse)
 @Controller('programs/:id/effect')
 export class EffectController {
   constructor(private readonly effects: EffectService) {}
@@ -22,7 +24,8 @@ export class EffectController {
   })
   @ApiOkResponse({
     description:
-      'visibility: individual | aggregate | withheld. With individual or aggregate: measure, before/after windows, covariates, sample, balance, effect {estimate, interval}, improvement, naive, comparisonChange, retention, promotion, verdict, summary, limits, individual (empty for aggregate).',
+      'visibility: individual (HR admins, the owner: with `individual`), aggregate (the sponsor, the steering group: `individual` empty) or withheld (fewer than 5 people on one side).',
+    schema: EFFECT_VIEW_SCHEMA,
   })
   effect(
     @Param('id', uuidParam) id: string,

@@ -111,7 +111,9 @@ export class EffectService {
     const row = await this.program(programId, actor);
     const measure = query.measure;
     if (measure === undefined) throw badField('measure', 'name the measure to compare (as imported)');
-    const estimate = await this.compute(row, await this.state(row), { ...query, measure });
+    const state =
+      query.cycle === undefined ? await this.state(row) : (await this.programs.cycle(row.id, query.cycle)).view.state;
+    const estimate = await this.compute(row, state, { ...query, measure });
     return effectForViewer(estimate, actor, row.ownerId);
   }
 

@@ -62,6 +62,16 @@ export class EffectQuery {
   lowerIsBetter?: boolean;
 
   @ApiPropertyOptional({
+    minimum: 1,
+    description: 'The program cycle whose mentees are compared (default: the running cycle).',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  cycle?: number;
+
+  @ApiPropertyOptional({
     description: 'First month of the window before the cycle (default: 12 months before the cycle started).',
   })
   @IsOptional()
