@@ -5,7 +5,7 @@ import {
   type MentorshipEvent,
   type MentorshipState,
 } from '../../domain/src/index.js';
-import { readStream, type StoredEvent } from './event-store.js';
+import { domainEvents, readStream, type StoredEvent } from './event-store.js';
 
 const idOf = (streamId: string) => streamId.slice('mentorship:'.length);
 
@@ -178,16 +178,6 @@ export async function snapshotMentorshipState(
           stored.map((s) => s.event),
           previous,
         )
-      : foldMentorship(
-          (await readStream(tx, streamId)).map(
-            (r) =>
-              ({
-                type: r.type,
-                at: r.occurredAt.toISOString(),
-                actorId: r.actorId,
-                data: r.payload,
-              }) as MentorshipEvent,
-          ),
-        );
+      : foldMentorship(domainEvents<MentorshipEvent>(await readStream(tx, streamId)));
   await tx.query(`UPDATE mentorships SET state = $2 WHERE id = $1`, [id, JSON.stringify(state)]);
 }
