@@ -327,5 +327,32 @@ describe('a second cycle’s training plan shows cases from the first cycle with
       .body;
     expect(library).toMatchObject({ cycle: 2, fileByText: false });
     expect(library.cases.map((c: { caseId: string }) => c.caseId).sort()).toEqual([...item.caseIds].sort());
+
+    // The owner's dashboard page shows the recorded plan and the cases it cites, with nobody named.
+    const signIn = async (who: string) =>
+      String(
+        (await request(api).post('/dashboard/sign-in').type('form').send({ token: cycle.tokens[who] }).expect(303))
+          .headers['set-cookie'],
+      ).split(';')[0];
+    const owner = await signIn('owner');
+    const programPage = await request(api).get(`/dashboard/programs/${cycle.programId}`).set('Cookie', owner);
+    expect(programPage.text).toContain(`/dashboard/programs/${cycle.programId}/training`);
+    const page = (
+      await request(api).get(`/dashboard/programs/${cycle.programId}/training?lang=en`).set('Cookie', owner).expect(200)
+    ).text;
+    expect(page).toContain('The plan recorded for this cycle');
+    for (const caseId of item.caseIds) expect(page).toContain(`id="${caseId}"`);
+    // Trainers are named in the plan; the cases below it name nobody.
+    const casesPart = page.slice(page.indexOf('<h2>Cases</h2>'));
+    expect(page).not.toContain(PRIVATE);
+    expect(casesPart).toContain('[mentee]');
+    for (const [id, name] of everyone) {
+      expect(casesPart).not.toContain(`${id}@example.test`);
+      expect(fold(casesPart)).not.toContain(fold(name));
+    }
+    await request(api)
+      .get(`/dashboard/programs/${cycle.programId}/training`)
+      .set('Cookie', await signIn('sponsor'))
+      .expect(403);
   }, 90_000);
 });

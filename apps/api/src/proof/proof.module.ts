@@ -18,6 +18,6 @@ import { OutcomeMeasuresService } from './outcome-measures.service.js';
   imports: [ProgramsModule],
   controllers: [OutcomeMeasuresController, EffectController, CasesController, CaseConsentController],
   providers: [OutcomeMeasuresService, EffectService, CasesService, CaseConsentService],
-  exports: [EffectService],
+  exports: [EffectService, CasesService],
 })
 export class ProofModule {}
