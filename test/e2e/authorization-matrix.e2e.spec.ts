@@ -29,6 +29,14 @@ const ownerOrSponsor = { privileged: [] as Role[], holder: { person: 'owner-1', 
 const programOwner = { privileged: [] as Role[] };
 const programReader = { privileged: [] as Role[], holder: { person: 'owner-1', roles: ['owner'] as Role[] } };
 const mentorshipParty = { privileged: [] as Role[], holder: { person: 'ms-mentee', roles: ['mentee'] as Role[] } };
+const programReaderOrHr = {
+  privileged: ['hr-admin'] as Role[],
+  holder: { person: 'sponsor-1', roles: ['sponsor'] as Role[] },
+};
+const programOwnerOrHr = {
+  privileged: ['hr-admin'] as Role[],
+  holder: { person: 'owner-1', roles: ['owner'] as Role[] },
+};
 const personal = {
   privileged: ['hr-admin', 'owner'] as Role[],
   holder: { person: 'p-1', roles: ['mentee'] as Role[] },
@@ -200,6 +208,23 @@ const RULES: Record<string, Rule> = {
   },
   'GET /operations/workflow-faults': { roles: ['operator'] },
   'POST /operations/workflows/{workflowId}/restart': { roles: ['operator'] },
+  'POST /outcome-measures/import': { roles: ['hr-admin'], body: 'employee_id\n', contentType: 'text/csv' },
+  'GET /outcome-measures': { roles: ['hr-admin', 'owner'] },
+  'GET /programs/{id}/effect': { roles: 'any', objectLevel: programReaderOrHr },
+  'GET /programs/{id}/case-library': { roles: 'any', objectLevel: programOwnerOrHr },
+  'GET /programs/{id}/training-plan': { roles: 'any', objectLevel: programOwnerOrHr },
+  'GET /programs/{id}/training-plan/proposal': { roles: 'any', objectLevel: programOwnerOrHr },
+  'POST /programs/{id}/training-plan': { roles: ['owner'], objectLevel: programOwner, body: {} },
+  'PUT /programs/{id}/training-plan': { roles: ['owner'], objectLevel: programOwner, body: { items: [] } },
+  'GET /people/{id}/case-consent': {
+    roles: 'any',
+    objectLevel: { privileged: ['hr-admin'], holder: { person: 'p-1', roles: ['mentee'] } },
+  },
+  'PUT /people/{id}/case-consent': {
+    roles: 'any',
+    objectLevel: { privileged: ['hr-admin'] },
+    body: { consent: 'granted' },
+  },
 };
 
 const stack = useWorkerStack('e2e-authz', { beforeAll, afterAll });
@@ -229,7 +254,7 @@ function call(route: string, bearer: string | null) {
     // An id of no workflow: the matrix checks who may restart, without restarting anything.
     .replace('{workflowId}', 'mentorship:00000000-0000-4000-8000-000000000000');
   const rule = RULES[route];
-  let req = request(api)[method.toLowerCase() as 'get' | 'post' | 'patch'](url.replace(PROGRAM, programId));
+  let req = request(api)[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put'](url.replace(PROGRAM, programId));
   if (bearer) req = req.set('Authorization', `Bearer ${bearer}`);
   if (method !== 'GET') {
     req = rule.contentType

@@ -30,7 +30,7 @@ function writeIfAbsent(file: string, json: string): void {
 }
 
 describe('record MentorshipWorkflow histories', () => {
-  it('records: approval, kickoff, session, pulse, checkpoint, midterm, final reviews, CLOSED with ROI', async () => {
+  it('records: approval, kickoff with case consent, session, pulse, checkpoint, midterm, final reviews, CLOSED with ROI', async () => {
     const cast = await seedCast(stack.db);
     const handle = await startMentorship(
       stack.client,
@@ -41,10 +41,10 @@ describe('record MentorshipWorkflow histories', () => {
     const phase = async () => (await handle.query(mentorshipStateQuery))?.phase;
     await handle.executeUpdate(approveMentorshipUpdate, { args: [{ actor: cast.supervisor }] });
     await handle.executeUpdate(agreeKickoffUpdate, {
-      args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }],
+      args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts, caseConsent: 'granted' } }],
     });
     await handle.executeUpdate(agreeKickoffUpdate, {
-      args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }],
+      args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [], caseConsent: 'refused' } }],
     });
     await handle.executeUpdate(logSessionUpdate, { args: [{ actor: cast.mentor, session: aSession(new Date()) }] });
     await handle.executeUpdate(submitPulseUpdate, { args: [{ actor: cast.mentee, survey }] });
@@ -107,10 +107,10 @@ describe('record MentorshipWorkflow histories', () => {
     const handle = await startMentorship(stack.client, stack.taskQueue, cast.pair, fastPolicy());
     await handle.executeUpdate(approveMentorshipUpdate, { args: [{ actor: cast.supervisor }] });
     await handle.executeUpdate(agreeKickoffUpdate, {
-      args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts } }],
+      args: [{ actor: cast.mentor, kickoff: { goals, baselines: { delegation: 2 }, facts, caseConsent: 'granted' } }],
     });
     const active = await handle.executeUpdate(agreeKickoffUpdate, {
-      args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }],
+      args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [], caseConsent: 'refused' } }],
     });
     const streamId = `mentorship:${cast.pair.mentorshipId}`;
     const lost = aSession(new Date());

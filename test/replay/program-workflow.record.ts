@@ -12,6 +12,8 @@ import {
   recordTrainingUpdate,
   startExecutionUpdate,
   decideReviewUpdate,
+  editTrainingPlanUpdate,
+  proposeTrainingPlanUpdate,
 } from '../../libs/contracts/src/index.js';
 import { eventually, useWorkerStack } from '../support/services.js';
 import { quietTimings, startProgram } from '../support/programs.js';
@@ -144,6 +146,45 @@ describe('record ProgramWorkflow histories', () => {
         args: [{ actor: owner, mentorshipId: randomUUID(), menteeId, supervisorId: 'rec-sup' }],
       });
     }
+    // The training plan (v5): proposed, edited, and the session recorded against its item by its trainer.
+    const item = {
+      competencyKey: 'delegation',
+      title: 'Delegation: cases from earlier mentorships',
+      audience: 'mentors' as const,
+      menteesTargeting: 2,
+      meanGap: 1,
+      mentorsAbleToCover: ['rec-mentor-1'],
+      trainerIds: ['rec-sup'],
+      caseIds: [],
+    };
+    await latest.executeUpdate(proposeTrainingPlanUpdate, {
+      args: [
+        {
+          actor: owner,
+          plan: {
+            cycle: 1,
+            minClosedMentorships: 2,
+            eligibleTrainers: [{ personId: 'rec-sup', reason: 'supervisor', closedMentorships: 0 }],
+            items: [item],
+            cases: [],
+          },
+        },
+      ],
+    });
+    await latest.executeUpdate(editTrainingPlanUpdate, {
+      args: [
+        {
+          actor: owner,
+          items: [{ ...item, title: 'Letting go' }].map(({ competencyKey, title, audience, trainerIds, caseIds }) => ({
+            competencyKey,
+            title,
+            audience,
+            trainerIds,
+            caseIds,
+          })),
+        },
+      ],
+    });
     await latest.executeUpdate(recordTrainingUpdate, {
       args: [
         {
@@ -155,6 +196,8 @@ describe('record ProgramWorkflow histories', () => {
             heldAt: new Date().toISOString(),
             materials: [],
             attendees: ['rec-mentor-1'],
+            planItem: 'delegation',
+            trainerIds: ['rec-sup'],
           },
         },
       ],

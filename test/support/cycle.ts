@@ -12,12 +12,26 @@ export interface ActiveCycle {
   people: { owner: string; sponsor: string; supervisor: string; mentors: string[]; mentees: string[] };
 }
 
+export interface CycleOptions {
+  /** More of the program's creation body (a policy with second-scale mentorship cadences, say). */
+  program?: object;
+  /** Display names instead of "Mentor 0 <tag>"…, by role (index for mentors and mentees). */
+  names?: { owner?: string; sponsor?: string; supervisor?: string; mentors?: string[]; mentees?: string[] };
+  /** More of each party's kickoff body (facts with a value per unit, case consent…), mentorship by mentorship. */
+  kickoff?: (party: 'mentor' | 'mentee', i: number) => object;
+}
+
 /**
  * A program driven over HTTP, as its people would, to EXECUTION with `pairs` mentorships ACTIVE
  * (approved by the supervisor, kickoff agreed by both). Every person id carries a fresh tag, so a
  * suite can run several cycles in one database.
  */
-export async function activeCycle(api: string, db: DataSource, pairs = 1): Promise<ActiveCycle> {
+export async function activeCycle(
+  api: string,
+  db: DataSource,
+  pairs = 1,
+  options: CycleOptions = {},
+): Promise<ActiveCycle> {
   const tag = randomUUID().slice(0, 8);
   const id = (name: string) => `${name}-${tag}`;
   const people = {
@@ -29,13 +43,14 @@ export async function activeCycle(api: string, db: DataSource, pairs = 1): Promi
   };
   const row = (pid: string, name: string, level: string, years: number, pool: string) =>
     `${pid},${name},${pid}@example.test,Dept-${pid},${people.owner},${level},${years},4,fr|en,Paris,Europe/Paris,2010-01-04,active,${pool}`;
+  const names = options.names ?? {};
   const csv = [
     'employee_id,name,email,department,manager_id,job_level,management_years,team_size,languages,location,time_zone,hire_date,status,mentor_pool',
-    `${people.owner},Owner ${tag},${people.owner}@example.test,Board,,M3,20,3,fr|en,Paris,Europe/Paris,2005-01-10,active,no`,
-    row(people.sponsor, `Sponsor ${tag}`, 'M3', 18, 'no'),
-    row(people.supervisor, `Supervisor ${tag}`, 'M3', 25, 'no'),
-    ...people.mentors.map((p, i) => row(p, `Mentor ${i} ${tag}`, 'M3', 15, 'yes')),
-    ...people.mentees.map((p, i) => row(p, `Mentee ${i} ${tag}`, 'M1', 1, 'no')),
+    `${people.owner},${names.owner ?? `Owner ${tag}`},${people.owner}@example.test,Board,,M3,20,3,fr|en,Paris,Europe/Paris,2005-01-10,active,no`,
+    row(people.sponsor, names.sponsor ?? `Sponsor ${tag}`, 'M3', 18, 'no'),
+    row(people.supervisor, names.supervisor ?? `Supervisor ${tag}`, 'M3', 25, 'no'),
+    ...people.mentors.map((p, i) => row(p, names.mentors?.[i] ?? `Mentor ${i} ${tag}`, 'M3', 15, 'yes')),
+    ...people.mentees.map((p, i) => row(p, names.mentees?.[i] ?? `Mentee ${i} ${tag}`, 'M1', 1, 'no')),
   ].join('\n');
 
   const tokens: Record<string, string> = {
@@ -71,6 +86,7 @@ export async function activeCycle(api: string, db: DataSource, pairs = 1): Promi
       name: `Cycle ${tag}`,
       sponsorId: people.sponsor,
       objectives: [{ title: 'Grow managers', kpis: [{ name: 'Engagement', unit: 'pts', baseline: 60, target: 70 }] }],
+      ...(options.program ?? {}),
     })
     .expect(201);
   const programId = created.body.id as string;
@@ -120,12 +136,13 @@ export async function activeCycle(api: string, db: DataSource, pairs = 1): Promi
         goals,
         baselines: { delegation: 1 },
         facts: [{ name: 'Team turnover', unit: '%', source: 'HR report', value: 18, lowerIsBetter: true }],
+        ...(options.kickoff?.('mentor', i) ?? {}),
       })
       .expect(200);
     await request(api)
       .post(`${path}/kickoff`)
       .set(as(`mentee${i}`))
-      .send({ goals })
+      .send({ goals, ...(options.kickoff?.('mentee', i) ?? {}) })
       .expect(200);
   }
   return { programId, mentorshipIds, tokens, people };

@@ -26,6 +26,7 @@ import { OperationsModule } from './operations/operations.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { PersistenceModule } from './persistence.module.js';
 import { PilotsModule } from './pilots/pilots.module.js';
+import { ProofModule } from './proof/proof.module.js';
 import { ProgramsModule } from './programs/programs.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
 import {
@@ -112,6 +113,7 @@ export class AppModule {
         PilotsModule,
         DashboardModule,
         OperationsModule,
+        ProofModule,
       ],
       providers: [
         // Input first: nothing — not even authentication — sees text that cannot be stored.

@@ -9,6 +9,8 @@ import type {
   PilotRecommendations,
   ProgramDraft,
   ProgramState,
+  TrainingPlan,
+  TrainingPlanItemEdit,
   TrainingSession,
 } from '../../domain/src/index.js';
 
@@ -108,6 +110,19 @@ export interface PlanMentorshipInput {
 export const recordTrainingUpdate = defineUpdate<ProgramState, [RecordTrainingInput]>('recordTraining');
 export const startExecutionUpdate = defineUpdate<ProgramState, [StartExecutionInput]>('startExecution');
 export const planMentorshipUpdate = defineUpdate<ProgramState, [PlanMentorshipInput]>('planMentorship');
+
+export interface ProposeTrainingPlanInput {
+  actor: Actor;
+  /** Computed by the API from the cohort, the mentors and the case library (proposeTrainingPlanItems). */
+  plan: TrainingPlan;
+}
+export interface EditTrainingPlanInput {
+  actor: Actor;
+  items: TrainingPlanItemEdit[];
+}
+/** The owner records the proposed training plan of the cycle (replacing an earlier one), then edits it. */
+export const proposeTrainingPlanUpdate = defineUpdate<ProgramState, [ProposeTrainingPlanInput]>('proposeTrainingPlan');
+export const editTrainingPlanUpdate = defineUpdate<ProgramState, [EditTrainingPlanInput]>('editTrainingPlan');
 
 export interface DecideReviewInput {
   actor: Actor;

@@ -16,6 +16,9 @@ import { PilotsSurveys1764260000000 } from './migrations/1764260000000-pilots-su
 import { CausationWorkflowFaults1764270000000 } from './migrations/1764270000000-causation-workflow-faults.js';
 import { PilotContentKey1764290000000 } from './migrations/1764290000000-pilot-content-key.js';
 import { MentorshipStateBackfill1764255000000 } from './migrations/1764255000000-mentorship-state-backfill.js';
+import { OutcomesAndCaseConsent1764280000000 } from './migrations/1764280000000-outcomes-and-case-consent.js';
+import { OutcomeMeasureEntity } from './entities/outcome-measure.entity.js';
+import { CaseConsentEntity } from './entities/case-consent.entity.js';
 import { AssessmentEntity } from './entities/assessment.entity.js';
 import { CompetencyModelEntity } from './entities/competency-model.entity.js';
 import { HrEventEntity, NominationEntity } from './entities/hr-event.entity.js';
@@ -44,6 +47,8 @@ export const ENTITIES = [
   SurveyTemplateEntity,
   SurveyResponseEntity,
   IdempotencyKeyEntity,
+  OutcomeMeasureEntity,
+  CaseConsentEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764190000000,
@@ -57,6 +62,7 @@ export const MIGRATIONS = [
   MentorshipStateBackfill1764255000000,
   PilotsSurveys1764260000000,
   CausationWorkflowFaults1764270000000,
+  OutcomesAndCaseConsent1764280000000,
   PilotContentKey1764290000000,
 ];
 

@@ -124,12 +124,37 @@ export interface EventRow {
 }
 
 export async function readStream(db: DataSource | EntityManager, streamId: string): Promise<EventRow[]> {
+  return (await readStreams(db, [streamId])).get(streamId) ?? [];
+}
+
+/** Stored rows as the domain's events (what a fold reads). */
+export const domainEvents = <E>(rows: EventRow[]): E[] =>
+  rows.map((r) => ({ type: r.type, at: r.occurredAt.toISOString(), actorId: r.actorId, data: r.payload }) as E);
+
+/** Several streams at once, each in order, with only the events that occurred by `until` when given. */
+export async function readStreams(
+  db: DataSource | EntityManager,
+  streamIds: string[],
+  until?: string,
+): Promise<Map<string, EventRow[]>> {
+  const byStream = new Map<string, EventRow[]>();
+  if (streamIds.length === 0) return byStream;
   const rows: Array<Record<string, unknown>> = await db.query(
     `SELECT position, stream_id, stream_version, type, payload, actor_id, occurred_at, recorded_at
-       FROM domain_events WHERE stream_id = $1 ORDER BY stream_version`,
-    [streamId],
+       FROM domain_events WHERE stream_id = ANY($1) AND ($2::timestamptz IS NULL OR occurred_at <= $2)
+      ORDER BY stream_id, stream_version`,
+    [streamIds, until ?? null],
   );
-  return rows.map((r) => ({
+  for (const row of rows.map(eventRowOf)) {
+    const list = byStream.get(row.streamId) ?? [];
+    list.push(row);
+    byStream.set(row.streamId, list);
+  }
+  return byStream;
+}
+
+function eventRowOf(r: Record<string, unknown>): EventRow {
+  return {
     position: String(r.position),
     streamId: r.stream_id as string,
     streamVersion: r.stream_version as number,
@@ -138,5 +163,5 @@ export async function readStream(db: DataSource | EntityManager, streamId: strin
     actorId: r.actor_id as string,
     occurredAt: r.occurred_at as Date,
     recordedAt: r.recorded_at as Date,
-  }));
+  };
 }

@@ -22,3 +22,5 @@ export * from './entities/matching-proposal.entity.js';
 export * from './entities/pilot.entity.js';
 export * from './entities/survey.entity.js';
 export * from './entities/idempotency-key.entity.js';
+export * from './entities/outcome-measure.entity.js';
+export * from './entities/case-consent.entity.js';

@@ -5,7 +5,7 @@ import {
   type MentorshipEvent,
   type MentorshipState,
 } from '../../domain/src/index.js';
-import { readStream, type StoredEvent } from './event-store.js';
+import { domainEvents, readStream, type StoredEvent } from './event-store.js';
 
 const idOf = (streamId: string) => streamId.slice('mentorship:'.length);
 
@@ -74,6 +74,14 @@ export async function projectMentorshipEvents(
         await tx.query(`UPDATE mentorships SET goals = $2 WHERE id = $1`, [id, JSON.stringify(e.data.goals)]);
         if (e.data.by === 'mentor')
           await recordAssessments(tx, id, e.data.baselines, 'baseline', e.actorId, e.at, 'kickoff');
+        // The party's answer on case consent is the person's answer from now on (a later one replaces it).
+        if (e.data.caseConsent)
+          await tx.query(
+            `INSERT INTO case_consents (person_id, consent, recorded_by, recorded_at) VALUES ($1, $2, $1, $3)
+             ON CONFLICT (person_id) DO UPDATE
+               SET consent = EXCLUDED.consent, recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at`,
+            [e.actorId, e.data.caseConsent, e.at],
+          );
         break;
       case 'ReviewSubmitted':
         if (e.data.by === 'mentor')
@@ -170,16 +178,6 @@ export async function snapshotMentorshipState(
           stored.map((s) => s.event),
           previous,
         )
-      : foldMentorship(
-          (await readStream(tx, streamId)).map(
-            (r) =>
-              ({
-                type: r.type,
-                at: r.occurredAt.toISOString(),
-                actorId: r.actorId,
-                data: r.payload,
-              }) as MentorshipEvent,
-          ),
-        );
+      : foldMentorship(domainEvents<MentorshipEvent>(await readStream(tx, streamId)));
   await tx.query(`UPDATE mentorships SET state = $2 WHERE id = $1`, [id, JSON.stringify(state)]);
 }

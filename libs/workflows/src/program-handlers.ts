@@ -9,6 +9,8 @@ import {
   assertCanClose,
   assertCanDecidePair,
   assertCanDecideReview,
+  assertCanEditTrainingPlan,
+  assertCanProposeTrainingPlan,
   assertCanEnrol,
   assertCanGrantRecognition,
   assertCanPlanMentorship,
@@ -21,9 +23,11 @@ import {
   closeProgram,
   decidePair,
   decideReview,
+  editTrainingPlan,
   enrol,
   grantRecognition,
   planMentorship,
+  proposeTrainingPlan,
   recordLessons,
   recordTraining,
   renewProgram,
@@ -39,11 +43,13 @@ import {
   closeProgramUpdate,
   decideMatchingPairUpdate,
   decideReviewUpdate,
+  editTrainingPlanUpdate,
   enrolParticipantUpdate,
   grantRecognitionUpdate,
   planMentorshipUpdate,
   programReadyUpdate,
   programStateQuery,
+  proposeTrainingPlanUpdate,
   recordLessonsUpdate,
   recordTrainingUpdate,
   rematchRequestedSignal,
@@ -56,10 +62,12 @@ import {
   type ApproveProposalInput,
   type DecidePairInput,
   type DecideReviewInput,
+  type EditTrainingPlanInput,
   type EnrolParticipantInput,
   type GrantRecognitionInput,
   type OwnerInput,
   type PlanMentorshipInput,
+  type ProposeTrainingPlanInput,
   type RecordLessonsInput,
   type RecordTrainingInput,
   type RenewProgramInput,
@@ -132,6 +140,21 @@ export function registerProgramHandlers(entity: ProgramShell): void {
   );
 
   // Training and execution.
+  setHandler(
+    proposeTrainingPlanUpdate,
+    act<ProposeTrainingPlanInput>((s, { actor, plan }, now) => proposeTrainingPlan(s, actor, plan, now)),
+    {
+      validator: ({ actor, plan }: ProposeTrainingPlanInput) =>
+        check((s) => assertCanProposeTrainingPlan(s, actor, plan)),
+    },
+  );
+  setHandler(
+    editTrainingPlanUpdate,
+    act<EditTrainingPlanInput>((s, { actor, items }, now) => editTrainingPlan(s, actor, items, now)),
+    {
+      validator: ({ actor, items }: EditTrainingPlanInput) => check((s) => assertCanEditTrainingPlan(s, actor, items)),
+    },
+  );
   setHandler(
     recordTrainingUpdate,
     act<RecordTrainingInput>((s, { actor, session }, now) => recordTraining(s, actor, session, now)),

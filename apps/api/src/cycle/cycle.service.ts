@@ -33,6 +33,8 @@ export class CycleService {
       heldAt: new Date(dto.heldAt).toISOString(),
       materials: dto.materials ?? [],
       attendees: dto.attendees,
+      ...(dto.planItem !== undefined ? { planItem: dto.planItem } : {}),
+      ...(dto.trainerIds !== undefined ? { trainerIds: dto.trainerIds } : {}),
     };
     return trainingOf(await this.workflow.update(id, recordTrainingUpdate, [{ actor, session }], key));
   }

@@ -38,6 +38,25 @@ export class TrainingSessionDto {
   @ArrayUnique()
   @Matches(EMPLOYEE_ID, { each: true, message: 'each attendee must be an employee id' })
   attendees!: string[];
+  @ApiPropertyOptional({
+    example: 'delegation',
+    description: 'The training plan item (competency key) this session delivers; it must be in the recorded plan.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  planItem?: string;
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'Who gave it: experienced trainers of the plan (a supervisor, or a mentor with enough closed mentorships).',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @Matches(EMPLOYEE_ID, { each: true, message: 'each trainer must be an employee id' })
+  trainerIds?: string[];
 }
 
 export class TrainingSessionResponse {
@@ -47,6 +66,8 @@ export class TrainingSessionResponse {
   @ApiProperty() heldAt!: string;
   @ApiProperty({ type: [String] }) materials!: string[];
   @ApiProperty({ type: [String] }) attendees!: string[];
+  @ApiPropertyOptional() planItem?: string;
+  @ApiPropertyOptional({ type: [String] }) trainerIds?: string[];
 }
 
 export class TrainingResponse {

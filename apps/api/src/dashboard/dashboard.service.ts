@@ -2,14 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { mentorshipTermsOf, nextSessionDue, openCheckpoint, type Actor } from '../../../../libs/domain/src/index.js';
 import type { MentorshipTerms } from '../../../../libs/contracts/src/index.js';
 import { MentorshipQueries, PeopleQueries } from '../../../../libs/persistence/src/index.js';
+import { ApiError } from '../http/api-error.js';
 import { MentorshipsService } from '../mentorships/mentorships.service.js';
 import { MonitoringService } from '../monitoring/monitoring.service.js';
 import { ProgramsService } from '../programs/programs.service.js';
+import { CasesService } from '../proof/cases.service.js';
 import { ReviewsService } from '../reviews/reviews.service.js';
 import { MENTORSHIP_TERMS } from '../tokens.js';
 import type { HomeView } from './views/home.page.js';
 import type { MentorshipView } from './views/mentorship.page.js';
 import type { ProgramView } from './views/program.page.js';
+import type { TrainingView } from './views/training.page.js';
 
 /**
  * What each dashboard page shows, gathered through the same services (and access checks) as the
@@ -22,6 +25,7 @@ export class DashboardService {
     private readonly mentorships: MentorshipsService,
     private readonly monitoring: MonitoringService,
     private readonly reviews: ReviewsService,
+    private readonly cases: CasesService,
     private readonly mentorshipQueries: MentorshipQueries,
     private readonly people: PeopleQueries,
     @Inject(MENTORSHIP_TERMS) private readonly terms: MentorshipTerms,
@@ -96,6 +100,33 @@ export class DashboardService {
       openReview: openReview && { review: openReview.review, openedAt: openReview.openedAt },
       openCheckpoints: await this.mentorshipQueries.openCheckpointCount(id),
       canKeepCourse: actor.personId === row.ownerId,
+    };
+  }
+
+  /** The cycle's training plan as recorded, else as the domain proposes it now (owner, HR admins). */
+  async training(id: string, actor: Actor): Promise<TrainingView> {
+    const row = await this.programs.findRow(id);
+    const recorded = await this.cases.recorded(id, actor).catch((e: unknown) => {
+      if (e instanceof ApiError && e.getStatus() === 404) return null;
+      throw e;
+    });
+    const plan = recorded ? { ...recorded.plan, items: recorded.items } : await this.cases.proposal(id, actor);
+    const name = await this.namesOf(plan.items.flatMap((i) => i.trainerIds));
+    return {
+      id,
+      name: row.name,
+      cycle: plan.cycle,
+      recorded: recorded !== null,
+      items: plan.items.map((i) => ({
+        competency: i.competencyKey,
+        title: i.title,
+        audience: i.audience,
+        menteesTargeting: i.menteesTargeting,
+        meanGap: i.meanGap,
+        trainers: i.trainerIds.map(name),
+        caseIds: i.caseIds,
+      })),
+      cases: plan.cases,
     };
   }
 

@@ -9,6 +9,7 @@ import { DashboardSession } from './dashboard-session.js';
 import { HomePage } from './views/home.page.js';
 import { MentorshipPage } from './views/mentorship.page.js';
 import { ProgramPage } from './views/program.page.js';
+import { TrainingPage } from './views/training.page.js';
 
 /** The dashboard's pages: plain HTML with forms, no script, the reader signed in by cookie. */
 @ApiExcludeController()
@@ -42,6 +43,18 @@ export class PagesController {
         flash: outcome.flash,
         error: outcome.error,
       }),
+    );
+  }
+
+  @Get('programs/:id/training')
+  training(
+    @Param('id', uuidParam) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('lang') lang?: string,
+  ) {
+    return this.session.page(req, res, lang, async ({ actor, ui }) =>
+      h(TrainingPage, { ui, view: await this.dashboard.training(id, actor) }),
     );
   }
 

@@ -53,6 +53,8 @@ export class MentorshipActionsController {
   @ApiOperation({
     summary:
       'Agree on the goals (mentor and mentee, KICKOFF). The mentor also gives baseline levels and operational facts; the second matching agreement makes it ACTIVE.',
+    description:
+      'Each party is also asked for case consent (`caseConsent`): granted lets their writing feed de-identified training cases of later cycles, refused keeps it out; absent records nothing (not given, unless an earlier answer is on record). The answer is recorded with the kickoff, as the person’s case consent (GET /people/{id}/case-consent).',
   })
   @ApiOkResponse({ type: MentorshipResponse })
   kickoff(

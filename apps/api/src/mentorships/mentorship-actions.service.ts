@@ -74,6 +74,7 @@ export class MentorshipActionsService {
         lowerIsBetter: f.lowerIsBetter,
         valuePerUnit: f.valuePerUnit ?? null,
       })),
+      ...(dto.caseConsent !== undefined ? { caseConsent: dto.caseConsent } : {}),
     };
     return this.act(id, actor, () => this.workflow.update(id, agreeKickoffUpdate, [{ actor, kickoff }], key));
   }

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ProgramsModule } from '../programs/programs.module.js';
+import { ProofModule } from '../proof/proof.module.js';
 import { MonitoringController } from './monitoring.controller.js';
 import { MonitoringService } from './monitoring.service.js';
 import { ReportController } from './report.controller.js';
 
-/** Indicators and risks of a program's mentorships, the cycle's report, the mentors' recognition. */
+/** Indicators and risks of a program's mentorships, the cycle's report (with the proof's comparison), the mentors' recognition. */
 @Module({
-  imports: [ProgramsModule],
+  imports: [ProgramsModule, ProofModule],
   controllers: [MonitoringController, ReportController],
   providers: [MonitoringService],
   exports: [MonitoringService],

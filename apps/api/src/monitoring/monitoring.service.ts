@@ -8,6 +8,7 @@ import {
   type Actor,
   type CycleView,
   type MentorshipState,
+  type RoiEvidence,
 } from '../../../../libs/domain/src/index.js';
 import { grantRecognitionUpdate, type MentorshipTerms } from '../../../../libs/contracts/src/index.js';
 import { MentorshipQueries, PeopleQueries, type ProgramRecord } from '../../../../libs/persistence/src/index.js';
@@ -57,22 +58,33 @@ export class MonitoringService {
     };
   }
 
-  /** The cycle's report: the running cycle as of now, a finished one as it stood when it ended. */
+  /**
+   * The cycle's report: the running cycle as of now, a finished one as it stood when it ended; with the
+   * cycle and the ROI evidence behind the report (each closed mentorship's monetised facts) for the proof.
+   */
   async report(
     programId: string,
     actor: Actor,
     cycle?: number,
-  ): Promise<{ row: ProgramRecord; report: EffectivenessReportResponse }> {
+  ): Promise<{
+    row: ProgramRecord;
+    view: CycleView;
+    report: Omit<EffectivenessReportResponse, 'comparison'>;
+    evidence: RoiEvidence[];
+  }> {
     const row = await this.programs.findReadable(programId, actor);
     const { view, cycles } = await this.programs.cycle(programId, cycle);
     const states = view.endedAt
       ? await this.mentorships.statesAsOf(view.mentorshipIds, view.endedAt)
       : await this.mentorships.statesOf(view.mentorshipIds);
-    const report = reportOfCycle(view, this.snapshots(states, view), this.policyOf(view), Date.now());
+    const snapshots = this.snapshots(states, view);
+    const report = reportOfCycle(view, snapshots, this.policyOf(view), Date.now());
     const names = await this.people.namesOf(report.facts.flatMap((f) => [f.menteeId, f.mentorId]));
     const name = (id: string) => names.get(id) ?? id;
     return {
       row,
+      view,
+      evidence: snapshots.flatMap((s) => (s.roi ? [s.roi] : [])),
       report: {
         ...report,
         cycles,

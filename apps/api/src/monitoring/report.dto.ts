@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { ReportComparison } from '../../../../libs/domain/src/index.js';
+import { ReportComparisonResponse } from '../proof/effect.response.js';
 import { CycleScopeResponse } from '../programs/dto/cycle.response.js';
 import { CompetencyProgressResponse } from './monitoring.dto.js';
 
@@ -82,4 +84,10 @@ export class EffectivenessReportResponse extends CycleScopeResponse {
   @ApiProperty({ type: [CompetencyProgressResponse] }) competencyProgress!: CompetencyProgressResponse[];
   @ApiProperty({ type: GoalsReachedResponse }) goalsReached!: GoalsReachedResponse;
   @ApiProperty({ type: [KpiEvidenceResponse] }) kpis!: KpiEvidenceResponse[];
+  @ApiProperty({
+    type: [ReportComparisonResponse],
+    description:
+      'Per monetised measure also imported for everyone: the effect against comparable managers and both ROI figures, each labelled (privacy: aggregates of at least 5 people for the sponsor and steering group).',
+  })
+  comparison!: ReportComparison[];
 }

@@ -7,11 +7,11 @@ import {
   planHrImport,
   personProblems,
   type Actor,
-  type ImportError,
   type Person,
 } from '../../../../libs/domain/src/index.js';
 import { DirectoryQueries, MentorshipQueries, PeopleQueries } from '../../../../libs/persistence/src/index.js';
 import { ApiError, badField, notFound } from '../http/api-error.js';
+import { importRejected } from '../http/import-rejected.js';
 import type { CreatePersonDto, UpdatePersonDto } from './dto/person.dto.js';
 import {
   PersonResponse,
@@ -113,7 +113,7 @@ export class PeopleService {
     const sha256 = createHash('sha256').update(csv, 'utf8').digest('hex');
     return this.directory.change(async (change) => {
       const plan = planHrImport(csv, await change.directory());
-      if (plan.errors.length > 0) throw importRejected(plan.errors);
+      if (plan.errors.length > 0) throw importRejected('HR_IMPORT.INVALID', plan.errors);
       const changed = plan.create.length + plan.update.length > 0;
       if (!dryRun && changed) {
         await change.upsert([...plan.create, ...plan.update]);
@@ -145,15 +145,4 @@ export class PeopleService {
       };
     });
   }
-}
-
-function importRejected(errors: ImportError[]): ApiError {
-  const shown = errors.slice(0, 1000);
-  return new ApiError(
-    400,
-    'HR_IMPORT.INVALID',
-    `the file was rejected: ${errors.length} error(s); nothing was imported`,
-    shown.map((e) => ({ field: `line ${e.line}${e.column ? `, ${e.column}` : ''}`, messages: [e.message] })),
-    { lines: shown, totalErrors: errors.length },
-  );
 }

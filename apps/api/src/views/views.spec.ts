@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { h } from 'preact';
 import { HomePage } from '../dashboard/views/home.page.js';
 import { MentorshipPage } from '../dashboard/views/mentorship.page.js';
+import { ReportComparisons } from '../monitoring/views/report-comparison.js';
 import { uiFor } from './i18n.js';
 import { renderPage } from './render.js';
 
@@ -43,5 +44,35 @@ describe('server-rendered views', () => {
     expect(new Set([...first, ...second]).size).toBe(4);
     expect(page()).toContain('Trancher');
     expect(page()).toContain('<span class="decision">en attente</span>');
+  });
+
+  it('show the sponsor both ROI figures labelled, and say why an estimate about fewer than 5 people is withheld', () => {
+    const beforeAfter = {
+      label: 'ROI before/after (the mentees’ own change × the agreed attribution share)',
+      benefit: 7000,
+      cost: 4500,
+      roi: 0.56,
+      mentorships: 2,
+    };
+    const reason = 'fewer than 5 people on one side of the comparison: figures this small would describe individuals';
+    const html = renderPage(
+      h(ReportComparisons, {
+        money: (n: number) => `${n} EUR`,
+        comparison: [
+          {
+            measure: 'Team turnover',
+            effect: { visibility: 'withheld', measure: 'Team turnover', reason, minimumPeople: 5 },
+            beforeAfter,
+            fromEstimate: null,
+          },
+        ],
+      }),
+    );
+    expect(html).toContain(
+      '<td>ROI before/after (the mentees’ own change × the agreed attribution share)</td><td>7000 EUR</td>',
+    );
+    expect(html).toContain('<td>ROI from the estimated effect (against comparable managers)</td>');
+    expect(html).toContain(`Withheld: ${reason}.`);
+    expect(html).toContain('only of at least 5 people on each side of the comparison');
   });
 });

@@ -1,3 +1,4 @@
+import type { CaseConsent } from '../cases/case-consent.js';
 import type { MentorshipPhase } from './mentorship-phase.js';
 import type { RoiEvidence } from './roi.js';
 import type { InteractionSurvey } from './interaction-survey.js';
@@ -69,7 +70,14 @@ export type MentorshipEvent =
       type: 'KickoffAgreed';
       at: string;
       actorId: string;
-      data: { by: Party; goals: GoalCompetency[]; baselines: Record<string, number>; facts: BaselineFact[] };
+      data: {
+        by: Party;
+        goals: GoalCompetency[];
+        baselines: Record<string, number>;
+        facts: BaselineFact[];
+        /** The party's answer on case consent, when they gave one (absent in older events). */
+        caseConsent?: CaseConsent;
+      };
     }
   | { type: 'SessionLogged'; at: string; actorId: string; data: LoggedSession }
   | { type: 'PulseSubmitted'; at: string; actorId: string; data: { survey: InteractionSurvey } }

@@ -1,3 +1,4 @@
+import { CASE_CONSENTS, type CaseConsent } from '../cases/case-consent.js';
 import { hasRole, type Actor } from '../shared/actor.js';
 import { DomainError } from '../shared/domain-error.js';
 import { assertSurvey, type InteractionSurvey } from './interaction-survey.js';
@@ -53,6 +54,11 @@ export interface KickoffInput {
   baselines: Record<string, number>;
   /** Mentor only: operational facts measured before, for the ROI evidence. */
   facts: BaselineFact[];
+  /**
+   * The party's answer: may their writing in this mentorship (shared notes, review comments) feed
+   * de-identified training cases? Absent = not given (an earlier answer on record stands).
+   */
+  caseConsent?: CaseConsent;
 }
 
 export function assertCanAgreeKickoff(s: MentorshipState, actor: Actor, input: KickoffInput): void {
@@ -65,6 +71,8 @@ export function assertCanAgreeKickoff(s: MentorshipState, actor: Actor, input: K
     throw err.invalid('goals', 'each competency once');
   if (goals.some((g) => !Number.isInteger(g.targetLevel) || g.targetLevel < 1 || g.targetLevel > 5))
     throw err.invalid('goals', 'target levels are 1 to 5');
+  if (input.caseConsent !== undefined && !CASE_CONSENTS.includes(input.caseConsent))
+    throw err.invalid('caseConsent', 'granted or refused');
   if (s.agreedBy.includes(side) && sameGoals(s.goals, goals))
     throw new DomainError('MENTORSHIP.ALREADY_AGREED', 'CONFLICT', `the ${side} has already agreed`);
   if (side === 'mentor') {
@@ -103,6 +111,7 @@ export function agreeKickoff(s: MentorshipState, actor: Actor, input: KickoffInp
       goals: input.goals,
       baselines: side === 'mentor' ? input.baselines : {},
       facts: side === 'mentor' ? input.facts : [],
+      ...(input.caseConsent !== undefined ? { caseConsent: input.caseConsent } : {}),
     },
   };
   const other: Party = side === 'mentor' ? 'mentee' : 'mentor';

@@ -102,3 +102,64 @@ export function parseCsv(input: string, delimiter: ',' | ';' = detectDelimiter(i
   if (field.length > 0 || fields.length > 0 || quotedField) endRecord();
   return { delimiter, records, errors };
 }
+
+export interface CsvTableError {
+  line: number;
+  column: string | null;
+  message: string;
+}
+
+export interface CsvTable {
+  /** Data rows with as many fields as the header (the others are reported in `errors`). */
+  rows: CsvRecord[];
+  /** Rows in the file, whatever their width. */
+  rowCount: number;
+  /** Column name (lower case) → field position. */
+  index: Map<string, number>;
+  errors: CsvTableError[];
+}
+
+/**
+ * A CSV file with a header naming known columns in any order (case-insensitive): parse errors,
+ * an empty file, unknown, repeated and missing columns, a header without rows, rows of the wrong
+ * width — every problem with its line, so an import can refuse the file whole and say why.
+ */
+export function readCsvTable(csv: string, columns: ReadonlyArray<{ name: string; required?: boolean }>): CsvTable {
+  const parsed = parseCsv(csv);
+  const errors: CsvTableError[] = parsed.errors.map((e) => ({ line: e.line, column: null, message: e.message }));
+  const [header, ...records] = parsed.records;
+  const index = new Map<string, number>();
+  if (!header)
+    return {
+      rows: [],
+      rowCount: 0,
+      index,
+      errors: [...errors, { line: 1, column: null, message: 'the file is empty' }],
+    };
+  const names = header.fields.map((h) => h.trim().toLowerCase());
+  names.forEach((name, i) => {
+    if (!columns.some((c) => c.name === name))
+      errors.push({ line: header.line, column: name, message: `unknown column "${name}"` });
+    else if (index.has(name))
+      errors.push({ line: header.line, column: name, message: `column "${name}" appears twice` });
+    else index.set(name, i);
+  });
+  for (const column of columns)
+    if (column.required !== false && !index.has(column.name))
+      errors.push({ line: header.line, column: column.name, message: `required column "${column.name}" is missing` });
+  if (errors.length > 0) return { rows: [], rowCount: records.length, index, errors };
+  if (records.length === 0)
+    return {
+      rows: [],
+      rowCount: 0,
+      index,
+      errors: [{ line: header.line, column: null, message: 'the file has a header but no rows' }],
+    };
+  const rows: CsvRecord[] = [];
+  for (const r of records) {
+    if (r.fields.length === names.length) rows.push(r);
+    else
+      errors.push({ line: r.line, column: null, message: `expected ${names.length} fields, found ${r.fields.length}` });
+  }
+  return { rows, rowCount: records.length, index, errors };
+}

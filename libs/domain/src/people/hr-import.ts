@@ -1,4 +1,4 @@
-import { parseCsv } from './csv.js';
+import { readCsvTable } from './csv.js';
 import { personProblems, samePerson, type Person, type PersonStatus } from './person.js';
 import { findReportingCycles } from './reporting-chain.js';
 
@@ -59,40 +59,15 @@ const FIELD_TO_COLUMN: Partial<Record<keyof Person, HrColumn>> = {
  * for managers not in the file, for cycles across file and directory, and to tell changes apart.
  */
 export function planHrImport(csv: string, existing: ReadonlyMap<string, Person>): ImportPlan {
-  const parsed = parseCsv(csv);
-  const errors: ImportError[] = parsed.errors.map((e) => ({ line: e.line, column: null, message: e.message }));
-  const [header, ...rows] = parsed.records;
-  const empty: ImportPlan = { rows: 0, create: [], update: [], unchanged: 0, errors };
-  if (!header) return { ...empty, errors: [...errors, { line: 1, column: null, message: 'the file is empty' }] };
-
-  const names = header.fields.map((h) => h.trim().toLowerCase());
-  const index = new Map<string, number>();
-  names.forEach((name, i) => {
-    if (!HR_CSV_COLUMNS.some((c) => c.name === name))
-      errors.push({ line: header.line, column: name, message: `unknown column "${name}"` });
-    else if (index.has(name))
-      errors.push({ line: header.line, column: name, message: `column "${name}" appears twice` });
-    else index.set(name, i);
-  });
-  for (const column of HR_CSV_COLUMNS) {
-    if (column.required && !index.has(column.name))
-      errors.push({ line: header.line, column: column.name, message: `required column "${column.name}" is missing` });
-  }
-  if (errors.length > 0) return { ...empty, rows: rows.length, errors };
-  if (rows.length === 0)
-    return { ...empty, errors: [{ line: header.line, column: null, message: 'the file has a header but no rows' }] };
+  const table = readCsvTable(csv, HR_CSV_COLUMNS);
+  const { index } = table;
+  const errors: ImportError[] = [...table.errors];
+  const empty: ImportPlan = { rows: table.rowCount, create: [], update: [], unchanged: 0, errors };
+  if (table.rows.length === 0) return empty;
 
   const people: Array<{ line: number; person: Person }> = [];
   const lineOf = new Map<string, number>();
-  for (const row of rows) {
-    if (row.fields.length !== names.length) {
-      errors.push({
-        line: row.line,
-        column: null,
-        message: `expected ${names.length} fields, found ${row.fields.length}`,
-      });
-      continue;
-    }
+  for (const row of table.rows) {
     const cell = (c: HrColumn): string => {
       const i = index.get(c);
       return i === undefined ? '' : (row.fields[i] ?? '').trim();
@@ -170,7 +145,8 @@ export function planHrImport(csv: string, existing: ReadonlyMap<string, Person>)
       message: `the reporting line makes a cycle: ${[...cycle, cycle[0]].join(' → ')}`,
     });
   }
-  if (errors.length > 0) return { rows: rows.length, create: [], update: [], unchanged: 0, errors: sortErrors(errors) };
+  if (errors.length > 0)
+    return { rows: table.rowCount, create: [], update: [], unchanged: 0, errors: sortErrors(errors) };
 
   const create: Person[] = [];
   const update: Person[] = [];
@@ -181,7 +157,7 @@ export function planHrImport(csv: string, existing: ReadonlyMap<string, Person>)
     else if (samePerson(before, person)) unchanged++;
     else update.push(person);
   }
-  return { rows: rows.length, create, update, unchanged, errors: [] };
+  return { rows: table.rowCount, create, update, unchanged, errors: [] };
 }
 
 const sortErrors = (errors: ImportError[]) =>

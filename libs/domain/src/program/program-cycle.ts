@@ -157,6 +157,7 @@ export function evolveCycle(s: ProgramState, event: CycleEvent): ProgramState {
           versionOffset: (s.matching?.versionOffset ?? 0) + (s.matching?.proposals.length ?? 0),
         },
         execution: { trainingSessions: [], mentorships: [] },
+        trainingPlan: null,
         reviews: [],
         executionSince: null,
         rematchRequests: [],

@@ -1,3 +1,4 @@
+import type { TrainingPlan } from '../cases/training-plan.js';
 import type { MatchingWeights } from '../matching/candidates.js';
 import type { ProgramPhase } from './program-phase.js';
 import type {
@@ -7,6 +8,7 @@ import type {
   ProgramDraft,
   ProposalSummary,
   StrategicObjective,
+  TrainingPlanItemEdit,
   TrainingSession,
 } from './program-values.js';
 
@@ -65,6 +67,8 @@ export type ProgramEvent =
       data: { version: number; pairs: Array<{ menteeId: string; mentorId: string }> };
     }
   | { type: 'TrainingSessionRecorded'; at: string; actorId: string; data: TrainingSession }
+  | { type: 'TrainingPlanProposed'; at: string; actorId: string; data: TrainingPlan }
+  | { type: 'TrainingPlanEdited'; at: string; actorId: string; data: { items: TrainingPlanItemEdit[] } }
   | {
       type: 'MentorshipPlanned';
       at: string;

@@ -9,25 +9,12 @@ import {
   type PlannedMentorshipStatus,
   type ProgramState,
 } from './program-state.js';
+import { invalid, notOwner, wrongPhase } from './program-refusals.js';
+import { assertSessionFitsPlan } from './program-training-plan.js';
 import type { TrainingSession } from './program-values.js';
 
 const execution = (s: ProgramState): ExecutionState => s.execution ?? emptyExecutionState();
 
-const notOwner = (actor: Actor) =>
-  new DomainError(
-    'PROGRAM.NOT_OWNER',
-    'FORBIDDEN',
-    `only the program's owner may do this; ${actor.personId} is not its owner`,
-  );
-const invalid = (field: string, reason: string) =>
-  new DomainError('PROGRAM.INVALID', 'INVALID', `${field}: ${reason}`, { field, reason });
-const wrongPhase = (s: ProgramState, expected: string[]) =>
-  new DomainError(
-    'PROGRAM.WRONG_PHASE',
-    'WRONG_PHASE',
-    `the program is in phase ${s.phase}; this needs ${expected.join(' or ')}`,
-    { expected, actual: s.phase },
-  );
 const isOwner = (s: ProgramState, actor: Actor) => actor.personId === s.ownerId && hasRole(actor, 'owner');
 const enrolled = (s: ProgramState, personId: string, role: 'mentee' | 'mentor' | 'supervisor') =>
   (s.matching?.participants ?? []).some((p) => p.personId === personId && p.role === role);
@@ -50,6 +37,7 @@ export function assertCanRecordTraining(s: ProgramState, actor: Actor, session: 
       `training session ${session.sessionId} is already recorded`,
     );
   }
+  assertSessionFitsPlan(s, session);
   const role = session.audience === 'mentors' ? 'mentor' : 'mentee';
   session.attendees.forEach((id, i) => {
     if (!enrolled(s, id, role)) throw invalid(`attendees.${i}`, `${id} is not an enrolled ${role} of this cycle`);

@@ -3,6 +3,7 @@ import type { ProgramEvent } from './program-events.js';
 import { evolveExecution } from './program-execution.js';
 import { evolveMatching } from './program-matching.js';
 import { evolveReviews } from './program-reviews.js';
+import { evolveTrainingPlan } from './program-training-plan.js';
 import { emptyExecutionState, emptyMatchingState, type ProgramState } from './program-state.js';
 
 export function initialProgramState(): ProgramState | null {
@@ -72,6 +73,9 @@ export function evolveProgram(state: ProgramState | null, event: ProgramEvent): 
           { ...event.data, requestedBy: event.actorId, at: event.at },
         ],
       };
+    case 'TrainingPlanProposed':
+    case 'TrainingPlanEdited':
+      return evolveTrainingPlan(next, event);
     case 'TrainingSessionRecorded':
     case 'MentorshipPlanned':
     case 'MentorshipStarted':

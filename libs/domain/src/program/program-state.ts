@@ -1,3 +1,4 @@
+import type { TrainingPlan, TrainingPlanItem } from '../cases/training-plan.js';
 import type { PairDecision } from '../matching/candidates.js';
 import type { ProgramPhase } from './program-phase.js';
 import type { MatchingRequest, Participant, ProgramDraft, ProposalSummary, TrainingSession } from './program-values.js';
@@ -52,6 +53,15 @@ export interface ExecutionState {
 
 export const emptyExecutionState = (): ExecutionState => ({ trainingSessions: [], mentorships: [] });
 
+export interface TrainingPlanState {
+  plan: TrainingPlan;
+  proposedBy: string;
+  proposedAt: string;
+  /** Items as the owner last edited them (the proposal's until then). */
+  items: TrainingPlanItem[];
+  edits: number;
+}
+
 export interface ReviewState {
   review: number;
   openedAt: string;
@@ -95,6 +105,8 @@ export interface ProgramState extends ProgramDraft {
   matching?: MatchingState;
   /** Training sessions and the cycle's mentorships (absent in states carried by older runs). */
   execution?: ExecutionState;
+  /** The cycle's proposed and edited training plan (absent until proposed, and in older carried states). */
+  trainingPlan?: TrainingPlanState | null;
   /** When the cycle entered EXECUTION: re-alignment reviews count from here. */
   executionSince?: string | null;
   /** Periodic re-alignment reviews of the cycle (absent in states carried by older runs). */

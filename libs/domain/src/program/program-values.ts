@@ -102,6 +102,19 @@ export interface TrainingSession {
   /** Links to material: cases and lessons from earlier cycles, slides, exercises. */
   materials: string[];
   attendees: string[];
+  /** The training plan item (competency key) the session delivers, when recorded against the plan. */
+  planItem?: string;
+  /** Who gave it; checked as experienced against the plan. */
+  trainerIds?: string[];
+}
+
+/** What the owner may change in a proposed training plan item; the figures (gaps, coverage) stay as proposed. */
+export interface TrainingPlanItemEdit {
+  competencyKey: string;
+  title: string;
+  audience: TrainingAudience;
+  trainerIds: string[];
+  caseIds: string[];
 }
 
 export interface PilotRecommendations {

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import type { Assessment } from '../../../domain/src/index.js';
 import { toAssessment } from '../competency-mapper.js';
 import { AssessmentEntity } from '../entities/assessment.entity.js';
@@ -35,6 +35,12 @@ export class AssessmentQueries {
   /** A person's ratings as the domain reads them. */
   async evidenceOf(personId: string): Promise<Assessment[]> {
     return (await this.db.getRepository(AssessmentEntity).findBy({ personId })).map(toAssessment);
+  }
+
+  /** The ratings of these people, as the domain reads them (a cohort's current levels). */
+  async evidenceOfPeople(personIds: string[]): Promise<Assessment[]> {
+    if (personIds.length === 0) return [];
+    return (await this.db.getRepository(AssessmentEntity).findBy({ personId: In(personIds) })).map(toAssessment);
   }
 
   /** Every rating of everyone, as the domain reads them (company-wide insights). */

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AssessmentQueries } from './assessment-queries.js';
+import { CaseConsentQueries } from './case-consent-queries.js';
 import { CompetencyQueries } from './competency-queries.js';
 import { DirectoryQueries } from './directory-queries.js';
 import { HealthQueries } from './health-queries.js';
@@ -7,6 +8,7 @@ import { IdempotencyKeyQueries } from './idempotency-key-queries.js';
 import { MatchingProposalQueries } from './matching-proposal-queries.js';
 import { MentorshipQueries } from './mentorship-queries.js';
 import { NominationQueries } from './nomination-queries.js';
+import { OutcomeMeasureQueries } from './outcome-measure-queries.js';
 import { PeopleQueries } from './people-queries.js';
 import { PilotQueries } from './pilot-queries.js';
 import { ProgramQueries } from './program-queries.js';
@@ -16,6 +18,7 @@ import { TokenQueries } from './token-queries.js';
 import { WorkflowFaultQueries } from './workflow-fault-queries.js';
 
 export * from './assessment-queries.js';
+export * from './case-consent-queries.js';
 export * from './competency-queries.js';
 export * from './directory-queries.js';
 export * from './health-queries.js';
@@ -23,6 +26,7 @@ export * from './idempotency-key-queries.js';
 export * from './matching-proposal-queries.js';
 export * from './mentorship-queries.js';
 export * from './nomination-queries.js';
+export * from './outcome-measure-queries.js';
 export * from './people-queries.js';
 export * from './pilot-queries.js';
 export * from './program-queries.js';
@@ -35,6 +39,7 @@ export * from './workflow-fault-queries.js';
 export function createQueries(db: DataSource) {
   return {
     assessments: new AssessmentQueries(db),
+    caseConsents: new CaseConsentQueries(db),
     competencies: new CompetencyQueries(db),
     directory: new DirectoryQueries(db),
     health: new HealthQueries(db),
@@ -42,6 +47,7 @@ export function createQueries(db: DataSource) {
     matchingProposals: new MatchingProposalQueries(db),
     mentorships: new MentorshipQueries(db),
     nominations: new NominationQueries(db),
+    outcomeMeasures: new OutcomeMeasureQueries(db),
     people: new PeopleQueries(db),
     pilots: new PilotQueries(db),
     programs: new ProgramQueries(db),

@@ -10,7 +10,7 @@ import {
   type ProgramPolicy,
 } from '../../../domain/src/index.js';
 import { MentorshipEntity } from '../entities/mentorship.entity.js';
-import { readStream, type EventRow } from '../event-store.js';
+import { domainEvents, readStream, readStreams, type EventRow } from '../event-store.js';
 
 /** Who a mentorship is between, in which program, and its phase (what lists filter on). */
 export interface MentorshipParties {
@@ -170,27 +170,27 @@ export class MentorshipQueries {
    * once the cycle has ended, however its mentorships went on.
    */
   async statesAsOf(ids: string[], at: string): Promise<MentorshipState[]> {
-    if (ids.length === 0) return [];
-    const rows: Array<{ stream_id: string; type: string; payload: unknown; actor_id: string; occurred_at: Date }> =
-      await this.db.query(
-        `SELECT stream_id, type, payload, actor_id, occurred_at FROM domain_events
-          WHERE stream_id = ANY($1) AND occurred_at <= $2 ORDER BY stream_id, stream_version`,
-        [ids.map((id) => mentorshipStreamId(id)), at],
-      );
-    const byStream = new Map<string, MentorshipEvent[]>();
-    for (const r of rows) {
-      const list = byStream.get(r.stream_id) ?? [];
-      list.push({
-        type: r.type,
-        at: r.occurred_at.toISOString(),
-        actorId: r.actor_id,
-        data: r.payload,
-      } as MentorshipEvent);
-      byStream.set(r.stream_id, list);
-    }
+    const streams = await readStreams(this.db, ids.map(mentorshipStreamId), at);
     return ids
-      .map((id) => foldMentorship(byStream.get(mentorshipStreamId(id)) ?? []))
+      .map((id) => foldMentorship(domainEvents<MentorshipEvent>(streams.get(mentorshipStreamId(id)) ?? [])))
       .filter((s): s is MentorshipState => s !== null);
+  }
+
+  /** Closed mentorships (all programs) per mentor: who is experienced enough to train others. */
+  async closedCountByMentor(): Promise<Map<string, number>> {
+    const rows: Array<{ id: string; n: number }> = await this.db.query(
+      `SELECT mentor_id AS id, count(*)::int AS n FROM mentorships WHERE phase = 'CLOSED' GROUP BY mentor_id`,
+    );
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
+  /** Everyone who was ever a mentee or a mentor of the program (never a comparison for it). */
+  async peopleOfProgram(programId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT mentee_id AS id FROM mentorships WHERE program_id = $1 UNION SELECT mentor_id FROM mentorships WHERE program_id = $1`,
+      [programId],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Checkpoints of the program's mentorships waiting for their supervisor. */

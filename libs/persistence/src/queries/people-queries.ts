@@ -1,5 +1,5 @@
-import type { DataSource } from 'typeorm';
-import type { Person, PersonStatus } from '../../../domain/src/index.js';
+import { In, type DataSource } from 'typeorm';
+import type { EffectPerson, NameableFact, Person, PersonStatus } from '../../../domain/src/index.js';
 import { PersonEntity } from '../entities/person.entity.js';
 import { loadDirectory } from '../people-store.js';
 import { toPerson } from '../person-mapper.js';
@@ -14,7 +14,16 @@ export interface PeopleFilter {
   offset: number;
 }
 
-/** The one reader of `people` (the directory). Writes go through DirectoryQueries.change. */
+/** A person of the directory as the comparison group draws on them. */
+export interface PopulationMember extends EffectPerson {
+  /** Leads a team or has someone reporting to them. */
+  manager: boolean;
+}
+
+/**
+ * The one reader of `people` (the directory) and of the HR events that tell retention and
+ * promotion. Writes go through DirectoryQueries.change.
+ */
 export class PeopleQueries {
   constructor(private readonly db: DataSource) {}
 
@@ -31,6 +40,11 @@ export class PeopleQueries {
   async find(id: string): Promise<Person | null> {
     const row = await this.db.getRepository(PersonEntity).findOneBy({ id });
     return row ? toPerson(row) : null;
+  }
+
+  async findMany(ids: string[]): Promise<Person[]> {
+    if (ids.length === 0) return [];
+    return (await this.db.getRepository(PersonEntity).findBy({ id: In(ids) })).map(toPerson);
   }
 
   exists(id: string): Promise<boolean> {
@@ -93,5 +107,43 @@ export class PeopleQueries {
   /** The whole directory by id. */
   directory(): Promise<Map<string, Person>> {
     return loadDirectory(this.db);
+  }
+
+  /** Whatever could name someone of the directory in a text: de-identification removes it. */
+  nameable(): Promise<NameableFact[]> {
+    return this.db.query(`SELECT id, display_name AS name, email FROM people`);
+  }
+
+  /** Everyone the comparison may draw on, with the HR events that tell retention and promotion. */
+  async comparisonPopulation(): Promise<PopulationMember[]> {
+    const rows: Array<{
+      id: string;
+      job_level: string;
+      department: string;
+      management_years: number;
+      team_size: number;
+      reports: number;
+      left_in: string | null;
+      promoted_in: string[] | null;
+    }> = await this.db.query(
+      `SELECT p.id, p.job_level, p.department, p.management_years, p.team_size,
+              (SELECT count(*)::int FROM people r WHERE r.manager_id = p.id) AS reports,
+              to_char(coalesce(
+                (SELECT min(h.occurred_at) FROM hr_events h WHERE h.person_id = p.id AND h.type = 'left'),
+                CASE WHEN p.status = 'left' THEN p.left_at END) AT TIME ZONE 'UTC', 'YYYY-MM') AS left_in,
+              (SELECT array_agg(to_char(h.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM') ORDER BY h.occurred_at)
+                 FROM hr_events h WHERE h.person_id = p.id AND h.type = 'promoted-to-manager') AS promoted_in
+       FROM people p ORDER BY p.id`,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      jobLevel: r.job_level,
+      department: r.department,
+      managementYears: Number(r.management_years),
+      teamSize: r.team_size,
+      manager: r.team_size > 0 || r.reports > 0,
+      leftIn: r.left_in,
+      promotedIn: r.promoted_in ?? [],
+    }));
   }
 }

@@ -59,4 +59,13 @@ export class PilotQueries {
   find(id: string): Promise<PilotRecord | null> {
     return this.db.getRepository(PilotEntity).findOneBy({ id });
   }
+
+  /** How many pilot mentorships each mentor saw through (a pilot's mentorships all ran to their end). */
+  async mentorCounts(): Promise<Map<string, number>> {
+    const rows: Array<{ id: string; n: number }> = await this.db.query(
+      `SELECT m ->> 'mentorId' AS id, count(*)::int AS n FROM pilots, jsonb_array_elements(mentorships) m
+        GROUP BY m ->> 'mentorId'`,
+    );
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
 }

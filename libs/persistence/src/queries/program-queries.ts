@@ -3,7 +3,7 @@ import { programStreamId } from '../../../contracts/src/index.js';
 import { programCycles, type CycleView, type ProgramEvent, type ProgramPhase } from '../../../domain/src/index.js';
 import { ProgramReadModelEntity, type ObjectiveRow } from '../entities/program-read-model.entity.js';
 import type { ProgramPolicy } from '../../../domain/src/index.js';
-import { readStream, type EventRow } from '../event-store.js';
+import { domainEvents, readStream, type EventRow } from '../event-store.js';
 
 /** A program as its read model holds it (projected from its stream in the append's transaction). */
 export interface ProgramRecord {
@@ -62,10 +62,7 @@ export class ProgramQueries {
 
   /** Every cycle of the program as its log tells it (the running one last). */
   async cycles(programId: string): Promise<CycleView[]> {
-    const events = (await this.events(programId)).map(
-      (e) => ({ type: e.type, at: e.occurredAt.toISOString(), actorId: e.actorId, data: e.payload }) as ProgramEvent,
-    );
-    return programCycles(events);
+    return programCycles(domainEvents<ProgramEvent>(await this.events(programId)));
   }
 
   /** Each phase the program entered, with when: only the stream knows the dates. */

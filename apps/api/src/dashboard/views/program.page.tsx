@@ -120,6 +120,11 @@ export function ProgramPage(props: { ui: Ui; view: ProgramView; flash?: string; 
             {view.openCheckpoints} × {t.checkpoint}
           </li>
         </ul>
+        {view.canKeepCourse ? (
+          <p>
+            <a href={`/dashboard/programs/${view.id}/training?lang=${lang}`}>{t.trainingPlan}</a>
+          </p>
+        ) : null}
         {view.openReview && view.canKeepCourse ? (
           <ActionForm action={`/dashboard/programs/${view.id}/reviews/${view.openReview.review}/keep`}>
             <Field label={t.reviewNotes}>

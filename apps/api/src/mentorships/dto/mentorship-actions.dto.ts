@@ -87,6 +87,14 @@ export class KickoffDto {
   @ValidateNested({ each: true })
   @Type(() => BaselineFactDto)
   facts?: BaselineFactDto[];
+  @ApiPropertyOptional({
+    enum: ['granted', 'refused'],
+    description:
+      'Your answer, asked of each party at kickoff: may your writing in this mentorship (shared session notes, review comments) feed de-identified training cases for later cycles? Names are removed and private notes are never used. Absent = not given: nothing is used until you grant it (here or with PUT /people/{id}/case-consent); an earlier answer on record stands.',
+  })
+  @IsOptional()
+  @IsIn(['granted', 'refused'])
+  caseConsent?: 'granted' | 'refused';
 }
 
 export class LogSessionDto {

@@ -3,6 +3,7 @@ import type { EffectivenessReportResponse } from '../report.dto.js';
 import { Bars } from '../../views/bars.js';
 import { Document } from '../../views/document.js';
 import { REPORT_CSS } from '../../views/styles.js';
+import { ReportComparisons } from './report-comparison.js';
 
 const percent = (ratio: number | null, none: string) => (ratio === null ? none : `${Math.round(ratio * 100)} %`);
 
@@ -52,12 +53,15 @@ export function ReportPage(props: { programId: string; programName: string; repo
         <h2>Return on investment</h2>
         <Kpi value={money(r.roi.cost)}>cost</Kpi>
         <Kpi value={money(r.roi.benefit)}>monetised benefit</Kpi>
-        <Kpi value={percent(r.roi.ratio, 'not computed')}>ROI over {r.roi.mentorships} closed mentorship(s)</Kpi>
+        <Kpi value={percent(r.roi.ratio, 'not computed')}>
+          ROI before/after over {r.roi.mentorships} closed mentorship(s)
+        </Kpi>
         <h3>Assumptions</h3>
         <ul>
           {r.roi.assumptions.length ? r.roi.assumptions.map((a) => <li>{a}</li>) : <li class="none">None yet.</li>}
         </ul>
       </section>
+      <ReportComparisons comparison={r.comparison} money={money} />
       <section>
         <h2>Objectives and KPIs</h2>
         <table>

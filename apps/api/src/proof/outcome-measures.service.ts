@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { planOutcomeImport, type Actor } from '../../../../libs/domain/src/index.js';
+import { OutcomeMeasureQueries, PeopleQueries } from '../../../../libs/persistence/src/index.js';
+import { importRejected } from '../http/import-rejected.js';
+import type { OutcomeImportResponse } from './proof.dto.js';
+
+@Injectable()
+export class OutcomeMeasuresService {
+  constructor(
+    private readonly measures: OutcomeMeasureQueries,
+    private readonly directory: PeopleQueries,
+  ) {}
+
+  /** All or nothing: a plan with an error writes nothing; the same file again plans no change. */
+  async importCsv(csv: string, actor: Actor, dryRun: boolean): Promise<OutcomeImportResponse> {
+    const people = new Set((await this.directory.nameable()).map((p) => p.id));
+    // A first pass finds the errors and the sources the file names; the second compares with what they hold.
+    const first = planOutcomeImport(csv, people, new Map());
+    if (first.errors.length > 0) throw importRejected('OUTCOME_IMPORT.INVALID', first.errors);
+    const sources = [...new Set(first.create.map((m) => m.source))];
+    const plan = planOutcomeImport(csv, people, await this.measures.existing(sources));
+    const changed = plan.create.length + plan.update.length > 0;
+    if (!dryRun && changed) await this.measures.apply([...plan.create, ...plan.update], actor.personId);
+    return {
+      dryRun,
+      rows: plan.rows,
+      created: plan.create.length,
+      updated: plan.update.length,
+      unchanged: plan.unchanged,
+      changed,
+      message: changed
+        ? `${dryRun ? 'would create' : 'created'} ${plan.create.length}, ${dryRun ? 'would update' : 'updated'} ${plan.update.length}, unchanged ${plan.unchanged}`
+        : `nothing to change: all ${plan.rows} rows are already imported from their source`,
+    };
+  }
+
+  summaries() {
+    return this.measures.summaries();
+  }
+}
