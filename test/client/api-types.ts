@@ -310,7 +310,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Agree on the goals (mentor and mentee, KICKOFF). The mentor also gives baseline levels and operational facts; the second matching agreement makes it ACTIVE. */
+        /**
+         * Agree on the goals (mentor and mentee, KICKOFF). The mentor also gives baseline levels and operational facts; the second matching agreement makes it ACTIVE.
+         * @description Each party is also asked for case consent (`caseConsent`): granted lets their writing feed de-identified training cases of later cycles, refused keeps it out; absent records nothing (not given, unless an earlier answer is on record). The answer is recorded with the kickoff, as the person’s case consent (GET /people/{id}/case-consent).
+         */
         post: operations["MentorshipActionsController_kickoff"];
         delete?: never;
         options?: never;
@@ -529,6 +532,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/outcome-measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The measures imported so far, with how many people and which months (roles: hr-admin, owner). */
+        get: operations["OutcomeMeasuresController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/outcome-measures/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import outcome measures from a CSV, all or nothing (role: hr-admin).
+         * @description One value per source, person, measure and month. Any bad row rejects the whole file (400, code OUTCOME_IMPORT.INVALID, every error with its line and column) and nothing is written. Re-importing a source changes nothing when its values are the same, and replaces the ones that changed.
+         */
+        post: operations["OutcomeMeasuresController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/people": {
         parameters: {
             query?: never;
@@ -575,6 +615,24 @@ export interface paths {
         /** A person's assessments with their evidence (privacy rule applies: 403 otherwise). */
         get: operations["CompetencyController_assessments"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{id}/case-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the person’s writing may feed de-identified training cases (the person, HR admins). */
+        get: operations["CaseConsentController_get"];
+        /** Record the person’s answer (the person, HR admins): granted lets their session notes, guidance and review comments feed de-identified cases; refused keeps them out. Asked at kickoff; may be changed any time. */
+        put: operations["CaseConsentController_put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -740,6 +798,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/programs/{id}/case-library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Training cases from the program’s earlier cycles and its pilot (the program’s owner, HR admins).
+         * @description Built only from text whose authors consented (PUT /people/{id}/case-consent); private notes are never used. Names, emails and employee ids of the directory are replaced by roles ([mentee], [mentor], [supervisor]) or [colleague]; cases carry no person id. Filed under the competencies people declared (goals, session competencies, the pilot’s); free-text tagging adds competencies only while its held-out precision is at least 0.9 (`fileByText`).
+         */
+        get: operations["CasesController_library"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/programs/{id}/closure": {
         parameters: {
             query?: never;
@@ -769,6 +847,26 @@ export interface paths {
          * @description Every read of a program takes `?cycle=n` to show an earlier cycle as it stood when it ended.
          */
         get: operations["ProgramsController_cycles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/effect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cycle’s effect on one measure against comparable managers who were not in the program.
+         * @description Each mentee who started a mentorship this cycle is matched (without replacement, optimally) to up to `controlsPerMentee` managers never in the program: same job level (and department if asked), close on years of management, team size and the measure’s own level and trend in the months before the cycle. The effect is a difference in differences over the matched sets (bias-corrected by a regression on the covariates), with a 95 % bootstrap interval that resamples whole sets; retention and promotion are compared over the same sets and window. The answer states the estimate, the interval, sample sizes, covariates, balance (standardised mean differences before and after matching), the result in plain words and what the method cannot rule out. HR admins and the program’s owner see each mentee’s comparison; the sponsor and steering group see aggregates only, withheld when fewer than 5 people are on one side.
+         */
+        get: operations["EffectController_effect"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1073,7 +1171,7 @@ export interface paths {
         };
         /**
          * A cycle’s effectiveness and ROI report as JSON (the owner, the sponsor, the steering group): ROI evidence aggregated with its facts, competency progress, participation, KPIs against targets.
-         * @description The running cycle by default, as of now; `?cycle=n` for an earlier one, which reads as it stood when it ended (`frozenAt`) — a renewal never hides it.
+         * @description The running cycle by default, as of now; `?cycle=n` for an earlier one, which reads as it stood when it ended (`frozenAt`) — a renewal never hides it. `comparison`: for each monetised fact whose measure was imported for everyone (POST /outcome-measures/import), the effect against comparable managers (GET /programs/{id}/effect, same privacy rules: the sponsor sees aggregates of at least 5 people, else `withheld`) and both ROI figures side by side, each labelled: `beforeAfter` (the mentees’ own change × the agreed attribution share) and `fromEstimate` (the estimated effect × value per unit, with its interval; null when withheld).
          */
         get: operations["ReportController_reportJson"];
         put?: never;
@@ -1091,7 +1189,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The same report as a readable page with charts (the owner, the sponsor, the steering group). */
+        /**
+         * The same report as a readable page with charts (the owner, the sponsor, the steering group).
+         * @description Shows both ROI figures per monetised measure, each labelled — before/after, and from the effect estimated against comparable managers with its 95 % interval — under the same privacy rule as the JSON (aggregates of at least 5 people for the sponsor).
+         */
         get: operations["ReportController_reportPage"];
         put?: never;
         post?: never;
@@ -1129,6 +1230,51 @@ export interface paths {
         put?: never;
         /** Decide the open re-alignment review (the owner): keep the course, or adjust objectives and KPIs for the rest of the cycle. */
         post: operations["ReviewsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/training-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The training plan recorded for this cycle, as proposed and edited (the program’s owner, HR admins); 404 PROGRAM.NO_TRAINING_PLAN before any proposal. */
+        get: operations["CasesController_recorded"];
+        /**
+         * Edit the recorded training plan (the program’s owner; TRAINING or EXECUTION).
+         * @description Items keep their figures; titles, audience, trainers and cases change. A trainer who is not experienced (a supervisor, or a mentor with the plan’s number of closed mentorships) or a case the proposal did not offer is refused (400 naming the item). Recorded as a TrainingPlanEdited event; 409 PROGRAM.NO_TRAINING_PLAN before a proposal.
+         */
+        put: operations["CasesController_edit"];
+        /**
+         * Propose this cycle’s training plan now and record it (the program’s owner; TRAINING).
+         * @description Records a TrainingPlanProposed event with the plan, the experienced trainers and the cases it offers (a new proposal replaces the earlier one and its edits). 403 for anyone but the owner, 409 outside TRAINING.
+         */
+        post: operations["CasesController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programs/{id}/training-plan/proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The training plan the domain proposes for this cycle (the program’s owner, HR admins).
+         * @description Per competency targeted by the cohort: how many mentees target it and their mean gap, the enrolled mentors able to cover it, experienced trainers and the most relevant cases from earlier mentorships. Computed now and not recorded.
+         */
+        get: operations["CasesController_proposal"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1292,6 +1438,18 @@ export interface components {
             mentorshipId: string;
             reasons: components["schemas"]["RiskResponse"][];
         };
+        BalanceRowResponse: {
+            covariate: string;
+            /** @description Mean of the matched comparison managers. */
+            matchedMean: number | null;
+            menteeMean: number;
+            /** @description Mean of the whole pool, before matching. */
+            poolMean: number;
+            /** @description Standardised mean difference after matching. */
+            smdAfter: number | null;
+            /** @description Standardised mean difference before matching. */
+            smdBefore: number;
+        };
         BaselineFactDto: {
             /** @description true when a lower value is an improvement (turnover, absence). */
             lowerIsBetter: boolean;
@@ -1306,9 +1464,34 @@ export interface components {
             /** @description Money one unit of improvement is worth, if agreed; omitted = not monetised. */
             valuePerUnit?: Record<string, unknown> | null;
         };
+        BeforeAfterRoiResponse: {
+            benefit: number;
+            cost: number;
+            label: string;
+            /** @description Closed mentorships that monetised the measure. */
+            mentorships: number;
+            /** @description (benefit − cost) ÷ cost; null without a cost. */
+            roi: number | null;
+        };
         BilingualTextResponse: {
             en: string;
             fr: string;
+        };
+        CaseCompetencyResponse: {
+            /**
+             * @description declared: a goal, a session’s or the pilot’s competency; text: found by free-text tagging.
+             * @enum {string}
+             */
+            by: "declared" | "text";
+            /** @example delegation */
+            key: string;
+        };
+        CaseLibraryResponse: {
+            cases: components["schemas"]["TrainingCaseResponse"][];
+            /** @description The program’s running cycle: cases come from the cycles before it and its pilot. */
+            cycle: number;
+            /** @description Whether free-text tagging may file cases (its held-out precision reached 0.9). */
+            fileByText: boolean;
         };
         CheckpointBriefingResponse: {
             checkpoints: components["schemas"]["CheckpointSummaryResponse"][];
@@ -1338,6 +1521,12 @@ export interface components {
             decision: "approve" | "request-changes" | "escalate" | null;
             guidance: string | null;
             openedAt: string;
+        };
+        ComparisonOptionsResponse: {
+            /** @description Largest distance to a comparison manager, in standard deviations. */
+            caliper: number;
+            controlsPerMentee: number;
+            sameDepartment: boolean;
         };
         CompetencyDto: {
             description: string;
@@ -1381,6 +1570,20 @@ export interface components {
             goals: number;
             /** @description Mean level gained (latest − baseline). */
             meanGained: number;
+        };
+        ConsentDto: {
+            /**
+             * @description May this person’s writing feed de-identified training cases?
+             * @enum {string}
+             */
+            consent: "granted" | "refused";
+        };
+        ConsentResponse: {
+            /** @enum {string} */
+            consent: "granted" | "refused" | "not-asked";
+            personId: string;
+            recordedAt: string | null;
+            recordedBy: string | null;
         };
         CoverageEntryResponse: {
             competencyKey: string;
@@ -1512,7 +1715,50 @@ export interface components {
             /** Format: date-time */
             startedAt: string;
         };
+        EditTrainingPlanDto: {
+            /** @description The plan as the owner wants it: the items kept, edited. */
+            items: components["schemas"]["TrainingPlanItemDto"][];
+        };
+        EffectEstimateResponse: {
+            after: components["schemas"]["MonthWindowResponse"];
+            balance: components["schemas"]["BalanceRowResponse"][];
+            before: components["schemas"]["MonthWindowResponse"];
+            comparisonChange: number | null;
+            /** @example 0.95 */
+            confidence: number;
+            covariates: ("managementYears" | "teamSize" | "baseline" | "trend")[];
+            /** @description Difference in differences in the measure’s unit: the mentees’ change minus their comparison’s. */
+            effect: components["schemas"]["EstimateResponse"] | null;
+            /** @description Matched exactly on (the job level; the department if asked). */
+            exactOn: string[];
+            /** @description The effect in the measure’s better direction (positive: the program helped). */
+            improvement: components["schemas"]["EstimateResponse"] | null;
+            /** @description Empty unless visibility is individual. */
+            individual: components["schemas"]["IndividualComparisonResponse"][];
+            /** @description What the method cannot rule out. */
+            limits: string[];
+            lowerIsBetter: boolean;
+            /** @example team turnover % */
+            measure: string;
+            /** @description The mentees’ own change, before/after. */
+            naive: components["schemas"]["EstimateResponse"] | null;
+            options: components["schemas"]["ComparisonOptionsResponse"];
+            promotion: components["schemas"]["ShareComparisonResponse"] | null;
+            retention: components["schemas"]["ShareComparisonResponse"] | null;
+            sample: components["schemas"]["EffectSampleResponse"];
+            /** @description The result in plain words. */
+            summary: string[];
+            /** @enum {string} */
+            verdict: "improved" | "worsened" | "inconclusive" | "not-enough-data";
+            /**
+             * @description individual: HR admins and the program’s owner (with `individual`); aggregate: anyone else.
+             * @enum {string}
+             */
+            visibility: "individual" | "aggregate";
+        };
         EffectivenessReportResponse: {
+            /** @description Per monetised measure also imported for everyone: the effect against comparable managers and both ROI figures, each labelled (privacy: aggregates of at least 5 people for the sponsor and steering group). */
+            comparison: components["schemas"]["ReportComparisonResponse"][];
             competencyProgress: components["schemas"]["CompetencyProgressResponse"][];
             /** @description The cycle this answer is about. */
             cycle: number;
@@ -1531,6 +1777,52 @@ export interface components {
             /** @description Mentorships of the cycle that had not closed or ended (at frozenAt, or now). */
             stillRunning: number;
         };
+        EffectRoiResponse: {
+            assumptions: string[];
+            /** @description Effect per mentee in the better direction × value per unit × mentees. */
+            benefit: number;
+            /** @description The benefit at the effect interval’s bounds. */
+            benefitInterval: number[] | null;
+            cost: number;
+            currency: string;
+            label: string;
+            measure: string;
+            /** @description Mentees the estimate speaks for. */
+            mentees: number;
+            roi: number | null;
+            /** @description The ROI at the effect interval’s bounds. */
+            roiInterval: number[] | null;
+            valuePerUnit: number;
+        };
+        EffectSampleResponse: {
+            comparisonManagers: number;
+            matchedMentees: number;
+            /** @description Matched sets with figures after the cycle on both sides. */
+            measuredSets: number;
+            /** @description Mentees who started a mentorship this cycle. */
+            mentees: number;
+            /** @description Mentees with at least two months of the measure before the cycle. */
+            menteesWithBaseline: number;
+            /** @description Managers never in the program who could be compared. */
+            pool: number;
+            unmatchedMentees: number;
+        };
+        EffectWithheldResponse: {
+            measure: string;
+            /** @example 5 */
+            minimumPeople: number;
+            /** @description Why nothing is shown (too few people on one side for this viewer). */
+            reason: string;
+            /** @enum {string} */
+            visibility: "withheld";
+        };
+        EligibleTrainerResponse: {
+            /** @description Closed mentorships as a mentor (programs and pilots). */
+            closedMentorships: number;
+            personId: string;
+            /** @enum {string} */
+            reason: "supervisor" | "mentor";
+        };
         EnrolDto: {
             /** @description Mentors: how many mentees they take (default 1). */
             capacity?: number;
@@ -1547,6 +1839,11 @@ export interface components {
             role: "mentee" | "mentor" | "supervisor";
             /** @description Mentees: wished mentors, most wanted first. */
             wishes?: string[];
+        };
+        EstimateResponse: {
+            estimate: number;
+            /** @description 95 % bootstrap percentile interval; null below two matched sets. */
+            interval: number[] | null;
         };
         FactEvidenceResponse: {
             after: number;
@@ -1697,6 +1994,14 @@ export interface components {
             /** @description Mean of the latest pulses (1–5). */
             satisfaction: number | null;
         };
+        IndividualComparisonResponse: {
+            comparisonChange: number | null;
+            controlIds: string[];
+            distance: number;
+            effect: number | null;
+            menteeChange: number | null;
+            menteeId: string;
+        };
         IssuedTokenResponse: {
             /** Format: uuid */
             id: string;
@@ -1738,6 +2043,11 @@ export interface components {
             baselines?: {
                 [key: string]: number;
             };
+            /**
+             * @description Your answer, asked of each party at kickoff: may your writing in this mentorship (shared session notes, review comments) feed de-identified training cases for later cycles? Names are removed and private notes are never used. Absent = not given: nothing is used until you grant it (here or with PUT /people/{id}/case-consent); an earlier answer on record stands.
+             * @enum {string}
+             */
+            caseConsent?: "granted" | "refused";
             /** @description Mentor: operational facts measured before, each with its source. */
             facts?: components["schemas"]["BaselineFactDto"][];
             /** @description One to three goal competencies with target levels; mentor and mentee must send the same. */
@@ -1850,6 +2160,18 @@ export interface components {
             /** @default 0.15 */
             wishRank?: number;
         };
+        MeasureSummaryResponse: {
+            /** @example 2025-01 */
+            from: string;
+            /** @example team turnover % */
+            measure: string;
+            /** @description People (or managers, for team figures) with at least one value. */
+            people: number;
+            sources: string[];
+            /** @example 2026-06 */
+            to: string;
+            values: number;
+        };
         MentorContributionResponse: {
             closed: number;
             /** @description Mean of their mentees’ latest pulses (1–5). */
@@ -1944,6 +2266,18 @@ export interface components {
             cycles: number[];
             indicators: components["schemas"]["IndicatorsResponse"];
         };
+        MonthWindowResponse: {
+            /**
+             * @description First month (YYYY-MM).
+             * @example 2025-01
+             */
+            from: string;
+            /**
+             * @description Last month (YYYY-MM).
+             * @example 2025-12
+             */
+            to: string;
+        };
         NewCompetencyModelVersionDto: {
             competencies: components["schemas"]["CompetencyDto"][];
             /** @example Core managerial competencies */
@@ -1968,6 +2302,17 @@ export interface components {
             sourceEventId: string | null;
             /** @enum {string} */
             status: "suggested" | "enrolled" | "declined";
+        };
+        OutcomeImportResponse: {
+            /** @description false when every row was already imported from its source with the same value. */
+            changed: boolean;
+            created: number;
+            dryRun: boolean;
+            /** @example created 1200, updated 0, unchanged 0 */
+            message: string;
+            rows: number;
+            unchanged: number;
+            updated: number;
         };
         PairDecisionDto: {
             /** @enum {string} */
@@ -2245,6 +2590,13 @@ export interface components {
             version: number;
             worstScore: number | null;
         };
+        ProposeTrainingPlanDto: {
+            /**
+             * @description Closed mentorships a mentor needs to count as an experienced trainer (supervisors always count).
+             * @default 2
+             */
+            minClosedMentorships?: number;
+        };
         PublicPersonResponse: {
             department: string;
             /** @description false: personal details are hidden from this caller. */
@@ -2328,6 +2680,13 @@ export interface components {
         RenewalDto: {
             /** @description Participants of this cycle who continue into the next one, with the same role. */
             continuing?: string[];
+        };
+        ReportComparisonResponse: {
+            beforeAfter: components["schemas"]["BeforeAfterRoiResponse"] | null;
+            effect: components["schemas"]["EffectEstimateResponse"] | components["schemas"]["EffectWithheldResponse"];
+            /** @description Null when withheld for this viewer or when there is no estimate. */
+            fromEstimate: components["schemas"]["EffectRoiResponse"] | null;
+            measure: string;
         };
         ReportFactResponse: {
             after: number;
@@ -2488,6 +2847,13 @@ export interface components {
             sharedNotes: string | null;
             topics: string[];
         };
+        ShareComparisonResponse: {
+            /** @description Share of their comparison managers (0–1). */
+            comparison: number;
+            difference: components["schemas"]["EstimateResponse"];
+            /** @description Share of the mentees (0–1). */
+            mentees: number;
+        };
         StartMentorshipDto: {
             /**
              * @description A mentee of the approved matching proposal; the pair comes from it.
@@ -2609,6 +2975,78 @@ export interface components {
             type: string;
             version: number;
         };
+        TrainingCaseResponse: {
+            /** @description The pilot’s anecdotes, de-identified. */
+            anecdotes: string[];
+            /**
+             * @description A hash: it carries no mentorship id or pilot reference.
+             * @example case-1a2b3c4d
+             */
+            caseId: string;
+            /** @description What changed in practice (final review comments), de-identified. */
+            change: string[];
+            competencies: components["schemas"]["CaseCompetencyResponse"][];
+            /** @description The program cycle; null for the pilot. */
+            cycle: number | null;
+            /** @description The supervisor’s guidance at checkpoints, de-identified. */
+            guidance: string[];
+            /** @description Mean levels gained on the goal competencies. */
+            levelsGained: number | null;
+            /** @description Session topics and shared notes, de-identified. */
+            situation: string[];
+            /** @enum {string} */
+            source: "mentorship" | "pilot";
+            themes: string[];
+        };
+        TrainingPlanItemDto: {
+            /** @enum {string} */
+            audience: "mentors" | "mentees";
+            /** @description Cases offered by the proposal. */
+            caseIds: string[];
+            /**
+             * @description A competency of the proposed plan.
+             * @example delegation
+             */
+            competencyKey: string;
+            /** @example Letting go: three cases from cycle 1 */
+            title: string;
+            /** @description Experienced trainers of the proposal (checked by the domain). */
+            trainerIds: string[];
+        };
+        TrainingPlanItemResponse: {
+            /** @enum {string} */
+            audience: "mentors" | "mentees";
+            caseIds: string[];
+            /** @example delegation */
+            competencyKey: string;
+            /** @description Their mean gap (target − level), where known. */
+            meanGap: number | null;
+            /** @description Mentees of the cycle who target the competency. */
+            menteesTargeting: number;
+            /** @description Enrolled mentors whose level covers the competency. */
+            mentorsAbleToCover: string[];
+            title: string;
+            trainerIds: string[];
+        };
+        TrainingPlanResponse: {
+            /** @description The cases the plan cites or may cite. */
+            cases: components["schemas"]["TrainingCaseResponse"][];
+            cycle: number;
+            eligibleTrainers: components["schemas"]["EligibleTrainerResponse"][];
+            items: components["schemas"]["TrainingPlanItemResponse"][];
+            /** @description Closed mentorships a mentor needed to count as an experienced trainer. */
+            minClosedMentorships: number;
+        };
+        TrainingPlanStateResponse: {
+            edits: number;
+            /** @description The items as the owner last edited them. */
+            items: components["schemas"]["TrainingPlanItemResponse"][];
+            /** @description The plan as proposed. */
+            plan: components["schemas"]["TrainingPlanResponse"];
+            /** Format: date-time */
+            proposedAt: string;
+            proposedBy: string;
+        };
         TrainingResponse: {
             sessions: components["schemas"]["TrainingSessionResponse"][];
             /** @description Enrolled mentors who attended a mentors’ session: their mentorships may start. */
@@ -2625,8 +3063,15 @@ export interface components {
             heldAt: string;
             /** @description Links to material: cases and lessons from earlier cycles, slides. */
             materials?: string[];
+            /**
+             * @description The training plan item (competency key) this session delivers; it must be in the recorded plan.
+             * @example delegation
+             */
+            planItem?: string;
             /** @example Mentoring a first-line manager: the first three sessions */
             title: string;
+            /** @description Who gave it: experienced trainers of the plan (a supervisor, or a mentor with enough closed mentorships). */
+            trainerIds?: string[];
         };
         TrainingSessionResponse: {
             attendees: string[];
@@ -2634,8 +3079,10 @@ export interface components {
             audience: "mentors" | "mentees";
             heldAt: string;
             materials: string[];
+            planItem?: string;
             sessionId: string;
             title: string;
+            trainerIds?: string[];
         };
         UpdatePersonDto: {
             /** @example Operations */
@@ -5464,6 +5911,184 @@ export interface operations {
             };
         };
     };
+    OutcomeMeasuresController_list: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key gets the first answer; nothing is applied twice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureSummaryResponse"][];
+                };
+            };
+            /** @description No token, or an unknown, expired or revoked one (`AUTH.MISSING_TOKEN`, `AUTH.INVALID_TOKEN`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller’s role or relation does not allow it (`AUTH.ROLE_REQUIRED`, `PROGRAM.NOT_OWNER`, …). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many failed authentications from this address, or too many expensive calls (`AUTH.TOO_MANY_FAILURES`, `RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A workflow did not answer in time or could not take the request now; nothing is lost — retry with the same Idempotency-Key (`WORKFLOW.NOT_ANSWERING`, `WORKFLOW.BUSY`, `EVENT_STORE.UNAVAILABLE`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    OutcomeMeasuresController_import: {
+        parameters: {
+            query?: {
+                /** @description Check and count without writing. */
+                dryRun?: boolean;
+            };
+            header?: {
+                /** @description A repeat with the same key gets the first answer; nothing is applied twice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Per-person (or per-team, under the manager's id) measures over time, for participants and non-participants alike: RFC 4180 CSV with a header line, `,` or `;`, UTF-8. Columns (all required): `employee_id`: employee id of the person, or of the manager whose team the figure describes; `measure`: name of the measure (1-100 letters, digits, spaces and . _ % ( ) / -); `period`: YYYY-MM: the month the value describes; `value`: a number (decimal point or comma); `source`: the export this row comes from (1-200 characters); one source is imported once. */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeImportResponse"];
+                };
+            };
+            /** @description A field, a path or query parameter is invalid (`VALIDATION`, each field named), or JSON nested too deep (`REQUEST.TOO_DEEP`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No token, or an unknown, expired or revoked one (`AUTH.MISSING_TOKEN`, `AUTH.INVALID_TOKEN`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller’s role or relation does not allow it (`AUTH.ROLE_REQUIRED`, `PROGRAM.NOT_OWNER`, …). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such object (`NOT_FOUND`, `PROGRAM.NO_SUCH_CYCLE`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The object is in the wrong phase or state for this (`PROGRAM.WRONG_PHASE`, `MENTORSHIP.WRONG_PHASE`, …), or a request with this Idempotency-Key is still running (`IDEMPOTENCY.IN_PROGRESS`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large (`REQUEST.TOO_LARGE`: 256 KB of JSON, 20 MB of CSV). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not of a type this route reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description This Idempotency-Key was used for another request (`IDEMPOTENCY.KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many failed authentications from this address, or too many expensive calls (`AUTH.TOO_MANY_FAILURES`, `RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A workflow did not answer in time or could not take the request now; nothing is lost — retry with the same Idempotency-Key (`WORKFLOW.NOT_ANSWERING`, `WORKFLOW.BUSY`, `EVENT_STORE.UNAVAILABLE`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     PeopleController_list: {
         parameters: {
             query?: {
@@ -5906,6 +6531,211 @@ export interface operations {
             };
             /** @description The object is in the wrong phase or state for this (`PROGRAM.WRONG_PHASE`, `MENTORSHIP.WRONG_PHASE`, …), or a request with this Idempotency-Key is still running (`IDEMPOTENCY.IN_PROGRESS`). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many failed authentications from this address, or too many expensive calls (`AUTH.TOO_MANY_FAILURES`, `RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A workflow did not answer in time or could not take the request now; nothing is lost — retry with the same Idempotency-Key (`WORKFLOW.NOT_ANSWERING`, `WORKFLOW.BUSY`, `EVENT_STORE.UNAVAILABLE`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CaseConsentController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key gets the first answer; nothing is applied twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+            /** @description A field, a path or query parameter is invalid (`VALIDATION`, each field named), or JSON nested too deep (`REQUEST.TOO_DEEP`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No token, or an unknown, expired or revoked one (`AUTH.MISSING_TOKEN`, `AUTH.INVALID_TOKEN`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller’s role or relation does not allow it (`AUTH.ROLE_REQUIRED`, `PROGRAM.NOT_OWNER`, …). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such object (`NOT_FOUND`, `PROGRAM.NO_SUCH_CYCLE`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The object is in the wrong phase or state for this (`PROGRAM.WRONG_PHASE`, `MENTORSHIP.WRONG_PHASE`, …), or a request with this Idempotency-Key is still running (`IDEMPOTENCY.IN_PROGRESS`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many failed authentications from this address, or too many expensive calls (`AUTH.TOO_MANY_FAILURES`, `RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A workflow did not answer in time or could not take the request now; nothing is lost — retry with the same Idempotency-Key (`WORKFLOW.NOT_ANSWERING`, `WORKFLOW.BUSY`, `EVENT_STORE.UNAVAILABLE`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CaseConsentController_put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key gets the first answer; nothing is applied twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+            /** @description A field, a path or query parameter is invalid (`VALIDATION`, each field named), or JSON nested too deep (`REQUEST.TOO_DEEP`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No token, or an unknown, expired or revoked one (`AUTH.MISSING_TOKEN`, `AUTH.INVALID_TOKEN`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller’s role or relation does not allow it (`AUTH.ROLE_REQUIRED`, `PROGRAM.NOT_OWNER`, …). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such object (`NOT_FOUND`, `PROGRAM.NO_SUCH_CYCLE`). No such object (`NOT_FOUND`, `PROGRAM.NO_SUCH_CYCLE`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The object is in the wrong phase or state for this (`PROGRAM.WRONG_PHASE`, `MENTORSHIP.WRONG_PHASE`, …), or a request with this Idempotency-Key is still running (`IDEMPOTENCY.IN_PROGRESS`). The object is in the wrong phase or state for this (`PROGRAM.WRONG_PHASE`, `MENTORSHIP.WRONG_PHASE`, …), or a request with this Idempotency-Key is still running (`IDEMPOTENCY.IN_PROGRESS`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large (`REQUEST.TOO_LARGE`: 256 KB of JSON, 20 MB of CSV). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not of a type this route reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description This Idempotency-Key was used for another request (`IDEMPOTENCY.KEY_REUSED`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6951,6 +7781,93 @@ export interface operations {
             };
         };
     };
+    CasesController_library: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key gets the first answer; nothing is applied twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseLibraryResponse"];
+                };
+            };
+            /** @description A field, a path or query parameter is invalid (`VALIDATION`, each field named), or JSON nested too deep (`REQUEST.TOO_DEEP`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No token, or an unknown, expired or revoked one (`AUTH.MISSING_TOKEN`, `AUTH.INVALID_TOKEN`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller’s role or relation does not allow it (`AUTH.ROLE_REQUIRED`, `PROGRAM.NOT_OWNER`, …). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such object (`NOT_FOUND`, `PROGRAM.NO_SUCH_CYCLE`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The object is in the wrong phase or state for this (`PROGRAM.WRONG_PHASE`, `MENTORSHIP.WRONG_PHASE`, …), or a request with this Idempotency-Key is still running (`IDEMPOTENCY.IN_PROGRESS`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many failed authentications from this address, or too many expensive calls (`AUTH.TOO_MANY_FAILURES`, `RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A workflow did not answer in time or could not take the request now; nothing is lost — retry with the same Idempotency-Key (`WORKFLOW.NOT_ANSWERING`, `WORKFLOW.BUSY`, `EVENT_STORE.UNAVAILABLE`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     CycleController_close: {
         parameters: {
             query?: never;
@@ -7085,6 +8002,114 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CycleSummaryResponse"][];
+                };
+            };
+            /** @description A field, a path or query parameter is invalid (`VALIDATION`, each field named), or JSON nested too deep (`REQUEST.TOO_DEEP`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No token, or an unknown, expired or revoked one (`AUTH.MISSING_TOKEN`, `AUTH.INVALID_TOKEN`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller’s role or relation does not allow it (`AUTH.ROLE_REQUIRED`, `PROGRAM.NOT_OWNER`, …). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such object (`NOT_FOUND`, `PROGRAM.NO_SUCH_CYCLE`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The object is in the wrong phase or state for this (`PROGRAM.WRONG_PHASE`, `MENTORSHIP.WRONG_PHASE`, …), or a request with this Idempotency-Key is still running (`IDEMPOTENCY.IN_PROGRESS`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many failed authentications from this address, or too many expensive calls (`AUTH.TOO_MANY_FAILURES`, `RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A workflow did not answer in time or could not take the request now; nothing is lost — retry with the same Idempotency-Key (`WORKFLOW.NOT_ANSWERING`, `WORKFLOW.BUSY`, `EVENT_STORE.UNAVAILABLE`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    EffectController_effect: {
+        parameters: {
+            query: {
+                /** @description First month after the cycle (default: 6 months after it started). */
+                afterFrom?: string;
+                /** @description Last month after the cycle (default: 12 months later, or the last month with figures). */
+                afterTo?: string;
+                /** @description First month of the window before the cycle (default: 12 months before the cycle started). */
+                beforeFrom?: string;
+                /** @description Last month before the cycle (default: the month before it started). */
+                beforeTo?: string;
+                /** @description Largest distance to a comparison manager (root mean square of covariate differences in standard deviations). */
+                caliper?: number;
+                /** @description Comparison managers sought per mentee. */
+                controlsPerMentee?: number;
+                /** @description Covariates to match on, comma-separated (default: all of managementYears, teamSize, baseline, trend). */
+                covariates?: string[];
+                /** @description The program cycle whose mentees are compared (default: the running cycle). */
+                cycle?: number;
+                /** @description true for turnover, absence, defects: a fall is an improvement. */
+                lowerIsBetter?: boolean;
+                /** @description The measure to compare, as imported (case-insensitive). */
+                measure: string;
+                /** @description Compare only within the same department as well as the same job level. */
+                sameDepartment?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description visibility: individual (HR admins, the owner: with `individual`), aggregate (the sponsor, the steering group: `individual` empty) or withheld (fewer than 5 people on one side). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectEstimateResponse"] | components["schemas"]["EffectWithheldResponse"];
                 };
             };
             /** @description A field, a path or query parameter is invalid (`VALIDATION`, each field named), or JSON nested too deep (`REQUEST.TOO_DEEP`). */
@@ -9521,6 +10546,419 @@ export interface operations {
             };
             /** @description This Idempotency-Key was used for another request (`IDEMPOTENCY.KEY_REUSED`). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many failed authentications from this address, or too many expensive calls (`AUTH.TOO_MANY_FAILURES`, `RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A workflow did not answer in time or could not take the request now; nothing is lost — retry with the same Idempotency-Key (`WORKFLOW.NOT_ANSWERING`, `WORKFLOW.BUSY`, `EVENT_STORE.UNAVAILABLE`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CasesController_recorded: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key gets the first answer; nothing is applied twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingPlanStateResponse"];
+                };
+            };
+            /** @description A field, a path or query parameter is invalid (`VALIDATION`, each field named), or JSON nested too deep (`REQUEST.TOO_DEEP`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No token, or an unknown, expired or revoked one (`AUTH.MISSING_TOKEN`, `AUTH.INVALID_TOKEN`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller’s role or relation does not allow it (`AUTH.ROLE_REQUIRED`, `PROGRAM.NOT_OWNER`, …). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such object (`NOT_FOUND`, `PROGRAM.NO_SUCH_CYCLE`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The object is in the wrong phase or state for this (`PROGRAM.WRONG_PHASE`, `MENTORSHIP.WRONG_PHASE`, …), or a request with this Idempotency-Key is still running (`IDEMPOTENCY.IN_PROGRESS`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many failed authentications from this address, or too many expensive calls (`AUTH.TOO_MANY_FAILURES`, `RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A workflow did not answer in time or could not take the request now; nothing is lost — retry with the same Idempotency-Key (`WORKFLOW.NOT_ANSWERING`, `WORKFLOW.BUSY`, `EVENT_STORE.UNAVAILABLE`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CasesController_edit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key gets the first answer; nothing is applied twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditTrainingPlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingPlanStateResponse"];
+                };
+            };
+            /** @description A field, a path or query parameter is invalid (`VALIDATION`, each field named), or JSON nested too deep (`REQUEST.TOO_DEEP`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No token, or an unknown, expired or revoked one (`AUTH.MISSING_TOKEN`, `AUTH.INVALID_TOKEN`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller’s role or relation does not allow it (`AUTH.ROLE_REQUIRED`, `PROGRAM.NOT_OWNER`, …). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such object (`NOT_FOUND`, `PROGRAM.NO_SUCH_CYCLE`). No such object (`NOT_FOUND`, `PROGRAM.NO_SUCH_CYCLE`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The object is in the wrong phase or state for this (`PROGRAM.WRONG_PHASE`, `MENTORSHIP.WRONG_PHASE`, …), or a request with this Idempotency-Key is still running (`IDEMPOTENCY.IN_PROGRESS`). The object is in the wrong phase or state for this (`PROGRAM.WRONG_PHASE`, `MENTORSHIP.WRONG_PHASE`, …), or a request with this Idempotency-Key is still running (`IDEMPOTENCY.IN_PROGRESS`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large (`REQUEST.TOO_LARGE`: 256 KB of JSON, 20 MB of CSV). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not of a type this route reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description This Idempotency-Key was used for another request (`IDEMPOTENCY.KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many failed authentications from this address, or too many expensive calls (`AUTH.TOO_MANY_FAILURES`, `RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A workflow did not answer in time or could not take the request now; nothing is lost — retry with the same Idempotency-Key (`WORKFLOW.NOT_ANSWERING`, `WORKFLOW.BUSY`, `EVENT_STORE.UNAVAILABLE`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CasesController_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key gets the first answer; nothing is applied twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeTrainingPlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingPlanStateResponse"];
+                };
+            };
+            /** @description A field, a path or query parameter is invalid (`VALIDATION`, each field named), or JSON nested too deep (`REQUEST.TOO_DEEP`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No token, or an unknown, expired or revoked one (`AUTH.MISSING_TOKEN`, `AUTH.INVALID_TOKEN`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller’s role or relation does not allow it (`AUTH.ROLE_REQUIRED`, `PROGRAM.NOT_OWNER`, …). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such object (`NOT_FOUND`, `PROGRAM.NO_SUCH_CYCLE`). No such object (`NOT_FOUND`, `PROGRAM.NO_SUCH_CYCLE`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The object is in the wrong phase or state for this (`PROGRAM.WRONG_PHASE`, `MENTORSHIP.WRONG_PHASE`, …), or a request with this Idempotency-Key is still running (`IDEMPOTENCY.IN_PROGRESS`). The object is in the wrong phase or state for this (`PROGRAM.WRONG_PHASE`, `MENTORSHIP.WRONG_PHASE`, …), or a request with this Idempotency-Key is still running (`IDEMPOTENCY.IN_PROGRESS`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large (`REQUEST.TOO_LARGE`: 256 KB of JSON, 20 MB of CSV). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not of a type this route reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description This Idempotency-Key was used for another request (`IDEMPOTENCY.KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many failed authentications from this address, or too many expensive calls (`AUTH.TOO_MANY_FAILURES`, `RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A workflow did not answer in time or could not take the request now; nothing is lost — retry with the same Idempotency-Key (`WORKFLOW.NOT_ANSWERING`, `WORKFLOW.BUSY`, `EVENT_STORE.UNAVAILABLE`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CasesController_proposal: {
+        parameters: {
+            query?: {
+                /** @description Closed mentorships a mentor needs to count as an experienced trainer (default 2; supervisors always count). */
+                minClosedMentorships?: number;
+            };
+            header?: {
+                /** @description A repeat with the same key gets the first answer; nothing is applied twice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingPlanResponse"];
+                };
+            };
+            /** @description A field, a path or query parameter is invalid (`VALIDATION`, each field named), or JSON nested too deep (`REQUEST.TOO_DEEP`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No token, or an unknown, expired or revoked one (`AUTH.MISSING_TOKEN`, `AUTH.INVALID_TOKEN`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller’s role or relation does not allow it (`AUTH.ROLE_REQUIRED`, `PROGRAM.NOT_OWNER`, …). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such object (`NOT_FOUND`, `PROGRAM.NO_SUCH_CYCLE`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The object is in the wrong phase or state for this (`PROGRAM.WRONG_PHASE`, `MENTORSHIP.WRONG_PHASE`, …), or a request with this Idempotency-Key is still running (`IDEMPOTENCY.IN_PROGRESS`). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
