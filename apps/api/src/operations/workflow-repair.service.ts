@@ -6,14 +6,11 @@ import {
   type ProgramEvent,
 } from '../../../../libs/domain/src/index.js';
 import type { MentorshipWorkflowInput, ProgramWorkflowInput } from '../../../../libs/contracts/src/index.js';
-import { WorkflowFaultQueries, type EventRow } from '../../../../libs/persistence/src/index.js';
+import { WorkflowFaultQueries, domainEvents } from '../../../../libs/persistence/src/index.js';
 import { ApiError, badField } from '../http/api-error.js';
 import { RepairGateway } from '../workflows/repair-gateway.js';
 
 const WORKFLOW_ID = /^(program|mentorship):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-const asEvents = <E>(rows: EventRow[]): E[] =>
-  rows.map((r) => ({ type: r.type, at: r.occurredAt.toISOString(), actorId: r.actorId, data: r.payload }) as E);
 
 /**
  * The last resort of the runbook (docs/RELIABILITY.md): a workflow that cannot be mended by a reset
@@ -41,8 +38,8 @@ export class WorkflowRepairService {
     const { input } = started;
     const rows = await this.log.stream(workflowId);
     const carried = workflowId.startsWith('program:')
-      ? foldProgram(asEvents<ProgramEvent>(rows))
-      : foldMentorship(asEvents<MentorshipEvent>(rows));
+      ? foldProgram(domainEvents<ProgramEvent>(rows))
+      : foldMentorship(domainEvents<MentorshipEvent>(rows));
     let terminatedRunId: string | null = null;
     if (description.status === 'RUNNING') {
       await this.workflows.terminate(workflowId, `restarted from the event log by ${operatorId}`);

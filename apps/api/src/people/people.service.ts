@@ -11,6 +11,7 @@ import {
 } from '../../../../libs/domain/src/index.js';
 import { DirectoryQueries, MentorshipQueries, PeopleQueries } from '../../../../libs/persistence/src/index.js';
 import { ApiError, badField, notFound } from '../http/api-error.js';
+import { importOutcome } from '../http/import-outcome.js';
 import { importRejected } from '../http/import-rejected.js';
 import type { CreatePersonDto, UpdatePersonDto } from './dto/person.dto.js';
 import {
@@ -114,8 +115,8 @@ export class PeopleService {
     return this.directory.change(async (change) => {
       const plan = planHrImport(csv, await change.directory());
       if (plan.errors.length > 0) throw importRejected('HR_IMPORT.INVALID', plan.errors);
-      const changed = plan.create.length + plan.update.length > 0;
-      if (!dryRun && changed) {
+      const outcome = importOutcome(plan, dryRun, `nothing to change: all ${plan.rows} rows match the directory`);
+      if (!dryRun && outcome.changed) {
         await change.upsert([...plan.create, ...plan.update]);
       }
       let importId: string | null = null;
@@ -129,18 +130,9 @@ export class PeopleService {
           importedBy: actor.personId,
         });
       }
-      const message = !changed
-        ? `nothing to change: all ${plan.rows} rows match the directory`
-        : `${dryRun ? 'would create' : 'created'} ${plan.create.length}, ${dryRun ? 'would update' : 'updated'} ${plan.update.length}, unchanged ${plan.unchanged}`;
       return {
         importId,
-        dryRun,
-        rows: plan.rows,
-        created: plan.create.length,
-        updated: plan.update.length,
-        unchanged: plan.unchanged,
-        changed,
-        message,
+        ...outcome,
         fileSha256: sha256,
       };
     });

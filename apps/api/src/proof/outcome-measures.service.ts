@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { planOutcomeImport, type Actor } from '../../../../libs/domain/src/index.js';
 import { OutcomeMeasureQueries, PeopleQueries } from '../../../../libs/persistence/src/index.js';
+import { importOutcome } from '../http/import-outcome.js';
 import { importRejected } from '../http/import-rejected.js';
 import type { OutcomeImportResponse } from './proof.dto.js';
 
@@ -19,19 +20,13 @@ export class OutcomeMeasuresService {
     if (first.errors.length > 0) throw importRejected('OUTCOME_IMPORT.INVALID', first.errors);
     const sources = [...new Set(first.create.map((m) => m.source))];
     const plan = planOutcomeImport(csv, people, await this.measures.existing(sources));
-    const changed = plan.create.length + plan.update.length > 0;
-    if (!dryRun && changed) await this.measures.apply([...plan.create, ...plan.update], actor.personId);
-    return {
+    const outcome = importOutcome(
+      plan,
       dryRun,
-      rows: plan.rows,
-      created: plan.create.length,
-      updated: plan.update.length,
-      unchanged: plan.unchanged,
-      changed,
-      message: changed
-        ? `${dryRun ? 'would create' : 'created'} ${plan.create.length}, ${dryRun ? 'would update' : 'updated'} ${plan.update.length}, unchanged ${plan.unchanged}`
-        : `nothing to change: all ${plan.rows} rows are already imported from their source`,
-    };
+      `nothing to change: all ${plan.rows} rows are already imported from their source`,
+    );
+    if (!dryRun && outcome.changed) await this.measures.apply([...plan.create, ...plan.update], actor.personId);
+    return outcome;
   }
 
   summaries() {
