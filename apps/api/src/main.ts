@@ -1,14 +1,19 @@
 import { Client, Connection } from '@temporalio/client';
 import { DEFAULT_PROGRAM_TIMINGS } from '../../../libs/contracts/src/index.js';
 import { openDatabase } from '../../../libs/persistence/src/index.js';
-import { loadConfig, requireDatabaseUrl, requireTemporalAddress } from '../../../libs/platform/src/index.js';
+import {
+  loadConfig,
+  requireDatabaseUrl,
+  requireTemporalAddress,
+  temporalConnectionOptions,
+} from '../../../libs/platform/src/index.js';
 import { createApiApp } from './create-app.js';
 
 /** The API on its own (compose stack, production): DATABASE_URL and TEMPORAL_ADDRESS are required. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(requireDatabaseUrl(config));
-  const connection = await Connection.connect({ address: requireTemporalAddress(config) });
+  const connection = await Connection.connect(temporalConnectionOptions(config, requireTemporalAddress(config)));
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
   const app = await createApiApp({
     db,

@@ -1,42 +1,21 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime } from '@temporalio/worker';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApiApp } from '../../api/src/create-app.js';
 import { createMentorflowWorker } from '../../worker/src/worker.js';
 import { jsonWorkerLogger } from '../../worker/src/json-log.js';
 import { startMail } from '../../worker/src/mail/mail-service.js';
 import { DEFAULT_PROGRAM_TIMINGS } from '../../../libs/contracts/src/index.js';
-import { issueToken, openDatabase } from '../../../libs/persistence/src/index.js';
-import { createMetrics, dataDir, loadConfig, provideTemporal } from '../../../libs/platform/src/index.js';
+import { openDatabase } from '../../../libs/persistence/src/index.js';
+import {
+  createMetrics,
+  dataDir,
+  loadConfig,
+  provideTemporal,
+  temporalConnectionOptions,
+} from '../../../libs/platform/src/index.js';
 import { provideDatabase } from './local-database.js';
-import { DEMO_PROGRAM, seedDemo } from '../../cli/src/demo.js';
-
-const log = (line: string) => process.stdout.write(`[mentorflow] ${line}\n`);
-
-/** The demo company and program are seeded unless `npm start -- --no-demo` or MENTORFLOW_DEMO=off. */
-function demoWanted(): boolean {
-  const env = process.env.MENTORFLOW_DEMO?.trim().toLowerCase();
-  if (env !== undefined && env !== '' && env !== 'on' && env !== 'off')
-    throw new Error(`MENTORFLOW_DEMO must be "on" or "off", got "${process.env.MENTORFLOW_DEMO}"`);
-  return !process.argv.includes('--no-demo') && env !== 'off';
-}
-
-/** Seeds through the API it just started, as the CLI would; a failure is reported, not fatal. */
-async function seedDemoInBackground(port: number): Promise<void> {
-  process.env.MENTORFLOW_URL ??= `http://127.0.0.1:${port}`;
-  try {
-    const demo = await seedDemo((step) => log(`Demo: ${step}`));
-    if (demo.created)
-      log(
-        `Demo: program "${DEMO_PROGRAM}" in EXECUTION with ${demo.mentorships} mentorships (turn off with --no-demo).`,
-      );
-    else log(`Demo: program "${DEMO_PROGRAM}" already seeded.`);
-    log(`Demo: sign in to the dashboard as its owner with this token: ${demo.ownerToken}`);
-  } catch (e) {
-    log(`Demo: not seeded (${e instanceof Error ? e.message : String(e)}); the system runs without it.`);
-  }
-}
+import { demoWanted, log, printFirstAdminToken, seedDemoInBackground } from './start-up.js';
 
 /**
  * `npm start`: the whole system on one machine — Postgres (DATABASE_URL or embedded), Temporal
@@ -58,7 +37,7 @@ async function main(): Promise<void> {
 
   // Worker logs as JSON lines like the API's; WARN keeps the start-up output readable.
   Runtime.install({ logger: jsonWorkerLogger('WARN') });
-  const workerConnection = await NativeConnection.connect({ address: temporalServer.address });
+  const workerConnection = await NativeConnection.connect(temporalConnectionOptions(config, temporalServer.address));
   // One registry for the whole local system: the API's /metrics shows the worker's counters too.
   const metrics = createMetrics('api');
   const worker = await createMentorflowWorker({
@@ -72,7 +51,7 @@ async function main(): Promise<void> {
   const workerRun = worker.run();
   const mail = startMail(db, config, metrics, log);
 
-  const connection = await Connection.connect({ address: temporalServer.address });
+  const connection = await Connection.connect(temporalConnectionOptions(config, temporalServer.address));
   const temporal = new Client({ connection, namespace: temporalServer.namespace });
   const app = await createApiApp({
     db,
@@ -115,25 +94,6 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   await workerRun;
-}
-
-/** On the very first start there is no token at all: issue an admin one so a person can begin. */
-async function printFirstAdminToken(db: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
-  const rows: Array<{ n: string }> = await db.query('SELECT count(*) AS n FROM api_tokens');
-  if (Number(rows[0]?.n ?? 0) > 0) return;
-  const issued = await issueToken(db, {
-    personId: 'admin',
-    displayName: 'Administrator',
-    email: null,
-    roles: ['hr-admin', 'owner', 'operator'],
-    label: 'first admin',
-  });
-  mkdirSync(dataDir(), { recursive: true });
-  const file = join(dataDir(), 'admin-token');
-  writeFileSync(file, issued.token + '\n');
-  chmodSync(file, 0o600);
-  log(`First admin token (roles hr-admin, owner), also saved in ${file}:`);
-  log(`  ${issued.token}`);
 }
 
 main().catch((e: unknown) => {

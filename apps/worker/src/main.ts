@@ -5,6 +5,7 @@ import {
   loadConfig,
   requireDatabaseUrl,
   requireTemporalAddress,
+  temporalConnectionOptions,
 } from '../../../libs/platform/src/index.js';
 import { openDatabase } from '../../../libs/persistence/src/index.js';
 import { createMentorflowWorker } from './worker.js';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
       () => res.writeHead(500).end(),
     );
   }).listen(config.workerMetricsPort);
-  const connection = await NativeConnection.connect({ address: requireTemporalAddress(config) });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config, requireTemporalAddress(config)));
   const worker = await createMentorflowWorker({
     connection,
     namespace: config.temporalNamespace,

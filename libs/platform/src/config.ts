@@ -1,3 +1,5 @@
+import { accessSync, constants } from 'node:fs';
+
 /**
  * Start-up configuration, read from the environment once and validated: a bad value stops the
  * process with a message naming the variable instead of failing later in a request.
@@ -8,6 +10,10 @@ export interface MentorflowConfig {
   /** Temporal frontend; null = find or provision a dev server (libs/platform/temporal-server). */
   temporalAddress: string | null;
   temporalNamespace: string;
+  /** TLS to the Temporal frontend (self-hosted with TLS or mTLS, Temporal Cloud); null = plain gRPC. */
+  temporalTls: TemporalTlsFiles | null;
+  /** API key sent as a bearer token to the frontend (Temporal Cloud API keys); null = none. */
+  temporalApiKey: string | null;
   /** Task queue of the program workflows (one per deployment; tests use their own). */
   taskQueue: string;
   httpPort: number;
@@ -30,6 +36,16 @@ export interface MentorflowConfig {
   updateTimeoutMs: number;
   /** An Update answered later than this is logged, counted and recorded as a workflow fault. */
   updateSlowAfterMs: number;
+}
+
+export interface TemporalTlsFiles {
+  /** PEM of the CA that signed the server's certificate; null = the system's trusted roots. */
+  caFile: string | null;
+  /** Client certificate and key (PEM) for mTLS; both or neither. */
+  certFile: string | null;
+  keyFile: string | null;
+  /** Name checked against the server's certificate when it differs from the address's host. */
+  serverName: string | null;
 }
 
 export class ConfigError extends Error {
@@ -86,10 +102,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
   const updateSlowAfterMs = millis('UPDATE_SLOW_AFTER_MS', 5_000, 1);
   if (updateSlowAfterMs > updateTimeoutMs)
     problems.push(`UPDATE_SLOW_AFTER_MS (${updateSlowAfterMs}) must not exceed UPDATE_TIMEOUT_MS (${updateTimeoutMs})`);
+  const { temporalTls, temporalApiKey } = temporalSecurity(env, problems);
   const config: MentorflowConfig = {
     databaseUrl,
     temporalAddress,
     temporalNamespace: env.TEMPORAL_NAMESPACE?.trim() || 'default',
+    temporalTls,
+    temporalApiKey,
     taskQueue: env.TEMPORAL_TASK_QUEUE?.trim() || 'mentorflow-programs',
     httpPort: port('PORT', 3000),
     embeddedPostgresPort: port('EMBEDDED_POSTGRES_PORT', 54329),
@@ -107,6 +126,45 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * TEMPORAL_TLS (on/off; on by default as soon as a CA, a client certificate or an API key is given),
+ * TEMPORAL_TLS_CA_FILE, TEMPORAL_TLS_CERT_FILE + TEMPORAL_TLS_KEY_FILE (mTLS), TEMPORAL_TLS_SERVER_NAME,
+ * TEMPORAL_API_KEY. Files must be readable now, not at the first connection.
+ */
+function temporalSecurity(
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+): { temporalTls: TemporalTlsFiles | null; temporalApiKey: string | null } {
+  const value = (name: string) => env[name]?.trim() || null;
+  const file = (name: string): string | null => {
+    const path = value(name);
+    if (path === null) return null;
+    try {
+      accessSync(path, constants.R_OK);
+    } catch {
+      problems.push(`${name} must name a readable file, got "${path}"`);
+    }
+    return path;
+  };
+  const files: TemporalTlsFiles = {
+    caFile: file('TEMPORAL_TLS_CA_FILE'),
+    certFile: file('TEMPORAL_TLS_CERT_FILE'),
+    keyFile: file('TEMPORAL_TLS_KEY_FILE'),
+    serverName: value('TEMPORAL_TLS_SERVER_NAME'),
+  };
+  if ((files.certFile === null) !== (files.keyFile === null))
+    problems.push('TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together (mTLS needs both)');
+  const temporalApiKey = value('TEMPORAL_API_KEY');
+  if (temporalApiKey && /\s/.test(temporalApiKey)) problems.push('TEMPORAL_API_KEY must not contain spaces');
+  const tls = value('TEMPORAL_TLS')?.toLowerCase() ?? null;
+  if (tls !== null && tls !== 'on' && tls !== 'off') problems.push(`TEMPORAL_TLS must be "on" or "off", got "${tls}"`);
+  const anyTls = files.caFile !== null || files.certFile !== null || files.serverName !== null;
+  if (tls === 'off' && anyTls)
+    problems.push('TEMPORAL_TLS is "off" but TEMPORAL_TLS_* files are set: remove them or turn TLS on');
+  const on = tls === 'on' || (tls === null && (anyTls || temporalApiKey !== null));
+  return { temporalTls: on ? files : null, temporalApiKey };
 }
 
 /** For processes that cannot work without an explicit database (api and worker run on their own). */

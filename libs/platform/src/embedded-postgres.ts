@@ -23,6 +23,8 @@ export async function startEmbeddedPostgres(options: {
   dir: string;
   port: number;
   log?: (line: string) => void;
+  /** Extra server settings, e.g. ['-c', 'shared_buffers=512MB'] for a benchmark. */
+  flags?: string[];
 }): Promise<EmbeddedPostgresHandle> {
   const { dir, port } = options;
   mkdirSync(dir, { recursive: true });
@@ -34,6 +36,8 @@ export async function startEmbeddedPostgres(options: {
     port,
     persistent: true,
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    // A Temporal cluster's four services, two workers and two API replicas hold ~100 connections together.
+    postgresFlags: ['-c', 'max_connections=300', ...(options.flags ?? [])],
     onLog: () => undefined,
     onError: (e: unknown) => options.log?.(`postgres: ${String(e)}`),
   });

@@ -4,3 +4,5 @@ export * from './embedded-postgres.js';
 export * from './temporal-cli.js';
 export * from './temporal-server.js';
 export * from './metrics.js';
+export * from './temporal-cluster.js';
+export * from './temporal-connection.js';
