@@ -24,6 +24,10 @@ afterAll(async () => {
   for (const app of apps) await app.close();
 });
 
+const csv = 'employee_id,name,email,department,job_level,hire_date\nx-1,X,x@example.com,Ops,M1,2020-01-01\n';
+/** Every replica (and every test here) shares the counters: a test that blocked this address clears them. */
+const clearCounters = () => stack.db.query('DELETE FROM rate_limit_counters');
+
 describe('limits', () => {
   it('makes an address wait after too many failed authentications, valid tokens included', async () => {
     const api = await freshApi();
@@ -35,13 +39,39 @@ describe('limits', () => {
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     await request(api).get('/programs').set('Authorization', `Bearer ${good}`).expect(429);
     await request(api).get('/health').expect(200);
+    await clearCounters();
+  });
+
+  it('counts failures and expensive calls across API replicas (the counters are in Postgres)', async () => {
+    const [a, b] = [await freshApi(), await freshApi()];
+    const good = await tokenFor(stack.db, 'owner-2', ['owner']);
+    for (const [i, api] of [a, b, a].entries())
+      expect([i, (await request(api).get('/programs').set('Authorization', 'Bearer mf_guess')).status]).toEqual([
+        i,
+        401,
+      ]);
+    for (const api of [a, b]) {
+      const blocked = await request(api).get('/programs').set('Authorization', `Bearer ${good}`).expect(429);
+      expect(blocked.body.code).toBe('AUTH.TOO_MANY_FAILURES');
+    }
+    await clearCounters();
+    const hr = await tokenFor(stack.db, 'hr-3', ['hr-admin']);
+    const importOn = (api: string) =>
+      request(api)
+        .post('/people/import')
+        .set('Authorization', `Bearer ${hr}`)
+        .set('Content-Type', 'text/csv')
+        .send(csv);
+    await importOn(a).expect(200);
+    await importOn(b).expect(200);
+    expect((await importOn(a).expect(429)).body.code).toBe('RATE_LIMITED');
+    expect((await importOn(b).expect(429)).body.code).toBe('RATE_LIMITED');
   });
 
   it('limits expensive calls per person', async () => {
     const api = await freshApi();
     const hr = await tokenFor(stack.db, 'hr-1', ['hr-admin']);
     const other = await tokenFor(stack.db, 'hr-2', ['hr-admin']);
-    const csv = 'employee_id,name,email,department,job_level,hire_date\nx-1,X,x@example.com,Ops,M1,2020-01-01\n';
     for (let i = 0; i < limits.expensiveCalls; i++) {
       await request(api)
         .post('/people/import')

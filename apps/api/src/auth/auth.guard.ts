@@ -11,22 +11,24 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '../../../../libs/domain/src/index.js';
 import { PUBLIC_ROUTE, REQUIRED_ROLES, type AuthenticatedRequest } from './auth.decorators.js';
 import { TokenService } from './token.service.js';
-import { EXPENSIVE, WindowCounter, type RateLimits } from '../http/rate-limit.js';
-import { RATE_LIMITS } from '../tokens.js';
+import type { DataSource } from 'typeorm';
+import { RateLimitCounters } from '../../../../libs/persistence/src/index.js';
+import { EXPENSIVE, type RateLimits } from '../http/rate-limit.js';
+import { DATA_SOURCE, RATE_LIMITS } from '../tokens.js';
 
 /** Global guard: every route needs a valid bearer token unless marked @Public(). */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  private readonly failures: WindowCounter;
-  private readonly calls: WindowCounter;
+  /** In Postgres, so that a guesser spreading requests over the replicas meets the same limit. */
+  private readonly counters: RateLimitCounters;
 
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     @Inject(RATE_LIMITS) private readonly limits: RateLimits,
+    @Inject(DATA_SOURCE) db: DataSource,
   ) {
-    this.failures = new WindowCounter(limits.windowMs);
-    this.calls = new WindowCounter(limits.windowMs);
+    this.counters = new RateLimitCounters(db, limits.windowMs);
   }
 
   private tooMany(code: string, message: string, retryAfter: number): HttpException {
@@ -38,13 +40,13 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & { ip?: string }>();
     // Guessing tokens: after too many failures from one address, everything from it waits.
-    const client = request.ip ?? 'unknown';
-    const now = Date.now();
-    if (this.failures.count(client, now) >= this.limits.authFailures) {
+    const client = `auth-failures:${request.ip ?? 'unknown'}`;
+    const failures = await this.counters.count(client);
+    if (failures.count >= this.limits.authFailures) {
       throw this.tooMany(
         'AUTH.TOO_MANY_FAILURES',
         'too many failed authentications from this address; wait and retry',
-        this.failures.retryAfterSeconds(client, now),
+        failures.retryAfterSeconds,
       );
     }
     const header = request.headers.authorization;
@@ -56,7 +58,7 @@ export class AuthGuard implements CanActivate {
       });
     const actor = await this.tokens.authenticate(match[1] ?? '');
     if (!actor) {
-      this.failures.hit(client, now);
+      await this.counters.hit(client);
       throw new UnauthorizedException({
         code: 'AUTH.INVALID_TOKEN',
         message: 'the bearer token is unknown or revoked',
@@ -72,12 +74,12 @@ export class AuthGuard implements CanActivate {
     }
     const expensive = this.reflector.getAllAndOverride<string | undefined>(EXPENSIVE, targets);
     if (expensive) {
-      const key = `${expensive}:${actor.personId}`;
-      if (this.calls.hit(key, now) > this.limits.expensiveCalls) {
+      const calls = await this.counters.hit(`${expensive}:${actor.personId}`);
+      if (calls.count > this.limits.expensiveCalls) {
         throw this.tooMany(
           'RATE_LIMITED',
           `at most ${this.limits.expensiveCalls} calls to this endpoint per person per ${this.limits.windowMs / 1000} s`,
-          this.calls.retryAfterSeconds(key, now),
+          calls.retryAfterSeconds,
         );
       }
     }
