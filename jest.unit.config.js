@@ -5,5 +5,5 @@ export default {
   ...base,
   displayName: 'unit',
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$'],
+  testPathIgnorePatterns: ['/node_modules/', '\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$', '\\.cluster\\.spec\\.ts$'],
 };

@@ -7,6 +7,7 @@ import { benchThroughput } from './throughput.bench.js';
 import { benchMatching } from './matching.bench.js';
 import { benchMentorshipHistory } from './mentorship-history.bench.js';
 import { benchProgramHistory } from './program-history.bench.js';
+import { benchScale, scaleOptions, SCALE_TEMPORAL } from './scale.bench.js';
 import { machine, markdownTable } from './report.js';
 
 /**
@@ -39,6 +40,14 @@ async function main(): Promise<void> {
     );
     sections.push(
       `### Program history over two simulated years (quarterly re-alignment reviews, 20 mentorships, dev server with default limits)\n\n${markdownTable(await benchProgramHistory())}`,
+    );
+  }
+  // Not part of a full run: it monopolises the machine for about 45 minutes (run it on its own).
+  if (only === 'scale') {
+    const options = scaleOptions();
+    const { rows, notes } = await benchScale(options);
+    sections.push(
+      `### Scale: ${options.mentorships.toLocaleString('en')} live mentorships on the cluster (4 Temporal service processes, ${SCALE_TEMPORAL.historyShards} history shards, 2 workers, 2 API replicas), held ${options.holdMs / 60_000} min\n\n${markdownTable(rows)}\n\n${notes.map((n) => `- ${n}`).join('\n')}`,
     );
   }
   const body = [`Run ${started} on ${machine()}, with \`npm run bench\`.`, ...sections].join('\n\n');

@@ -57,7 +57,10 @@ export const castOf = (i: number, tag: string) => {
 };
 
 /** Inserts the four people of each pair in one statement per 1,000 rows. */
-export async function seedPeople(stack: BenchStack, casts: Array<ReturnType<typeof castOf>>): Promise<void> {
+export async function seedPeople(
+  stack: Pick<BenchStack, 'db'>,
+  casts: Array<ReturnType<typeof castOf>>,
+): Promise<void> {
   const ids = casts.flatMap((c) => [c.pair.menteeId, c.pair.mentorId, c.pair.supervisorId, c.pair.ownerId]);
   for (let i = 0; i < ids.length; i += 1000) {
     const chunk = ids.slice(i, i + 1000);
@@ -71,7 +74,7 @@ export async function seedPeople(stack: BenchStack, casts: Array<ReturnType<type
 
 /** Starts a mentorship and takes it to ACTIVE as its people would: supervisor approval, both kickoffs. */
 export async function mentorshipToActive(
-  stack: BenchStack,
+  stack: Pick<BenchStack, 'client' | 'taskQueue'>,
   cast: ReturnType<typeof castOf>,
   policy: MentorshipPolicy = idlePolicy,
 ) {
@@ -104,74 +107,79 @@ export async function mentorshipToActive(
  * of no-op workflows that start and complete. `parallel` clients act at a time in each case.
  */
 export async function benchThroughput(count = 1000, parallel = 100): Promise<BenchRow[]> {
-  return withBenchStack('throughput', async (stack) => {
-    const noopQueue = `${stack.taskQueue}-noop`;
-    const connection = await NativeConnection.connect({ address: stack.address });
-    const noopWorker = await Worker.create({
-      connection,
-      namespace: stack.namespace,
-      taskQueue: noopQueue,
-      workflowsPath: fileURLToPath(new URL('./workflows/noop.workflow.js', import.meta.url)),
-    });
-    const running = noopWorker.run();
-    try {
-      const timed = async (job: (i: number) => Promise<void>) => {
-        const t0 = performance.now();
-        await pool(count, parallel, job);
-        return (performance.now() - t0) / 1000;
-      };
-      const startNoop = (steps: number) =>
-        stack.client.workflow.start<typeof noopWorkflow>('noopWorkflow', {
-          workflowId: `noop-${randomUUID()}`,
-          taskQueue: noopQueue,
-          args: [steps],
-        });
-      // Warm both workers (bundles loaded, connections open) before anything is timed.
-      await (await startNoop(0)).result();
-      const casts = Array.from({ length: count }, (_, i) => castOf(i, 'tp'));
-      await seedPeople(stack, [...casts, castOf(-1, 'tp')]);
-      await mentorshipToActive(stack, castOf(-1, 'tp'));
+  return withBenchStack('throughput', (stack) => measureThroughput(stack, count, parallel));
+}
 
-      const completeSeconds = await timed(async () => {
-        await (await startNoop(0)).result();
-      });
-      const noopSeconds = await timed(async () => {
-        const h = await startNoop(4);
-        for (let s = 0; s < 4; s++) await h.executeUpdate(noopStepUpdate);
-        await h.result();
-      });
-      const mentorshipSeconds = await timed(async (i) => {
-        await mentorshipToActive(stack, casts[i]);
-      });
-      const rate = (seconds: number) => count / seconds;
-      return [
-        {
-          name: `no-op workflows started and completed (${count}, ${parallel} at a time)`,
-          value: rate(completeSeconds),
-          unit: 'workflows/s',
-        },
-        { name: `no-op workflows through 4 Updates each (${count})`, value: rate(noopSeconds), unit: 'workflows/s' },
-        {
-          name: `mentorships started and taken to ACTIVE through 4 Updates each (${count})`,
-          value: rate(mentorshipSeconds),
-          unit: 'workflows/s',
-        },
-        {
-          name: 'mentorship rate ÷ no-op rate with the same 4 Updates (target ≥ 0.5)',
-          value: rate(mentorshipSeconds) / rate(noopSeconds),
-          unit: '',
-        },
-        {
-          name: 'mentorship rate ÷ start-and-complete no-op rate',
-          value: rate(mentorshipSeconds) / rate(completeSeconds),
-          unit: '',
-        },
-        { name: `time for all ${count} mentorships to reach ACTIVE`, value: mentorshipSeconds, unit: 's' },
-      ];
-    } finally {
-      noopWorker.shutdown();
-      await running.catch(() => undefined);
-      await connection.close();
-    }
+export type ThroughputStack = Pick<BenchStack, 'db' | 'client' | 'taskQueue' | 'address' | 'namespace'>;
+
+/** The same measure on any stack: the dev server's above, the cluster's in the scale benchmark. */
+export async function measureThroughput(stack: ThroughputStack, count: number, parallel: number): Promise<BenchRow[]> {
+  const noopQueue = `${stack.taskQueue}-noop`;
+  const connection = await NativeConnection.connect({ address: stack.address });
+  const noopWorker = await Worker.create({
+    connection,
+    namespace: stack.namespace,
+    taskQueue: noopQueue,
+    workflowsPath: fileURLToPath(new URL('./workflows/noop.workflow.js', import.meta.url)),
   });
+  const running = noopWorker.run();
+  try {
+    const timed = async (job: (i: number) => Promise<void>) => {
+      const t0 = performance.now();
+      await pool(count, parallel, job);
+      return (performance.now() - t0) / 1000;
+    };
+    const startNoop = (steps: number) =>
+      stack.client.workflow.start<typeof noopWorkflow>('noopWorkflow', {
+        workflowId: `noop-${randomUUID()}`,
+        taskQueue: noopQueue,
+        args: [steps],
+      });
+    // Warm both workers (bundles loaded, connections open) before anything is timed.
+    await (await startNoop(0)).result();
+    const casts = Array.from({ length: count }, (_, i) => castOf(i, 'tp'));
+    await seedPeople(stack, [...casts, castOf(-1, 'tp')]);
+    await mentorshipToActive(stack, castOf(-1, 'tp'));
+
+    const completeSeconds = await timed(async () => {
+      await (await startNoop(0)).result();
+    });
+    const noopSeconds = await timed(async () => {
+      const h = await startNoop(4);
+      for (let s = 0; s < 4; s++) await h.executeUpdate(noopStepUpdate);
+      await h.result();
+    });
+    const mentorshipSeconds = await timed(async (i) => {
+      await mentorshipToActive(stack, casts[i]);
+    });
+    const rate = (seconds: number) => count / seconds;
+    return [
+      {
+        name: `no-op workflows started and completed (${count}, ${parallel} at a time)`,
+        value: rate(completeSeconds),
+        unit: 'workflows/s',
+      },
+      { name: `no-op workflows through 4 Updates each (${count})`, value: rate(noopSeconds), unit: 'workflows/s' },
+      {
+        name: `mentorships started and taken to ACTIVE through 4 Updates each (${count})`,
+        value: rate(mentorshipSeconds),
+        unit: 'workflows/s',
+      },
+      {
+        name: 'mentorship rate ÷ no-op rate with the same 4 Updates (target ≥ 0.5)',
+        value: rate(mentorshipSeconds) / rate(noopSeconds),
+        unit: '',
+      },
+      {
+        name: 'mentorship rate ÷ start-and-complete no-op rate',
+        value: rate(mentorshipSeconds) / rate(completeSeconds),
+        unit: '',
+      },
+      { name: `time for all ${count} mentorships to reach ACTIVE`, value: mentorshipSeconds, unit: 's' },
+    ];
+  } finally {
+    noopWorker.shutdown();
+    await running.catch(() => undefined);
+    await connection.close();
+  }
 }

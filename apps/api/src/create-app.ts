@@ -11,7 +11,7 @@ import type { LoggerService } from '@nestjs/common';
 /** Builds the HTTP application (not listening yet): used by main, the launcher and the e2e tests. */
 export async function createApiApp(
   deps: ApiDependencies,
-  options: { logger?: boolean | LoggerService } = {},
+  options: { logger?: boolean | LoggerService; trustProxyHops?: number } = {},
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(deps), {
     logger:
@@ -22,6 +22,8 @@ export async function createApiApp(
           : options.logger,
     bodyParser: true,
   });
+  // Behind N proxies, request.ip is the client's address from X-Forwarded-For (rate limits count per client).
+  if (options.trustProxyHops) app.set('trust proxy', options.trustProxyHops);
   app.use(requestIdMiddleware);
   app.useBodyParser('json', { limit: '256kb' });
   // The dashboard's plain HTML forms.

@@ -15,14 +15,17 @@ async function main(): Promise<void> {
   const db = await openDatabase(requireDatabaseUrl(config));
   const connection = await Connection.connect(temporalConnectionOptions(config, requireTemporalAddress(config)));
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
-  const app = await createApiApp({
-    db,
-    temporal,
-    taskQueue: config.taskQueue,
-    programTimings: DEFAULT_PROGRAM_TIMINGS,
-    idempotencyStaleAfterSeconds: config.idempotencyStaleAfterSeconds,
-    updateBounds: { timeoutMs: config.updateTimeoutMs, slowAfterMs: config.updateSlowAfterMs },
-  });
+  const app = await createApiApp(
+    {
+      db,
+      temporal,
+      taskQueue: config.taskQueue,
+      programTimings: DEFAULT_PROGRAM_TIMINGS,
+      idempotencyStaleAfterSeconds: config.idempotencyStaleAfterSeconds,
+      updateBounds: { timeoutMs: config.updateTimeoutMs, slowAfterMs: config.updateSlowAfterMs },
+    },
+    { trustProxyHops: config.trustProxyHops },
+  );
   await app.listen(config.httpPort, '0.0.0.0');
   process.stdout.write(`mentorflow API on http://0.0.0.0:${config.httpPort} (docs at /docs)\n`);
 }

@@ -17,6 +17,8 @@ export interface MentorflowConfig {
   /** Task queue of the program workflows (one per deployment; tests use their own). */
   taskQueue: string;
   httpPort: number;
+  /** Proxies (load balancer, ingress) in front of the API whose X-Forwarded-For is believed; 0 = none. */
+  trustProxyHops: number;
   /** Port of the embedded Postgres (local default only). */
   embeddedPostgresPort: number;
   temporalPort: number;
@@ -111,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
     temporalApiKey,
     taskQueue: env.TEMPORAL_TASK_QUEUE?.trim() || 'mentorflow-programs',
     httpPort: port('PORT', 3000),
+    trustProxyHops: proxyHops(env.TRUST_PROXY_HOPS, problems),
     embeddedPostgresPort: port('EMBEDDED_POSTGRES_PORT', 54329),
     temporalPort: port('TEMPORAL_PORT', 7233),
     temporalUiPort: port('TEMPORAL_UI_PORT', 8233),
@@ -126,6 +129,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** Behind a load balancer the client's address is in X-Forwarded-For: the failed-auth limit counts per client only if it is read. */
+function proxyHops(raw: string | undefined, problems: string[]): number {
+  const value = raw?.trim() ? Number(raw) : 0;
+  if (!Number.isInteger(value) || value < 0 || value > 10) {
+    problems.push(`TRUST_PROXY_HOPS must be a whole number from 0 to 10, got "${raw}"`);
+    return 0;
+  }
+  return value;
 }
 
 /**

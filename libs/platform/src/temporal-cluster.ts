@@ -139,6 +139,23 @@ export async function setupTemporalSchemas(
   }
 }
 
+async function waitForClusterMetadata(url: string, alive: () => void): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    alive();
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      const rows = await client.query('SELECT 1 FROM cluster_metadata_info LIMIT 1');
+      if ((rows.rowCount ?? 0) > 0) return;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the Temporal history service did not write the cluster metadata within 60 s');
+}
+
 async function hasTable(url: string, table: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -293,7 +310,19 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     for (const child of children.values()) if (child.exitCode === null) child.kill('SIGKILL');
   };
   process.once('exit', killAll);
-  for (const service of CLUSTER_SERVICES) startService(service);
+  // On a new database every service writes the cluster's metadata at start and all but one fail on
+  // the duplicate: history goes first, alone, until the record exists.
+  startService('history');
+  try {
+    await waitForClusterMetadata(urlOf(options.database, options.database.temporal), () => {
+      const history = children.get('history')!;
+      if (history.exitCode !== null) throw new Error(`Temporal history exited (${history.exitCode}); see ${logDir}`);
+    });
+  } catch (e) {
+    killAll();
+    throw e;
+  }
+  for (const service of CLUSTER_SERVICES) if (service !== 'history') startService(service);
 
   const address = `127.0.0.1:${frontendPort}`;
   const alive = () => {
@@ -308,6 +337,9 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
   };
   try {
     await waitForCluster(address, namespace, true, alive, 180_000);
+    // A service that died while the others answered would go unnoticed until a drill needs it.
+    await new Promise((r) => setTimeout(r, 1000));
+    alive();
   } catch (e) {
     await stop();
     throw e;
