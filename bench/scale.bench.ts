@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { issueToken } from '../apps/api/src/auth/issue-token.js';
 import { startClusterSystem, type ClusterSystem } from '../apps/launcher/src/cluster-system.js';
 import { mentorshipStateQuery, mentorshipWorkflowId } from '../libs/contracts/src/index.js';
+import { DEFAULT_MODEL_KEY } from '../libs/domain/src/index.js';
 import { openDatabase } from '../libs/persistence/src/index.js';
 import { clusterDatabaseFromUrl, freePort, startEmbeddedPostgres } from '../libs/platform/src/index.js';
 import type { BenchRow } from './report.js';
@@ -31,6 +32,16 @@ export const SCALE_POLICY = {
   endAfterMs: 6 * 24 * 60 * MINUTE,
 };
 const SESSION_EVERY = 10 * MINUTE;
+const FACTS = [
+  {
+    name: 'Team turnover (12 months)',
+    unit: '%',
+    source: 'HR report',
+    value: 14,
+    lowerIsBetter: true,
+    valuePerUnit: 1500,
+  },
+];
 const REMIND_AFTER = SCALE_POLICY.sessionEveryMs - SCALE_POLICY.reminderLeadMs;
 
 /**
@@ -233,6 +244,17 @@ export async function benchScale(options: Options = scaleOptions()): Promise<{ r
     log(`directory: ${programs} programs × (${perProgram} mentees, ${perProgram / 2} mentors, 5 supervisors)`);
     const csv = companyCsv(programs, perProgram);
     await http.call('POST', '/people/import', admin, csv);
+    // Competency levels come from HR's assessment campaigns, not from the programs: loaded in bulk,
+    // as the directory is (matching needs a level for every mentee and mentor).
+    await db.query(
+      `INSERT INTO assessments (person_id, model_id, competency_key, level, source, context, assessor_id, assessed_at)
+       SELECT p.id, m.id, c.key, CASE WHEN p.job_level = 'M1' THEN 2 ELSE 5 END, '360', 'baseline', 'CEO', now()
+         FROM people p
+        CROSS JOIN (SELECT id FROM competency_models WHERE key = $1 ORDER BY version DESC LIMIT 1) m
+        CROSS JOIN (VALUES ('delegation'), ('feedback')) AS c(key)
+        WHERE p.job_level IN ('M1', 'M2') AND p.id LIKE 'P%'`,
+      [DEFAULT_MODEL_KEY],
+    );
     await pool(programs, Math.min(programs, 8), async (p) => {
       pairs.push(...(await seedProgram(http, tokenOf, p, perProgram, log)));
     });
@@ -270,7 +292,7 @@ export async function benchScale(options: Options = scaleOptions()): Promise<{ r
       await http.call('POST', `${path}/kickoff`, await tokenOf(m.mentorId, 'mentor'), {
         goals,
         baselines: { delegation: 2 },
-        facts: [],
+        facts: FACTS,
       });
       await http.call('POST', `${path}/kickoff`, await tokenOf(m.menteeId, 'mentee'), { goals });
       m.activeAt = Date.now();
