@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
+import { temporalConnectionOptions } from './temporal-connection.js';
 
 describe('configuration', () => {
   it('defaults to the embedded system', () => {
@@ -48,5 +52,64 @@ describe('configuration', () => {
       /UPDATE_SLOW_AFTER_MS/,
     );
     expect(() => loadConfig({ UPDATE_TIMEOUT_MS: 'soon' })).toThrow(/UPDATE_TIMEOUT_MS must be a whole number/);
+  });
+
+  describe('Temporal connection security', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mentorflow-tls-'));
+    const file = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    const ca = file('ca.pem', 'CA');
+    const crt = file('client.pem', 'CERT');
+    const key = file('client.key', 'KEY');
+    const problems = (env: NodeJS.ProcessEnv): string => {
+      try {
+        loadConfig(env);
+        return '';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+
+    it('is plain gRPC with nothing set', () => {
+      const config = loadConfig({});
+      expect([config.temporalTls, config.temporalApiKey]).toEqual([null, null]);
+      expect(temporalConnectionOptions(config, 'localhost:7233')).toEqual({ address: 'localhost:7233' });
+    });
+
+    it('gives the client mTLS from the files, read at start-up', () => {
+      const config = loadConfig({
+        TEMPORAL_TLS_CA_FILE: ca,
+        TEMPORAL_TLS_CERT_FILE: crt,
+        TEMPORAL_TLS_KEY_FILE: key,
+        TEMPORAL_TLS_SERVER_NAME: 'frontend.temporal',
+      });
+      const options = temporalConnectionOptions(config, 'temporal:7233');
+      expect(options.tls?.serverNameOverride).toBe('frontend.temporal');
+      expect(Buffer.from(options.tls!.serverRootCACertificate!).toString()).toBe('CA');
+      expect(Buffer.from(options.tls!.clientCertPair!.crt).toString()).toBe('CERT');
+      expect(Buffer.from(options.tls!.clientCertPair!.key).toString()).toBe('KEY');
+      expect(options.apiKey).toBeUndefined();
+    });
+
+    it('turns TLS on with an API key (Temporal Cloud), off only when asked', () => {
+      const cloud = temporalConnectionOptions(loadConfig({ TEMPORAL_API_KEY: 'k-123' }), 'ns.tmprl.cloud:7233');
+      expect(cloud).toEqual({ address: 'ns.tmprl.cloud:7233', tls: {}, apiKey: 'k-123' });
+      const plain = temporalConnectionOptions(loadConfig({ TEMPORAL_API_KEY: 'k-123', TEMPORAL_TLS: 'off' }), 'h:1');
+      expect(plain).toEqual({ address: 'h:1', apiKey: 'k-123' });
+    });
+
+    it('refuses a missing file, a certificate without its key, a bad switch, and TLS files with TLS off', () => {
+      expect(problems({ TEMPORAL_TLS_CA_FILE: join(dir, 'nope.pem') })).toMatch(
+        /TEMPORAL_TLS_CA_FILE must name a readable file/,
+      );
+      expect(problems({ TEMPORAL_TLS_CERT_FILE: crt })).toMatch(
+        /TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together/,
+      );
+      expect(problems({ TEMPORAL_TLS: 'yes' })).toMatch(/TEMPORAL_TLS must be "on" or "off"/);
+      expect(problems({ TEMPORAL_TLS: 'off', TEMPORAL_TLS_CA_FILE: ca })).toMatch(/TEMPORAL_TLS is "off"/);
+      expect(problems({ TRUST_PROXY_HOPS: '-1' })).toMatch(/TRUST_PROXY_HOPS/);
+    });
   });
 });
