@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, cpSync, existsSync, mkdirSync, openSync, closeSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, openSync, closeSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { Connection } from '@temporalio/client';
@@ -7,7 +7,8 @@ import { msToTs } from '@temporalio/common/lib/time.js';
 import pg from 'pg';
 import { cacheDir } from './project-paths.js';
 import { ensureDatabase } from './embedded-postgres.js';
-import type { TemporalTarget } from './temporal-server.js';
+import { isExecutable } from './temporal-cli.js';
+import { stopChild, type TemporalTarget } from './temporal-server.js';
 
 /** The real Temporal server, built from its official Go module (its go.mod has no `replace`, so go install works). */
 export const TEMPORAL_SERVER_MODULE = 'go.temporal.io/server';
@@ -25,15 +26,6 @@ export interface TemporalServerInstall {
 
 export const serverInstallDir = (): string => join(cacheDir(), `temporal-server-${TEMPORAL_SERVER_VERSION}`);
 
-const executable = (path: string): boolean => {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /**
  * The server and its schema tool from the cache, built with Go on first use (about 4 minutes on two
  * cores), plus the Postgres schema files copied out of the module. There is no fallback: without Go
@@ -49,7 +41,7 @@ export function installTemporalServer(
     sqlTool: join(dir, 'bin', 'sql'),
     schemaDir: join(dir, 'schema', 'postgresql', 'v12'),
   };
-  if (executable(install.server) && executable(install.sqlTool) && existsSync(join(install.schemaDir, 'temporal')))
+  if (isExecutable(install.server) && isExecutable(install.sqlTool) && existsSync(join(install.schemaDir, 'temporal')))
     return install;
   const go = spawnSync('go', ['version'], { env, encoding: 'utf8' });
   if (go.status !== 0)
@@ -333,7 +325,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
   const stop = async () => {
     stopping = true;
     process.removeListener('exit', killAll);
-    await Promise.all([...children.values()].map((child) => stopProcess(child)));
+    await Promise.all([...children.values()].map((child) => stopChild(child, 15_000)));
   };
   try {
     await waitForCluster(address, namespace, true, alive, 180_000);
@@ -447,13 +439,4 @@ async function waitForCluster(
     }
   }
   throw new Error(`the Temporal cluster at ${address} did not serve within ${timeoutMs} ms: ${String(lastError)}`);
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
 }

@@ -34,6 +34,21 @@ export interface Drill {
 
 const TASK_QUEUE = 'drill';
 
+/** Registers the hooks that give a drill file its cluster; the returned holder is filled by the time tests run. */
+export function useDrill(
+  name: string,
+  hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void },
+): { drill: Drill } {
+  const holder = {} as { drill: Drill };
+  hooks.beforeAll(async () => {
+    holder.drill = await startDrill(name);
+  });
+  hooks.afterAll(async () => {
+    await holder.drill?.stop();
+  });
+  return holder;
+}
+
 export async function startDrill(name: string): Promise<Drill> {
   const dir = mkdtempSync(join(tmpdir(), `mentorflow-${name}-`));
   chmodSync(dir, 0o755); // Postgres runs as its own OS user and must reach its folder inside
