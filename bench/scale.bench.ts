@@ -84,6 +84,8 @@ class Http {
   private turn = 0;
   readonly latencies = new Map<string, number[]>();
   failures = 0;
+  /** Load calls (labelled) that failed or got no answer within 30 s, per label: they are not retried. */
+  readonly unanswered = new Map<string, number>();
   constructor(private readonly bases: string[]) {}
   async call<T>(method: string, path: string, token: string, body?: unknown, label?: string): Promise<T> {
     for (let attempt = 0; ; attempt++) {
@@ -97,7 +99,7 @@ class Http {
           ...(method === 'POST' ? { 'Idempotency-Key': randomUUID() } : {}),
         },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-        signal: AbortSignal.timeout(60_000),
+        signal: AbortSignal.timeout(label ? 30_000 : 60_000),
       }).catch((e: unknown) => e as Error);
       if (!(res instanceof Error) && res.ok) {
         if (label)
@@ -110,7 +112,8 @@ class Http {
       if (!(res instanceof Error) && res.status < 500 && res.status !== 429)
         throw Object.assign(new Error(`${method} ${path}: ${detail}`), { status: res.status });
       this.failures++;
-      if (attempt >= 5) throw new Error(`${method} ${path}: ${detail}`);
+      if (label) this.unanswered.set(label, (this.unanswered.get(label) ?? 0) + 1);
+      if (label || attempt >= 5) throw new Error(`${method} ${path}: ${detail}`);
       await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
     }
   }
@@ -375,7 +378,8 @@ export async function benchScale(options: Options = scaleOptions()): Promise<{ r
         }
         await new Promise((r) => setTimeout(r, 50));
       }
-      await Promise.all(inflight);
+      // Calls still out get 30 s more (their own time-out); the next phase does not wait on them longer.
+      await Promise.race([Promise.all(inflight), new Promise((r) => setTimeout(r, 30_000))]);
     };
     log(`hold: ${options.holdMs / MINUTE} min, two workers for the first half`);
     await steady(holdStart + half, 'two workers');
@@ -400,7 +404,7 @@ export async function benchScale(options: Options = scaleOptions()): Promise<{ r
         while (Date.now() < at) await new Promise((r) => setTimeout(r, 5));
         jobs.push(logSession(pairs[cursor++ % pairs.length], `ramp ${rate}/s`).catch(() => undefined));
       }
-      await Promise.all(jobs);
+      await Promise.race([Promise.all(jobs), new Promise((r) => setTimeout(r, 30_000))]);
       ramp.push({ rate, from: from + REMIND_AFTER, to: Date.now() + REMIND_AFTER });
     }
     log('waiting for the ramp reminders');
@@ -442,6 +446,11 @@ export async function benchScale(options: Options = scaleOptions()): Promise<{ r
         name: `${phase.name}: Update latency p95 (decide a checkpoint, ${checkpoints.length} calls)`,
         value: quantile(checkpoints, 0.95),
         unit: 'ms',
+      });
+      rows.push({
+        name: `${phase.name}: Updates unanswered (5xx, reset or no answer within 30 s)`,
+        value: (http.unanswered.get(phase.name) ?? 0) + (http.unanswered.get(`${phase.name} checkpoint`) ?? 0),
+        unit: '',
       });
     }
     let sustained = 0;
@@ -486,10 +495,10 @@ export async function benchScale(options: Options = scaleOptions()): Promise<{ r
     let reminderMissing = 0;
     await pool(pairs.length, 32, async (i) => {
       const m = pairs[i];
-      const state = await client.workflow
-        .getHandle(mentorshipWorkflowId(m.id))
-        .query(mentorshipStateQuery)
-        .catch(() => null);
+      const state = await Promise.race([
+        client.workflow.getHandle(mentorshipWorkflowId(m.id)).query(mentorshipStateQuery),
+        new Promise<null>((r) => setTimeout(() => r(null), 15_000)),
+      ]).catch(() => null);
       if (!state) {
         unanswered++;
         return;
@@ -505,7 +514,18 @@ export async function benchScale(options: Options = scaleOptions()): Promise<{ r
         if (r[0].n !== 1) reminderMissing++;
       }
     });
-    rows.push({ name: 'workflows not answering a query', value: unanswered, unit: '' });
+    rows.push({ name: 'workflows not answering a query within 15 s', value: unanswered, unit: '' });
+    // An append that can never commit (retried by the worker forever) leaves its workflow wedged.
+    const wedged = new Set<string>();
+    for (const file of readdirSync(join(dir, 'cluster', 'logs')).filter((f) => f.startsWith('worker-')))
+      for (const line of readFileSync(join(dir, 'cluster', 'logs', file), 'utf8').split('\n'))
+        if (line.includes('Activity failed') && line.includes('duplicate key value'))
+          wedged.add(/"workflowId":"([^"]+)"/.exec(line)?.[1] ?? line);
+    rows.push({
+      name: 'workflows whose event append failed on a duplicate key (wedged)',
+      value: wedged.size,
+      unit: '',
+    });
     rows.push({ name: 'workflows whose version ≠ stored events (lost or doubled facts)', value: mismatched, unit: '' });
     rows.push({ name: 'reminders due but not stored exactly once', value: reminderMissing, unit: '' });
     const outbox: Array<{ status: string; n: number }> = await db.query(
