@@ -205,6 +205,12 @@ export async function benchScale(options: Options = scaleOptions()): Promise<{ r
   ]);
   rss.start();
   const rows: BenchRow[] = [];
+  // Each figure is logged as soon as it is known: a run cut short still leaves what it measured.
+  const record = rows.push.bind(rows);
+  rows.push = (...added: BenchRow[]) => {
+    for (const r of added) log(`figure: ${r.name} = ${r.value} ${r.unit}`);
+    return record(...added);
+  };
   const notes: string[] = [];
   try {
     // 1. Throughput ratio on the empty cluster, as bench/throughput measures it on the dev server.
@@ -354,6 +360,48 @@ export async function benchScale(options: Options = scaleOptions()): Promise<{ r
           if (e.status !== 409) throw e; // not open yet (its timer is late): tried again next round
         });
     };
+    const lateness = async (from: number, to: number) => {
+      const r: Array<{ ms: number }> = await db.query(
+        `SELECT extract(epoch FROM recorded_at - ((payload->'data'->>'occurrence')::timestamptz - make_interval(secs => $3 / 1000.0))) * 1000 AS ms
+           FROM domain_events
+          WHERE type = 'ReminderSent' AND payload->'data'->>'subject' = 'session'
+            AND (payload->'data'->>'occurrence')::timestamptz - make_interval(secs => $3 / 1000.0) BETWEEN $1 AND $2`,
+        [new Date(from), new Date(to), SCALE_POLICY.reminderLeadMs],
+      );
+      return r.map((x) => Number(x.ms));
+    };
+    const phaseRows = async (phase: { name: string; from: number; to: number }) => {
+      const late = await lateness(phase.from, phase.to);
+      const updates = http.latencies.get(phase.name) ?? [];
+      const seconds = (phase.to - phase.from) / 1000;
+      rows.push({
+        name: `${phase.name}: session reminders due (wakes)`,
+        value: late.length,
+        unit: `(${(late.length / seconds).toFixed(1)}/s)`,
+      });
+      rows.push({
+        name: `${phase.name}: timer lateness p50 (due → event stored)`,
+        value: quantile(late, 0.5) / 1000,
+        unit: 's',
+      });
+      rows.push({ name: `${phase.name}: timer lateness p99`, value: quantile(late, 0.99) / 1000, unit: 's' });
+      rows.push({
+        name: `${phase.name}: Update latency p95 (log a session over HTTP, ${updates.length} calls)`,
+        value: quantile(updates, 0.95),
+        unit: 'ms',
+      });
+      const checkpoints = http.latencies.get(`${phase.name} checkpoint`) ?? [];
+      rows.push({
+        name: `${phase.name}: Update latency p95 (decide a checkpoint, ${checkpoints.length} calls)`,
+        value: quantile(checkpoints, 0.95),
+        unit: 'ms',
+      });
+      rows.push({
+        name: `${phase.name}: Updates unanswered (5xx, reset or no answer within 30 s)`,
+        value: (http.unanswered.get(phase.name) ?? 0) + (http.unanswered.get(`${phase.name} checkpoint`) ?? 0),
+        unit: '',
+      });
+    };
     const holdStart = Date.now();
     const half = options.holdMs / 2;
     const steady = async (until: number, label: string) => {
@@ -391,6 +439,7 @@ export async function benchScale(options: Options = scaleOptions()): Promise<{ r
     phases.push({ name: 'one worker', from: oneStart, to: Date.now() });
     log('second worker back; ramp of session rates (their reminders fire 8 minutes later)');
     await system.workers[1].start();
+    await phaseRows(phases[0]);
 
     // 4. Ramp: a step of sessions at each rate; 8 minutes later their reminders come due at that rate.
     const ramp: Array<{ rate: number; from: number; to: number }> = [];
@@ -407,52 +456,11 @@ export async function benchScale(options: Options = scaleOptions()): Promise<{ r
       await Promise.race([Promise.all(jobs), new Promise((r) => setTimeout(r, 30_000))]);
       ramp.push({ rate, from: from + REMIND_AFTER, to: Date.now() + REMIND_AFTER });
     }
+    await phaseRows(phases[1]);
     log('waiting for the ramp reminders');
     await new Promise((r) => setTimeout(r, Math.max(0, ramp.at(-1)!.to - Date.now()) + 30_000));
 
     // 5. Verdict: lateness of session reminders (due → stored), lost facts, sizes.
-    const lateness = async (from: number, to: number) => {
-      const r: Array<{ ms: number }> = await db.query(
-        `SELECT extract(epoch FROM recorded_at - ((payload->'data'->>'occurrence')::timestamptz - make_interval(secs => $3 / 1000.0))) * 1000 AS ms
-           FROM domain_events
-          WHERE type = 'ReminderSent' AND payload->'data'->>'subject' = 'session'
-            AND (payload->'data'->>'occurrence')::timestamptz - make_interval(secs => $3 / 1000.0) BETWEEN $1 AND $2`,
-        [new Date(from), new Date(to), SCALE_POLICY.reminderLeadMs],
-      );
-      return r.map((x) => Number(x.ms));
-    };
-    for (const phase of phases) {
-      const late = await lateness(phase.from, phase.to);
-      const updates = http.latencies.get(phase.name) ?? [];
-      const seconds = (phase.to - phase.from) / 1000;
-      rows.push({
-        name: `${phase.name}: session reminders due (wakes)`,
-        value: late.length,
-        unit: `(${(late.length / seconds).toFixed(1)}/s)`,
-      });
-      rows.push({
-        name: `${phase.name}: timer lateness p50 (due → event stored)`,
-        value: quantile(late, 0.5) / 1000,
-        unit: 's',
-      });
-      rows.push({ name: `${phase.name}: timer lateness p99`, value: quantile(late, 0.99) / 1000, unit: 's' });
-      rows.push({
-        name: `${phase.name}: Update latency p95 (log a session over HTTP, ${updates.length} calls)`,
-        value: quantile(updates, 0.95),
-        unit: 'ms',
-      });
-      const checkpoints = http.latencies.get(`${phase.name} checkpoint`) ?? [];
-      rows.push({
-        name: `${phase.name}: Update latency p95 (decide a checkpoint, ${checkpoints.length} calls)`,
-        value: quantile(checkpoints, 0.95),
-        unit: 'ms',
-      });
-      rows.push({
-        name: `${phase.name}: Updates unanswered (5xx, reset or no answer within 30 s)`,
-        value: (http.unanswered.get(phase.name) ?? 0) + (http.unanswered.get(`${phase.name} checkpoint`) ?? 0),
-        unit: '',
-      });
-    }
     let sustained = 0;
     for (const step of ramp) {
       const late = await lateness(step.from, step.to);
