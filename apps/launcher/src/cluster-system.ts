@@ -8,6 +8,7 @@ import {
   setupTemporalSchemas,
   startTemporalCluster,
   type ClusterDatabase,
+  type ClusterTls,
   type TemporalCluster,
 } from '../../../libs/platform/src/index.js';
 
@@ -32,6 +33,8 @@ export interface ClusterSystemOptions {
   historyShards: number;
   frontendPort?: number;
   dynamicConfig?: Record<string, unknown>;
+  /** mTLS on the Temporal frontend (the app processes then need TEMPORAL_TLS_* in appEnv). */
+  frontendTls?: ClusterTls;
   workers: number;
   /** One port per API replica (0 = a free one). */
   apiPorts: number[];
@@ -62,6 +65,7 @@ export async function startClusterSystem(options: ClusterSystemOptions): Promise
     historyShards: options.historyShards,
     frontendPort: options.frontendPort,
     dynamicConfig: options.dynamicConfig,
+    frontendTls: options.frontendTls,
     log: options.log,
   });
   const logDir = join(options.dir, 'logs');

@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, openSync, closeSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, existsSync, mkdirSync, openSync, closeSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import { Connection } from '@temporalio/client';
+import { Connection, type TLSConfig } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time.js';
 import pg from 'pg';
 import { cacheDir } from './project-paths.js';
@@ -131,6 +131,23 @@ export async function setupTemporalSchemas(
   }
 }
 
+/** The frontend requires client certificates; the system worker and the frontend's own client present one. */
+function frontendTlsSection(tls: ClusterTls) {
+  const client = { serverName: tls.serverName, rootCaFiles: [tls.caFile] };
+  return {
+    frontend: {
+      server: {
+        certFile: tls.serverCertFile,
+        keyFile: tls.serverKeyFile,
+        clientCaFiles: [tls.caFile],
+        requireClientAuth: true,
+      },
+      client,
+    },
+    systemWorker: { certFile: tls.clientCertFile, keyFile: tls.clientKeyFile, client },
+  };
+}
+
 async function waitForClusterMetadata(url: string, alive: () => void): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -173,7 +190,20 @@ export interface TemporalClusterOptions {
   dynamicConfig?: Record<string, unknown>;
   /** Connections each service process may open to each store (4 processes share one Postgres). */
   maxConnsPerService?: number;
+  /** mTLS on the frontend: clients must present a certificate signed by `caFile`. */
+  frontendTls?: ClusterTls;
   log?: (line: string) => void;
+}
+
+/** PEM files: the frontend's certificate and key, the CA of client certificates, and a client pair for the cluster's own calls. */
+export interface ClusterTls {
+  caFile: string;
+  serverCertFile: string;
+  serverKeyFile: string;
+  clientCertFile: string;
+  clientKeyFile: string;
+  /** The name in the server certificate. */
+  serverName: string;
 }
 
 export interface ClusterServiceHandle {
@@ -237,6 +267,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     },
   });
   const maxConns = options.maxConnsPerService ?? 10;
+  const globalSection = { membership: { maxJoinDuration: '30s', broadcastAddress: '127.0.0.1' } };
   const config = {
     log: { stdout: true, level: 'warn' },
     persistence: {
@@ -248,7 +279,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
         visibility: store(options.database.visibility, 2),
       },
     },
-    global: { membership: { maxJoinDuration: '30s', broadcastAddress: '127.0.0.1' } },
+    global: globalSection,
     services: Object.fromEntries(CLUSTER_SERVICES.map((s) => [s, { rpc: rpc(s) }])),
     clusterMetadata: {
       enableGlobalNamespace: false,
@@ -267,6 +298,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     dcRedirectionPolicy: { policy: 'noop' },
     publicClient: { hostPort: `127.0.0.1:${frontendPort}` },
     dynamicConfigClient: { filepath: dynamicConfigFile, pollInterval: '10s' },
+    ...(options.frontendTls ? { global: { ...globalSection, tls: frontendTlsSection(options.frontendTls) } } : {}),
   };
   writeFileSync(join(configDir, 'cluster.yaml'), JSON.stringify(config, null, 2));
 
@@ -317,6 +349,12 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
   for (const service of CLUSTER_SERVICES) if (service !== 'history') startService(service);
 
   const address = `127.0.0.1:${frontendPort}`;
+  const tls = options.frontendTls;
+  const clientTls: TLSConfig | undefined = tls && {
+    serverNameOverride: tls.serverName,
+    serverRootCACertificate: readFileSync(tls.caFile),
+    clientCertPair: { crt: readFileSync(tls.clientCertFile), key: readFileSync(tls.clientKeyFile) },
+  };
   const alive = () => {
     for (const [service, child] of children)
       if (child.exitCode !== null || child.signalCode !== null)
@@ -328,7 +366,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     await Promise.all([...children.values()].map((child) => stopChild(child, 15_000)));
   };
   try {
-    await waitForCluster(address, namespace, true, alive, 180_000);
+    await waitForCluster(address, namespace, true, alive, 180_000, clientTls);
     // A service that died while the others answered would go unnoticed until a drill needs it.
     await new Promise((r) => setTimeout(r, 1000));
     alive();
@@ -363,7 +401,8 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     source: `cluster:${options.dir}`,
     services,
     logDir,
-    waitUntilServing: (timeoutMs = 120_000) => waitForCluster(address, namespace, false, () => undefined, timeoutMs),
+    waitUntilServing: (timeoutMs = 120_000) =>
+      waitForCluster(address, namespace, false, () => undefined, timeoutMs, clientTls),
     stop,
   };
 }
@@ -400,6 +439,7 @@ async function waitForCluster(
   register: boolean,
   alive: () => void,
   timeoutMs: number,
+  tls?: TLSConfig,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown = null;
@@ -407,7 +447,7 @@ async function waitForCluster(
   while (Date.now() < deadline) {
     alive();
     try {
-      const connection = await Connection.connect({ address, connectTimeout: 2000 });
+      const connection = await Connection.connect({ address, connectTimeout: 2000, tls });
       try {
         const service = connection.workflowService;
         if (!registered) {
