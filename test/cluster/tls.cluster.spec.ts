@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clusterDatabaseFromUrl, freePort, projectRoot, type ClusterTls } from '../../libs/platform/src/index.js';
@@ -40,11 +40,10 @@ function makeCertificates(): ClusterTls {
     '-out',
     file('ca.pem'),
   );
-  writeFileSync(file('server.ext'), 'subjectAltName=DNS:frontend.test,IP:127.0.0.1\n');
-  for (const [name, ext] of [
-    ['server', ['-extfile', file('server.ext')]],
-    ['client', []],
-  ] as const) {
+  // X.509 v3 (extensions on every certificate): the SDK's TLS stack (rustls) refuses v1 certificates.
+  writeFileSync(file('server.ext'), 'subjectAltName=DNS:frontend.test,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
+  writeFileSync(file('client.ext'), 'extendedKeyUsage=clientAuth\n');
+  for (const name of ['server', 'client']) {
     ssl(
       'req',
       '-newkey',
@@ -71,7 +70,8 @@ function makeCertificates(): ClusterTls {
       '2',
       '-out',
       file(`${name}.pem`),
-      ...ext,
+      '-extfile',
+      file(`${name}.ext`),
     );
   }
   return {
@@ -87,23 +87,29 @@ function makeCertificates(): ClusterTls {
 beforeAll(async () => {
   const tls = makeCertificates();
   ({ db, url } = await createTestDatabase('tls'));
-  system = await startClusterSystem({
-    databaseUrl: url,
-    temporalDatabase: clusterDatabaseFromUrl(testServices().pgAdminUrl, 'temporal_tls'),
-    dir: join(dir, 'cluster'),
-    historyShards: 2,
-    frontendTls: tls,
-    workers: 1,
-    apiPorts: [0],
-    appEnv: {
-      TEMPORAL_TASK_QUEUE: 'tls',
-      TEMPORAL_TLS_CA_FILE: tls.caFile,
-      TEMPORAL_TLS_CERT_FILE: tls.clientCertFile,
-      TEMPORAL_TLS_KEY_FILE: tls.clientKeyFile,
-      TEMPORAL_TLS_SERVER_NAME: tls.serverName,
-    },
-    log: (line) => process.stderr.write(`[tls] ${line}\n`),
-  });
+  try {
+    system = await startClusterSystem({
+      databaseUrl: url,
+      temporalDatabase: clusterDatabaseFromUrl(testServices().pgAdminUrl, 'temporal_tls'),
+      dir: join(dir, 'cluster'),
+      historyShards: 2,
+      frontendTls: tls,
+      workers: 1,
+      apiPorts: [0],
+      appEnv: {
+        TEMPORAL_TASK_QUEUE: 'tls',
+        TEMPORAL_TLS_CA_FILE: tls.caFile,
+        TEMPORAL_TLS_CERT_FILE: tls.clientCertFile,
+        TEMPORAL_TLS_KEY_FILE: tls.clientKeyFile,
+        TEMPORAL_TLS_SERVER_NAME: tls.serverName,
+      },
+      log: (line) => process.stderr.write(`[tls] ${line}\n`),
+    });
+  } catch (e) {
+    const logs = join(dir, 'cluster', 'logs');
+    const tails = readdirSync(logs).map((f) => `--- ${f}\n${readFileSync(join(logs, f), 'utf8').slice(-1500)}`);
+    throw new Error(`${String(e)}\n${tails.join('\n')}`, { cause: e });
+  }
 });
 afterAll(async () => {
   await system?.stop();
@@ -133,18 +139,18 @@ async function apiWith(env: NodeJS.ProcessEnv): Promise<{ ready: number | null; 
 
 describe('Temporal client over mTLS (a frontend that requires client certificates)', () => {
   it('runs a program through the api and the worker configured by TEMPORAL_TLS_* alone', async () => {
+    const draft = aDraft();
     const api = system!.apis[0].url!;
     expect((await fetch(`${api}/health/ready`)).status).toBe(200);
     const owner = await tokenFor(db, 'owner-1', ['owner']);
-    const draft = aDraft();
+    await tokenFor(db, draft.sponsorId, ['sponsor']);
     const res = await fetch(`${api}/programs`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${owner}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ name: draft.name, sponsorId: draft.sponsorId, objectives: draft.objectives }),
     });
-    expect(res.status).toBe(201);
     const body = (await res.json()) as { phase: string };
-    expect(body.phase).toBe('LAUNCH_PLANNING');
+    expect([res.status, body.phase, body]).toEqual([201, 'LAUNCH_PLANNING', body]);
   }, 120_000);
 
   it('is refused by the server without a client certificate, and stopped at start-up by an unreadable one', async () => {
@@ -152,7 +158,9 @@ describe('Temporal client over mTLS (a frontend that requires client certificate
       TEMPORAL_TLS_CA_FILE: file('ca.pem'),
       TEMPORAL_TLS_SERVER_NAME: 'frontend.test',
     });
-    expect(noCertificate.ready).toBe(503);
+    // The API connects to Temporal at start: the server refuses the handshake and the process stops.
+    expect(noCertificate.ready).toBeNull();
+    expect(noCertificate.exit).toMatch(/Failed to connect/);
     const badFile = await apiWith({
       TEMPORAL_TLS_CERT_FILE: file('missing.pem'),
       TEMPORAL_TLS_KEY_FILE: file('client.key'),
