@@ -38,10 +38,11 @@ const TASK_QUEUE = 'drill';
 export function useDrill(
   name: string,
   hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void },
+  appEnv: NodeJS.ProcessEnv = {},
 ): { drill: Drill } {
   const holder = {} as { drill: Drill };
   hooks.beforeAll(async () => {
-    holder.drill = await startDrill(name);
+    holder.drill = await startDrill(name, appEnv);
   });
   hooks.afterAll(async () => {
     await holder.drill?.stop();
@@ -49,7 +50,7 @@ export function useDrill(
   return holder;
 }
 
-export async function startDrill(name: string): Promise<Drill> {
+export async function startDrill(name: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<Drill> {
   const dir = mkdtempSync(join(tmpdir(), `mentorflow-${name}-`));
   chmodSync(dir, 0o755); // Postgres runs as its own OS user and must reach its folder inside
   const port = await freePort();
@@ -69,6 +70,7 @@ export async function startDrill(name: string): Promise<Drill> {
       TEMPORAL_TASK_QUEUE: TASK_QUEUE,
       // A request whose API process died may be retried elsewhere after 2 s (60 s in production).
       IDEMPOTENCY_STALE_AFTER_SECONDS: '2',
+      ...extraEnv,
     },
     log: (line) => process.stderr.write(`[${name}] ${line}\n`),
   });
