@@ -362,10 +362,10 @@ export async function benchScale(options: Options = scaleOptions()): Promise<{ r
     };
     const lateness = async (from: number, to: number) => {
       const r: Array<{ ms: number }> = await db.query(
-        `SELECT extract(epoch FROM recorded_at - ((payload->'data'->>'occurrence')::timestamptz - make_interval(secs => $3 / 1000.0))) * 1000 AS ms
+        `SELECT extract(epoch FROM recorded_at - ((payload->>'occurrence')::timestamptz - make_interval(secs => $3 / 1000.0))) * 1000 AS ms
            FROM domain_events
-          WHERE type = 'ReminderSent' AND payload->'data'->>'subject' = 'session'
-            AND (payload->'data'->>'occurrence')::timestamptz - make_interval(secs => $3 / 1000.0) BETWEEN $1 AND $2`,
+          WHERE type = 'ReminderSent' AND payload->>'subject' = 'session'
+            AND (payload->>'occurrence')::timestamptz - make_interval(secs => $3 / 1000.0) BETWEEN $1 AND $2`,
         [new Date(from), new Date(to), SCALE_POLICY.reminderLeadMs],
       );
       return r.map((x) => Number(x.ms));
@@ -516,7 +516,7 @@ export async function benchScale(options: Options = scaleOptions()): Promise<{ r
       const remindAt = Date.parse(state.cadenceFrom!) + REMIND_AFTER;
       if (remindAt < Date.now() - 30_000) {
         const r: Array<{ n: number }> = await db.query(
-          `SELECT count(*)::int AS n FROM domain_events WHERE stream_id = $1 AND type = 'ReminderSent' AND payload->'data'->>'occurrence' = $2`,
+          `SELECT count(*)::int AS n FROM domain_events WHERE stream_id = $1 AND type = 'ReminderSent' AND payload->>'occurrence' = $2`,
           [`mentorship:${m.id}`, new Date(Date.parse(state.cadenceFrom!) + SCALE_POLICY.sessionEveryMs).toISOString()],
         );
         if (r[0].n !== 1) reminderMissing++;
