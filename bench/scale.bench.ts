@@ -362,10 +362,10 @@ export async function benchScale(options: Options = scaleOptions()): Promise<{ r
     };
     const lateness = async (from: number, to: number) => {
       const r: Array<{ ms: number }> = await db.query(
-        `SELECT extract(epoch FROM recorded_at - ((payload->>'occurrence')::timestamptz - make_interval(secs => $3 / 1000.0))) * 1000 AS ms
+        `SELECT extract(epoch FROM recorded_at - ((CASE WHEN payload->>'subject' = 'session' THEN (payload->>'occurrence')::timestamptz END) - make_interval(secs => $3 / 1000.0))) * 1000 AS ms
            FROM domain_events
           WHERE type = 'ReminderSent' AND payload->>'subject' = 'session'
-            AND (payload->>'occurrence')::timestamptz - make_interval(secs => $3 / 1000.0) BETWEEN $1 AND $2`,
+            AND (CASE WHEN payload->>'subject' = 'session' THEN (payload->>'occurrence')::timestamptz END) - make_interval(secs => $3 / 1000.0) BETWEEN $1 AND $2`,
         [new Date(from), new Date(to), SCALE_POLICY.reminderLeadMs],
       );
       return r.map((x) => Number(x.ms));
