@@ -5,11 +5,10 @@ import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { issueToken } from '../apps/api/src/auth/issue-token.js';
 import { startClusterSystem, type ClusterSystem } from '../apps/launcher/src/cluster-system.js';
 import { mentorshipStateQuery, mentorshipWorkflowId } from '../libs/contracts/src/index.js';
 import { DEFAULT_MODEL_KEY } from '../libs/domain/src/index.js';
-import { openDatabase } from '../libs/persistence/src/index.js';
+import { issueToken, openDatabase } from '../libs/persistence/src/index.js';
 import { clusterDatabaseFromUrl, freePort, startEmbeddedPostgres } from '../libs/platform/src/index.js';
 import type { BenchRow } from './report.js';
 import { measureThroughput, pool } from './throughput.bench.js';

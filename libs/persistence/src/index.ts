@@ -24,4 +24,3 @@ export * from './entities/survey.entity.js';
 export * from './entities/idempotency-key.entity.js';
 export * from './entities/outcome-measure.entity.js';
 export * from './entities/case-consent.entity.js';
-export * from './rate-limit-counters.js';

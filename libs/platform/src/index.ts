@@ -6,3 +6,6 @@ export * from './temporal-server.js';
 export * from './metrics.js';
 export * from './temporal-cluster.js';
 export * from './temporal-connection.js';
+export * from './temporal-server-install.js';
+export * from './temporal-cluster-database.js';
+export * from './temporal-cluster-config.js';

@@ -1,7 +1,6 @@
 import {
   ForbiddenException,
   HttpException,
-  Inject,
   Injectable,
   UnauthorizedException,
   type CanActivate,
@@ -11,24 +10,20 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '../../../../libs/domain/src/index.js';
 import { PUBLIC_ROUTE, REQUIRED_ROLES, type AuthenticatedRequest } from './auth.decorators.js';
 import { TokenService } from './token.service.js';
-import type { DataSource } from 'typeorm';
-import { RateLimitCounters } from '../../../../libs/persistence/src/index.js';
-import { EXPENSIVE, type RateLimits } from '../http/rate-limit.js';
-import { DATA_SOURCE, RATE_LIMITS } from '../tokens.js';
+import { EXPENSIVE } from '../http/rate-limit.js';
+import { RateLimitService } from './rate-limit.service.js';
 
 /** Global guard: every route needs a valid bearer token unless marked @Public(). */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  /** In Postgres, so that a guesser spreading requests over the replicas meets the same limit. */
-  private readonly counters: RateLimitCounters;
-
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
-    @Inject(RATE_LIMITS) private readonly limits: RateLimits,
-    @Inject(DATA_SOURCE) db: DataSource,
-  ) {
-    this.counters = new RateLimitCounters(db, limits.windowMs);
+    private readonly rateLimits: RateLimitService,
+  ) {}
+
+  private get limits() {
+    return this.rateLimits.limits;
   }
 
   private tooMany(code: string, message: string, retryAfter: number): HttpException {
@@ -40,8 +35,8 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & { ip?: string }>();
     // Guessing tokens: after too many failures from one address, everything from it waits.
-    const client = `auth-failures:${request.ip ?? 'unknown'}`;
-    const failures = await this.counters.count(client);
+    const client = request.ip ?? 'unknown';
+    const failures = await this.rateLimits.failuresFrom(client);
     if (failures.count >= this.limits.authFailures) {
       throw this.tooMany(
         'AUTH.TOO_MANY_FAILURES',
@@ -58,7 +53,7 @@ export class AuthGuard implements CanActivate {
       });
     const actor = await this.tokens.authenticate(match[1] ?? '');
     if (!actor) {
-      await this.counters.hit(client);
+      await this.rateLimits.recordFailure(client);
       throw new UnauthorizedException({
         code: 'AUTH.INVALID_TOKEN',
         message: 'the bearer token is unknown or revoked',
@@ -74,7 +69,7 @@ export class AuthGuard implements CanActivate {
     }
     const expensive = this.reflector.getAllAndOverride<string | undefined>(EXPENSIVE, targets);
     if (expensive) {
-      const calls = await this.counters.hit(`${expensive}:${actor.personId}`);
+      const calls = await this.rateLimits.expensiveCall(expensive, actor.personId);
       if (calls.count > this.limits.expensiveCalls) {
         throw this.tooMany(
           'RATE_LIMITED',

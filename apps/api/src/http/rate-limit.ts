@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 
-/** Limits shared by every API replica: the counters live in Postgres (libs/persistence RateLimitCounters). */
+/** Limits shared by every API replica: the counters live in Postgres (RateLimitQueries, through RateLimitService). */
 export interface RateLimits {
   /** Failed authentications per client address and window before every request from it gets 429. */
   authFailures: number;

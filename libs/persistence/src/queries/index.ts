@@ -12,6 +12,7 @@ import { OutcomeMeasureQueries } from './outcome-measure-queries.js';
 import { PeopleQueries } from './people-queries.js';
 import { PilotQueries } from './pilot-queries.js';
 import { ProgramQueries } from './program-queries.js';
+import { RateLimitQueries } from './rate-limit-queries.js';
 import { SessionQueries } from './session-queries.js';
 import { SurveyQueries } from './survey-queries.js';
 import { TokenQueries } from './token-queries.js';
@@ -30,6 +31,7 @@ export * from './outcome-measure-queries.js';
 export * from './people-queries.js';
 export * from './pilot-queries.js';
 export * from './program-queries.js';
+export * from './rate-limit-queries.js';
 export * from './session-queries.js';
 export * from './survey-queries.js';
 export * from './token-queries.js';
@@ -51,6 +53,7 @@ export function createQueries(db: DataSource) {
     people: new PeopleQueries(db),
     pilots: new PilotQueries(db),
     programs: new ProgramQueries(db),
+    rateLimits: new RateLimitQueries(db),
     sessions: new SessionQueries(db),
     surveys: new SurveyQueries(db),
     tokens: new TokenQueries(db),
