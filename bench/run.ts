@@ -7,7 +7,9 @@ import { benchThroughput } from './throughput.bench.js';
 import { benchMatching } from './matching.bench.js';
 import { benchMentorshipHistory } from './mentorship-history.bench.js';
 import { benchProgramHistory } from './program-history.bench.js';
-import { benchScale, scaleOptions, SCALE_TEMPORAL } from './scale.bench.js';
+import { benchScale } from './scale.bench.js';
+import { scaleOptions } from './scale/scale-policy.js';
+import { SCALE_TEMPORAL } from './scale/scale-system.js';
 import { machine, markdownTable } from './report.js';
 
 /**
