@@ -1,10 +1,11 @@
 import type { Client } from '@temporalio/client';
 import { tsToMs } from '@temporalio/common/lib/time.js';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import type { ClockFact } from './clock-facts.js';
 import { quantile } from './http-load.js';
 
-type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+type HistoryEvent = proto.temporal.api.history.v1.IHistoryEvent;
+const NORMAL_QUEUE = proto.temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL;
 
 /** Where a clock fact's lateness went, from the workflow's own history (all in ms). */
 export interface LatenessParts {
@@ -49,9 +50,7 @@ export function partsOf(fact: ClockFact, events: HistoryEvent[]): LatenessParts 
     fireLate: at(fired) - planned,
     toStart: at(started) - at(fired),
     inWorker: fact.stored - at(started),
-    normalQueue:
-      scheduled.workflowTaskScheduledEventAttributes!.taskQueue?.kind ===
-      temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL,
+    normalQueue: scheduled.workflowTaskScheduledEventAttributes!.taskQueue?.kind === NORMAL_QUEUE,
     retried,
   };
 }
