@@ -19,7 +19,7 @@ import { MentorshipStateBackfill1764255000000 } from './migrations/1764255000000
 import { OutcomesAndCaseConsent1764280000000 } from './migrations/1764280000000-outcomes-and-case-consent.js';
 import { OutcomeMeasureEntity } from './entities/outcome-measure.entity.js';
 import { CaseConsentEntity } from './entities/case-consent.entity.js';
-import { RateLimitCounters1764275000021 } from './migrations/1764275000021-rate-limit-counters.js';
+import { RateLimitCounters1764310000000 } from './migrations/1764310000000-rate-limit-counters.js';
 import { AssessmentEntity } from './entities/assessment.entity.js';
 import { CompetencyModelEntity } from './entities/competency-model.entity.js';
 import { HrEventEntity, NominationEntity } from './entities/hr-event.entity.js';
@@ -65,7 +65,7 @@ export const MIGRATIONS = [
   CausationWorkflowFaults1764270000000,
   OutcomesAndCaseConsent1764280000000,
   PilotContentKey1764290000000,
-  RateLimitCounters1764275000021,
+  RateLimitCounters1764310000000,
 ];
 
 const MIGRATION_LOCK_ID = 7_401_202_611;

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * calls per person): one row per key and window, incremented with an upsert. UNLOGGED: they are worth
  * nothing after a crash, and skipping the WAL keeps the write on every failure cheap.
  */
-export class RateLimitCounters1764275000021 implements MigrationInterface {
-  name = 'RateLimitCounters1764275000021';
+export class RateLimitCounters1764310000000 implements MigrationInterface {
+  name = 'RateLimitCounters1764310000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
