@@ -6,7 +6,7 @@ import type { BenchRow } from '../report.js';
 import { pool } from '../throughput.bench.js';
 import { companyCsv, seedProgram, waitFor, type Pair } from './company.js';
 import type { Http } from './http-load.js';
-import { FACTS } from './scale-policy.js';
+import { DEMO_FACTS as FACTS } from '../../apps/cli/src/demo.js';
 
 export type TokenOf = (personId: string, role: Role) => Promise<string>;
 

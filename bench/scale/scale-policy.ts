@@ -27,17 +27,6 @@ export const SCALE_POLICY: MentorshipPolicy = {
 /** A session logged now brings its reminder this much later: the ramp's wakes come due this long after its Updates. */
 export const REMIND_AFTER = SCALE_POLICY.sessionEveryMs - SCALE_POLICY.reminderLeadMs;
 
-export const FACTS = [
-  {
-    name: 'Team turnover (12 months)',
-    unit: '%',
-    source: 'HR report',
-    value: 14,
-    lowerIsBetter: true,
-    valuePerUnit: 1500,
-  },
-];
-
 export interface ScaleOptions {
   mentorships: number;
   /** Activations spread evenly over this long (a multiple of 10 minutes keeps the wakes even). */

@@ -3,6 +3,18 @@ import { demoCompanyCsv, demoId } from './demo-company.js';
 
 export const DEMO_PROGRAM = 'Demo — managerial mentoring 2027';
 
+/** The business fact each demo mentorship is kicked off against (the scale benchmark uses it too). */
+export const DEMO_FACTS = [
+  {
+    name: 'Team turnover (12 months)',
+    unit: '%',
+    source: 'HR report',
+    value: 14,
+    lowerIsBetter: true,
+    valuePerUnit: 1500,
+  },
+];
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -127,16 +139,7 @@ export async function seedDemo(
   }
   log(`${started.length} mentorships: approvals, kickoffs and first sessions`);
   const goals = [{ competencyKey: 'delegation', targetLevel: 3 }];
-  const facts = [
-    {
-      name: 'Team turnover (12 months)',
-      unit: '%',
-      source: 'HR report',
-      value: 14,
-      lowerIsBetter: true,
-      valuePerUnit: 1500,
-    },
-  ];
+  const facts = DEMO_FACTS;
   for (const [i, m] of started.entries()) {
     const m_ = (path: string) => `/mentorships/${m.id}${path}`;
     // Three pairs still wait for their supervisor: pending decisions on the dashboard.
