@@ -44,7 +44,7 @@ async function main(): Promise<void> {
       `### Program history over two simulated years (quarterly re-alignment reviews, 20 mentorships, dev server with default limits)\n\n${markdownTable(await benchProgramHistory())}`,
     );
   }
-  // Not part of a full run: it monopolises the machine for about 45 minutes (run it on its own).
+  // Not part of a full run: at its defaults it monopolises the machine for about two hours (run it on its own).
   if (only === 'scale') {
     const options = scaleOptions();
     const { rows, notes } = await benchScale(options);
