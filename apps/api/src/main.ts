@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     programTimings: DEFAULT_PROGRAM_TIMINGS,
     idempotencyStaleAfterSeconds: config.idempotencyStaleAfterSeconds,
     updateBounds: { timeoutMs: config.updateTimeoutMs, slowAfterMs: config.updateSlowAfterMs },
+    security: config.security,
   });
   await app.listen(config.httpPort, '0.0.0.0');
   process.stdout.write(`mentorflow API on http://0.0.0.0:${config.httpPort} (docs at /docs)\n`);

@@ -1,13 +1,13 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime } from '@temporalio/worker';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApiApp } from '../../api/src/create-app.js';
 import { createMentorflowWorker } from '../../worker/src/worker.js';
 import { jsonWorkerLogger } from '../../worker/src/json-log.js';
 import { startMail } from '../../worker/src/mail/mail-service.js';
 import { DEFAULT_PROGRAM_TIMINGS } from '../../../libs/contracts/src/index.js';
-import { issueToken, openDatabase } from '../../../libs/persistence/src/index.js';
+import { issueToken, openDatabase, TokenQueries } from '../../../libs/persistence/src/index.js';
 import { createMetrics, dataDir, loadConfig, provideTemporal } from '../../../libs/platform/src/index.js';
 import { provideDatabase } from './local-database.js';
 import { DEMO_PROGRAM, seedDemo } from '../../cli/src/demo.js';
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     log,
   });
   const db = await openDatabase(database.url);
-  await printFirstAdminToken(db);
+  await printFirstAdminToken(db, config.security.tokenTtlDays);
 
   // Worker logs as JSON lines like the API's; WARN keeps the start-up output readable.
   Runtime.install({ logger: jsonWorkerLogger('WARN') });
@@ -82,6 +82,7 @@ async function main(): Promise<void> {
     metrics,
     idempotencyStaleAfterSeconds: config.idempotencyStaleAfterSeconds,
     updateBounds: { timeoutMs: config.updateTimeoutMs, slowAfterMs: config.updateSlowAfterMs },
+    security: config.security,
   });
   await app.listen(config.httpPort, '127.0.0.1');
 
@@ -117,22 +118,28 @@ async function main(): Promise<void> {
   await workerRun;
 }
 
-/** On the very first start there is no token at all: issue an admin one so a person can begin. */
-async function printFirstAdminToken(db: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
+/**
+ * On the very first start there is no token at all: issue an admin one so a person can begin. A
+ * saved admin token that has since expired or been revoked is replaced the same way (local use).
+ */
+async function printFirstAdminToken(db: Awaited<ReturnType<typeof openDatabase>>, ttlDays: number): Promise<void> {
+  const file = join(dataDir(), 'admin-token');
   const rows: Array<{ n: string }> = await db.query('SELECT count(*) AS n FROM api_tokens');
-  if (Number(rows[0]?.n ?? 0) > 0) return;
+  const saved = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  const savedWorks = saved !== '' && (await new TokenQueries(db).authenticate(saved)) !== null;
+  if (Number(rows[0]?.n ?? 0) > 0 && (saved === '' || savedWorks)) return;
   const issued = await issueToken(db, {
     personId: 'admin',
     displayName: 'Administrator',
     email: null,
     roles: ['hr-admin', 'owner', 'operator'],
     label: 'first admin',
+    ttlDays,
   });
   mkdirSync(dataDir(), { recursive: true });
-  const file = join(dataDir(), 'admin-token');
   writeFileSync(file, issued.token + '\n');
   chmodSync(file, 0o600);
-  log(`First admin token (roles hr-admin, owner), also saved in ${file}:`);
+  log(`Admin token (roles hr-admin, owner, operator; valid until ${issued.expiresAt}), also saved in ${file}:`);
   log(`  ${issued.token}`);
 }
 

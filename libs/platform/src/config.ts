@@ -1,3 +1,5 @@
+import { securitySettings, type SecuritySettings } from './security-config.js';
+
 /**
  * Start-up configuration, read from the environment once and validated: a bad value stops the
  * process with a message naming the variable instead of failing later in a request.
@@ -30,6 +32,8 @@ export interface MentorflowConfig {
   updateTimeoutMs: number;
   /** An Update answered later than this is logged, counted and recorded as a workflow fault. */
   updateSlowAfterMs: number;
+  /** Token and session lifetimes, the metrics secret, sign-in with the company's identity provider. */
+  security: SecuritySettings;
 }
 
 export class ConfigError extends Error {
@@ -86,12 +90,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
   const updateSlowAfterMs = millis('UPDATE_SLOW_AFTER_MS', 5_000, 1);
   if (updateSlowAfterMs > updateTimeoutMs)
     problems.push(`UPDATE_SLOW_AFTER_MS (${updateSlowAfterMs}) must not exceed UPDATE_TIMEOUT_MS (${updateTimeoutMs})`);
+  const httpPort = port('PORT', 3000);
+  const security = securitySettings(env, problems, httpPort);
   const config: MentorflowConfig = {
     databaseUrl,
     temporalAddress,
     temporalNamespace: env.TEMPORAL_NAMESPACE?.trim() || 'default',
     taskQueue: env.TEMPORAL_TASK_QUEUE?.trim() || 'mentorflow-programs',
-    httpPort: port('PORT', 3000),
+    httpPort,
     embeddedPostgresPort: port('EMBEDDED_POSTGRES_PORT', 54329),
     temporalPort: port('TEMPORAL_PORT', 7233),
     temporalUiPort: port('TEMPORAL_UI_PORT', 8233),
@@ -104,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
     idempotencyStaleAfterSeconds,
     updateTimeoutMs,
     updateSlowAfterMs,
+    security,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

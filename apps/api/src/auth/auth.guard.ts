@@ -9,23 +9,27 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '../../../../libs/domain/src/index.js';
-import { PUBLIC_ROUTE, REQUIRED_ROLES, type AuthenticatedRequest } from './auth.decorators.js';
-import { TokenService } from './token.service.js';
+import { PUBLIC_ROUTE, REQUIRED_ROLES, SCRAPE_SECRET, type AuthenticatedRequest } from './auth.decorators.js';
+import { AuthFailures } from './auth-failures.js';
+import { Credentials } from './credentials.service.js';
 import { EXPENSIVE, WindowCounter, type RateLimits } from '../http/rate-limit.js';
 import { RATE_LIMITS } from '../tokens.js';
 
-/** Global guard: every route needs a valid bearer token unless marked @Public(). */
+/**
+ * Global guard: every route needs a valid bearer credential — a mentorflow token, or the identity
+ * provider's access token when one is configured — unless marked @Public() (health, API docs, the
+ * dashboard's own pages, which sign their readers in by session).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  private readonly failures: WindowCounter;
   private readonly calls: WindowCounter;
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
+    private readonly credentials: Credentials,
+    private readonly failures: AuthFailures,
     @Inject(RATE_LIMITS) private readonly limits: RateLimits,
   ) {
-    this.failures = new WindowCounter(limits.windowMs);
     this.calls = new WindowCounter(limits.windowMs);
   }
 
@@ -38,15 +42,9 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & { ip?: string }>();
     // Guessing tokens: after too many failures from one address, everything from it waits.
-    const client = request.ip ?? 'unknown';
+    const client = request.ip;
     const now = Date.now();
-    if (this.failures.count(client, now) >= this.limits.authFailures) {
-      throw this.tooMany(
-        'AUTH.TOO_MANY_FAILURES',
-        'too many failed authentications from this address; wait and retry',
-        this.failures.retryAfterSeconds(client, now),
-      );
-    }
+    this.failures.assertAllowed(client, now);
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match)
@@ -54,12 +52,15 @@ export class AuthGuard implements CanActivate {
         code: 'AUTH.MISSING_TOKEN',
         message: 'a bearer token is required (Authorization: Bearer <token>)',
       });
-    const actor = await this.tokens.authenticate(match[1] ?? '');
+    const secret = match[1] ?? '';
+    if (this.reflector.getAllAndOverride<boolean>(SCRAPE_SECRET, targets) && this.credentials.isMetricsSecret(secret))
+      return true;
+    const actor = await this.credentials.bearer(secret);
     if (!actor) {
-      this.failures.hit(client, now);
+      this.failures.failed(client, now);
       throw new UnauthorizedException({
         code: 'AUTH.INVALID_TOKEN',
-        message: 'the bearer token is unknown or revoked',
+        message: 'the bearer token is unknown, expired or revoked, or its person has left',
       });
     }
     request.actor = actor;

@@ -35,7 +35,7 @@ export class ActionsController {
     return this.session.act(req, res, {
       route: jsonRoute(MentorshipActionsController, 'decide'),
       back: `/dashboard/mentorships/${id}`,
-      done: (t) => t.decided,
+      done: 'done.decided',
       key: form.idempotencyKey,
       run: (actor, key) =>
         this.mentorships.decideCheckpoint(
@@ -59,7 +59,7 @@ export class ActionsController {
     return this.session.act(req, res, {
       route: jsonRoute(ReviewsController, 'decide'),
       back: `/dashboard/programs/${id}`,
-      done: (t) => t.decided,
+      done: 'done.kept',
       key: form.idempotencyKey,
       run: (actor, key) => this.reviews.decide(id, review, { decision: 'keep', notes: form.notes }, actor, key),
     });
@@ -74,7 +74,7 @@ export class ActionsController {
     return this.session.act(req, res, {
       route: jsonRoute(MentorshipActionsController, 'logSession'),
       back: `/dashboard/mentorships/${id}`,
-      done: (t) => t.logged,
+      done: 'done.logged',
       key: form.idempotencyKey,
       run: (actor, key) =>
         this.mentorships.logSession(

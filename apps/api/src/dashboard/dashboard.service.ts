@@ -3,6 +3,7 @@ import { mentorshipTermsOf, nextSessionDue, openCheckpoint, type Actor } from '.
 import type { MentorshipTerms } from '../../../../libs/contracts/src/index.js';
 import { MentorshipQueries, PeopleQueries } from '../../../../libs/persistence/src/index.js';
 import { ApiError } from '../http/api-error.js';
+import { Access } from '../access/access.service.js';
 import { MentorshipsService } from '../mentorships/mentorships.service.js';
 import { MonitoringService } from '../monitoring/monitoring.service.js';
 import { ProgramsService } from '../programs/programs.service.js';
@@ -28,6 +29,7 @@ export class DashboardService {
     private readonly cases: CasesService,
     private readonly mentorshipQueries: MentorshipQueries,
     private readonly people: PeopleQueries,
+    private readonly access: Access,
     @Inject(MENTORSHIP_TERMS) private readonly terms: MentorshipTerms,
   ) {}
 
@@ -68,8 +70,14 @@ export class DashboardService {
     };
   }
 
+  /**
+   * A program for its readers. Its mentorships by name and the at-risk list (with the pulses behind
+   * it) are the owner's, as on GET /programs/:id/mentorships and /monitoring: the sponsor and the
+   * steering group get the phases, the indicators, the evidence and what is coming.
+   */
   async program(id: string, actor: Actor, cycle?: number): Promise<ProgramView> {
     const row = await this.programs.findReadable(id, actor);
+    const manages = this.access.managesProgram(actor, row);
     const { view, cycles, snapshots, indicators, atRisk } = await this.monitoring.overview(id, cycle);
     const name = await this.namesOf(snapshots.flatMap((x) => [x.menteeId, x.mentorId, x.supervisorId]));
     const openReview = (await this.reviews.reviewsOf(id, actor, view.cycle)).find((r) => r.decision === null) ?? null;
@@ -80,26 +88,30 @@ export class DashboardService {
       cycles,
       timeline: view.timeline,
       engagement: indicators.engagement,
-      mentorships: snapshots.map((s) => ({
-        id: s.mentorshipId,
-        mentee: name(s.menteeId),
-        mentor: name(s.mentorId),
-        supervisor: name(s.supervisorId),
-        phase: s.phase,
-        sessions: s.sessions,
-      })),
-      atRisk: atRisk.map((r) => ({
-        mentee: name(r.menteeId),
-        mentor: name(r.mentorId),
-        reasons: r.reasons.map((x) => x.detail).join('; '),
-      })),
+      mentorships: !manages
+        ? null
+        : snapshots.map((s) => ({
+            id: s.mentorshipId,
+            mentee: name(s.menteeId),
+            mentor: name(s.mentorId),
+            supervisor: name(s.supervisorId),
+            phase: s.phase,
+            sessions: s.sessions,
+          })),
+      atRisk: !manages
+        ? null
+        : atRisk.map((r) => ({
+            mentee: name(r.menteeId),
+            mentor: name(r.mentorId),
+            reasons: r.reasons.map((x) => x.detail).join('; '),
+          })),
       progress: indicators.competencyProgress.map((c) => ({ label: c.competencyKey, value: c.meanGained })),
       evidence: snapshots.flatMap((s) =>
         s.roi ? [{ mentee: name(s.menteeId), mentor: name(s.mentorId), roi: s.roi }] : [],
       ),
       openReview: openReview && { review: openReview.review, openedAt: openReview.openedAt },
       openCheckpoints: await this.mentorshipQueries.openCheckpointCount(id),
-      canKeepCourse: actor.personId === row.ownerId,
+      canKeepCourse: manages,
     };
   }
 

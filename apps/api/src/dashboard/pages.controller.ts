@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { h } from 'preact';
 import { Public } from '../auth/auth.decorators.js';
 import { cycleQuery, uuidParam } from '../http/param-pipes.js';
+import { noticeOf } from '../views/notices.js';
 import { DashboardService } from './dashboard.service.js';
 import { DashboardSession } from './dashboard-session.js';
 import { HomePage } from './views/home.page.js';
@@ -11,7 +12,7 @@ import { MentorshipPage } from './views/mentorship.page.js';
 import { ProgramPage } from './views/program.page.js';
 import { TrainingPage } from './views/training.page.js';
 
-/** The dashboard's pages: plain HTML with forms, no script, the reader signed in by cookie. */
+/** The dashboard's pages: plain HTML with forms, no script, the reader signed in by a session. */
 @ApiExcludeController()
 @Public()
 @Controller('dashboard')
@@ -33,16 +34,11 @@ export class PagesController {
     @Param('id', uuidParam) id: string,
     @Req() req: Request,
     @Res() res: Response,
-    @Query() outcome: { lang?: string; flash?: string; error?: string },
+    @Query() outcome: { lang?: string; notice?: string },
     @Query('cycle', cycleQuery) cycle: number | undefined,
   ) {
     return this.session.page(req, res, outcome.lang, async ({ actor, ui }) =>
-      h(ProgramPage, {
-        ui,
-        view: await this.dashboard.program(id, actor, cycle),
-        flash: outcome.flash,
-        error: outcome.error,
-      }),
+      h(ProgramPage, { ui, view: await this.dashboard.program(id, actor, cycle), notice: noticeOf(outcome.notice) }),
     );
   }
 
@@ -63,14 +59,13 @@ export class PagesController {
     @Param('id', uuidParam) id: string,
     @Req() req: Request,
     @Res() res: Response,
-    @Query() outcome: { lang?: string; flash?: string; error?: string },
+    @Query() outcome: { lang?: string; notice?: string },
   ) {
     return this.session.page(req, res, outcome.lang, async ({ actor, ui }) =>
       h(MentorshipPage, {
         ui,
         view: await this.dashboard.mentorship(id, actor),
-        flash: outcome.flash,
-        error: outcome.error,
+        notice: noticeOf(outcome.notice),
       }),
     );
   }

@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { randomUUID } from 'node:crypto';
+import type { Ui } from './i18n.js';
+import { NOTICES, type NoticeCode } from './notices.js';
 
 /** The hidden field that carries a form's Idempotency-Key: a page rendered once submits once. */
 export const IDEMPOTENCY_FIELD = 'idempotencyKey';
@@ -27,12 +29,13 @@ export function Field(props: { label: string; children: ComponentChildren }) {
   );
 }
 
-/** The outcome of the last action, carried in the URL after the redirect. */
-export function Outcome(props: { flash?: string; error?: string }) {
+/** The outcome of the last action: its code comes in the URL after the redirect, its words from NOTICES. */
+export function Outcome(props: { ui: Ui; notice: NoticeCode | null }) {
+  if (!props.notice) return null;
+  const notice = NOTICES[props.notice];
   return (
-    <>
-      {props.flash ? <p class="flash">{props.flash}</p> : null}
-      {props.error ? <p class="error">{props.error}</p> : null}
-    </>
+    <p class={notice.kind === 'done' ? 'flash' : 'error'} data-notice={props.notice}>
+      {notice[props.ui.lang]}
+    </p>
   );
 }

@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+
 // Each page family's one stylesheet, inline: pages load no asset and print as they show.
 
 export const DASHBOARD_CSS = `
@@ -12,7 +16,8 @@ td,th{padding:.35rem .5rem;border-bottom:1px solid #eef;text-align:left}.none{co
 ol.timeline{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}ol.timeline li{background:#e8eefc;border-radius:6px;padding:.3rem .6rem}
 svg text{font-size:12px;fill:#1d2330}svg rect{fill:#3b6fd8}
 form.inline{display:flex;gap:.5rem;flex-wrap:wrap;align-items:flex-end}label{display:flex;flex-direction:column;font-size:.85rem}
-button{background:#3b6fd8;color:#fff;border:0;border-radius:6px;padding:.45rem .9rem;cursor:pointer}
+button,a.button{background:#3b6fd8;color:#fff;border:0;border-radius:6px;padding:.45rem .9rem;cursor:pointer;text-decoration:none;display:inline-block}
+form.sign-out{margin-left:auto}
 `;
 
 /** Reports meant to be read and printed (the cycle's report, a pilot's evaluation). */
@@ -25,3 +30,14 @@ svg text{font-size:12px;fill:#1d2330}svg rect{fill:#3b6fd8}.none{color:#778}
 svg line{stroke-width:3}svg line.effect,svg circle.effect{stroke:#2f7d4f;fill:#2f7d4f}
 svg line.none,svg circle.none{stroke:#9aa;fill:#9aa}svg line.axis{stroke:#ccd;stroke-width:1}blockquote{margin:.3rem 0 .3rem 1rem;color:#445}
 `;
+
+/** Every stylesheet a page may carry; the Content-Security-Policy allows these and nothing else. */
+export const STYLESHEETS = [DASHBOARD_CSS, REPORT_CSS] as const;
+
+/** The CSP `style-src` sources: the hash of each stylesheet as a page renders it inside its <style>. */
+export function styleSources(): string[] {
+  return STYLESHEETS.map((css) => {
+    const inner = /^<style>([\s\S]*)<\/style>$/.exec(renderToString(h('style', null, css)))?.[1] ?? css;
+    return `'sha256-${createHash('sha256').update(inner, 'utf8').digest('base64')}'`;
+  });
+}

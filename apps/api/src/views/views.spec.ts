@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { h } from 'preact';
 import { HomePage } from '../dashboard/views/home.page.js';
+import { SignInPage } from '../dashboard/views/sign-in.page.js';
+import { noticeOf } from './notices.js';
 import { MentorshipPage } from '../dashboard/views/mentorship.page.js';
 import { TrainingPage } from '../dashboard/views/training.page.js';
 import { ReportComparisons } from '../monitoring/views/report-comparison.js';
@@ -38,7 +40,7 @@ describe('server-rendered views', () => {
       openCheckpoint: 1,
       canLogSession: true,
     };
-    const page = () => renderPage(h(MentorshipPage, { ui: uiFor('fr'), view }));
+    const page = () => renderPage(h(MentorshipPage, { ui: uiFor('fr'), view, notice: null }));
     const keys = (html: string) => [...html.matchAll(/name="idempotencyKey" value="([^"]+)"/g)].map((m) => m[1]);
     const [first, second] = [keys(page()), keys(page())];
     expect(first).toHaveLength(2);
@@ -115,5 +117,14 @@ describe('server-rendered views', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('[mentee] handed over &lt;script>');
     expect(renderPage(h(TrainingPage, { ui: uiFor('fr'), view: view(false) }))).toContain('Pas encore enregistré');
+  });
+
+  it('show a banner only for a notice of the fixed list, in the reader’s language, never text from the URL', () => {
+    const page = (notice: unknown) =>
+      renderPage(h(SignInPage, { ui: uiFor('fr'), notice: noticeOf(notice), companySignIn: false }));
+    expect(page('signed-out')).toContain('<p class="flash" data-notice="signed-out">Vous êtes déconnecté·e.</p>');
+    expect(page('sign-in.refused')).toContain('class="error" data-notice="sign-in.refused"');
+    for (const forged of ['Your account is locked: call +1 555 0100', '__proto__', 'toString', ['signed-out'], 42])
+      expect(page(forged)).not.toMatch(/class="(flash|error)"/);
   });
 });

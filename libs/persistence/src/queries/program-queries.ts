@@ -74,4 +74,24 @@ export class ProgramQueries {
         phase: (e.payload as Extract<ProgramEvent, { type: 'ProgramPhaseChanged' }>['data']).to,
       }));
   }
+
+  /** Ids of the programs this person owns. */
+  async ownedBy(ownerId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(`SELECT id FROM programs WHERE owner_id = $1`, [ownerId]);
+    return rows.map((r) => r.id);
+  }
+
+  /** Everyone ever enrolled in these programs, in any cycle (enrolments and continuing participants). */
+  async participantsOf(programIds: string[]): Promise<Set<string>> {
+    if (programIds.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT e.payload ->> 'personId' AS id FROM domain_events e
+        WHERE e.stream_id = ANY($1) AND e.type = 'ParticipantEnrolled'
+       UNION
+       SELECT c ->> 'personId' FROM domain_events e CROSS JOIN LATERAL jsonb_array_elements(e.payload -> 'continuing') AS c
+        WHERE e.stream_id = ANY($1) AND e.type IN ('CycleRenewed', 'CycleStarted')`,
+      [programIds.map(programStreamId)],
+    );
+    return new Set(rows.map((r) => r.id).filter(Boolean));
+  }
 }

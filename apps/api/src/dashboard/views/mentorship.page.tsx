@@ -1,4 +1,5 @@
 import type { Ui } from '../../views/i18n.js';
+import type { NoticeCode } from '../../views/notices.js';
 import { ActionForm, Field, Outcome } from '../../views/forms.js';
 import { DataTable } from '../../views/table.js';
 import { DashboardLayout, Phase } from './layout.js';
@@ -18,12 +19,12 @@ export interface MentorshipView {
 }
 
 /** One mentorship for its people: phase, goals, checkpoints, and what the reader can do now. */
-export function MentorshipPage(props: { ui: Ui; view: MentorshipView; flash?: string; error?: string }) {
+export function MentorshipPage(props: { ui: Ui; view: MentorshipView; notice: NoticeCode | null }) {
   const { ui, view } = props;
   const { t } = ui;
   return (
     <DashboardLayout ui={ui} title={view.title}>
-      <Outcome flash={props.flash} error={props.error} />
+      <Outcome ui={ui} notice={props.notice} />
       <section>
         <p>
           {t.phase}: <Phase phase={view.phase} id="phase" /> · {t.sessions}: {view.sessions}

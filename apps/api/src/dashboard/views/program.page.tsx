@@ -2,6 +2,7 @@ import type { RoiEvidence } from '../../../../../libs/domain/src/index.js';
 import { Bars } from '../../views/bars.js';
 import { ActionForm, Field, Outcome } from '../../views/forms.js';
 import type { Ui } from '../../views/i18n.js';
+import type { NoticeCode } from '../../views/notices.js';
 import { DataTable } from '../../views/table.js';
 import { DashboardLayout, Phase } from './layout.js';
 
@@ -13,6 +14,7 @@ export interface ProgramView {
   cycles: number[];
   timeline: Array<{ phase: string; at: string }>;
   engagement: number | null;
+  /** The owner's only (null for the sponsor and the steering group), as the JSON routes have it. */
   mentorships: Array<{
     id: string;
     mentee: string;
@@ -20,8 +22,9 @@ export interface ProgramView {
     supervisor: string;
     phase: string;
     sessions: number;
-  }>;
-  atRisk: Array<{ mentee: string; mentor: string; reasons: string }>;
+  }> | null;
+  /** The owner's only, like the monitoring route. */
+  atRisk: Array<{ mentee: string; mentor: string; reasons: string }> | null;
   progress: Array<{ label: string; value: number }>;
   evidence: Array<{ mentee: string; mentor: string; roi: RoiEvidence }>;
   openReview: { review: number; openedAt: string } | null;
@@ -33,12 +36,12 @@ export interface ProgramView {
 const percent = (ratio: number | null) => (ratio === null ? '—' : `${Math.round(ratio * 100)} %`);
 
 /** A program for those who run or follow it: its phases, mentorships, risks, progress and evidence. */
-export function ProgramPage(props: { ui: Ui; view: ProgramView; flash?: string; error?: string }) {
+export function ProgramPage(props: { ui: Ui; view: ProgramView; notice: NoticeCode | null }) {
   const { ui, view } = props;
   const { t, lang } = ui;
   return (
     <DashboardLayout ui={ui} title={view.name}>
-      <Outcome flash={props.flash} error={props.error} />
+      <Outcome ui={ui} notice={props.notice} />
       {view.cycles.length > 1 ? (
         <nav aria-label="cycles">
           {view.cycles.map((c) =>
@@ -65,27 +68,31 @@ export function ProgramPage(props: { ui: Ui; view: ProgramView; flash?: string; 
         <p>
           {t.engagement}: <strong>{percent(view.engagement)}</strong>
         </p>
-        <DataTable
-          head={[t.mentee, t.mentor, t.supervisor, t.phase, t.sessions, '']}
-          rows={view.mentorships.map((m) => [
-            m.mentee,
-            m.mentor,
-            m.supervisor,
-            <Phase phase={m.phase} />,
-            m.sessions,
-            <a href={`/dashboard/mentorships/${m.id}?lang=${lang}`}>{t.open}</a>,
-          ])}
-          empty={t.none}
-        />
+        {view.mentorships ? (
+          <DataTable
+            head={[t.mentee, t.mentor, t.supervisor, t.phase, t.sessions, '']}
+            rows={view.mentorships.map((m) => [
+              m.mentee,
+              m.mentor,
+              m.supervisor,
+              <Phase phase={m.phase} />,
+              m.sessions,
+              <a href={`/dashboard/mentorships/${m.id}?lang=${lang}`}>{t.open}</a>,
+            ])}
+            empty={t.none}
+          />
+        ) : null}
       </section>
-      <section>
-        <h2>{t.atRisk}</h2>
-        <DataTable
-          head={[t.mentee, t.mentor, '']}
-          rows={view.atRisk.map((r) => [r.mentee, r.mentor, r.reasons])}
-          empty={t.none}
-        />
-      </section>
+      {view.atRisk ? (
+        <section>
+          <h2>{t.atRisk}</h2>
+          <DataTable
+            head={[t.mentee, t.mentor, '']}
+            rows={view.atRisk.map((r) => [r.mentee, r.mentor, r.reasons])}
+            empty={t.none}
+          />
+        </section>
+      ) : null}
       <section>
         <h2>{t.progress}</h2>
         <Bars rows={view.progress} max={2} empty={t.none} />
