@@ -10,6 +10,7 @@ import { recordAnswers, recorded, type OpenApiDoc } from './openapi-contract.js'
 import type { RateLimits } from '../../apps/api/src/http/rate-limit.js';
 import type { UpdateBounds } from '../../apps/api/src/workflows/workflow-watch.js';
 import type { MentorshipTerms } from '../../libs/contracts/src/index.js';
+import type { SecuritySettings } from '../../libs/platform/src/index.js';
 
 /** The real HTTP application, listening on a free port, wired to real Postgres and Temporal. */
 export async function startApi(deps: {
@@ -20,6 +21,9 @@ export async function startApi(deps: {
   rateLimits?: RateLimits;
   mentorshipTerms?: MentorshipTerms;
   updateBounds?: UpdateBounds;
+  security?: SecuritySettings;
+  /** Listen on this port (a test that must know its origin before the API starts, e.g. for OIDC). */
+  port?: number;
 }) {
   const app: NestExpressApplication = await createApiApp(
     { ...deps, programTimings: deps.programTimings ?? quietTimings },
@@ -27,7 +31,7 @@ export async function startApi(deps: {
     { logger: process.env.MENTORFLOW_TEST_API_LOG ? undefined : false },
   );
   app.use(recordAnswers);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(deps.port ?? 0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
   // The document the answers are checked against after the file (test/support/contract-check.ts).
