@@ -83,8 +83,9 @@ export class TokenResponse {
   @ApiProperty() label!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
-  @ApiProperty({ format: 'date-time', nullable: true }) revokedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt!: string | null;
   @ApiProperty({
+    type: String,
     nullable: true,
     enum: ['holder', 'hr-admin', 'person-left'],
     description: 'Who revoked it: its holder, an HR admin, or the person’s leaving.',

@@ -49,6 +49,8 @@ export class MatchingService {
 
   /** The cycle's enrolled supervisors: with the owner, the people who review its matching. */
   private async cycleSupervisors(programId: string): Promise<string[]> {
+    // An unknown id answers the read model's 404 — the one a hidden program gets — before the workflow is asked.
+    await this.program(programId);
     return supervisorsOf((await this.workflow.state(programId))?.matching?.participants ?? []);
   }
 
@@ -129,6 +131,7 @@ export class MatchingService {
 
   /** Live state from the workflow (enrolment, pins, bans, proposal statuses). */
   async state(programId: string, actor: Actor): Promise<NonNullable<ProgramState['matching']>> {
+    await this.program(programId);
     const state = await this.workflow.state(programId);
     const matching = state?.matching ?? { participants: [], pins: [], bans: [], proposals: [], approvedVersion: null };
     await this.access.program(programId, actor, 'matching', supervisorsOf(matching.participants));

@@ -105,7 +105,7 @@ export class PersonResponse extends PublicPersonResponse {
 export class PersonPageResponse {
   @ApiProperty({
     type: 'array',
-    items: { oneOf: [{ $ref: getSchemaPath(PersonResponse) }, { $ref: getSchemaPath(PublicPersonResponse) }] },
+    items: { anyOf: [{ $ref: getSchemaPath(PersonResponse) }, { $ref: getSchemaPath(PublicPersonResponse) }] },
     description: 'The full record where the privacy rule allows, else the public card.',
   })
   items!: Array<PersonResponse | PublicPersonResponse>;
