@@ -3,7 +3,7 @@ import helmet from 'helmet';
 import { styleSources } from '../views/styles.js';
 
 /**
- * Security headers on every answer, by helmet: nosniff, no framing, no referrer, no cross-origin
+ * Security headers on every answer, by helmet: nosniff, no framing, no referrer to other sites, no cross-origin
  * embedding of our resources, HSTS when served over https — and a Content-Security-Policy the
  * pages satisfy: no script at all, styles only the pages' own stylesheets (by hash), forms only to
  * this origin. The API docs (Swagger UI) run their own scripts from this origin and get a policy
@@ -13,7 +13,9 @@ export function securityHeaders(publicUrl: string): RequestHandler {
   const https = publicUrl.startsWith('https:');
   const common = {
     frameguard: { action: 'deny' as const },
-    referrerPolicy: { policy: 'no-referrer' as const },
+    // Not no-referrer: under it a browser sends `Origin: null` with the dashboard's own forms, which the
+    // Origin check (login CSRF) must then refuse. same-origin keeps URLs from other sites all the same.
+    referrerPolicy: { policy: 'same-origin' as const },
     strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   };
   const pages = helmet({
