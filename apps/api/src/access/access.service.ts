@@ -97,7 +97,9 @@ export class Access {
     const owned = await this.programs.ownedBy(viewer.personId);
     const [enrolled, parties, nominated] = await Promise.all([
       this.programs.participantsOf(owned),
-      this.mentorships.partiesOfPrograms(owned),
+      Promise.all(owned.map((id) => this.mentorships.statesOfProgram(id))).then(
+        (states) => new Set(states.flat().flatMap((m) => [m.menteeId, m.mentorId, m.supervisorId])),
+      ),
       this.nominations.peopleOfPrograms(owned),
     ]);
     return { ...active, programPeople: new Set([...enrolled, ...parties, ...nominated]) };

@@ -247,14 +247,4 @@ export class MentorshipQueries {
   timeline(id: string): Promise<EventRow[]> {
     return readStream(this.db, mentorshipStreamId(id));
   }
-
-  /** The mentees, mentors and supervisors of these programs' mentorships. */
-  async partiesOfPrograms(programIds: string[]): Promise<Set<string>> {
-    if (programIds.length === 0) return new Set();
-    const rows: Array<{ id: string }> = await this.db.query(
-      `SELECT DISTINCT unnest(ARRAY[mentee_id, mentor_id, supervisor_id]) AS id FROM mentorships WHERE program_id = ANY($1)`,
-      [programIds],
-    );
-    return new Set(rows.map((r) => r.id));
-  }
 }
