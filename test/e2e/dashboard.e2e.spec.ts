@@ -141,9 +141,9 @@ describe('the dashboard in a real browser (Debian Chromium, playwright-core)', (
     })()`);
     await page.waitForURL(/notice=refused\.phase/);
     await expect(page.textContent('.error')).resolves.toMatch(/not at that step/);
-    // Someone else's mentorship stays closed to this owner, page or not.
+    // Someone else's mentorship does not exist for this owner: the 404 page.
     const refused = await page.goto(`${api}/dashboard/mentorships/${cast.pair.mentorshipId}`);
-    expect(refused?.status()).toBe(403);
+    expect(refused?.status()).toBe(404);
     await page.close();
   });
 });

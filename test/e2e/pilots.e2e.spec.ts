@@ -20,6 +20,7 @@ beforeAll(async () => {
   ({ app, baseUrl: api } = await startApi({ db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue }));
   t.hr = await tokenFor(stack.db, 'hr-1', ['hr-admin']);
   t.owner = await tokenFor(stack.db, 'owner-1', ['owner']);
+  t.otherOwner = await tokenFor(stack.db, 'owner-2', ['owner']);
   t.sponsor = await tokenFor(stack.db, 'sponsor-1', ['sponsor']);
   t.mentee = await tokenFor(stack.db, 'pe-0', ['mentee']);
   const rows = [
@@ -90,7 +91,7 @@ describe('pilot evaluation over HTTP', () => {
   it('imports a pilot and finds the planted effects, not the noise, in JSON and in a page', async () => {
     const res = await request(api)
       .post('/pilots')
-      .set(as('hr'))
+      .set(as('owner'))
       .send({ name: 'Pilot 2025', mentorships: pilot })
       .expect(201);
     expect(res.body).toMatchObject({ name: 'Pilot 2025', mentorships: 120, created: true });
@@ -98,11 +99,17 @@ describe('pilot evaluation over HTTP', () => {
     // The same file posted again is recognised: the same pilot, not a second one.
     const again = await request(api)
       .post('/pilots')
-      .set(as('owner'))
+      .set(as('hr'))
       .send({ name: 'Pilot 2025 (again)', mentorships: [...pilot].map((m) => ({ ...m })) })
       .expect(200);
     expect(again.body).toEqual({ id: pilotId, name: 'Pilot 2025', mentorships: 120, created: false });
     expect((await request(api).get('/pilots').set(as('hr')).expect(200)).body).toHaveLength(1);
+    // Its quotes are for HR admins and the owner who imported it: another owner finds no such pilot.
+    expect((await request(api).get('/pilots').set(as('otherOwner')).expect(200)).body).toEqual([]);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const hidden = await request(api).get(`/pilots/${pilotId}/analysis`).set(as('otherOwner')).expect(404);
+    const missing = await request(api).get(`/pilots/${unknown}/analysis`).set(as('otherOwner')).expect(404);
+    expect(hidden.body.message.replace(pilotId, unknown)).toBe(missing.body.message);
     const { analysis } = (await request(api).get(`/pilots/${pilotId}/analysis`).set(as('owner')).expect(200)).body;
     const status = (key: string) => analysis.factors.find((f: { factor: string }) => f.factor === key);
     expect(status('interactionQuality')).toMatchObject({ status: 'effect', direction: 'positive' });
