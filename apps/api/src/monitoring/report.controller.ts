@@ -4,7 +4,7 @@ import { h } from 'preact';
 import type { Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { CycleQueryDoc, cycleQuery, uuidParam } from '../http/param-pipes.js';
-import { EffectService } from '../proof/effect.service.js';
+import { uiFor, uiLanguageOf } from '../views/i18n.js';
 import { renderPage } from '../views/render.js';
 import { MonitoringService } from './monitoring.service.js';
 import { EffectivenessReportResponse } from './report.dto.js';
@@ -14,24 +14,14 @@ import { ReportPage } from './views/report.page.js';
 @ApiBearerAuth()
 @Controller('programs/:id')
 export class ReportController {
-  constructor(
-    private readonly monitoring: MonitoringService,
-    private readonly effects: EffectService,
-  ) {}
-
-  /** The report with the comparison beside it: per monetised measure, the effect and both ROI figures. */
-  private async withComparison(id: string, actor: Actor, cycle: number | undefined) {
-    const { row, view, report, evidence } = await this.monitoring.report(id, actor, cycle);
-    const comparison = await this.effects.reportComparison(id, actor, evidence, report.roi.currency, view.state);
-    return { row, report: { ...report, comparison } };
-  }
+  constructor(private readonly monitoring: MonitoringService) {}
 
   @Get('report')
   @ApiOperation({
     summary:
       'A cycle’s effectiveness and ROI report as JSON (the owner, the sponsor, the steering group): ROI evidence aggregated with its facts, competency progress, participation, KPIs against targets.',
     description:
-      'The running cycle by default, as of now; `?cycle=n` for an earlier one, which reads as it stood when it ended (`frozenAt`) — a renewal never hides it. `comparison`: for each monetised fact whose measure was imported for everyone (POST /outcome-measures/import), the effect against comparable managers (GET /programs/{id}/effect, same privacy rules: the sponsor sees aggregates of at least 5 people, else `withheld`) and both ROI figures side by side, each labelled: `beforeAfter` (the mentees’ own change × the agreed attribution share) and `fromEstimate` (the estimated effect × value per unit, with its interval; null when withheld).',
+      'The running cycle by default, as of now; `?cycle=n` for an earlier one, which reads as it stood when it ended (`frozenAt`) — a renewal never hides it.',
   })
   @CycleQueryDoc()
   @ApiOkResponse({ type: EffectivenessReportResponse })
@@ -40,7 +30,7 @@ export class ReportController {
     @Query('cycle', cycleQuery) cycle: number | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<EffectivenessReportResponse> {
-    return (await this.withComparison(id, actor, cycle)).report;
+    return (await this.monitoring.report(id, actor, cycle)).report;
   }
 
   @Get('report.html')
@@ -48,16 +38,17 @@ export class ReportController {
   @ApiProduces('text/html')
   @CycleQueryDoc()
   @ApiOperation({
-    summary: 'The same report as a readable page with charts (the owner, the sponsor, the steering group).',
-    description:
-      'Shows both ROI figures per monetised measure, each labelled — before/after, and from the effect estimated against comparable managers with its 95 % interval — under the same privacy rule as the JSON (aggregates of at least 5 people for the sponsor).',
+    summary:
+      'The same report as a readable page with charts (the owner, the sponsor, the steering group), in English or French (`?lang=`).',
   })
   async reportPage(
     @Param('id', uuidParam) id: string,
     @Query('cycle', cycleQuery) cycle: number | undefined,
     @CurrentActor() actor: Actor,
+    @Query('lang') lang?: string,
   ): Promise<string> {
-    const { row, report } = await this.withComparison(id, actor, cycle);
-    return renderPage(h(ReportPage, { programId: row.id, programName: row.name, report }));
+    const { row, report } = await this.monitoring.report(id, actor, cycle);
+    const ui = uiFor(uiLanguageOf([], lang));
+    return renderPage(h(ReportPage, { ui, programName: row.name, report, cycleHref: (c) => `/programs/${row.id}/report.html?cycle=${c}&lang=${ui.lang}` }));
   }
 }

@@ -39,6 +39,16 @@ export class ProgramQueries {
     return this.db.getRepository(ProgramReadModelEntity).findOneBy({ id: programId });
   }
 
+  /** Names of these programs by id (a person's mentorships name their program). */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; name: string }> = await this.db.query(
+      `SELECT id, name FROM programs WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   /** Newest first. */
   async page(q: ProgramPageQuery): Promise<{ items: ProgramRecord[]; total: number }> {
     const qb = this.db

@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { DEFAULT_MODEL_KEY, type Actor } from '../../../../libs/domain/src/index.js';
+import { PeopleQueries, SessionQueries } from '../../../../libs/persistence/src/index.js';
+import { CompetencyService } from '../competencies/competency.service.js';
+import { CycleService } from '../cycle/cycle.service.js';
+import { MatchingService } from '../matching/matching.service.js';
+import { MentorshipPlanningService } from '../mentorships/mentorship-planning.service.js';
+import { MonitoringService } from '../monitoring/monitoring.service.js';
+import { ProgramsService } from '../programs/programs.service.js';
+import { ReviewsService } from '../reviews/reviews.service.js';
+import type { Ui } from '../views/i18n.js';
+import { executionOf, weekly } from './program-execution-view.js';
+import type { ProgramView } from './views/program.page.js';
+
+const AFTER_MATCHING = ['TRAINING', 'EXECUTION', 'EVALUATION'];
+
+/**
+ * A program's page: each part read through the JSON route's own service, so that each keeps its
+ * access rule (the sponsor and the steering group see the plan, reviews and report; the owner all).
+ */
+@Injectable()
+export class ProgramViewService {
+  constructor(
+    private readonly programs: ProgramsService,
+    private readonly matching: MatchingService,
+    private readonly cycle: CycleService,
+    private readonly planning: MentorshipPlanningService,
+    private readonly monitoring: MonitoringService,
+    private readonly reviews: ReviewsService,
+    private readonly competencies: CompetencyService,
+    private readonly sessions: SessionQueries,
+    private readonly people: PeopleQueries,
+  ) {}
+
+  async view(
+    id: string,
+    actor: Actor,
+    ui: Ui,
+    filter: { q?: string; phase?: string; sort?: string },
+    cycleAsked?: number,
+  ): Promise<ProgramView> {
+    const row = await this.programs.findReadable(id, actor);
+    const owner = row.ownerId === actor.personId;
+    const { view: cycle, cycles } = await this.programs.cycle(id, cycleAsked);
+    // An earlier cycle reads as it ended (renewed): its record, no form of the running one.
+    const running = cycle.cycle === cycles.at(-1);
+    const phase = running ? row.phase : cycle.state.phase;
+    const lessons = await this.cycle.lessons(id, actor);
+    const briefing = await this.reviews.briefing(id, actor, cycle.cycle);
+    const matching = owner && running ? await this.matching.state(id, actor) : null;
+    const training = owner && running && AFTER_MATCHING.includes(phase) ? await this.cycle.training(id, actor) : null;
+    const planned = owner && running && phase !== 'CLOSED' ? await this.planning.ofProgram(id, actor) : [];
+    const overview = owner && phase !== 'CLOSED' ? await this.monitoring.overview(id, cycle.cycle) : null;
+    const snapshots = overview?.snapshots ?? [];
+    const model = await this.competencies.model(DEFAULT_MODEL_KEY);
+    const directory =
+      owner && phase === 'SELECTION_MATCHING'
+        ? (await this.people.page({ status: 'active', limit: 1000, offset: 0 })).items
+        : [];
+    const ids = [
+      row.sponsorId,
+      ...row.steeringGroup,
+      ...(matching?.participants.map((p) => p.personId) ?? []),
+      ...(matching ? [...matching.pins, ...matching.bans].flatMap((d) => [d.menteeId, d.mentorId, d.by]) : []),
+      ...snapshots.flatMap((s) => [s.menteeId, s.mentorId, s.supervisorId]),
+      ...planned.flatMap((p) => [p.menteeId, p.mentorId, p.supervisorId]),
+      ...(training?.sessions.flatMap((s) => s.attendees) ?? []),
+    ];
+    const names = await this.people.namesOf(ids);
+    const name = (pid: string) => names.get(pid) ?? pid;
+    const participants = matching?.participants ?? [];
+    const option = (pid: string) => ({ value: pid, label: name(pid) });
+    const approved = matching?.proposals.find((p) => p.version === matching.approvedVersion)?.summary ?? null;
+    return {
+      id,
+      name: row.name,
+      phase,
+      cycle: cycle.cycle,
+      cycles,
+      now: Date.now(),
+      reader: { owner, sponsor: row.sponsorId === actor.personId },
+      timeline: cycle.timeline,
+      plan: {
+        sponsor: name(row.sponsorId),
+        steering: row.steeringGroup.map(name),
+        objectives: briefing.objectives,
+        keySuccessFactors: row.keySuccessFactors,
+        policy: row.policy,
+      },
+      lessons: lessons.lessons,
+      reviews: { list: briefing.reviews, open: briefing.open, feedback: briefing.feedback },
+      matching: matching && {
+        participants: participants.map((p) => ({ ...p, name: name(p.personId) })),
+        pins: matching.pins.map((d) => ({
+          mentee: name(d.menteeId),
+          mentor: name(d.mentorId),
+          by: name(d.by),
+          reason: d.reason,
+        })),
+        bans: matching.bans.map((d) => ({
+          mentee: name(d.menteeId),
+          mentor: name(d.mentorId),
+          by: name(d.by),
+          reason: d.reason,
+        })),
+        proposals: matching.proposals.map((p) => ({
+          version: p.version,
+          status: p.status,
+          matched: p.summary?.matched ?? null,
+          unmatched: p.summary?.unmatched ?? null,
+          totalScore: p.summary?.totalScore ?? null,
+          approved: p.version === matching.approvedVersion,
+        })),
+        directory: directory.map((p) => ({ value: p.id, label: `${p.name} (${p.department})` })),
+        mentees: participants.filter((p) => p.role === 'mentee').map((p) => option(p.personId)),
+        mentors: participants.filter((p) => p.role === 'mentor').map((p) => option(p.personId)),
+      },
+      competencyOptions: model.definition.competencies.map((c) => ({
+        value: c.key,
+        label: ui.competency(c.key, c.name),
+      })),
+      training: training && {
+        sessions: training.sessions.map((s) => ({ ...s, attendees: s.attendees.map(name) })),
+        trained: training.trainedMentors.map(name),
+        untrained: training.untrainedMentors.map(name),
+        mentors: participants.filter((p) => p.role === 'mentor').map((p) => option(p.personId)),
+        mentees: participants.filter((p) => p.role === 'mentee').map((p) => option(p.personId)),
+        supervisors: participants.filter((p) => p.role === 'supervisor').map((p) => option(p.personId)),
+        pairs: (approved?.pairs ?? []).map((pair) => {
+          const plan = planned.find((m) => m.menteeId === pair.menteeId);
+          return {
+            menteeId: pair.menteeId,
+            mentee: name(pair.menteeId),
+            mentor: name(pair.mentorId),
+            supervisor: plan ? name(plan.supervisorId) : null,
+            status: plan?.status ?? null,
+          };
+        }),
+      },
+      execution:
+        overview &&
+        executionOf(
+          { cycle: overview.view.cycle, cycles, indicators: overview.indicators, atRisk: overview.atRisk, at: overview.at },
+          snapshots,
+          planned,
+          name,
+          filter,
+          weekly(await this.sessions.heldAtOf(snapshots.map((s) => s.mentorshipId))),
+        ),
+      continuing: participants.map((p) => ({ value: p.personId, label: `${name(p.personId)} (${ui.term(p.role)})` })),
+    };
+  }
+}
