@@ -68,6 +68,7 @@ async function main(): Promise<void> {
     taskQueue: config.taskQueue,
     metrics,
     mailFrom: config.mailFrom,
+    publicUrl: config.security.publicUrl,
   });
   const workerRun = worker.run();
   const mail = startMail(db, config, metrics, log);
