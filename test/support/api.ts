@@ -22,7 +22,7 @@ export async function startApi(deps: {
   mentorshipTerms?: MentorshipTerms;
   updateBounds?: UpdateBounds;
   security?: SecuritySettings;
-  /** Listen on this port (a test that must know its origin before the API starts, e.g. for OIDC). */
+  /** Listen on this port (a test that must know its origin before it starts: OIDC, the emails' links). */
   port?: number;
 }) {
   const app: NestExpressApplication = await createApiApp(
@@ -37,6 +37,18 @@ export async function startApi(deps: {
   // The document the answers are checked against after the file (test/support/contract-check.ts).
   recorded.doc ??= (await (await fetch(`${baseUrl}/docs/openapi.json`)).json()) as OpenApiDoc;
   return { app, baseUrl };
+}
+
+/** A port free right now, for a server that must know its address before it starts listening. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
 }
 
 export async function tokenFor(db: DataSource, personId: string, roles: Role[]): Promise<string> {

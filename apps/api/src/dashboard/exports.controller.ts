@@ -108,7 +108,7 @@ export class ExportsController {
       const { report } = await this.monitoring.report(id, actor, cycle);
       const { t } = ui;
       return toCsv(
-        [t.mentorships, t.fact, t.source, t.beforeAfter, t.improvement, t.benefit],
+        [t.mentorships, t.factColumn, t.source, t.beforeAfter, t.improvement, t.benefit],
         report.facts.map((f) => [
           `${f.mentee} ← ${f.mentor}`,
           f.name,

@@ -16,7 +16,7 @@ export function CheckpointBriefing(props: { ui: Ui; view: MentorshipView }) {
     <section aria-labelledby="checkpoints">
       <h2 id="checkpoints">{t.checkpoint}</h2>
       <DataTable
-        head={['#', t.at, t.decision, t.guidance, t.dueBy]}
+        head={['#', t.openedOn, t.decision, t.guidance, t.dueBy]}
         rows={view.checkpoints.map((c) => [
           c.checkpoint,
           ui.date(c.openedAt),

@@ -24,8 +24,8 @@ export function ImportPage(props: {
     <DashboardLayout ui={ui} title={t.importTitle} here="/dashboard/people/import">
       {outcome ? (
         <p class="flash" role="status">
-          {outcome.rows} {t.rows}: {outcome.created} {outcome.dryRun ? t.wouldCreate : t.created}, {outcome.updated}{' '}
-          {outcome.dryRun ? t.wouldUpdate : t.updated}, {outcome.unchanged} {t.unchanged}
+          {outcome.rows} {t.rows}: {outcome.created} {outcome.dryRun ? t.wouldCreate : t.importCreated},{' '}
+          {outcome.updated} {outcome.dryRun ? t.wouldUpdate : t.importUpdated}, {outcome.unchanged} {t.unchanged}
         </p>
       ) : null}
       {refused ? (

@@ -20,7 +20,8 @@ export interface MentorshipCan {
   terminate: boolean;
 }
 
-const nowForInput = (now: number) => new Date(now).toISOString().slice(0, 16);
+/** Now, to the second, as a datetime-local value (UTC, as the pages show dates). */
+const nowForInput = (now: number) => new Date(now).toISOString().slice(0, 19);
 
 function Survey(props: { ui: Ui }) {
   const { ui } = props;
@@ -141,7 +142,7 @@ export function MentorshipActions(props: { ui: Ui; view: MentorshipView }) {
           <h2 id="log">{t.logSession}</h2>
           <ActionForm action={`${base}/sessions`} layout="stack" label={t.logSession}>
             <Field label={t.heldAt}>
-              <input name="heldAt" type="datetime-local" value={nowForInput(view.now)} required />
+              <input name="heldAt" type="datetime-local" step={1} value={nowForInput(view.now)} required />
             </Field>
             <Field label={t.minutes}>
               <input name="minutes" type="number" min={5} max={480} value={60} required />

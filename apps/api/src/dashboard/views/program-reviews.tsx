@@ -16,7 +16,7 @@ export function ReviewsSection(props: { ui: Ui; view: ProgramView }) {
     <section aria-labelledby="reviews">
       <h2 id="reviews">{t.reviews}</h2>
       <DataTable
-        head={['#', t.at, t.decision, t.notes]}
+        head={['#', t.openedOn, t.decision, t.notes]}
         caption={t.reviews}
         rows={reviews.list.map((r) => [
           r.review,

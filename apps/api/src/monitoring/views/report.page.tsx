@@ -108,7 +108,7 @@ export function ReportBody(props: { ui: Ui; report: EffectivenessReportResponse;
       <section aria-labelledby="facts">
         <h2 id="facts">{t.factsBehind}</h2>
         <DataTable
-          head={[t.mentorships, t.fact, t.source, t.beforeAfter, t.improvement]}
+          head={[t.mentorships, t.factColumn, t.source, t.beforeAfter, t.improvement]}
           caption={t.factsBehind}
           rows={r.facts.map((f) => [
             `${f.mentee} ← ${f.mentor}`,
