@@ -129,6 +129,10 @@ describe('a whole cycle in the browser, each person doing their part', () => {
     pages.hr = await signedIn(browser, api, tokens.hr);
     await pages.hr.click('a[href^="/dashboard/people/import"]');
     await expectAccessible(pages.hr, 'import');
+    // The check can fail: a field without a label is a serious violation.
+    await pages.hr.evaluate(`document.querySelector('main').appendChild(document.createElement('input'))`);
+    await expect(expectAccessible(pages.hr, 'import with an unlabelled field')).rejects.toThrow(/label/);
+    await pages.hr.reload();
     const upload = (csv: string) =>
       pages.hr.setInputFiles('input[name=file]', {
         name: 'people.csv',

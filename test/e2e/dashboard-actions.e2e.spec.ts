@@ -27,7 +27,7 @@ async function formsOf(who: string, path: string): Promise<Array<{ action: strin
   const page = await request(api).get(path).set('Cookie', cookies[who]).expect(200);
   return [
     ...page.text.matchAll(
-      /<form method="post" action="([^"]+)" class="inline"><input type="hidden" name="idempotencyKey" value="([^"]+)"/g,
+      /<form method="post" action="([^"]+)" class="\w+"[^>]*><input type="hidden" name="idempotencyKey" value="([^"]+)"/g,
     ),
   ].map((m) => ({ action: m[1], key: m[2] }));
 }
@@ -63,12 +63,13 @@ describe('dashboard actions', () => {
     const page = `/dashboard/mentorships/${cast.pair.mentorshipId}`;
     const [form] = await formsOf('mentor', page);
     expect(form.action).toBe(`${page}/sessions`);
+    const heldAt = new Date().toISOString();
     const send = (key: string, topics = 'delegation') =>
       request(api)
         .post(form.action)
         .set('Cookie', cookies.mentor)
         .type('form')
-        .send({ idempotencyKey: key, minutes: '45', topics })
+        .send({ idempotencyKey: key, heldAt, minutes: '45', topics })
         .expect(303);
     const first = await send(form.key);
     expect(first.headers.location).toBe(`${page}?notice=done.logged`);
@@ -88,7 +89,7 @@ describe('dashboard actions', () => {
       .post(`/dashboard/mentorships/${cast.pair.mentorshipId}/sessions`)
       .set('Cookie', cookies.mentee)
       .type('form')
-      .send({ minutes: '45', topics: 'delegation' })
+      .send({ heldAt: new Date().toISOString(), minutes: '45', topics: 'delegation' })
       .expect(303);
     expect(res.headers.location).toBe(`/dashboard/mentorships/${cast.pair.mentorshipId}?notice=refused.role`);
     expect(await sessions()).toBe(2);

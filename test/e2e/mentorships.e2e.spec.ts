@@ -439,7 +439,7 @@ describe('mentorships over HTTP', () => {
     expect(report.body.kpis[0]).toMatchObject({ kpi: 'Engagement', baseline: 60, target: 75, measured: null });
     const page = await request(api).get(`/programs/${programId}/report.html`).set(as('owner')).expect(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
-    expect(page.text).toContain('Cycle 2027 — cycle 1');
+    expect(page.text).toContain('Cycle 2027 — Cycle 1');
     await request(api).get(`/programs/${programId}/report`).set(as('otherOwner')).expect(404);
     const contributions = await request(api).get(`/programs/${programId}/recognition`).set(as('owner')).expect(200);
     expect(contributions.body.contributions).toEqual([

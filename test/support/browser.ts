@@ -37,9 +37,9 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
  * needed and a strict CSP stays): every serious or critical violation fails, with its rule and nodes.
  */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
-  const result = (await page.evaluate(
+  const result = await page.evaluate<Array<{ id: string; impact: string; nodes: string[] }>>(
     `${AXE}\n;axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })))`,
-  )) as Array<{ id: string; impact: string; nodes: string[] }>;
+  );
   const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect({ page: what, serious }).toEqual({ page: what, serious: [] });
 }

@@ -103,7 +103,7 @@ export class DashboardSession {
       route.controller as unknown as () => unknown,
     ]);
     if (required && !required.some((role) => actor.roles.includes(role)))
-      throw new ApiError(403, 'AUTH.ROLE_REQUIRED', `this needs one of the roles: ${required.join(', ')}`);
+      throw new ApiError(403, 'AUTH.ROLE_REQUIRED', `this action needs one of the roles: ${required.join(', ')}`);
   }
 
   async viewer(req: Request, lang?: string): Promise<Viewer | null> {

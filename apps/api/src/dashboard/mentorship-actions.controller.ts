@@ -1,7 +1,6 @@
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { ReviewStage } from '../../../../libs/domain/src/index.js';
 import { Public } from '../auth/auth.decorators.js';
 import { badField } from '../http/api-error.js';
 import { checkpointParam, uuidParam } from '../http/param-pipes.js';
@@ -18,47 +17,7 @@ import { MentorshipActionsController as Json } from '../mentorships/mentorship-a
 import { MentorshipActionsService } from '../mentorships/mentorship-actions.service.js';
 import { DashboardSession, jsonRoute } from './dashboard-session.js';
 import { all, checked, dtoOf, items, keyed, keyOf, number, text, utc, type FormBody } from './form-values.js';
-
-const survey = (form: FormBody) => ({
-  scores: {
-    challenge: number(form, 'challenge'),
-    guidedExperience: number(form, 'guidedExperience'),
-    trust: number(form, 'trust'),
-    practiceChange: number(form, 'practiceChange'),
-  },
-  ...(text(form, 'comment') ? { comment: text(form, 'comment') } : {}),
-});
-
-function kickoffOf(form: FormBody) {
-  const goals = [1, 2, 3].flatMap((i) => {
-    const key = text(form, `goal${i}`);
-    return key
-      ? [{ competencyKey: key, targetLevel: number(form, `target${i}`), baseline: number(form, `baseline${i}`) }]
-      : [];
-  });
-  const baselines = Object.fromEntries(
-    goals.flatMap((g) => (g.baseline === undefined ? [] : [[g.competencyKey, g.baseline]])),
-  );
-  const factName = text(form, 'factName');
-  return {
-    goals: goals.map(({ competencyKey, targetLevel }) => ({ competencyKey, targetLevel })),
-    ...(Object.keys(baselines).length ? { baselines } : {}),
-    ...(factName
-      ? {
-          facts: [
-            {
-              name: factName,
-              unit: text(form, 'factUnit') ?? '',
-              source: text(form, 'factSource') ?? '',
-              value: number(form, 'factValue'),
-              lowerIsBetter: checked(form, 'factLowerIsBetter'),
-              ...(text(form, 'factValuePerUnit') ? { valuePerUnit: number(form, 'factValuePerUnit') } : {}),
-            },
-          ],
-        }
-      : {}),
-  };
-}
+import { kickoffOf, survey } from './mentorship-forms.js';
 
 /**
  * The mentorship page's forms. Each builds its JSON route's DTO, checks it with the same pipe, and
@@ -78,7 +37,7 @@ export class MentorshipPageActionsController {
     res: Response,
     id: string,
     form: FormBody,
-    method: keyof Json & string,
+    method: keyof Json,
     run: Parameters<DashboardSession['act']>[2]['run'],
     done: Parameters<DashboardSession['act']>[2]['done'],
   ) {
@@ -200,7 +159,7 @@ export class MentorshipPageActionsController {
           levels: keyed(form, 'level:'),
           factsAfter: keyed(form, 'fact:'),
         });
-        return this.mentorships.review(id, stage as ReviewStage, dto, actor, key);
+        return this.mentorships.review(id, stage, dto, actor, key);
       },
       (t) => t.reviewed,
     );

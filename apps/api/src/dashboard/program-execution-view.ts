@@ -75,7 +75,7 @@ export function executionOf(
   const by: Record<string, (a: (typeof list)[number], b: (typeof list)[number]) => number> = {
     mentee: (a, b) => a.mentee.localeCompare(b.mentee),
     mentor: (a, b) => a.mentor.localeCompare(b.mentor) || a.mentee.localeCompare(b.mentee),
-    phase: (a, b) => MENTORSHIP_PHASES.indexOf(a.phase as never) - MENTORSHIP_PHASES.indexOf(b.phase as never),
+    phase: (a, b) => MENTORSHIP_PHASES.indexOf(a.phase) - MENTORSHIP_PHASES.indexOf(b.phase),
     sessions: (a, b) => a.sessions - b.sessions,
     risk: (a, b) => Number(b.atRisk) - Number(a.atRisk) || a.mentee.localeCompare(b.mentee),
   };

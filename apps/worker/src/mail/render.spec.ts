@@ -256,20 +256,20 @@ describe('escalation texts say what the reader is asked to do', () => {
 
   it('asks the supervisor to remind the parties of a review, never to answer it', () => {
     for (const lang of MAIL_LANGUAGES) {
-      const mail = renderNotification(escalated('midterm-review', 'paul'), lang, names, 'x@y');
+      const mail = renderNotification(escalated('midterm-review', 'paul'), lang, names, ctx);
       expect(mail.text).toContain('Éloïse Durand');
       expect(mail.text).not.toMatch(/awaits your answers|attend vos réponses/);
     }
-    const en = renderNotification(escalated('midterm-review', 'paul'), 'en', names, 'x@y');
+    const en = renderNotification(escalated('midterm-review', 'paul'), 'en', names, ctx);
     expect(en.subject).toBe('Needs your attention: the midterm review is not answered');
     expect(en.text).toContain('Please remind Éloïse Durand and Zoé Bernard to answer their midterm review');
   });
 
   it('tells the owner which round of the ladder a repeat is', () => {
-    const repeat = renderNotification(escalated('supervisor-approval', 'claire', 3), 'en', names, 'x@y');
+    const repeat = renderNotification(escalated('supervisor-approval', 'claire', 3), 'en', names, ctx);
     expect(repeat.subject).toBe('Needs your attention: Paul Roy has not approved the pair');
     expect(repeat.text).toContain('This is reminder 3 to you');
-    const first = renderNotification(escalated('supervisor-approval', 'claire'), 'fr', names, 'x@y');
+    const first = renderNotification(escalated('supervisor-approval', 'claire'), 'fr', names, ctx);
     expect(first.text).not.toContain('relance n°');
   });
 });

@@ -2,7 +2,7 @@ import { INTERACTION_ITEMS } from '../../../../../libs/domain/src/index.js';
 import type { Ui } from '../../views/i18n.js';
 import { DataTable } from '../../views/table.js';
 import { Due } from './layout.js';
-import type { MentorshipView } from './mentorship.page.js';
+import type { MentorshipView } from './mentorship-view.js';
 
 /**
  * The supervision checkpoints and, for the supervisor and the owner, the briefing the API computes

@@ -1,24 +1,8 @@
 import { INTERACTION_ITEMS } from '../../../../../libs/domain/src/index.js';
 import { ActionForm, Check, Field, Select, levels } from '../../views/forms.js';
 import type { Ui } from '../../views/i18n.js';
-import type { MentorshipView } from './mentorship.page.js';
-
-/** What the reader may do now: each flag mirrors the workflow's own check, which still decides. */
-export interface MentorshipCan {
-  approve: boolean;
-  /** The reader's side when the goals wait for their agreement. */
-  kickoff: 'mentor' | 'mentee' | null;
-  logSession: boolean;
-  pulse: boolean;
-  /** The open checkpoint this supervisor decides. */
-  decide: number | null;
-  /** The review stage waiting for the reader's answers. */
-  review: 'midterm' | 'final' | null;
-  pause: boolean;
-  resume: boolean;
-  extraCheckpoint: boolean;
-  terminate: boolean;
-}
+import type { MentorshipView } from './mentorship-view.js';
+import { OwnerActions } from './mentorship-owner.js';
 
 /** Now, to the second, as a datetime-local value (UTC, as the pages show dates). */
 const nowForInput = (now: number) => new Date(now).toISOString().slice(0, 19);
@@ -207,47 +191,5 @@ export function MentorshipActions(props: { ui: Ui; view: MentorshipView }) {
       ) : null}
       <OwnerActions ui={ui} view={view} />
     </>
-  );
-}
-
-function OwnerActions(props: { ui: Ui; view: MentorshipView }) {
-  const { ui, view } = props;
-  const { t } = ui;
-  const { can } = view;
-  const base = `/dashboard/mentorships/${view.id}`;
-  if (!can.pause && !can.resume && !can.extraCheckpoint && !can.terminate) return null;
-  const reason = (
-    <Field label={t.reason}>
-      <input name="reason" required minLength={3} maxLength={1000} size={40} />
-    </Field>
-  );
-  return (
-    <section aria-labelledby="owner">
-      <h2 id="owner">{t.ownerActions}</h2>
-      {can.extraCheckpoint ? (
-        <ActionForm action={`${base}/extra-checkpoint`} label={t.extraCheckpoint}>
-          {reason}
-          <button>{t.extraCheckpoint}</button>
-        </ActionForm>
-      ) : null}
-      {can.pause ? (
-        <ActionForm action={`${base}/pause`} label={t.pause}>
-          {reason}
-          <button class="secondary">{t.pause}</button>
-        </ActionForm>
-      ) : null}
-      {can.resume ? (
-        <ActionForm action={`${base}/resume`} label={t.resume}>
-          <button>{t.resume}</button>
-        </ActionForm>
-      ) : null}
-      {can.terminate ? (
-        <ActionForm action={`${base}/termination`} label={t.terminate}>
-          {reason}
-          <Check name="rematch" label={t.rematch} />
-          <button class="danger">{t.terminate}</button>
-        </ActionForm>
-      ) : null}
-    </section>
   );
 }

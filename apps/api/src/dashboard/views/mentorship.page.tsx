@@ -1,54 +1,13 @@
-import type { RoiEvidence } from '../../../../../libs/domain/src/index.js';
 import { Bars } from '../../views/charts.js';
 import { Outcome } from '../../views/forms.js';
 import type { Ui } from '../../views/i18n.js';
 import { DataTable } from '../../views/table.js';
 import { DashboardLayout, Due, Phase } from './layout.js';
-import { MentorshipActions, type MentorshipCan } from './mentorship-actions.js';
-import { CheckpointBriefing } from './checkpoint-briefing.js';
+import { MentorshipActions } from './mentorship-actions.js';
+import type { MentorshipView } from './mentorship-view.js';
 
-export interface MentorshipView {
-  id: string;
-  programId: string;
-  programName: string | null;
-  /** Mentee ← mentor, by their names. */
-  title: string;
-  names: { mentee: string; mentor: string; supervisor: string };
-  viewpoint: 'mentee' | 'mentor' | 'supervisor' | 'owner';
-  phase: string;
-  now: number;
-  goals: Array<{
-    competencyKey: string;
-    targetLevel: number;
-    baselineLevel: number | null;
-    latestLevel: number | null;
-  }>;
-  agreedBy: string[];
-  sessions: Array<{
-    heldAt: string;
-    minutes: number;
-    topics: string[];
-    competencies: string[];
-    sharedNotes: string | null;
-    privateNotes?: string | null;
-  }>;
-  nextSessionDue: string | null;
-  checkpoints: Array<{
-    checkpoint: number;
-    openedAt: string;
-    decision: string | null;
-    guidance: string | null;
-    dueBy: string;
-  }>;
-  /** The mentee's latest pulse; undefined for the mentor, who does not see it. */
-  latestPulse?: { scores: Record<string, number>; comment: string | null } | null;
-  reviewsAnswered: { midterm: string[]; final: string[] };
-  facts: Array<{ name: string; unit: string }>;
-  competencyOptions: Array<{ value: string; label: string }>;
-  roi: RoiEvidence | null;
-  terminationReason: string | null;
-  can: MentorshipCan;
-}
+export type { MentorshipView } from './mentorship-view.js';
+import { CheckpointBriefing } from './checkpoint-briefing.js';
 
 /** One mentorship for its people: where it stands, its goals and sessions, and what the reader can do now. */
 export function MentorshipPage(props: { ui: Ui; view: MentorshipView; flash?: string; error?: string }) {

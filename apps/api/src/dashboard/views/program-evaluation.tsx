@@ -1,7 +1,7 @@
 import type { CycleLessons } from '../../../../../libs/domain/src/index.js';
 import { ActionForm, Check, Field } from '../../views/forms.js';
 import type { Ui } from '../../views/i18n.js';
-import type { ProgramView } from './program.page.js';
+import type { ProgramView } from './program-view.js';
 
 /** Lessons of every cycle so far, for planning the next one. */
 export function LessonsList(props: { ui: Ui; lessons: CycleLessons[] }) {

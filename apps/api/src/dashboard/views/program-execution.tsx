@@ -4,7 +4,7 @@ import type { Ui } from '../../views/i18n.js';
 import { DataTable } from '../../views/table.js';
 import { PROGRAM_SORTS, type ExecutionView } from '../program-execution-view.js';
 import { Phase } from './layout.js';
-import type { ProgramView } from './program.page.js';
+import type { ProgramView } from './program-view.js';
 
 const percent = (ratio: number | null) => (ratio === null ? '—' : `${Math.round(ratio * 100)} %`);
 

@@ -1,28 +1,8 @@
-import { CRITERIA, DEFAULT_MATCHING_WEIGHTS, type Participant } from '../../../../../libs/domain/src/index.js';
+import { CRITERIA, DEFAULT_MATCHING_WEIGHTS } from '../../../../../libs/domain/src/index.js';
 import { ActionForm, Check, Field, Select } from '../../views/forms.js';
 import type { Ui } from '../../views/i18n.js';
 import { DataTable } from '../../views/table.js';
-import type { ProgramView } from './program.page.js';
-
-type Option = { value: string; label: string };
-type Decision = { mentee: string; mentor: string; by: string; reason: string };
-
-export interface MatchingView {
-  participants: Array<Participant & { name: string }>;
-  pins: Decision[];
-  bans: Decision[];
-  proposals: Array<{
-    version: number;
-    status: string;
-    matched: number | null;
-    unmatched: number | null;
-    totalScore: number | null;
-    approved: boolean;
-  }>;
-  directory: Option[];
-  mentees: Option[];
-  mentors: Option[];
-}
+import type { MatchingView, ProgramView } from './program-view.js';
 
 /** Enrolment, proposals and the owner's pins and bans, during selection and matching. */
 export function MatchingSection(props: { ui: Ui; view: ProgramView; matching: MatchingView }) {

@@ -3,7 +3,7 @@ import { ActionForm, Field } from '../../views/forms.js';
 import type { Ui } from '../../views/i18n.js';
 import { DataTable } from '../../views/table.js';
 import { ObjectivesFields } from './objectives-fields.js';
-import type { ProgramView } from './program.page.js';
+import type { ProgramView } from './program-view.js';
 
 /** Re-alignment reviews: what they found, and for the owner the open one to keep or adjust. */
 export function ReviewsSection(props: { ui: Ui; view: ProgramView }) {

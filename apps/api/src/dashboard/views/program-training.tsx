@@ -1,19 +1,7 @@
 import { ActionForm, Check, Field, Select } from '../../views/forms.js';
 import type { Ui } from '../../views/i18n.js';
 import { DataTable } from '../../views/table.js';
-import type { ProgramView } from './program.page.js';
-
-type Option = { value: string; label: string };
-
-export interface TrainingView {
-  sessions: Array<{ title: string; audience: string; heldAt: string; attendees: string[] }>;
-  trained: string[];
-  untrained: string[];
-  mentors: Option[];
-  mentees: Option[];
-  supervisors: Option[];
-  pairs: Array<{ menteeId: string; mentee: string; mentor: string; supervisor: string | null; status: string | null }>;
-}
+import type { ProgramView, TrainingView } from './program-view.js';
 
 /** Training sessions, a supervisor for each approved pair, and the start of the mentorships. */
 export function TrainingSection(props: { ui: Ui; view: ProgramView; training: TrainingView }) {

@@ -1,47 +1,16 @@
-import type { CycleLessons, ProgramPolicy, StrategicObjective } from '../../../../../libs/domain/src/index.js';
 import { PROGRAM_PHASES } from '../../../../../libs/domain/src/index.js';
 import { ActionForm, Field, Outcome } from '../../views/forms.js';
 import type { Ui } from '../../views/i18n.js';
 import { DataTable } from '../../views/table.js';
-import type { ExecutionView } from '../program-execution-view.js';
 import { DashboardLayout } from './layout.js';
 import { ExecutionSection } from './program-execution.js';
 import { EvaluationSection, LessonsList } from './program-evaluation.js';
-import { MatchingSection, type MatchingView } from './program-matching.js';
+import { MatchingSection } from './program-matching.js';
 import { ReviewsSection } from './program-reviews.js';
-import { TrainingSection, type TrainingView } from './program-training.js';
+import { TrainingSection } from './program-training.js';
+import type { ProgramView } from './program-view.js';
 
-type Option = { value: string; label: string };
-
-export interface ProgramView {
-  id: string;
-  name: string;
-  phase: string;
-  /** The cycle shown, and every cycle of the program (each one's page is `?cycle=n`). */
-  cycle: number;
-  cycles: number[];
-  now: number;
-  reader: { owner: boolean; sponsor: boolean };
-  timeline: Array<{ phase: string; at: string }>;
-  plan: {
-    sponsor: string;
-    steering: string[];
-    objectives: StrategicObjective[];
-    keySuccessFactors: string[];
-    policy: ProgramPolicy | null;
-  };
-  lessons: CycleLessons[];
-  reviews: {
-    list: Array<{ review: number; openedAt: string; decision: string | null; notes: string | null }>;
-    open: number | null;
-    feedback: { answers: number; means: Record<string, number> };
-  };
-  matching: MatchingView | null;
-  competencyOptions: Option[];
-  training: TrainingView | null;
-  execution: ExecutionView | null;
-  continuing: Option[];
-}
+export type { ProgramView } from './program-view.js';
 
 const STEPS = PROGRAM_PHASES.filter((p) => p !== 'CLOSED' && p !== 'RENEWED');
 const DAY = 86_400_000;
