@@ -125,7 +125,11 @@ export class ProgramPagesController {
         title,
         here: `/dashboard/programs/${id}/report`,
         children: [
-          h('p', {}, h('a', { href: `/dashboard/programs/${id}?cycle=${report.cycle}&lang=${ui.lang}` }, `← ${row.name}`)),
+          h(
+            'p',
+            {},
+            h('a', { href: `/dashboard/programs/${id}?cycle=${report.cycle}&lang=${ui.lang}` }, `← ${row.name}`),
+          ),
           h(ReportBody, {
             ui,
             report,

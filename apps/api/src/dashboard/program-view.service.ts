@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { DEFAULT_MODEL_KEY, type Actor } from '../../../../libs/domain/src/index.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { DEFAULT_MODEL_KEY, mentorshipTermsOf, type Actor } from '../../../../libs/domain/src/index.js';
+import type { MentorshipTerms } from '../../../../libs/contracts/src/index.js';
 import { PeopleQueries, SessionQueries } from '../../../../libs/persistence/src/index.js';
 import { CompetencyService } from '../competencies/competency.service.js';
 import { CycleService } from '../cycle/cycle.service.js';
@@ -8,6 +9,7 @@ import { MentorshipPlanningService } from '../mentorships/mentorship-planning.se
 import { MonitoringService } from '../monitoring/monitoring.service.js';
 import { ProgramsService } from '../programs/programs.service.js';
 import { ReviewsService } from '../reviews/reviews.service.js';
+import { MENTORSHIP_TERMS } from '../tokens.js';
 import type { Ui } from '../views/i18n.js';
 import { executionOf, weekly } from './program-execution-view.js';
 import type { ProgramView } from './views/program.page.js';
@@ -30,6 +32,7 @@ export class ProgramViewService {
     private readonly competencies: CompetencyService,
     private readonly sessions: SessionQueries,
     private readonly people: PeopleQueries,
+    @Inject(MENTORSHIP_TERMS) private readonly terms: MentorshipTerms,
   ) {}
 
   async view(
@@ -79,13 +82,15 @@ export class ProgramViewService {
       cycles,
       now: Date.now(),
       reader: { owner, sponsor: row.sponsorId === actor.personId },
-      timeline: cycle.timeline,
+      // The creation and a first change into the same phase read as one step.
+      timeline: cycle.timeline.filter((p, i, all) => i === 0 || all[i - 1].phase !== p.phase),
       plan: {
         sponsor: name(row.sponsorId),
         steering: row.steeringGroup.map(name),
         objectives: briefing.objectives,
         keySuccessFactors: row.keySuccessFactors,
         policy: row.policy,
+        rhythm: mentorshipTermsOf({ policy: row.policy ?? undefined }, this.terms).policy,
       },
       lessons: lessons.lessons,
       reviews: { list: briefing.reviews, open: briefing.open, feedback: briefing.feedback },
@@ -140,7 +145,13 @@ export class ProgramViewService {
       execution:
         overview &&
         executionOf(
-          { cycle: overview.view.cycle, cycles, indicators: overview.indicators, atRisk: overview.atRisk, at: overview.at },
+          {
+            cycle: overview.view.cycle,
+            cycles,
+            indicators: overview.indicators,
+            atRisk: overview.atRisk,
+            at: overview.at,
+          },
           snapshots,
           planned,
           name,

@@ -49,6 +49,13 @@ export class ReportController {
   ): Promise<string> {
     const { row, report } = await this.monitoring.report(id, actor, cycle);
     const ui = uiFor(uiLanguageOf([], lang));
-    return renderPage(h(ReportPage, { ui, programName: row.name, report, cycleHref: (c) => `/programs/${row.id}/report.html?cycle=${c}&lang=${ui.lang}` }));
+    return renderPage(
+      h(ReportPage, {
+        ui,
+        programName: row.name,
+        report,
+        cycleHref: (c) => `/programs/${row.id}/report.html?cycle=${c}&lang=${ui.lang}`,
+      }),
+    );
   }
 }

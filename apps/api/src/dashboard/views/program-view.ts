@@ -1,5 +1,6 @@
 import type {
   CycleLessons,
+  MentorshipPolicy,
   Participant,
   ProgramPolicy,
   StrategicObjective,
@@ -26,6 +27,8 @@ export interface ProgramView {
     objectives: StrategicObjective[];
     keySuccessFactors: string[];
     policy: ProgramPolicy | null;
+    /** The mentorships' rhythm in force: the program's own policy over the company's defaults. */
+    rhythm: MentorshipPolicy;
   };
   lessons: CycleLessons[];
   reviews: {

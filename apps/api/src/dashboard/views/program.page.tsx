@@ -19,8 +19,8 @@ function Plan(props: { ui: Ui; view: ProgramView }) {
   const { ui, view } = props;
   const { t } = ui;
   const { plan } = view;
-  const m = plan.policy?.mentorship;
-  const d = (ms: number | undefined) => (ms === undefined ? t.defaults : `${ui.num(ms / DAY, 1)} ${t.days}`);
+  const m = plan.rhythm;
+  const d = (ms: number) => `${ui.num(ms / DAY, 1)} ${t.days}`;
   return (
     <section aria-labelledby="plan">
       <h2 id="plan">{t.plan}</h2>
@@ -47,8 +47,10 @@ function Plan(props: { ui: Ui; view: ProgramView }) {
         </>
       ) : null}
       <p class="help">
-        {t.policyShort}: {t.sessionEvery} {d(m?.sessionEveryMs)} · {t.checkpointEvery} {d(m?.checkpointEveryMs)} ·{' '}
-        {t.midtermAfter} {d(m?.midtermAfterMs)} · {t.endAfter} {d(m?.endAfterMs)}
+        {t.policyShort}
+        {plan.policy?.mentorship ? '' : ` (${t.defaults})`}: {t.sessionEvery} {d(m.sessionEveryMs)} ·{' '}
+        {t.checkpointEvery} {d(m.checkpointEveryMs)} · {t.midtermAfter} {d(m.midtermAfterMs)} · {t.endAfter}{' '}
+        {d(m.endAfterMs)}
       </p>
       {view.phase === 'LAUNCH_PLANNING' && view.reader.sponsor ? (
         <>

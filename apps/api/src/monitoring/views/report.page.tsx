@@ -20,7 +20,11 @@ function Kpi(props: { value: string | number; children: ComponentChildren }) {
  * The cycle's effectiveness and ROI report in the reader's language: the same view inside the
  * dashboard and as the standalone printable page. `cycleHref` is where another cycle's report is.
  */
-export function ReportBody(props: { ui: Ui; report: EffectivenessReportResponse; cycleHref: (cycle: number) => string }) {
+export function ReportBody(props: {
+  ui: Ui;
+  report: EffectivenessReportResponse;
+  cycleHref: (cycle: number) => string;
+}) {
   const { ui, report: r } = props;
   const { t } = ui;
   const p = r.participation;
