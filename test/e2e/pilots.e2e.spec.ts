@@ -4,6 +4,7 @@ import request from 'supertest';
 import { syntheticPilot } from '../../libs/domain/src/index.js';
 import { useWorkerStack } from '../support/services.js';
 import { startApi, tokenFor } from '../support/api.js';
+import { expectAccessible, launchChromium, shot, signedIn } from '../support/browser.js';
 
 const stack = useWorkerStack('e2e-pilots', { beforeAll, afterAll });
 let app: NestExpressApplication;
@@ -126,6 +127,30 @@ describe('pilot evaluation over HTTP', () => {
     expect(page.text).toContain('Pilot 2025 — pilot evaluation');
     expect(page.text).toContain('<svg');
     await request(api).get(`/pilots/${pilotId}/analysis`).set(as('mentee')).expect(403);
+  });
+
+  it('in the browser: the HR admin finds the pilot from home and reads its evaluation, findings first, in French', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await signedIn(browser, api, t.hr);
+      await page.click('a[href^="/dashboard/pilots"]');
+      await expectAccessible(page, 'pilots');
+      await page.click('a:has-text("Pilot 2025")');
+      await expect(page.textContent('h1')).resolves.toBe('Pilot 2025 — pilot evaluation');
+      // The method in plain words; the statistics one click away, closed at first.
+      await expect(page.isVisible('text=How this was worked out')).resolves.toBe(true);
+      await expect(
+        page.locator('details:has(summary:has-text("The statistics behind it"))').getAttribute('open'),
+      ).resolves.toBeNull();
+      await expect(page.textContent('main')).resolves.not.toMatch(/wishRank|developing-people|\.ts\b/);
+      await expectAccessible(page, 'pilot evaluation');
+      await page.goto(`${page.url().split('?')[0]}?lang=fr`);
+      await expect(page.textContent('h1')).resolves.toBe('Pilot 2025 — évaluation du pilote');
+      await expect(page.textContent('main')).resolves.toContain('Comment ces résultats sont obtenus');
+      await shot(page, 'hr-pilot-fr');
+    } finally {
+      await browser.close();
+    }
   });
 
   it('applies the recommendations to a program in planning, as an event with who applied them; not later, not by others', async () => {

@@ -59,7 +59,7 @@ export function HomePage(props: { ui: Ui; view: HomeView; flash?: string }) {
           rows={view.toDo.map((d) => [
             d.what,
             d.title,
-            <a href={`${d.href}?lang=${lang}`} aria-label={`${d.what}: ${d.title}`}>
+            <a href={`${d.href}?lang=${lang}`} aria-label={`${t.open}: ${d.what} — ${d.title}`}>
               {t.open}
             </a>,
           ])}

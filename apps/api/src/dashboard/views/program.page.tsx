@@ -14,13 +14,20 @@ export type { ProgramView } from './program-view.js';
 
 const STEPS = PROGRAM_PHASES.filter((p) => p !== 'CLOSED' && p !== 'RENEWED');
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 function Plan(props: { ui: Ui; view: ProgramView }) {
   const { ui, view } = props;
   const { t } = ui;
   const { plan } = view;
   const m = plan.rhythm;
-  const d = (ms: number) => `${ui.num(ms / DAY, 1)} ${t.days}`;
+  // Days as a rule; a pilot or a test may run on hours or minutes.
+  const d = (ms: number) =>
+    ms >= DAY
+      ? `${ui.num(ms / DAY, 1)} ${t.days}`
+      : ms >= HOUR
+        ? `${ui.num(ms / HOUR, 1)} ${t.hours}`
+        : `${ui.num(ms / 60_000, 1)} ${t.minutesShort}`;
   return (
     <section aria-labelledby="plan">
       <h2 id="plan">{t.plan}</h2>
