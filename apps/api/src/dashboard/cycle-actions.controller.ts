@@ -37,7 +37,7 @@ export class CyclePageActionsController {
   training(@Param('id', uuidParam) id: string, @Body() form: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.act(req, res, id, form, {
       route: jsonRoute(CycleController, 'recordTraining'),
-      done: (t) => t.trainingRecorded,
+      done: 'done.training-recorded',
       run: async (actor, key) => {
         const dto = await dtoOf(TrainingSessionDto, {
           audience: text(form, 'audience'),
@@ -60,7 +60,7 @@ export class CyclePageActionsController {
   ) {
     return this.act(req, res, id, form, {
       route: jsonRoute(MentorshipPlanningController, 'plan'),
-      done: (t) => t.assigned,
+      done: 'done.supervisor-assigned',
       run: async (actor, key) => {
         const dto = await dtoOf(StartMentorshipDto, {
           menteeId: text(form, 'menteeId'),
@@ -75,7 +75,7 @@ export class CyclePageActionsController {
   execution(@Param('id', uuidParam) id: string, @Body() form: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.act(req, res, id, form, {
       route: jsonRoute(CycleController, 'startExecution'),
-      done: (t) => t.executionStarted,
+      done: 'done.execution-started',
       run: (actor, key) => this.cycle.startExecution(id, actor, key),
     });
   }
@@ -91,7 +91,7 @@ export class CyclePageActionsController {
   ) {
     return this.act(req, res, id, form, {
       route: jsonRoute(ReviewsController, 'decide'),
-      done: (t) => t.decided,
+      done: decision === 'keep' ? 'done.kept' : 'done.decided',
       run: async (actor, key) => {
         const adjust = decision === 'adjust';
         const dto = await dtoOf(ReviewDecisionDto, {
@@ -120,7 +120,7 @@ export class CyclePageActionsController {
   evaluation(@Param('id', uuidParam) id: string, @Body() form: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.act(req, res, id, form, {
       route: jsonRoute(CycleController, 'startEvaluation'),
-      done: (t) => t.evaluationStarted,
+      done: 'done.evaluation-started',
       run: (actor, key) => this.cycle.startEvaluation(id, actor, key),
     });
   }
@@ -129,7 +129,7 @@ export class CyclePageActionsController {
   lessons(@Param('id', uuidParam) id: string, @Body() form: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.act(req, res, id, form, {
       route: jsonRoute(CycleController, 'recordLessons'),
-      done: (t) => t.lessonsRecorded,
+      done: 'done.lessons-recorded',
       run: async (actor, key) => {
         const dto = await dtoOf(LessonsDto, {
           whatWorked: lines(text(form, 'whatWorked')),
@@ -144,7 +144,7 @@ export class CyclePageActionsController {
   renew(@Param('id', uuidParam) id: string, @Body() form: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.act(req, res, id, form, {
       route: jsonRoute(CycleController, 'renew'),
-      done: (t) => t.renewed,
+      done: 'done.renewed',
       run: async (actor, key) => {
         const dto = await dtoOf(RenewalDto, { continuing: all(form, 'continuing') });
         return this.cycle.renew(id, dto.continuing ?? [], actor, key);
@@ -156,7 +156,7 @@ export class CyclePageActionsController {
   close(@Param('id', uuidParam) id: string, @Body() form: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.act(req, res, id, form, {
       route: jsonRoute(CycleController, 'close'),
-      done: (t) => t.closed,
+      done: 'done.program-closed',
       run: (actor, key) => this.cycle.close(id, actor, key),
     });
   }

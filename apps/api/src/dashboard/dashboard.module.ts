@@ -9,7 +9,6 @@ import { PeopleModule } from '../people/people.module.js';
 import { PilotsModule } from '../pilots/pilots.module.js';
 import { ProgramsModule } from '../programs/programs.module.js';
 import { ReviewsModule } from '../reviews/reviews.module.js';
-import { AssetsController } from './assets.controller.js';
 import { CyclePageActionsController } from './cycle-actions.controller.js';
 import { DashboardService } from './dashboard.service.js';
 import { DashboardSession } from './dashboard-session.js';
@@ -38,7 +37,6 @@ import { SessionController } from './session.controller.js';
     PeopleModule,
   ],
   controllers: [
-    AssetsController,
     SessionController,
     PagesController,
     ProgramPagesController,

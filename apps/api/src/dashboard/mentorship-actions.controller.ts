@@ -59,7 +59,7 @@ export class MentorshipPageActionsController {
       form,
       'approve',
       (actor, key) => this.mentorships.approve(id, actor, key),
-      (t) => t.approved,
+      'done.pair-approved',
     );
   }
 
@@ -72,7 +72,7 @@ export class MentorshipPageActionsController {
       form,
       'kickoff',
       async (actor, key) => this.mentorships.kickoff(id, await dtoOf(KickoffDto, kickoffOf(form)), actor, key),
-      (t) => t.agreed,
+      'done.goals-agreed',
     );
   }
 
@@ -95,7 +95,7 @@ export class MentorshipPageActionsController {
         });
         return this.mentorships.logSession(id, dto, actor, key);
       },
-      (t) => t.logged,
+      'done.logged',
     );
   }
 
@@ -108,7 +108,7 @@ export class MentorshipPageActionsController {
       form,
       'pulse',
       async (actor, key) => this.mentorships.pulse(id, await dtoOf(SurveyDto, survey(form)), actor, key),
-      (t) => t.pulsed,
+      'done.pulse',
     );
   }
 
@@ -134,7 +134,7 @@ export class MentorshipPageActionsController {
         });
         return this.mentorships.decideCheckpoint(id, checkpoint, dto, actor, key);
       },
-      (t) => t.decided,
+      'done.decided',
     );
   }
 
@@ -161,7 +161,7 @@ export class MentorshipPageActionsController {
         });
         return this.mentorships.review(id, stage, dto, actor, key);
       },
-      (t) => t.reviewed,
+      'done.reviewed',
     );
   }
 
@@ -175,7 +175,7 @@ export class MentorshipPageActionsController {
       'pause',
       async (actor, key) =>
         this.mentorships.pause(id, (await dtoOf(ReasonDto, { reason: text(form, 'reason') })).reason, actor, key),
-      (t) => t.paused,
+      'done.paused',
     );
   }
 
@@ -188,7 +188,7 @@ export class MentorshipPageActionsController {
       form,
       'resume',
       (actor, key) => this.mentorships.resume(id, actor, key),
-      (t) => t.resumed,
+      'done.resumed',
     );
   }
 
@@ -207,7 +207,7 @@ export class MentorshipPageActionsController {
           actor,
           key,
         ),
-      (t) => t.extraOpened,
+      'done.extra-checkpoint',
     );
   }
 
@@ -223,7 +223,7 @@ export class MentorshipPageActionsController {
         const dto = await dtoOf(TerminationDto, { reason: text(form, 'reason'), rematch: checked(form, 'rematch') });
         return this.mentorships.terminate(id, dto.reason, dto.rematch ?? false, actor, key);
       },
-      (t) => t.terminated,
+      'done.terminated',
     );
   }
 }

@@ -1,10 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DEFAULT_MODEL_KEY, mentorshipTermsOf, nextSessionDue, type Actor } from '../../../../libs/domain/src/index.js';
+import {
+  DEFAULT_MODEL_KEY,
+  mentorshipTermsOf,
+  mentorshipViewpointOf,
+  nextSessionDue,
+  type Actor,
+} from '../../../../libs/domain/src/index.js';
 import type { MentorshipTerms } from '../../../../libs/contracts/src/index.js';
 import { MentorshipQueries, PeopleQueries, ProgramQueries } from '../../../../libs/persistence/src/index.js';
 import { CompetencyService } from '../competencies/competency.service.js';
 import { MentorshipsService } from '../mentorships/mentorships.service.js';
-import { viewpointOf } from '../mentorships/dto/mentorship.response.js';
 import { MENTORSHIP_TERMS } from '../tokens.js';
 import type { Ui } from '../views/i18n.js';
 import type { MentorshipView } from './views/mentorship.page.js';
@@ -37,7 +42,7 @@ export class MentorshipViewService {
     ]);
     const names = await this.people.namesOf([m.menteeId, m.mentorId, m.supervisorId]);
     const name = (pid: string) => names.get(pid) ?? pid;
-    const viewpoint = viewpointOf(m, actor)!;
+    const viewpoint = mentorshipViewpointOf(actor, m)!;
     const { policy } = mentorshipTermsOf({ policy: program?.policy ?? undefined }, this.terms);
     const state = row?.state ?? null;
     const due = state && LIVE.includes(m.phase) ? nextSessionDue(state, policy) : null;

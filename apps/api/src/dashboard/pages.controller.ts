@@ -5,6 +5,7 @@ import { h } from 'preact';
 import { Public } from '../auth/auth.decorators.js';
 import { uuidParam } from '../http/param-pipes.js';
 import { PilotsService } from '../pilots/pilots.service.js';
+import { noticeOf } from '../views/notices.js';
 import { DashboardService } from './dashboard.service.js';
 import { PeopleController } from '../people/people.controller.js';
 import { PilotsController } from '../pilots/pilots.controller.js';
@@ -15,7 +16,7 @@ import { ImportPage } from './views/import.page.js';
 import { MentorshipPage } from './views/mentorship.page.js';
 import { PilotPage, PilotsPage } from './views/pilots.page.js';
 
-type Outcome = { lang?: string; flash?: string; error?: string };
+type Outcome = { lang?: string; notice?: string };
 
 /** The dashboard's pages for everyone: home, a mentorship, the pilots, the HR import. */
 @ApiExcludeController()
@@ -32,14 +33,14 @@ export class PagesController {
   @Get()
   home(@Req() req: Request, @Res() res: Response, @Query() q: Outcome & { q?: string; phase?: string; sort?: string }) {
     return this.session.page(req, res, q.lang, async ({ actor, ui }) =>
-      h(HomePage, { ui, view: await this.dashboard.home(actor, ui, q), flash: q.flash }),
+      h(HomePage, { ui, view: await this.dashboard.home(actor, ui, q), notice: noticeOf(q.notice) }),
     );
   }
 
   @Get('mentorships/:id')
   mentorship(@Param('id', uuidParam) id: string, @Req() req: Request, @Res() res: Response, @Query() q: Outcome) {
     return this.session.page(req, res, q.lang, async ({ actor, ui }) =>
-      h(MentorshipPage, { ui, view: await this.mentorships.view(id, actor, ui), flash: q.flash, error: q.error }),
+      h(MentorshipPage, { ui, view: await this.mentorships.view(id, actor, ui), notice: noticeOf(q.notice) }),
     );
   }
 
@@ -47,7 +48,7 @@ export class PagesController {
   pilotList(@Req() req: Request, @Res() res: Response, @Query() q: Outcome) {
     return this.session.page(req, res, q.lang, async ({ actor, ui }) => {
       this.session.allow(actor, jsonRoute(PilotsController, 'list'));
-      return h(PilotsPage, { ui, pilots: await this.pilots.list() });
+      return h(PilotsPage, { ui, pilots: await this.pilots.list(actor) });
     });
   }
 
@@ -55,7 +56,7 @@ export class PagesController {
   pilot(@Param('id', uuidParam) id: string, @Req() req: Request, @Res() res: Response, @Query() q: Outcome) {
     return this.session.page(req, res, q.lang, async ({ actor, ui }) => {
       this.session.allow(actor, jsonRoute(PilotsController, 'analysis'));
-      const { pilot, analysis } = await this.pilots.analysis(id);
+      const { pilot, analysis } = await this.pilots.analysis(id, actor);
       return h(PilotPage, { ui, id, name: pilot.name, analysis });
     });
   }

@@ -32,7 +32,7 @@ export class PeoplePageActionsController {
       route: jsonRoute(PeopleController, 'import'),
       back: '/dashboard/people/import',
       key: keyOf(form),
-      done: (t) => t.done,
+      done: 'done.imported',
       render: async (actor, { ui }) => {
         const page = (props: Omit<Parameters<typeof ImportPage>[0], 'ui'>) =>
           res.type('html').send(renderPage(h(ImportPage, { ui, ...props })));

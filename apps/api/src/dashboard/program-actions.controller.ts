@@ -63,7 +63,7 @@ export class ProgramPageActionsController {
       back: '/dashboard/programs/new',
       key: keyOf(form),
       then: (program) => `/dashboard/programs/${(program as { id: string }).id}`,
-      done: (t) => t.created,
+      done: 'done.program-created',
       run: async (actor, key) => {
         const mentorship = defined({
           sessionEveryMs: days(form, 'sessionEveryDays'),
@@ -96,7 +96,7 @@ export class ProgramPageActionsController {
   approveLaunch(@Param('id', uuidParam) id: string, @Body() form: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.act(req, res, id, form, {
       route: jsonRoute(ProgramsController, 'approveLaunch'),
-      done: (t) => t.launchApproved,
+      done: 'done.launch-approved',
       run: async (actor, key) => {
         const dto = await dtoOf(ApproveLaunchDto, defined({ comment: text(form, 'comment') }));
         return this.programs.approveLaunch(id, actor, dto.comment ?? null, key);
@@ -108,7 +108,7 @@ export class ProgramPageActionsController {
   enrol(@Param('id', uuidParam) id: string, @Body() form: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.act(req, res, id, form, {
       route: jsonRoute(MatchingController, 'enrol'),
-      done: (t) => t.enrolled,
+      done: 'done.enrolled',
       run: async (actor, key) => {
         const role = text(form, 'role');
         const dto = await dtoOf(
@@ -135,7 +135,7 @@ export class ProgramPageActionsController {
   ) {
     return this.act(req, res, id, form, {
       route: jsonRoute(MatchingController, 'request'),
-      done: (t) => t.requested,
+      done: 'done.proposal-requested',
       run: async (actor, key) => {
         const weights = defined(Object.fromEntries(CRITERIA.map((c) => [c, number(form, `weight:${c}`)])));
         const dto = await dtoOf(ProposalRequestDto, {
@@ -152,7 +152,7 @@ export class ProgramPageActionsController {
   decidePair(@Param('id', uuidParam) id: string, @Body() form: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.act(req, res, id, form, {
       route: jsonRoute(MatchingController, 'decide'),
-      done: (t) => t.decisionMade,
+      done: 'done.decided',
       run: async (actor, key) => {
         const dto = await dtoOf(PairDecisionDto, {
           decision: text(form, 'decision'),
@@ -175,7 +175,7 @@ export class ProgramPageActionsController {
   ) {
     return this.act(req, res, id, form, {
       route: jsonRoute(MatchingController, 'approve'),
-      done: (t) => t.proposalApproved,
+      done: 'done.proposal-approved',
       run: (actor, key) => this.matching.approve(id, version, actor, key),
     });
   }

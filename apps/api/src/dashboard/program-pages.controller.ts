@@ -11,6 +11,7 @@ import { MonitoringService } from '../monitoring/monitoring.service.js';
 import { ReportBody } from '../monitoring/views/report.page.js';
 import { ProgramsController } from '../programs/programs.controller.js';
 import { ProgramsService } from '../programs/programs.service.js';
+import { noticeOf } from '../views/notices.js';
 import { DashboardSession, jsonRoute } from './dashboard-session.js';
 import { ProgramViewService } from './program-view.service.js';
 import { DashboardLayout } from './views/layout.js';
@@ -18,7 +19,7 @@ import { NewProgramPage } from './views/program-new.page.js';
 import { ProgramPage } from './views/program.page.js';
 import { ProposalPage } from './views/proposal.page.js';
 
-type Outcome = { lang?: string; flash?: string; error?: string };
+type Outcome = { lang?: string; notice?: string };
 
 /** A program's pages: the program itself, planning a new one, a matching proposal, the cycle's report. */
 @ApiExcludeController()
@@ -44,7 +45,7 @@ export class ProgramPagesController {
         people: people
           .filter((p) => p.id !== actor.personId)
           .map((p) => ({ value: p.id, label: `${p.name} (${p.department})` })),
-        error: q.error,
+        notice: noticeOf(q.notice),
       });
     });
   }
@@ -58,7 +59,7 @@ export class ProgramPagesController {
     @Query('cycle', cycleQuery) cycle: number | undefined,
   ) {
     return this.session.page(req, res, q.lang, async ({ actor, ui }) =>
-      h(ProgramPage, { ui, view: await this.view.view(id, actor, ui, q, cycle), flash: q.flash, error: q.error }),
+      h(ProgramPage, { ui, view: await this.view.view(id, actor, ui, q, cycle), notice: noticeOf(q.notice) }),
     );
   }
 
@@ -90,7 +91,7 @@ export class ProgramPagesController {
       });
       return h(ProposalPage, {
         ui,
-        error: q.error,
+        notice: noticeOf(q.notice),
         view: {
           programId: id,
           programName: row.name,

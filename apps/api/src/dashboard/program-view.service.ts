@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DEFAULT_MODEL_KEY, mentorshipTermsOf, type Actor } from '../../../../libs/domain/src/index.js';
 import type { MentorshipTerms } from '../../../../libs/contracts/src/index.js';
 import { PeopleQueries, SessionQueries } from '../../../../libs/persistence/src/index.js';
+import { Access } from '../access/access.service.js';
 import { CompetencyService } from '../competencies/competency.service.js';
 import { CycleService } from '../cycle/cycle.service.js';
 import { MatchingService } from '../matching/matching.service.js';
@@ -32,6 +33,7 @@ export class ProgramViewService {
     private readonly competencies: CompetencyService,
     private readonly sessions: SessionQueries,
     private readonly people: PeopleQueries,
+    private readonly access: Access,
     @Inject(MENTORSHIP_TERMS) private readonly terms: MentorshipTerms,
   ) {}
 
@@ -43,7 +45,8 @@ export class ProgramViewService {
     cycleAsked?: number,
   ): Promise<ProgramView> {
     const row = await this.programs.findReadable(id, actor);
-    const owner = row.ownerId === actor.personId;
+    // The owner's whole page (matching, training, monitoring) for whoever the access policy lets manage it.
+    const owner = this.access.managesProgram(actor, row);
     const { view: cycle, cycles } = await this.programs.cycle(id, cycleAsked);
     // An earlier cycle reads as it ended (renewed): its record, no form of the running one.
     const running = cycle.cycle === cycles.at(-1);

@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { randomUUID } from 'node:crypto';
+import type { Ui } from './i18n.js';
+import { NOTICES, type NoticeCode } from './notices.js';
 
 /** The hidden field that carries a form's Idempotency-Key: a page rendered once submits once. */
 export const IDEMPOTENCY_FIELD = 'idempotencyKey';
@@ -78,20 +80,14 @@ export const levels = (first?: string) => [
   ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) })),
 ];
 
-/** The outcome of the last action, carried in the URL after the redirect (announced to screen readers). */
-export function Outcome(props: { flash?: string; error?: string }) {
+/** The outcome of the last action: its code comes in the URL after the redirect, its words from NOTICES. */
+export function Outcome(props: { ui: Ui; notice: NoticeCode | null }) {
+  if (!props.notice) return null;
+  const notice = NOTICES[props.notice];
+  const done = notice.kind === 'done';
   return (
-    <>
-      {props.flash ? (
-        <p class="flash" role="status">
-          {props.flash}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="error" role="alert">
-          {props.error}
-        </p>
-      ) : null}
-    </>
+    <p class={done ? 'flash' : 'error'} role={done ? 'status' : 'alert'} data-notice={props.notice}>
+      {notice[props.ui.lang]}
+    </p>
   );
 }

@@ -1,5 +1,6 @@
-import { Field, Select } from '../../views/forms.js';
+import { Field, Select, Outcome } from '../../views/forms.js';
 import type { Ui } from '../../views/i18n.js';
+import type { NoticeCode } from '../../views/notices.js';
 import { DataTable } from '../../views/table.js';
 import { DashboardLayout, Due, Phase } from './layout.js';
 
@@ -29,7 +30,7 @@ export interface HomeView {
 export const HOME_SORTS = ['due', 'mentee', 'program', 'phase'] as const;
 
 /** A person's home: what waits for them, the programs they follow, their mentorships in any role. */
-export function HomePage(props: { ui: Ui; view: HomeView; flash?: string }) {
+export function HomePage(props: { ui: Ui; view: HomeView; notice: NoticeCode | null }) {
   const { ui, view } = props;
   const { t, lang } = ui;
   const open = (id: string, label: string) => (
@@ -46,11 +47,7 @@ export function HomePage(props: { ui: Ui; view: HomeView; flash?: string }) {
   const query = new URLSearchParams({ ...view.filter, lang }).toString();
   return (
     <DashboardLayout ui={ui} title={t.home}>
-      {props.flash ? (
-        <p class="flash" role="status">
-          {props.flash}
-        </p>
-      ) : null}
+      <Outcome ui={ui} notice={props.notice} />
       <section aria-labelledby="todo">
         <h2 id="todo">{t.toDo}</h2>
         <DataTable

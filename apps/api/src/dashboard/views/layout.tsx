@@ -11,13 +11,15 @@ export function DashboardLayout(props: {
   title: string;
   here?: string;
   signedIn?: boolean;
+  /** Move on to this same-site address at once (no script: a meta refresh). */
+  refreshTo?: string;
   children: ComponentChildren;
 }) {
   const { lang, t } = props.ui;
   const other = lang === 'fr' ? 'en' : 'fr';
   const here = props.here ?? '/dashboard';
   return (
-    <Document lang={lang} title={`${props.title} — ${t.title}`}>
+    <Document lang={lang} title={`${props.title} — ${t.title}`} refreshTo={props.refreshTo}>
       <header>
         <nav aria-label={t.mainNav}>
           <strong>{t.title}</strong>
@@ -27,7 +29,7 @@ export function DashboardLayout(props: {
               <a href={`${here}${here.includes('?') ? '&' : '?'}lang=${other}`} lang={other}>
                 {t.otherLanguage}
               </a>
-              <form method="post" action="/dashboard/sign-out">
+              <form method="post" action="/dashboard/sign-out" class="sign-out">
                 <button class="secondary">{t.signOut}</button>
               </form>
             </>

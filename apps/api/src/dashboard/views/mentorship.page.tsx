@@ -1,6 +1,7 @@
 import { Bars } from '../../views/charts.js';
 import { Outcome } from '../../views/forms.js';
 import type { Ui } from '../../views/i18n.js';
+import type { NoticeCode } from '../../views/notices.js';
 import { DataTable } from '../../views/table.js';
 import { DashboardLayout, Due, Phase } from './layout.js';
 import { MentorshipActions } from './mentorship-actions.js';
@@ -10,13 +11,13 @@ export type { MentorshipView } from './mentorship-view.js';
 import { CheckpointBriefing } from './checkpoint-briefing.js';
 
 /** One mentorship for its people: where it stands, its goals and sessions, and what the reader can do now. */
-export function MentorshipPage(props: { ui: Ui; view: MentorshipView; flash?: string; error?: string }) {
+export function MentorshipPage(props: { ui: Ui; view: MentorshipView; notice: NoticeCode | null }) {
   const { ui, view } = props;
   const { t, lang } = ui;
   const c = (key: string) => ui.competency(key);
   return (
     <DashboardLayout ui={ui} title={view.title} here={`/dashboard/mentorships/${view.id}`}>
-      <Outcome flash={props.flash} error={props.error} />
+      <Outcome ui={props.ui} notice={props.notice} />
       <section aria-labelledby="about">
         <h2 id="about">
           <Phase ui={ui} phase={view.phase} id="phase" />

@@ -1,10 +1,15 @@
 import { ActionForm, Check, Field, Outcome, Select } from '../../views/forms.js';
 import type { Ui } from '../../views/i18n.js';
+import type { NoticeCode } from '../../views/notices.js';
 import { DashboardLayout } from './layout.js';
 import { ObjectivesFields } from './objectives-fields.js';
 
 /** The owner plans a program: name, sponsor, steering group, objectives and KPIs, success factors, rhythm. */
-export function NewProgramPage(props: { ui: Ui; people: Array<{ value: string; label: string }>; error?: string }) {
+export function NewProgramPage(props: {
+  ui: Ui;
+  people: Array<{ value: string; label: string }>;
+  notice: NoticeCode | null;
+}) {
   const { ui, people } = props;
   const { t } = ui;
   const days = (name: string, label: string) => (
@@ -14,7 +19,7 @@ export function NewProgramPage(props: { ui: Ui; people: Array<{ value: string; l
   );
   return (
     <DashboardLayout ui={ui} title={t.newProgram} here="/dashboard/programs/new">
-      <Outcome error={props.error} />
+      <Outcome ui={props.ui} notice={props.notice} />
       <section>
         <ActionForm action="/dashboard/programs" layout="stack" label={t.newProgram}>
           <Field label={t.name}>

@@ -1,6 +1,7 @@
 import { PROGRAM_PHASES } from '../../../../../libs/domain/src/index.js';
 import { ActionForm, Field, Outcome } from '../../views/forms.js';
 import type { Ui } from '../../views/i18n.js';
+import type { NoticeCode } from '../../views/notices.js';
 import { DataTable } from '../../views/table.js';
 import { DashboardLayout } from './layout.js';
 import { ExecutionSection } from './program-execution.js';
@@ -78,13 +79,13 @@ function Plan(props: { ui: Ui; view: ProgramView }) {
 }
 
 /** A program for those who run or follow it: where the cycle stands and the next step of each reader. */
-export function ProgramPage(props: { ui: Ui; view: ProgramView; flash?: string; error?: string }) {
+export function ProgramPage(props: { ui: Ui; view: ProgramView; notice: NoticeCode | null }) {
   const { ui, view } = props;
   const { t, lang } = ui;
   const title = `${view.name} — ${ui.fill(t.cycle, { n: view.cycle })}`;
   return (
     <DashboardLayout ui={ui} title={title} here={`/dashboard/programs/${view.id}`}>
-      <Outcome flash={props.flash} error={props.error} />
+      <Outcome ui={ui} notice={props.notice} />
       {view.cycles.length > 1 ? (
         <nav aria-label={t.cycles}>
           {view.cycles.map((c) =>

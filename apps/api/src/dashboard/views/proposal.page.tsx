@@ -3,6 +3,7 @@ import { CRITERIA } from '../../../../../libs/domain/src/index.js';
 import { Bars } from '../../views/charts.js';
 import { ActionForm, Outcome } from '../../views/forms.js';
 import type { Ui } from '../../views/i18n.js';
+import type { NoticeCode } from '../../views/notices.js';
 import { DataTable } from '../../views/table.js';
 import { DashboardLayout } from './layout.js';
 
@@ -21,7 +22,7 @@ export interface ProposalView {
 }
 
 /** A matching proposal as people read it: each pair and why, who is left out and what blocked them. */
-export function ProposalPage(props: { ui: Ui; view: ProposalView; error?: string }) {
+export function ProposalPage(props: { ui: Ui; view: ProposalView; notice: NoticeCode | null }) {
   const { ui, view } = props;
   const { t, lang } = ui;
   const r = view.result;
@@ -32,7 +33,7 @@ export function ProposalPage(props: { ui: Ui; view: ProposalView; error?: string
       title={`${view.programName} — ${ui.fill(t.version, { n: view.version })}`}
       here={`/dashboard/programs/${view.programId}/proposals/${view.version}`}
     >
-      <Outcome error={props.error} />
+      <Outcome ui={props.ui} notice={props.notice} />
       <p>
         <a href={`/dashboard/programs/${view.programId}?lang=${lang}`}>← {view.programName}</a> · {t.status}:{' '}
         {view.approved ? t.approvedProposal : ((t as Record<string, string>)[view.status] ?? view.status)}
