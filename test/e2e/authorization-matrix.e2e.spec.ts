@@ -259,7 +259,72 @@ const RULES: Record<string, Rule> = {
   'POST /dashboard/mentorships/:id/checkpoints/:checkpoint/decision': form(['supervisor'], ['supervisor'], {
     decision: 'approve',
   }),
-  'POST /dashboard/programs/:id/reviews/:review/keep': form(['owner'], ['owner'], { notes: 'matrix test' }),
+  'POST /dashboard/programs/:id/reviews/:review/:decision': form(['owner'], ['owner'], { notes: 'matrix test' }),
+  // Every other step of a cycle in the browser: each page and form has its JSON route's roles and relation.
+  'GET /dashboard/mentorships.csv': { roles: 'any' },
+  'GET /dashboard/people/import': { roles: ['hr-admin'] },
+  'POST /dashboard/people/import': { roles: ['hr-admin'], body: {} },
+  'GET /dashboard/pilots': { roles: ['owner', 'hr-admin'] },
+  // No pilot exists here: every reader with the role gets the 404 page of an unknown id.
+  'GET /dashboard/pilots/:id': { roles: ['owner', 'hr-admin'], object: { ok: [] } },
+  'GET /dashboard/programs/new': { roles: ['owner'] },
+  'POST /dashboard/programs': { roles: ['owner'], body: {} },
+  'GET /dashboard/programs/:id/report': { roles: 'any', object: programReaders },
+  'GET /dashboard/programs/:id/report.csv': { roles: 'any', object: programReaders },
+  'GET /dashboard/programs/:id/mentorships.csv': { roles: ['owner'], object: programOwner },
+  'GET /dashboard/programs/:id/monitoring.csv': { roles: ['owner'], object: programOwner },
+  // P has no proposal 1: its owner gets the 404 page of an unknown proposal (the sponsor and steering, 403).
+  'GET /dashboard/programs/:id/proposals/:version': {
+    roles: 'any',
+    object: { ok: [], forbidden: ['sponsor', 'steering'] },
+  },
+  'POST /dashboard/programs/:id/launch-approval': {
+    roles: ['sponsor'],
+    object: { ok: ['sponsor'], forbidden: ['steering'] },
+    body: { comment: '' },
+  },
+  'POST /dashboard/programs/:id/enrolments': form(['owner'], ['owner'], { personId: 'p-1', role: 'mentee' }),
+  'POST /dashboard/programs/:id/proposals': form(['owner'], ['owner'], {}),
+  'POST /dashboard/programs/:id/pair-decisions': form(['owner', 'supervisor'], ['owner'], {
+    decision: 'ban',
+    menteeId: 'p-1',
+    mentorId: 'owner-1',
+    reason: 'matrix test',
+  }),
+  // No proposal 1 either: the owner's form says refused.not-found, as for an unknown program.
+  'POST /dashboard/programs/:id/proposals/:version/approval': form(['owner'], [], {}),
+  'POST /dashboard/programs/:id/training-sessions': form(['owner'], ['owner'], {
+    audience: 'mentors',
+    title: 'Matrix',
+    heldAt: '2026-01-01T00:00',
+  }),
+  'POST /dashboard/programs/:id/mentorships': form(['owner'], ['owner'], { menteeId: 'p-1', supervisorId: 'ms-sup' }),
+  'POST /dashboard/programs/:id/execution': form(['owner'], ['owner'], {}),
+  'POST /dashboard/programs/:id/evaluation': form(['owner'], ['owner'], {}),
+  'POST /dashboard/programs/:id/lessons': form(['owner'], ['owner'], { whatWorked: 'x' }),
+  'POST /dashboard/programs/:id/closure': form(['owner'], ['owner'], {}),
+  'POST /dashboard/programs/:id/renewal': form(['owner'], ['owner'], {}),
+  'POST /dashboard/mentorships/:id/approval': form(['supervisor'], ['supervisor'], {}),
+  'POST /dashboard/mentorships/:id/kickoff': form(['mentor', 'mentee'], ['mentor', 'mentee'], {
+    goal1: 'delegation',
+    target1: '3',
+  }),
+  'POST /dashboard/mentorships/:id/pulse': form(['mentee'], ['mentee'], {
+    challenge: '3',
+    guidedExperience: '3',
+    trust: '3',
+    practiceChange: '3',
+  }),
+  'POST /dashboard/mentorships/:id/reviews/:stage': form(['mentor', 'mentee'], ['mentor', 'mentee'], {
+    challenge: '3',
+    guidedExperience: '3',
+    trust: '3',
+    practiceChange: '3',
+  }),
+  'POST /dashboard/mentorships/:id/pause': form(['owner'], ['owner'], { reason: 'matrix test' }),
+  'POST /dashboard/mentorships/:id/resume': form(['owner'], ['owner'], {}),
+  'POST /dashboard/mentorships/:id/extra-checkpoint': form(['owner'], ['owner'], { reason: 'matrix test' }),
+  'POST /dashboard/mentorships/:id/termination': form(['owner'], ['owner'], { reason: 'matrix test' }),
 };
 
 const stack = useWorkerStack('e2e-authz', { beforeAll, afterAll });
@@ -295,6 +360,7 @@ function target(route: string, unknown = false): { url: string; objectId: string
     .replace(':checkpoint', '1')
     .replace(':stage', 'midterm')
     .replace(':review', '1')
+    .replace(':decision', 'keep')
     // An id of no workflow: the matrix checks who may restart, without restarting anything.
     .replace(':workflowId', 'mentorship:00000000-0000-4000-8000-000000000000');
   return { url, objectId, what };
@@ -335,7 +401,15 @@ function outcomeOf(
   }
   const location = String(res.headers.location ?? '');
   if (res.status === 303 && location.startsWith('/dashboard/sign-in')) return 'anon';
-  if (kind === 'page') return res.status === 404 ? 'hidden' : res.status === 403 ? 'forbidden' : 'ok';
+  // A page refused for the role says so (refused.role), as a form does.
+  if (kind === 'page')
+    return res.status === 404
+      ? 'hidden'
+      : res.status === 403
+        ? res.text.includes('data-notice="refused.role"')
+          ? 'role'
+          : 'forbidden'
+        : 'ok';
   if (location.endsWith('notice=refused.role')) return 'role';
   if (location.endsWith('notice=refused.not-found')) return 'hidden';
   if (location.endsWith('notice=refused.forbidden')) return 'forbidden';
