@@ -8,6 +8,7 @@ import { MonitoringModule } from '../monitoring/monitoring.module.js';
 import { PeopleModule } from '../people/people.module.js';
 import { PilotsModule } from '../pilots/pilots.module.js';
 import { ProgramsModule } from '../programs/programs.module.js';
+import { ProofModule } from '../proof/proof.module.js';
 import { ReviewsModule } from '../reviews/reviews.module.js';
 import { CyclePageActionsController } from './cycle-actions.controller.js';
 import { DashboardService } from './dashboard.service.js';
@@ -35,6 +36,7 @@ import { SessionController } from './session.controller.js';
     CompetenciesModule,
     PilotsModule,
     PeopleModule,
+    ProofModule,
   ],
   controllers: [
     SessionController,

@@ -10,7 +10,7 @@ import { toCsv } from '../views/csv.js';
 import { DashboardService } from './dashboard.service.js';
 import { DashboardSession, jsonRoute } from './dashboard-session.js';
 import { ProgramViewService } from './program-view.service.js';
-import { MonitoringService } from '../monitoring/monitoring.service.js';
+import { CycleReportService } from '../monitoring/cycle-report.service.js';
 
 /** Lists as CSV files, for a spreadsheet: the same rows and access rules as the pages (and their JSON routes). */
 @ApiExcludeController()
@@ -21,7 +21,7 @@ export class ExportsController {
     private readonly session: DashboardSession,
     private readonly dashboard: DashboardService,
     private readonly programs: ProgramViewService,
-    private readonly monitoring: MonitoringService,
+    private readonly reports: CycleReportService,
   ) {}
 
   @Get('mentorships.csv')
@@ -105,7 +105,7 @@ export class ExportsController {
   ) {
     return this.session.file(req, res, lang, 'report.csv', async ({ actor, ui }) => {
       this.session.allow(actor, jsonRoute(ReportController, 'reportJson'));
-      const { report } = await this.monitoring.report(id, actor, cycle);
+      const { report } = await this.reports.report(id, actor, cycle);
       const { t } = ui;
       return toCsv(
         [t.mentorships, t.factColumn, t.source, t.beforeAfter, t.improvement, t.benefit],

@@ -7,7 +7,7 @@ import { PeopleQueries } from '../../../../libs/persistence/src/index.js';
 import { Public } from '../auth/auth.decorators.js';
 import { cycleQuery, uuidParam, versionParam } from '../http/param-pipes.js';
 import { MatchingService } from '../matching/matching.service.js';
-import { MonitoringService } from '../monitoring/monitoring.service.js';
+import { CycleReportService } from '../monitoring/cycle-report.service.js';
 import { ReportBody } from '../monitoring/views/report.page.js';
 import { ProgramsController } from '../programs/programs.controller.js';
 import { ProgramsService } from '../programs/programs.service.js';
@@ -18,6 +18,7 @@ import { DashboardLayout } from './views/layout.js';
 import { NewProgramPage } from './views/program-new.page.js';
 import { ProgramPage } from './views/program.page.js';
 import { ProposalPage } from './views/proposal.page.js';
+import { TrainingPage } from './views/training.page.js';
 
 type Outcome = { lang?: string; notice?: string };
 
@@ -31,7 +32,7 @@ export class ProgramPagesController {
     private readonly view: ProgramViewService,
     private readonly programs: ProgramsService,
     private readonly matching: MatchingService,
-    private readonly monitoring: MonitoringService,
+    private readonly reports: CycleReportService,
     private readonly people: PeopleQueries,
   ) {}
 
@@ -60,6 +61,13 @@ export class ProgramPagesController {
   ) {
     return this.session.page(req, res, q.lang, async ({ actor, ui }) =>
       h(ProgramPage, { ui, view: await this.view.view(id, actor, ui, q, cycle), notice: noticeOf(q.notice) }),
+    );
+  }
+
+  @Get(':id/training')
+  training(@Param('id', uuidParam) id: string, @Req() req: Request, @Res() res: Response, @Query() q: Outcome) {
+    return this.session.page(req, res, q.lang, async ({ actor, ui }) =>
+      h(TrainingPage, { ui, view: await this.view.trainingPlan(id, actor) }),
     );
   }
 
@@ -119,7 +127,7 @@ export class ProgramPagesController {
     @Query('cycle', cycleQuery) cycle: number | undefined,
   ) {
     return this.session.page(req, res, q.lang, async ({ actor, ui }) => {
-      const { row, report } = await this.monitoring.report(id, actor, cycle);
+      const { row, report } = await this.reports.report(id, actor, cycle);
       const title = `${row.name} — ${ui.fill(ui.t.cycle, { n: report.cycle })}`;
       return h(DashboardLayout, {
         ui,

@@ -3,6 +3,8 @@ import { DEFAULT_MODEL_KEY, mentorshipTermsOf, type Actor } from '../../../../li
 import type { MentorshipTerms } from '../../../../libs/contracts/src/index.js';
 import { PeopleQueries, SessionQueries } from '../../../../libs/persistence/src/index.js';
 import { Access } from '../access/access.service.js';
+import { ApiError } from '../http/api-error.js';
+import { CasesService } from '../proof/cases.service.js';
 import { CompetencyService } from '../competencies/competency.service.js';
 import { CycleService } from '../cycle/cycle.service.js';
 import { MatchingService } from '../matching/matching.service.js';
@@ -14,6 +16,7 @@ import { MENTORSHIP_TERMS } from '../tokens.js';
 import type { Ui } from '../views/i18n.js';
 import { executionOf, weekly } from './program-execution-view.js';
 import type { ProgramView } from './views/program.page.js';
+import type { TrainingView as TrainingPlanView } from './views/training.page.js';
 
 const AFTER_MATCHING = ['TRAINING', 'EXECUTION', 'EVALUATION'];
 
@@ -34,6 +37,7 @@ export class ProgramViewService {
     private readonly sessions: SessionQueries,
     private readonly people: PeopleQueries,
     private readonly access: Access,
+    private readonly cases: CasesService,
     @Inject(MENTORSHIP_TERMS) private readonly terms: MentorshipTerms,
   ) {}
 
@@ -162,6 +166,33 @@ export class ProgramViewService {
           weekly(await this.sessions.heldAtOf(snapshots.map((s) => s.mentorshipId))),
         ),
       continuing: participants.map((p) => ({ value: p.personId, label: `${name(p.personId)} (${ui.term(p.role)})` })),
+    };
+  }
+
+  /** The cycle's training plan as recorded, else as the domain proposes it now (owner, HR admins). */
+  async trainingPlan(id: string, actor: Actor): Promise<TrainingPlanView> {
+    const row = await this.programs.findRow(id);
+    const recorded = await this.cases.recorded(id, actor).catch((e: unknown) => {
+      if (e instanceof ApiError && e.getStatus() === 404) return null;
+      throw e;
+    });
+    const plan = recorded ? { ...recorded.plan, items: recorded.items } : await this.cases.proposal(id, actor);
+    const names = await this.people.namesOf(plan.items.flatMap((i) => i.trainerIds));
+    return {
+      id,
+      name: row.name,
+      cycle: plan.cycle,
+      recorded: recorded !== null,
+      items: plan.items.map((i) => ({
+        competency: i.competencyKey,
+        title: i.title,
+        audience: i.audience,
+        menteesTargeting: i.menteesTargeting,
+        meanGap: i.meanGap,
+        trainers: i.trainerIds.map((pid) => names.get(pid) ?? pid),
+        caseIds: i.caseIds,
+      })),
+      cases: plan.cases,
     };
   }
 }

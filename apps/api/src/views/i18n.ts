@@ -3,14 +3,15 @@ import { COMPETENCIES, CRITERIA_LABELS, PHASES, REASONS, TERMS } from './words/l
 import type { UiLanguage } from './words/language.js';
 import { MENTORSHIP } from './words/mentorship.js';
 import { PROGRAM } from './words/program.js';
+import { PROOF } from './words/proof.js';
 import { REPORTS } from './words/reports.js';
 
 export type { UiLanguage } from './words/language.js';
 
 /** Every word the pages show, per language: translators edit text in ./words, never markup. */
 export const UI = {
-  en: { ...COMMON.en, ...MENTORSHIP.en, ...PROGRAM.en, ...REPORTS.en },
-  fr: { ...COMMON.fr, ...MENTORSHIP.fr, ...PROGRAM.fr, ...REPORTS.fr },
+  en: { ...COMMON.en, ...MENTORSHIP.en, ...PROGRAM.en, ...REPORTS.en, ...PROOF.en },
+  fr: { ...COMMON.fr, ...MENTORSHIP.fr, ...PROGRAM.fr, ...REPORTS.fr, ...PROOF.fr },
 };
 
 export type UiText = (typeof UI)['en'];

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { LoggedSession } from '../../../domain/src/index.js';
+import type { LoggedSession, SharedSession } from '../../../domain/src/index.js';
 import { MentorshipSessionEntity } from '../entities/mentorship-session.entity.js';
 
 /** A logged session as stored, with who logged it and when. */
@@ -28,6 +28,28 @@ export class SessionQueries {
       authorId: r.authorId,
       loggedAt: r.loggedAt.toISOString(),
     }));
+  }
+
+  /** The shared part of each mentorship's sessions, in the order held: private notes are never selected. */
+  async sharedOf(mentorshipIds: string[]): Promise<Map<string, SharedSession[]>> {
+    if (mentorshipIds.length === 0) return new Map();
+    const rows: Array<{
+      mentorship_id: string;
+      topics: string[];
+      competencies: string[];
+      shared_notes: string | null;
+    }> = await this.db.query(
+      `SELECT mentorship_id, topics, competencies, shared_notes FROM mentorship_sessions
+          WHERE mentorship_id = ANY($1::uuid[]) ORDER BY held_at, session_id`,
+      [mentorshipIds],
+    );
+    const out = new Map<string, SharedSession[]>();
+    for (const r of rows)
+      out.set(r.mentorship_id, [
+        ...(out.get(r.mentorship_id) ?? []),
+        { topics: r.topics, competencies: r.competencies, sharedNotes: r.shared_notes },
+      ]);
+    return out;
   }
 
   /** When the sessions of these mentorships were held, oldest first (a program's activity over time). */

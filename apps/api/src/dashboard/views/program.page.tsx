@@ -123,6 +123,8 @@ export function ProgramPage(props: { ui: Ui; view: ProgramView; notice: NoticeCo
             <>
               {' · '}
               <a href={`/dashboard/programs/${view.id}/report.csv?cycle=${view.cycle}`}>{t.report} (CSV)</a>
+              {' · '}
+              <a href={`/dashboard/programs/${view.id}/training?lang=${lang}`}>{t.trainingPlan}</a>
             </>
           ) : null}
         </p>

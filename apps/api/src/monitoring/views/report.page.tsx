@@ -4,6 +4,7 @@ import { Document } from '../../views/document.js';
 import type { Ui } from '../../views/i18n.js';
 import { DataTable } from '../../views/table.js';
 import type { EffectivenessReportResponse } from '../report.dto.js';
+import { ReportComparisons } from './report-comparison.js';
 
 const percent = (ratio: number | null, none: string) => (ratio === null ? none : `${Math.round(ratio * 100)} %`);
 
@@ -65,6 +66,7 @@ export function ReportBody(props: {
           {r.roi.assumptions.length ? r.roi.assumptions.map((a) => <li>{a}</li>) : <li class="none">{t.noneYet}</li>}
         </ul>
       </section>
+      <ReportComparisons comparison={r.comparison} money={money} />
       <section aria-labelledby="kpis">
         <h2 id="kpis">{t.objectives}</h2>
         <Bars
