@@ -1207,7 +1207,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The same report as a readable page with charts (the owner, the sponsor, the steering group).
+         * The same report as a readable page with charts (the owner, the sponsor, the steering group), in English or French (`?lang=`).
          * @description Shows both ROI figures per monetised measure, each labelled — before/after, and from the effect estimated against comparable managers with its 95 % interval — under the same privacy rule as the JSON (aggregates of at least 5 people for the sponsor).
          */
         get: operations["ReportController_reportPage"];
@@ -7651,7 +7651,9 @@ export interface operations {
     };
     PilotsController_analysisPage: {
         parameters: {
-            query?: never;
+            query: {
+                lang: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -10506,9 +10508,10 @@ export interface operations {
     };
     ReportController_reportPage: {
         parameters: {
-            query?: {
+            query: {
                 /** @description The cycle to read (1, 2, …; default: the running one). A finished cycle reads as it stood when it ended. 404 PROGRAM.NO_SUCH_CYCLE for a cycle the program never had. */
                 cycle?: number;
+                lang: string;
             };
             header?: never;
             path: {
