@@ -58,9 +58,9 @@ type Outcome = { notice: NoticeCode; to?: string };
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,200}$/;
 
-/** The sign-in page, told where to come back to (only a dashboard path: never another site). */
+/** The sign-in page, told where to come back to (a dashboard page other than home: never another site). */
 export const signInFor = (path: string): string =>
-  /^\/dashboard(\/|\?|$)/.test(path) && !path.startsWith('/dashboard/sign-in')
+  path.startsWith('/dashboard/') && !path.startsWith('/dashboard/sign-in')
     ? `/dashboard/sign-in?next=${encodeURIComponent(path)}`
     : '/dashboard/sign-in';
 
