@@ -15,7 +15,7 @@ import {
 } from '../mentorships/dto/mentorship-actions.dto.js';
 import { MentorshipActionsController as Json } from '../mentorships/mentorship-actions.controller.js';
 import { MentorshipActionsService } from '../mentorships/mentorship-actions.service.js';
-import { DashboardSession, jsonRoute } from './dashboard-session.js';
+import { DashboardSession, jsonRoute, type PageAction } from './dashboard-session.js';
 import { all, checked, dtoOf, items, keyed, keyOf, number, text, utc, type FormBody } from './form-values.js';
 import { kickoffOf, survey } from './mentorship-forms.js';
 
@@ -37,54 +37,45 @@ export class MentorshipPageActionsController {
     res: Response,
     id: string,
     form: FormBody,
-    method: keyof Json,
-    run: Parameters<DashboardSession['act']>[2]['run'],
-    done: Parameters<DashboardSession['act']>[2]['done'],
+    { method, ...action }: Pick<PageAction, 'run' | 'done'> & { method: keyof Json },
   ) {
     return this.session.act(req, res, {
       route: jsonRoute(Json, method),
       back: `/dashboard/mentorships/${id}`,
       key: keyOf(form),
-      done,
-      run,
+      ...action,
     });
+  }
+
+  /** The reason a form gives, checked as its JSON route checks it. */
+  private static async reason(form: FormBody): Promise<string> {
+    return (await dtoOf(ReasonDto, { reason: text(form, 'reason') })).reason;
   }
 
   @Post('approval')
   approve(@Param('id', uuidParam) id: string, @Body() form: FormBody, @Req() req: Request, @Res() res: Response) {
-    return this.act(
-      req,
-      res,
-      id,
-      form,
-      'approve',
-      (actor, key) => this.mentorships.approve(id, actor, key),
-      'done.pair-approved',
-    );
+    return this.act(req, res, id, form, {
+      method: 'approve',
+      done: 'done.pair-approved',
+      run: (actor, key) => this.mentorships.approve(id, actor, key),
+    });
   }
 
   @Post('kickoff')
   kickoff(@Param('id', uuidParam) id: string, @Body() form: FormBody, @Req() req: Request, @Res() res: Response) {
-    return this.act(
-      req,
-      res,
-      id,
-      form,
-      'kickoff',
-      async (actor, key) => this.mentorships.kickoff(id, await dtoOf(KickoffDto, kickoffOf(form)), actor, key),
-      'done.goals-agreed',
-    );
+    return this.act(req, res, id, form, {
+      method: 'kickoff',
+      done: 'done.goals-agreed',
+      run: async (actor, key) => this.mentorships.kickoff(id, await dtoOf(KickoffDto, kickoffOf(form)), actor, key),
+    });
   }
 
   @Post('sessions')
   logSession(@Param('id', uuidParam) id: string, @Body() form: FormBody, @Req() req: Request, @Res() res: Response) {
-    return this.act(
-      req,
-      res,
-      id,
-      form,
-      'logSession',
-      async (actor, key) => {
+    return this.act(req, res, id, form, {
+      method: 'logSession',
+      done: 'done.logged',
+      run: async (actor, key) => {
         const dto = await dtoOf(LogSessionDto, {
           heldAt: utc(text(form, 'heldAt')),
           minutes: number(form, 'minutes'),
@@ -95,21 +86,16 @@ export class MentorshipPageActionsController {
         });
         return this.mentorships.logSession(id, dto, actor, key);
       },
-      'done.logged',
-    );
+    });
   }
 
   @Post('pulse')
   pulse(@Param('id', uuidParam) id: string, @Body() form: FormBody, @Req() req: Request, @Res() res: Response) {
-    return this.act(
-      req,
-      res,
-      id,
-      form,
-      'pulse',
-      async (actor, key) => this.mentorships.pulse(id, await dtoOf(SurveyDto, survey(form)), actor, key),
-      'done.pulse',
-    );
+    return this.act(req, res, id, form, {
+      method: 'pulse',
+      done: 'done.pulse',
+      run: async (actor, key) => this.mentorships.pulse(id, await dtoOf(SurveyDto, survey(form)), actor, key),
+    });
   }
 
   @Post('checkpoints/:checkpoint/decision')
@@ -120,13 +106,10 @@ export class MentorshipPageActionsController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    return this.act(
-      req,
-      res,
-      id,
-      form,
-      'decide',
-      async (actor, key) => {
+    return this.act(req, res, id, form, {
+      method: 'decide',
+      done: 'done.decided',
+      run: async (actor, key) => {
         const guidance = text(form, 'guidance');
         const dto = await dtoOf(CheckpointDecisionDto, {
           decision: text(form, 'decision'),
@@ -134,8 +117,7 @@ export class MentorshipPageActionsController {
         });
         return this.mentorships.decideCheckpoint(id, checkpoint, dto, actor, key);
       },
-      'done.decided',
-    );
+    });
   }
 
   @Post('reviews/:stage')
@@ -146,13 +128,10 @@ export class MentorshipPageActionsController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    return this.act(
-      req,
-      res,
-      id,
-      form,
-      'review',
-      async (actor, key) => {
+    return this.act(req, res, id, form, {
+      method: 'review',
+      done: 'done.reviewed',
+      run: async (actor, key) => {
         if (stage !== 'midterm' && stage !== 'final') throw badField('stage', 'must be one of midterm, final');
         const dto = await dtoOf(ReviewDto, {
           survey: survey(form),
@@ -161,69 +140,47 @@ export class MentorshipPageActionsController {
         });
         return this.mentorships.review(id, stage, dto, actor, key);
       },
-      'done.reviewed',
-    );
+    });
   }
 
   @Post('pause')
   pause(@Param('id', uuidParam) id: string, @Body() form: FormBody, @Req() req: Request, @Res() res: Response) {
-    return this.act(
-      req,
-      res,
-      id,
-      form,
-      'pause',
-      async (actor, key) =>
-        this.mentorships.pause(id, (await dtoOf(ReasonDto, { reason: text(form, 'reason') })).reason, actor, key),
-      'done.paused',
-    );
+    return this.act(req, res, id, form, {
+      method: 'pause',
+      done: 'done.paused',
+      run: async (actor, key) =>
+        this.mentorships.pause(id, await MentorshipPageActionsController.reason(form), actor, key),
+    });
   }
 
   @Post('resume')
   resume(@Param('id', uuidParam) id: string, @Body() form: FormBody, @Req() req: Request, @Res() res: Response) {
-    return this.act(
-      req,
-      res,
-      id,
-      form,
-      'resume',
-      (actor, key) => this.mentorships.resume(id, actor, key),
-      'done.resumed',
-    );
+    return this.act(req, res, id, form, {
+      method: 'resume',
+      done: 'done.resumed',
+      run: (actor, key) => this.mentorships.resume(id, actor, key),
+    });
   }
 
   @Post('extra-checkpoint')
   extra(@Param('id', uuidParam) id: string, @Body() form: FormBody, @Req() req: Request, @Res() res: Response) {
-    return this.act(
-      req,
-      res,
-      id,
-      form,
-      'extraCheckpoint',
-      async (actor, key) =>
-        this.mentorships.extraCheckpoint(
-          id,
-          (await dtoOf(ReasonDto, { reason: text(form, 'reason') })).reason,
-          actor,
-          key,
-        ),
-      'done.extra-checkpoint',
-    );
+    return this.act(req, res, id, form, {
+      method: 'extraCheckpoint',
+      done: 'done.extra-checkpoint',
+      run: async (actor, key) =>
+        this.mentorships.extraCheckpoint(id, await MentorshipPageActionsController.reason(form), actor, key),
+    });
   }
 
   @Post('termination')
   terminate(@Param('id', uuidParam) id: string, @Body() form: FormBody, @Req() req: Request, @Res() res: Response) {
-    return this.act(
-      req,
-      res,
-      id,
-      form,
-      'terminate',
-      async (actor, key) => {
+    return this.act(req, res, id, form, {
+      method: 'terminate',
+      done: 'done.terminated',
+      run: async (actor, key) => {
         const dto = await dtoOf(TerminationDto, { reason: text(form, 'reason'), rematch: checked(form, 'rematch') });
         return this.mentorships.terminate(id, dto.reason, dto.rematch ?? false, actor, key);
       },
-      'done.terminated',
-    );
+    });
   }
 }
