@@ -156,6 +156,13 @@ describe('links in every email', () => {
     }
   });
 
+  it('lead a reminder or an escalation to the form of the step it is about', () => {
+    const about = (subject: 'session' | 'checkpoint', template: NotificationTemplate) =>
+      linkOf({ ...notifications[0], template, params: { ...notifications[0].params, subject } }, ctx.publicUrl);
+    expect(about('session', 'reminder')).toBe('https://mentorflow.example.com/dashboard/mentorships/m-1#log');
+    expect(about('checkpoint', 'escalation')).toBe('https://mentorflow.example.com/dashboard/mentorships/m-1#decide');
+  });
+
   it('tell the supervisor when the checkpoint meeting is proposed', () => {
     const invitation = notifications.find((n) => n.template === 'checkpoint-invitation')!;
     expect(renderNotification(invitation, 'en', names, ctx).text).toContain(

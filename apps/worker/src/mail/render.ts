@@ -1,4 +1,4 @@
-import type { Notification, NotificationTemplate } from '../../../../libs/domain/src/index.js';
+import type { FollowUpSubject, Notification, NotificationTemplate } from '../../../../libs/domain/src/index.js';
 import {
   AGAIN_TEXT,
   ESCALATION_TEXTS,
@@ -35,12 +35,23 @@ const ANCHORS: Partial<Record<NotificationTemplate, string>> = {
   'program-review-escalation': '#reviews',
 };
 
+/** A reminder or an escalation: where on the page the step it is about is done (the owner's levers for the owner). */
+const STEP_ANCHORS: Record<FollowUpSubject, string> = {
+  'supervisor-approval': '#approve',
+  kickoff: '#kickoff',
+  session: '#log',
+  checkpoint: '#decide',
+  'midterm-review': '#review',
+  'final-review': '#review',
+};
+
 /** The page where the reader of a message acts: its mentorship's, else its program's (the dashboard signs them in). */
 export function linkOf(n: Notification, publicUrl: string): string {
   const page = n.params.mentorshipId
     ? `/dashboard/mentorships/${n.params.mentorshipId}`
     : `/dashboard/programs/${n.params.programId}`;
-  return `${publicUrl}${page}${ANCHORS[n.template] ?? ''}`;
+  const step = n.params.subject ? STEP_ANCHORS[n.params.subject] : undefined;
+  return `${publicUrl}${page}${ANCHORS[n.template] ?? step ?? ''}`;
 }
 
 export interface RenderedEmail {
