@@ -4,6 +4,7 @@ import { h } from 'preact';
 import { HomePage, type HomeView } from '../dashboard/views/home.page.js';
 import { MentorshipPage, type MentorshipView } from '../dashboard/views/mentorship.page.js';
 import { SignInPage } from '../dashboard/views/sign-in.page.js';
+import { TrainingPage } from '../dashboard/views/training.page.js';
 import { ReportComparisons } from '../monitoring/views/report-comparison.js';
 import { noticeOf } from './notices.js';
 import { neutralise, toCsv } from './csv.js';
@@ -170,6 +171,45 @@ describe('CSV exports', () => {
     expect(html).toContain('only of at least 5 people on each side of the comparison');
   });
 
+  it('show a training plan with only the cases its items cite, their text escaped, and say whether it is recorded', () => {
+    const aCase = (caseId: string, text: string) => ({
+      caseId,
+      source: 'mentorship' as const,
+      cycle: 1,
+      competencies: [{ key: 'delegation', by: 'declared' as const }],
+      themes: [],
+      situation: [text],
+      guidance: [],
+      change: [],
+      anecdotes: [],
+      levelsGained: null,
+    });
+    const view = (recorded: boolean) => ({
+      id: 'p-1',
+      name: 'Managers 2027',
+      cycle: 2,
+      recorded,
+      items: [
+        {
+          competency: 'delegation',
+          title: 'Letting go',
+          audience: 'mentors',
+          menteesTargeting: 3,
+          meanGap: 1.5,
+          trainers: ['Éloïse Durand'],
+          caseIds: ['case-0000000a'],
+        },
+      ],
+      cases: [aCase('case-0000000a', `[mentee] handed over ${hostile}`), aCase('case-0000000b', 'not cited')],
+    });
+    const html = renderPage(h(TrainingPage, { ui: uiFor('en'), view: view(true) }));
+    expect(html).toContain('The plan recorded for this cycle');
+    expect(html).toContain('id="case-0000000a"');
+    expect(html).not.toContain('case-0000000b');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('[mentee] handed over &lt;script>');
+    expect(renderPage(h(TrainingPage, { ui: uiFor('fr'), view: view(false) }))).toContain('Pas encore enregistré');
+  });
   it('show a banner only for a notice of the fixed list, in the reader’s language, never text from the URL', () => {
     const page = (notice: unknown) =>
       renderPage(h(SignInPage, { ui: uiFor('fr'), notice: noticeOf(notice), companySignIn: false }));
