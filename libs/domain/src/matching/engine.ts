@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domain-error.js';
 import { maxCardinality } from './max-cardinality.js';
-import { solveBMatchingByAugmentingPaths } from './shortest-augmenting-path.js';
+import { solveBMatchingOverMentors } from './mentor-paths.js';
 import type { ChainOracle, Criterion, MatchingOptions, MenteeCandidate, MentorCandidate } from './candidates.js';
 import { CRITERIA } from './candidates.js';
 import { contributions, indexDecisions, offsetHoursApart, pairBlockers, pairKey, type Blocker } from './pair-rules.js';
@@ -115,7 +115,7 @@ export function solveMatching(
     edgeRight: solveRight,
     edgeWeight: solveWeight,
   };
-  const solved = solveBMatchingByAugmentingPaths({ ...problem, slotPenalty: options.loadBalance });
+  const solved = solveBMatchingOverMentors({ ...problem, slotPenalty: options.loadBalance });
   phases += solved.phases;
 
   const pairOf = new Map<number, number>(pinnedOf);
