@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import highsModule from 'highs';
 import {
   contributions,
   indexDecisions,
@@ -8,13 +7,8 @@ import {
   type MatchingOptions,
   type MatchingResult,
 } from '../../libs/domain/src/index.js';
+import { loadHighs, type Highs } from './highs.js';
 import { FAMILIES, familyInstance, type FamilyName } from './families.js';
-
-interface Highs {
-  solve(lp: string): { Status: string; ObjectiveValue: number };
-}
-// The package's types describe a CommonJS `export =`; under ESM the default import is that function.
-const highsLoader = highsModule as unknown as () => Promise<Highs>;
 
 interface Arc {
   i: number;
@@ -202,7 +196,7 @@ describe('matching engine on every family of cohort', () => {
   });
 
   it('equals HiGHS on instances up to 160 mentees × 40 mentors of every family', async () => {
-    const highs = await highsLoader();
+    const highs = await loadHighs();
     for (const name of FAMILIES) {
       for (const [seed, nMentees, nMentors] of [
         [11, 30, 8],

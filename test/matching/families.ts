@@ -1,5 +1,6 @@
 import {
   cycleCandidates,
+  DEFAULT_MANAGERIAL_MODEL,
   DEFAULT_MATCHING_OPTIONS,
   ReportingChains,
   seededRandom,
@@ -147,16 +148,8 @@ function sparseInstance(seed: number, nMentees: number, nMentors: number, capaci
   return built;
 }
 
-const COMPETENCIES = [
-  'delegation',
-  'feedback',
-  'conflict',
-  'change',
-  'developing-people',
-  'strategic-alignment',
-  'decision-making',
-  'collaboration',
-];
+// The product's default model: its competencies and its targets per job level.
+const COMPETENCIES = DEFAULT_MANAGERIAL_MODEL.competencies.map((c) => c.key);
 const ZONES: Record<string, number> = {
   'Europe/Paris': 60,
   'Europe/London': 0,
@@ -237,19 +230,7 @@ function realisticCompany(seed: number, nMentees: number, nMentors: number, capa
     });
   }
   for (const id of mentorIds) participants.push({ personId: id, role: 'mentor', capacity, goals: [], wishes: [] });
-  const model: CompetencyModel = {
-    key: 'managerial',
-    version: 1,
-    name: 'Managerial competencies',
-    competencies: COMPETENCIES.map((key) => ({
-      key,
-      name: key,
-      theme: 'management',
-      description: key,
-      levels: ['1', '2', '3', '4', '5'],
-    })),
-    targets: { M1: Object.fromEntries(COMPETENCIES.map((c, k) => [c, k % 3 === 0 ? 4 : 3])) },
-  };
+  const model: CompetencyModel = { ...DEFAULT_MANAGERIAL_MODEL, version: 1 };
   const trackRecords = new Map<string, number>();
   const trained = new Set<string>();
   for (const id of mentorIds) {
