@@ -25,6 +25,97 @@ const REFRESH_SETTLES = 0.5;
  * and, the paths having been shortest, of least cost among maximum flows.
  */
 export function solveBMatchingOverMentors(input: BMatchingInput): BMatchingResult {
+  const parts = components(input);
+  if (parts.length <= 1) return solveConnected(input);
+  // Pairs in different components never interact: each is solved alone, with its own mentor graph
+  // (an m × m table and m-long scans shrink with the square of the component's mentors).
+  const matchedEdge = new Int32Array(input.nLeft).fill(-1);
+  let matched = 0;
+  let phases = 0;
+  for (const part of parts) {
+    const solved = solveConnected(part.input);
+    matched += solved.matched;
+    phases += solved.phases;
+    solved.matchedEdge.forEach((k, local) => {
+      if (k >= 0) matchedEdge[part.mentees[local]] = part.arcs[k];
+    });
+  }
+  return { matchedEdge, matched, phases };
+}
+
+/**
+ * The connected components of the pairs (mentees and mentors linked by feasible arcs), each as an
+ * instance of its own with the original indices of its mentees and arcs; mentees without arcs and
+ * mentors without arcs belong to none. One component: an empty list (nothing to split).
+ */
+function components(input: BMatchingInput) {
+  const { nLeft, nRight, capacity, edgeStart, edgeRight, edgeWeight } = input;
+  const parent = new Int32Array(nLeft + nRight);
+  for (let x = 0; x < parent.length; x++) parent[x] = x;
+  const find = (x: number) => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (let i = 0; i < nLeft; i++) {
+    for (let k = edgeStart[i]; k < edgeStart[i + 1]; k++) {
+      const a = find(i);
+      const b = find(nLeft + edgeRight[k]);
+      if (a !== b) parent[a] = b;
+    }
+  }
+  const index = new Map<number, number>();
+  const rootOf = new Int32Array(nLeft).fill(-1);
+  for (let i = 0; i < nLeft; i++) {
+    if (edgeStart[i + 1] === edgeStart[i]) continue;
+    const root = find(i);
+    if (!index.has(root)) index.set(root, index.size);
+    rootOf[i] = index.get(root)!;
+  }
+  if (index.size <= 1) return [];
+  // Members of each component, in index order, in one pass over mentors and mentees.
+  const mentorsOf: number[][] = Array.from({ length: index.size }, () => []);
+  const menteesOf: number[][] = Array.from({ length: index.size }, () => []);
+  const mentorLocal = new Int32Array(nRight).fill(-1);
+  for (let j = 0; j < nRight; j++) {
+    const c = index.get(find(nLeft + j));
+    if (c === undefined) continue;
+    mentorLocal[j] = mentorsOf[c].length;
+    mentorsOf[c].push(j);
+  }
+  for (let i = 0; i < nLeft; i++) if (rootOf[i] >= 0) menteesOf[rootOf[i]].push(i);
+  const parts = mentorsOf.map((mentors, c) => {
+    const mentees = menteesOf[c];
+    const start = new Int32Array(mentees.length + 1);
+    let n = 0;
+    for (let li = 0; li < mentees.length; li++) {
+      n += edgeStart[mentees[li] + 1] - edgeStart[mentees[li]];
+      start[li + 1] = n;
+    }
+    const right = new Int32Array(n);
+    const weight = new Float64Array(n);
+    const arcs = new Int32Array(n);
+    mentees.forEach((i, li) => {
+      for (let k = edgeStart[i], at = start[li]; k < edgeStart[i + 1]; k++, at++) {
+        right[at] = mentorLocal[edgeRight[k]];
+        weight[at] = edgeWeight[k];
+        arcs[at] = k;
+      }
+    });
+    const part: BMatchingInput = {
+      nLeft: mentees.length,
+      nRight: mentors.length,
+      capacity: Int32Array.from(mentors, (j) => capacity[j]),
+      edgeStart: start,
+      edgeRight: right,
+      edgeWeight: weight,
+      slotPenalty: input.slotPenalty,
+    };
+    return { input: part, mentees, arcs };
+  });
+  return parts;
+}
+
+function solveConnected(input: BMatchingInput): BMatchingResult {
   const { nLeft, nRight: m, capacity, edgeStart, edgeRight, edgeWeight } = input;
   const nArcs = edgeRight.length;
   const slotCost = Math.round((input.slotPenalty ?? 0) * SCALE);
