@@ -223,5 +223,5 @@ export function feasibleArcs(fast: FastPairs, mentees: number[], nMentors: numbe
     }
     edgeStart[li + 1] = n;
   }
-  return { edgeStart, edgeRight: edgeRight.slice(0, n), edgeWeight: edgeWeight.slice(0, n), infeasible };
+  return { edgeStart, edgeRight: edgeRight.subarray(0, n), edgeWeight: edgeWeight.subarray(0, n), infeasible };
 }
