@@ -142,7 +142,8 @@ function solveConnected(input: BMatchingInput): BMatchingResult {
   const move = new Float64Array(m * m).fill(Infinity);
   const moveInto = new Float64Array(m * m).fill(Infinity);
   const moveArc = new Int32Array(m * m);
-  const addToMoves = (a: number, r: number) => {
+  /** Adds mentee r (now in a) to a's row; `into` also updates the by-destination copy as it goes. */
+  const addToMoves = (a: number, r: number, into: boolean) => {
     const base = a * m;
     const back = cost[rowArc[r]];
     for (let k = edgeStart[r]; k < edgeStart[r + 1]; k++) {
@@ -150,15 +151,17 @@ function solveConnected(input: BMatchingInput): BMatchingResult {
       const c = cost[k] - back;
       if (c < move[base + b] && b !== a && usable[b]) {
         move[base + b] = c;
-        moveInto[b * m + a] = c;
+        if (into) moveInto[b * m + a] = c;
         moveArc[base + b] = k;
       }
     }
   };
+  /** Rebuilds a's row from its mentees, then copies it once into the by-destination table. */
   const rebuildMoves = (a: number) => {
-    move.fill(Infinity, a * m, (a + 1) * m);
-    for (let b = 0; b < m; b++) moveInto[b * m + a] = Infinity;
-    for (let s = slotStart[a]; s < slotStart[a] + load[a]; s++) addToMoves(a, slots[s]);
+    const base = a * m;
+    move.fill(Infinity, base, base + m);
+    for (let s = slotStart[a]; s < slotStart[a] + load[a]; s++) addToMoves(a, slots[s], false);
+    for (let b = 0; b < m; b++) moveInto[b * m + a] = move[base + b];
   };
 
   // Entry: each mentor's arcs sorted by cost, and a cursor past the mentees no longer free (free
@@ -355,7 +358,7 @@ function solveConnected(input: BMatchingInput): BMatchingResult {
         const k = entry(b);
         const f = arcRow[k];
         place(f, b, k);
-        if (gainedOnly) addToMoves(b, f);
+        if (gainedOnly) addToMoves(b, f, true);
         else rebuildMoves(b);
         break;
       }
@@ -363,7 +366,7 @@ function solveConnected(input: BMatchingInput): BMatchingResult {
       const r = arcRow[k];
       leave(r, a);
       place(r, b, k);
-      if (gainedOnly) addToMoves(b, r);
+      if (gainedOnly) addToMoves(b, r, true);
       else rebuildMoves(b);
       gainedOnly = false;
       b = a;
