@@ -230,34 +230,41 @@ function solveConnected(input: BMatchingInput): BMatchingResult {
   // search then re-settled the whole tree of the one before.
   const toSinkDist = new Float64Array(m);
   const done = new Uint8Array(m);
+  const todo = new Int32Array(m);
   const refresh = () => {
-    let k = -1;
+    let nTodo = 0;
+    let at = -1;
     let hk = Infinity;
     for (let j = 0; j < m; j++) {
       done[j] = 0;
       toSinkDist[j] = usable[j] && load[j] < capacity[j] ? load[j] * slotCost + pi[j] - piT : Infinity;
+      if (!usable[j]) continue;
       if (toSinkDist[j] < hk) {
         hk = toSinkDist[j];
-        k = j;
+        at = nTodo;
       }
+      todo[nTodo++] = j;
     }
     let farthest = 0;
-    while (k >= 0) {
+    while (at >= 0) {
+      // The mentors still to settle are kept in a list that shrinks (half the work of scanning all).
+      const k = todo[at];
+      todo[at] = todo[--nTodo];
       done[k] = 1;
       farthest = hk;
       // Relaxes the arcs into k and picks the next nearest in the same pass.
       const base = hk - pi[k];
       const into = k * m;
-      k = -1;
+      at = -1;
       hk = Infinity;
-      for (let a = 0; a < m; a++) {
-        if (done[a]) continue;
+      for (let t = 0; t < nTodo; t++) {
+        const a = todo[t];
         const through = base + moveInto[into + a] + pi[a];
         let ha = toSinkDist[a];
         if (through < ha) toSinkDist[a] = ha = through;
         if (ha < hk) {
           hk = ha;
-          k = a;
+          at = t;
         }
       }
     }
