@@ -103,17 +103,20 @@ function bestBottleneck({ nLeft, capacity, edgeStart, edgeRight, edgeWeight }: A
 }
 
 function keepAtLeast(edgeStart: Int32Array, edgeRight: Int32Array, edgeWeight: Float64Array, threshold: number) {
+  let kept = 0;
+  for (let k = 0; k < edgeWeight.length; k++) if (edgeWeight[k] >= threshold) kept++;
   const start = new Int32Array(edgeStart.length);
-  const right: number[] = [];
-  const weight: number[] = [];
+  const right = new Int32Array(kept);
+  const weight = new Float64Array(kept);
+  let n = 0;
   for (let i = 0; i + 1 < edgeStart.length; i++) {
     for (let k = edgeStart[i]; k < edgeStart[i + 1]; k++) {
       if (edgeWeight[k] >= threshold) {
-        right.push(edgeRight[k]);
-        weight.push(edgeWeight[k]);
+        right[n] = edgeRight[k];
+        weight[n++] = edgeWeight[k];
       }
     }
-    start[i + 1] = right.length;
+    start[i + 1] = n;
   }
-  return { edgeStart: start, edgeRight: Int32Array.from(right), edgeWeight: Float64Array.from(weight) };
+  return { edgeStart: start, edgeRight: right, edgeWeight: weight };
 }
