@@ -77,8 +77,12 @@ function bestBottleneck({ nLeft, capacity, edgeStart, edgeRight, edgeWeight }: A
   const full = maxCardinality(nLeft, capacity, edgeStart, edgeRight, edgeWeight, -Infinity, met);
   let shortOf: Int32Array | null = null;
   let phases = 1;
-  // Every score, sorted (duplicates do not hurt a binary search; a Set of millions and a comparator did).
-  const thresholds = Float64Array.from(edgeWeight).sort();
+  // The distinct scores, sorted as a typed array (a Set of millions and a comparator sort were slower).
+  const sorted = Float64Array.from(edgeWeight).sort();
+  let distinct = 0;
+  for (let k = 0; k < sorted.length; k++)
+    if (k === 0 || sorted[k] !== sorted[distinct - 1]) sorted[distinct++] = sorted[k];
+  const thresholds = sorted.subarray(0, distinct);
   let lo = 0;
   let hi = thresholds.length - 1;
   while (lo < hi) {
