@@ -1,5 +1,7 @@
 import type { MatchingOptions } from './candidates.js';
 import { maxCardinality } from './max-cardinality.js';
+import { solveByAuction } from './auction.js';
+import type { BMatchingInput } from './b-matching.js';
 import { solveBMatchingOverMentors } from './mentor-paths.js';
 
 export interface ArcProblem {
@@ -27,13 +29,8 @@ export function solveArcs(
     phases += bottleneck.phases;
     ({ edgeStart, edgeRight, edgeWeight } = keepAtLeast(edgeStart, edgeRight, edgeWeight, bottleneck.threshold));
   }
-  const solved = solveBMatchingOverMentors({
-    ...problem,
-    edgeStart,
-    edgeRight,
-    edgeWeight,
-    slotPenalty: options.loadBalance,
-  });
+  const input: BMatchingInput = { ...problem, edgeStart, edgeRight, edgeWeight, slotPenalty: options.loadBalance };
+  const solved = solveByAuction(input) ?? solveBMatchingOverMentors(input);
   phases += solved.phases;
   const mentorOf = Int32Array.from(solved.matchedEdge, (k) => (k >= 0 ? edgeRight[k] : -1));
   return { mentorOf, phases };
