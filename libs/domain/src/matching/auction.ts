@@ -39,18 +39,19 @@ const PRICE_LIMIT = 2 ** 50;
  * integers in a double (weights far beyond the product's 0–1 scores); the caller then solves by
  * shortest paths.
  */
-export function solveByAuction(input: BMatchingInput): BMatchingResult | null {
+export function solveByAuction(input: BMatchingInput, lastEpsilon = 1): BMatchingResult | null {
   const { nLeft, capacity, edgeStart, edgeRight, edgeWeight } = input;
   const most = maxCardinality(nLeft, capacity, edgeStart, edgeRight, edgeWeight, -Infinity);
   const market = Market.build(input, most);
   if (!market) return null;
-  let eps = Math.max(1, Math.floor(market.top / ALPHA));
+  // lastEpsilon > 1 (in the scaled units) only to show, in the specs, that stopping early is wrong.
+  let eps = Math.max(lastEpsilon, Math.floor(market.top / ALPHA));
   let phases = 0;
   for (;;) {
     phases++;
     if (!market.phase(eps)) return null;
-    if (eps === 1) break;
-    eps = Math.max(1, Math.floor(eps / ALPHA));
+    if (eps <= lastEpsilon) break;
+    eps = Math.max(lastEpsilon, Math.floor(eps / ALPHA));
   }
   return { matchedEdge: market.result(), matched: most, phases };
 }
