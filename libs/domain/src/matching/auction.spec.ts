@@ -63,7 +63,10 @@ describe('b-matching by an ε-scaling auction', () => {
     const huge: BMatchingInput = { ...input, edgeWeight: input.edgeWeight.map((w) => w * 1e6) };
     expect(solveByAuction(huge)).toBeNull();
     const reference = summary(huge, solveBMatching(huge));
-    const solved = solveArcs(huge, { objective: 'total', loadBalance: huge.slotPenalty ?? 0 });
+    const solved = solveArcs(
+      { ...huge, capacity: Int32Array.from(huge.capacity) },
+      { objective: 'total', loadBalance: huge.slotPenalty ?? 0 },
+    );
     let total = 0;
     const used = new Int32Array(huge.nRight);
     solved.mentorOf.forEach((j, i) => {

@@ -4,7 +4,7 @@ import { maxCardinality } from './max-cardinality.js';
 const SCALE = 1e9;
 /** ε is divided by this at each scaling phase (4, 6 and 8 measured within 10 % of each other). */
 const ALPHA = 6;
-/** Each mentee's list of its best mentors at its last full scan (see `Market.rescan`). */
+/** Each mentee's list of its best mentors at its last full scan (see `bid`). */
 const LIST = 8;
 /** Real places are grouped in blocks of this many, each with its cheapest, for the slack bidders. */
 const BLOCK = 32;
@@ -40,315 +40,162 @@ const PRICE_LIMIT = 2 ** 50;
  * shortest paths.
  */
 export function solveByAuction(input: BMatchingInput, lastEpsilon = 1): BMatchingResult | null {
-  const { nLeft, capacity, edgeStart, edgeRight, edgeWeight } = input;
-  const most = maxCardinality(nLeft, capacity, edgeStart, edgeRight, edgeWeight, -Infinity);
-  const market = Market.build(input, most);
+  const { nLeft: n, nRight: m, capacity, edgeStart, edgeRight, edgeWeight } = input;
+  const most = maxCardinality(n, capacity, edgeStart, edgeRight, edgeWeight, -Infinity);
+  const market = buildMarket(input, most);
   if (!market) return null;
-  // lastEpsilon > 1 (in the scaled units) only to show, in the specs, that stopping early is wrong.
-  let eps = Math.max(lastEpsilon, Math.floor(market.top / ALPHA));
-  let phases = 0;
-  for (;;) {
-    phases++;
-    if (!market.phase(eps)) return null;
-    if (eps <= lastEpsilon) break;
-    eps = Math.max(lastEpsilon, Math.floor(eps / ALPHA));
-  }
-  return { matchedEdge: market.result(), matched: most, phases };
-}
-
-function gcd(a: number, b: number): number {
-  while (b !== 0) {
-    const r = a % b;
-    a = b;
-    b = r;
-  }
-  return a;
-}
-
-/**
- * Bidders, objects and prices. Object groups: one per mentor (its places) and one for the
- * unmatched places (index m). Within a group, places sit in a min-heap by price + slot cost, so a
- * mentee always bids for a group's cheapest place and sees the second cheapest; bidders' indices:
- * mentees 0…n−1, slack bidders n…n+slack−1.
- */
-class Market {
-  /** Largest value of an arc in size (scaled), the first ε's base. */
-  top = 0;
-  private readonly n: number;
-  private readonly slack: number;
-  private readonly unmatched: number;
-  private readonly realPlaces: number;
-  private readonly value: Float64Array;
-  private readonly groupStart: Int32Array;
-  private readonly placeGroup: Int32Array;
-  private readonly placeCost: Float64Array;
-  private readonly price: Float64Array;
+  const { top, slack, unmatched, realPlaces, value, groupStart, placeGroup, placeCost } = market;
+  const total = groupStart[m + 1];
+  const price = new Float64Array(total);
   /** price + place cost: what a mentee pays for the place. */
-  private readonly pay: Float64Array;
-  private readonly heap: Int32Array;
-  private readonly heapAt: Int32Array;
+  const pay = Float64Array.from(placeCost);
+  // Within a group (a mentor's places, or the unmatched places at index m) places sit in a
+  // min-heap by pay, so a mentee always bids for a group's cheapest place and sees the second.
+  const heap = new Int32Array(total);
+  const heapAt = new Int32Array(total);
+  for (let s = 0; s < total; s++) {
+    heap[s] = s;
+    heapAt[s] = s - groupStart[placeGroup[s]];
+  }
   /** Each group's cheapest and second cheapest pay. */
-  private readonly first: Float64Array;
-  private readonly second: Float64Array;
-  private readonly blockMin: Int32Array;
-  private readonly holder: Int32Array;
-  private readonly holds: Int32Array;
-  private readonly arcOf: Int32Array;
-  private readonly list: Int32Array;
-  private readonly listGroup: Int32Array;
-  private readonly listValue: Float64Array;
+  const first = new Float64Array(m + 1);
+  const second = new Float64Array(m + 1);
+  const refreshGroup = (g: number) => {
+    const base = groupStart[g];
+    const size = groupStart[g + 1] - base;
+    first[g] = size > 0 ? pay[heap[base]] : Infinity;
+    let next = Infinity;
+    if (size > 1) next = pay[heap[base + 1]];
+    if (size > 2 && pay[heap[base + 2]] < next) next = pay[heap[base + 2]];
+    second[g] = next;
+  };
+  for (let g = 0; g <= m; g++) refreshGroup(g);
+  // Slack bidders pay no place cost: they look for the cheapest real place by price, found among
+  // the cheapest of each block.
+  const blockMin = new Int32Array(Math.ceil(realPlaces / BLOCK));
+  for (let b = 0; b < blockMin.length; b++) blockMin[b] = b * BLOCK;
+  // Bidders: mentees 0…n−1, slack bidders n…n+slack−1.
+  const holder = new Int32Array(total).fill(-1);
+  const holds = new Int32Array(n + slack).fill(-1);
+  const arcOf = new Int32Array(n).fill(-1);
+  const list = new Int32Array(n * LIST).fill(-1);
+  const listGroup = new Int32Array(n * LIST);
+  const listValue = new Float64Array(n * LIST);
   /** The (LIST + 1)-th best value at the last scan: no arc off the list is worth more now. */
-  private readonly listFloor: Float64Array;
-  private readonly topValue = new Float64Array(LIST + 1);
-  private readonly topArc = new Int32Array(LIST + 1);
-  private readonly queue: Int32Array;
-  /** Set by `choose`: the place to bid for and the price bid. */
-  private place = -1;
-  private bidPrice = 0;
-
-  private constructor(
-    private readonly input: BMatchingInput,
-    most: number,
-    divisor: number,
-    scale: number,
-  ) {
-    const { nLeft: n, nRight: m, capacity, edgeStart, edgeWeight } = input;
-    this.n = n;
-    let places = 0;
-    for (let j = 0; j < m; j++) places += Math.max(0, capacity[j]);
-    let withArcs = 0;
-    for (let i = 0; i < n; i++) if (edgeStart[i + 1] > edgeStart[i]) withArcs++;
-    this.slack = places - most;
-    this.unmatched = withArcs - most;
-    // Exact: each rounded weight is a multiple of the divisor.
-    this.value = new Float64Array(edgeWeight.length);
-    for (let k = 0; k < edgeWeight.length; k++) {
-      this.value[k] = (Math.round(edgeWeight[k] * SCALE) / divisor) * scale;
-      this.top = Math.max(this.top, Math.abs(this.value[k]));
-    }
-    const penalty = (Math.round((input.slotPenalty ?? 0) * SCALE) / divisor) * scale;
-    this.groupStart = new Int32Array(m + 2);
-    for (let j = 0; j < m; j++) this.groupStart[j + 1] = this.groupStart[j] + Math.max(0, capacity[j]);
-    this.groupStart[m + 1] = this.groupStart[m] + this.unmatched;
-    this.realPlaces = places;
-    const total = places + this.unmatched;
-    this.placeGroup = new Int32Array(total);
-    this.placeCost = new Float64Array(total);
-    this.heap = new Int32Array(total);
-    this.heapAt = new Int32Array(total);
-    for (let g = 0; g <= m; g++) {
-      for (let s = this.groupStart[g]; s < this.groupStart[g + 1]; s++) {
-        this.placeGroup[s] = g;
-        if (g < m) this.placeCost[s] = (s - this.groupStart[g]) * penalty;
-        this.heap[s] = s;
-        this.heapAt[s] = s - this.groupStart[g];
-      }
-    }
-    this.price = new Float64Array(total);
-    this.pay = Float64Array.from(this.placeCost);
-    this.first = new Float64Array(m + 1);
-    this.second = new Float64Array(m + 1);
-    for (let g = 0; g <= m; g++) this.refreshGroup(g);
-    this.blockMin = new Int32Array(Math.ceil(places / BLOCK));
-    for (let b = 0; b < this.blockMin.length; b++) this.blockMin[b] = b * BLOCK;
-    this.holder = new Int32Array(total).fill(-1);
-    this.holds = new Int32Array(n + this.slack).fill(-1);
-    this.arcOf = new Int32Array(n).fill(-1);
-    this.list = new Int32Array(n * LIST).fill(-1);
-    this.listGroup = new Int32Array(n * LIST);
-    this.listValue = new Float64Array(n * LIST);
-    this.listFloor = new Float64Array(n).fill(Infinity);
-    this.queue = new Int32Array(n + this.slack + 1);
-  }
-
-  /** The market of the instance, or null when its values cannot stay exact integers in a double. */
-  static build(input: BMatchingInput, most: number): Market | null {
-    const { nLeft, capacity, edgeStart, edgeWeight } = input;
-    const penaltyUnits = Math.round((input.slotPenalty ?? 0) * SCALE);
-    // Integer values divided by their common divisor: a coarse score grid needs fewer phases.
-    let divisor = penaltyUnits;
-    let top = 0;
-    for (let k = 0; k < edgeWeight.length; k++) {
-      const v = Math.round(edgeWeight[k] * SCALE);
-      if (divisor !== 1) divisor = gcd(Math.abs(v), divisor);
-      top = Math.max(top, Math.abs(v));
-    }
-    if (divisor === 0) divisor = 1;
-    let places = 0;
-    for (let j = 0; j < capacity.length; j++) places += Math.max(0, capacity[j]);
-    let withArcs = 0;
-    for (let i = 0; i < nLeft; i++) if (edgeStart[i + 1] > edgeStart[i]) withArcs++;
-    let maxPlaces = 0;
-    for (let j = 0; j < capacity.length; j++) maxPlaces = Math.max(maxPlaces, capacity[j]);
-    const scale = withArcs + places - most + 1;
-    if (((top + penaltyUnits * maxPlaces) / divisor) * scale * 4 > PRICE_LIMIT) return null;
-    return new Market(input, most, divisor, scale);
-  }
+  const listFloor = new Float64Array(n).fill(Infinity);
+  const topValue = new Float64Array(LIST + 1);
+  const topArc = new Int32Array(LIST + 1);
 
   /**
-   * One scaling phase: every bidder starts unassigned (prices kept) and bids until all hold a
-   * place. False when a price left the exact range.
+   * One bid: the bidder takes the cheapest place of its best group at the price that leaves it ε
+   * better off there than at its second best. Returns who held the place (-1: nobody), or -2 when
+   * the price left the exact range.
    */
-  phase(eps: number): boolean {
-    const { n, slack, queue, holder, holds } = this;
-    const { edgeStart } = this.input;
-    holder.fill(-1);
-    holds.fill(-1);
-    let tail = 0;
-    for (let i = 0; i < n; i++) if (edgeStart[i + 1] > edgeStart[i]) queue[tail++] = i;
-    for (let x = 0; x < slack; x++) queue[tail++] = n + x;
-    const size = queue.length;
-    let head = 0;
-    let waiting = tail;
-    if (tail === size) tail = 0;
-    while (waiting > 0) {
-      const bidder = queue[head];
-      head = head + 1 === size ? 0 : head + 1;
-      waiting--;
-      if (bidder < n) this.chooseForMentee(bidder, eps);
-      else this.chooseForSlack(eps);
-      if (!(this.bidPrice < PRICE_LIMIT)) return false;
-      const evicted = this.take(bidder);
-      if (evicted >= 0) {
-        queue[tail] = evicted;
-        tail = tail + 1 === size ? 0 : tail + 1;
-        waiting++;
+  const bid = (bidder: number, eps: number): number => {
+    let place: number;
+    let bidPrice: number;
+    if (bidder < n) {
+      let best = -Infinity;
+      let next = -Infinity;
+      let bestArc = -1;
+      const base = bidder * LIST;
+      for (let x = base; x < base + LIST; x++) {
+        const k = list[x];
+        if (k < 0) break;
+        const v = listValue[x] - first[listGroup[x]];
+        if (v > next) {
+          if (v > best) {
+            next = best;
+            best = v;
+            bestArc = k;
+          } else next = v;
+        }
       }
-    }
-    return true;
-  }
-
-  /** Each mentee's arc when it holds a mentor's place, else -1. */
-  result(): Int32Array {
-    const out = new Int32Array(this.n).fill(-1);
-    for (let i = 0; i < this.n; i++) if (this.holds[i] >= 0 && this.holds[i] < this.realPlaces) out[i] = this.arcOf[i];
-    return out;
-  }
-
-  /**
-   * A mentee's bid: its best group (a mentor, or the unmatched places), from its list when the
-   * list still proves it, and the price that leaves it ε better off there than at its second best.
-   */
-  private chooseForMentee(i: number, eps: number): void {
-    const { list, listGroup, listValue, first, second, value } = this;
-    const m = this.input.nRight;
-    let best = -Infinity;
-    let next = -Infinity;
-    let bestArc = -1;
-    const base = i * LIST;
-    for (let x = base; x < base + LIST; x++) {
-      const k = list[x];
-      if (k < 0) break;
-      const v = listValue[x] - first[listGroup[x]];
-      if (v > next) {
+      // Prices only rise, so arcs off the list are worth at most the floor: if the second best on
+      // the list is still above it, the list's two best are the mentee's two best. Otherwise the
+      // list is rebuilt from all the mentee's arcs.
+      if (!(next >= listFloor[bidder])) {
+        let count = 0;
+        topValue.fill(-Infinity);
+        topArc.fill(-1);
+        for (let k = edgeStart[bidder]; k < edgeStart[bidder + 1]; k++) {
+          const v = value[k] - first[edgeRight[k]];
+          if (v === -Infinity) continue; // a mentor with no place
+          if (count <= LIST || v > topValue[LIST]) {
+            let y = count <= LIST ? count++ : LIST;
+            while (y > 0 && topValue[y - 1] < v) {
+              topValue[y] = topValue[y - 1];
+              topArc[y] = topArc[y - 1];
+              y--;
+            }
+            topValue[y] = v;
+            topArc[y] = k;
+          }
+        }
+        for (let x = 0; x < LIST; x++) {
+          const k = topArc[x];
+          list[base + x] = k;
+          if (k >= 0) {
+            listGroup[base + x] = edgeRight[k];
+            listValue[base + x] = value[k];
+          }
+        }
+        listFloor[bidder] = count > LIST ? topValue[LIST] : -Infinity;
+        best = topValue[0];
+        bestArc = topArc[0];
+        next = topValue[1];
+      }
+      let group = bestArc >= 0 ? edgeRight[bestArc] : m;
+      let worth = bestArc >= 0 ? value[bestArc] : 0;
+      if (unmatched > 0) {
+        const v = -first[m];
         if (v > best) {
           next = best;
           best = v;
-          bestArc = k;
-        } else next = v;
+          group = m;
+          bestArc = -1;
+          worth = 0;
+        } else if (v > next) next = v;
       }
-    }
-    // Prices only rise, so arcs off the list are worth at most the floor: if the second best on
-    // the list is still above it, the list's two best are the mentee's two best.
-    if (!(next >= this.listFloor[i])) {
-      this.rescan(i);
-      best = this.topValue[0];
-      bestArc = this.topArc[0];
-      next = this.topValue[1];
-    }
-    let group = bestArc >= 0 ? this.input.edgeRight[bestArc] : m;
-    let worth = bestArc >= 0 ? value[bestArc] : 0;
-    if (this.unmatched > 0) {
-      const v = -first[m];
-      if (v > best) {
-        next = best;
-        best = v;
-        group = m;
-        bestArc = -1;
-        worth = 0;
-      } else if (v > next) next = v;
-    }
-    // The group's second place may be the second best.
-    const inGroup = worth - second[group];
-    if (inGroup > next) next = inGroup;
-    // A single option: any raise keeps the bid within ε; one of the value range keeps prices small.
-    if (next === -Infinity) next = best - this.top - eps;
-    const place = this.heap[this.groupStart[group]];
-    this.place = place;
-    this.bidPrice = worth - next + eps - this.placeCost[place];
-    this.arcOf[i] = bestArc;
-  }
-
-  /** Rebuilds mentee i's list: its LIST + 1 best arcs at today's prices, best first. */
-  private rescan(i: number): void {
-    const { topValue, topArc, value, first } = this;
-    const { edgeStart, edgeRight } = this.input;
-    let count = 0;
-    topValue.fill(-Infinity);
-    topArc.fill(-1);
-    for (let k = edgeStart[i]; k < edgeStart[i + 1]; k++) {
-      const v = value[k] - first[edgeRight[k]];
-      if (v === -Infinity) continue; // a mentor with no place
-      if (count <= LIST || v > topValue[LIST]) {
-        let y = count <= LIST ? count++ : LIST;
-        while (y > 0 && topValue[y - 1] < v) {
-          topValue[y] = topValue[y - 1];
-          topArc[y] = topArc[y - 1];
-          y--;
+      // The group's second place may be the second best.
+      const inGroup = worth - second[group];
+      if (inGroup > next) next = inGroup;
+      // A single option: any raise keeps the bid within ε; one of the value range keeps prices small.
+      if (next === -Infinity) next = best - top - eps;
+      place = heap[groupStart[group]];
+      bidPrice = worth - next + eps - placeCost[place];
+      arcOf[bidder] = bestArc;
+    } else {
+      let low = Infinity;
+      let low2 = Infinity;
+      place = -1;
+      for (let b = 0; b < blockMin.length; b++) {
+        const p = price[blockMin[b]];
+        if (p < low2) {
+          if (p < low) {
+            low2 = low;
+            low = p;
+            place = blockMin[b];
+          } else low2 = p;
         }
-        topValue[y] = v;
-        topArc[y] = k;
       }
+      const from = place - (place % BLOCK);
+      const to = Math.min(realPlaces, from + BLOCK);
+      for (let s = from; s < to; s++) if (s !== place && price[s] < low2) low2 = price[s];
+      if (low2 === Infinity) low2 = low + top;
+      bidPrice = low2 + eps;
     }
-    const base = i * LIST;
-    for (let x = 0; x < LIST; x++) {
-      const k = topArc[x];
-      this.list[base + x] = k;
-      if (k >= 0) {
-        this.listGroup[base + x] = edgeRight[k];
-        this.listValue[base + x] = value[k];
-      }
-    }
-    this.listFloor[i] = count > LIST ? topValue[LIST] : -Infinity;
-  }
-
-  /** A slack bidder's bid: the cheapest real place (by price: slack pays no place cost). */
-  private chooseForSlack(eps: number): void {
-    const { blockMin, price } = this;
-    let best = -1;
-    let low = Infinity;
-    let low2 = Infinity;
-    for (let b = 0; b < blockMin.length; b++) {
-      const p = price[blockMin[b]];
-      if (p < low2) {
-        if (p < low) {
-          low2 = low;
-          low = p;
-          best = blockMin[b];
-        } else low2 = p;
-      }
-    }
-    const from = best - (best % BLOCK);
-    const to = Math.min(this.realPlaces, from + BLOCK);
-    for (let s = from; s < to; s++) if (s !== best && price[s] < low2) low2 = price[s];
-    if (low2 === Infinity) low2 = low + this.top;
-    this.place = best;
-    this.bidPrice = low2 + eps;
-  }
-
-  /** Gives the chosen place to the bidder at the bid price; returns who held it (-1: nobody). */
-  private take(bidder: number): number {
-    const { place, price, pay, heap, heapAt } = this;
-    const evicted = this.holder[place];
-    if (evicted >= 0) this.holds[evicted] = -1;
-    this.holder[place] = bidder;
-    this.holds[bidder] = place;
-    price[place] = this.bidPrice;
-    pay[place] = this.bidPrice + this.placeCost[place];
+    if (!(bidPrice < PRICE_LIMIT)) return -2;
+    const evicted = holder[place];
+    if (evicted >= 0) holds[evicted] = -1;
+    holder[place] = bidder;
+    holds[bidder] = place;
+    price[place] = bidPrice;
+    pay[place] = bidPrice + placeCost[place];
     // The place only got dearer: down its group's heap.
-    const g = this.placeGroup[place];
-    const base = this.groupStart[g];
-    const size = this.groupStart[g + 1] - base;
+    const g = placeGroup[place];
+    const base = groupStart[g];
+    const size = groupStart[g + 1] - base;
     let h = heapAt[place];
     const key = pay[place];
     for (;;) {
@@ -363,27 +210,110 @@ class Market {
     }
     heap[base + h] = place;
     heapAt[place] = h;
-    this.refreshGroup(g);
-    if (this.slack > 0 && place < this.realPlaces) {
+    refreshGroup(g);
+    if (slack > 0 && place < realPlaces) {
       const b = Math.floor(place / BLOCK);
-      if (this.blockMin[b] === place) {
+      if (blockMin[b] === place) {
         let low = place;
-        const to = Math.min(this.realPlaces, (b + 1) * BLOCK);
+        const to = Math.min(realPlaces, (b + 1) * BLOCK);
         for (let s = b * BLOCK; s < to; s++) if (price[s] < price[low]) low = s;
-        this.blockMin[b] = low;
+        blockMin[b] = low;
       }
     }
     return evicted;
-  }
+  };
 
-  private refreshGroup(g: number): void {
-    const { heap, pay } = this;
-    const base = this.groupStart[g];
-    const size = this.groupStart[g + 1] - base;
-    this.first[g] = size > 0 ? pay[heap[base]] : Infinity;
-    let next = Infinity;
-    if (size > 1) next = pay[heap[base + 1]];
-    if (size > 2 && pay[heap[base + 2]] < next) next = pay[heap[base + 2]];
-    this.second[g] = next;
+  // Scaling phases: every bidder starts unassigned (prices kept) and bids until all hold a place.
+  // lastEpsilon > 1 (in the scaled units) only to show, in the specs, that stopping early is wrong.
+  const queue = new Int32Array(n + slack + 1);
+  let eps = Math.max(lastEpsilon, Math.floor(top / ALPHA));
+  let phases = 0;
+  for (;;) {
+    phases++;
+    holder.fill(-1);
+    holds.fill(-1);
+    let tail = 0;
+    for (let i = 0; i < n; i++) if (edgeStart[i + 1] > edgeStart[i]) queue[tail++] = i;
+    for (let x = 0; x < slack; x++) queue[tail++] = n + x;
+    let head = 0;
+    let waiting = tail;
+    if (tail === queue.length) tail = 0;
+    while (waiting > 0) {
+      const bidder = queue[head];
+      head = head + 1 === queue.length ? 0 : head + 1;
+      waiting--;
+      const evicted = bid(bidder, eps);
+      if (evicted === -2) return null;
+      if (evicted >= 0) {
+        queue[tail] = evicted;
+        tail = tail + 1 === queue.length ? 0 : tail + 1;
+        waiting++;
+      }
+    }
+    if (eps <= lastEpsilon) break;
+    eps = Math.max(lastEpsilon, Math.floor(eps / ALPHA));
   }
+  const matchedEdge = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) if (holds[i] >= 0 && holds[i] < realPlaces) matchedEdge[i] = arcOf[i];
+  return { matchedEdge, matched: most, phases };
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
+  return a;
+}
+
+/**
+ * The instance as a market, or null when its values cannot stay exact integers in a double:
+ * values (scaled, divided by their common divisor, times bidders + 1), the groups of places
+ * (one per mentor, then the unmatched places at index m), each place's group and cost.
+ */
+function buildMarket(input: BMatchingInput, most: number) {
+  const { nLeft: n, nRight: m, capacity, edgeStart, edgeWeight } = input;
+  const penaltyUnits = Math.round((input.slotPenalty ?? 0) * SCALE);
+  // Integer values divided by their common divisor: a coarse score grid needs fewer phases.
+  let divisor = penaltyUnits;
+  let largest = 0;
+  for (let k = 0; k < edgeWeight.length; k++) {
+    const v = Math.abs(Math.round(edgeWeight[k] * SCALE));
+    if (divisor !== 1) divisor = gcd(v, divisor);
+    if (v > largest) largest = v;
+  }
+  if (divisor === 0) divisor = 1;
+  let realPlaces = 0;
+  let maxPlaces = 0;
+  for (let j = 0; j < m; j++) {
+    realPlaces += Math.max(0, capacity[j]);
+    maxPlaces = Math.max(maxPlaces, capacity[j]);
+  }
+  let withArcs = 0;
+  for (let i = 0; i < n; i++) if (edgeStart[i + 1] > edgeStart[i]) withArcs++;
+  const slack = realPlaces - most;
+  const unmatched = withArcs - most;
+  const scale = withArcs + slack + 1;
+  if (((largest + penaltyUnits * maxPlaces) / divisor) * scale * 4 > PRICE_LIMIT) return null;
+  // Exact: each rounded weight is a multiple of the divisor.
+  const value = new Float64Array(edgeWeight.length);
+  let top = 0;
+  for (let k = 0; k < edgeWeight.length; k++) {
+    value[k] = (Math.round(edgeWeight[k] * SCALE) / divisor) * scale;
+    top = Math.max(top, Math.abs(value[k]));
+  }
+  const penalty = (penaltyUnits / divisor) * scale;
+  const groupStart = new Int32Array(m + 2);
+  for (let j = 0; j < m; j++) groupStart[j + 1] = groupStart[j] + Math.max(0, capacity[j]);
+  groupStart[m + 1] = groupStart[m] + unmatched;
+  const placeGroup = new Int32Array(groupStart[m + 1]);
+  const placeCost = new Float64Array(groupStart[m + 1]);
+  for (let g = 0; g <= m; g++) {
+    for (let s = groupStart[g]; s < groupStart[g + 1]; s++) {
+      placeGroup[s] = g;
+      if (g < m) placeCost[s] = (s - groupStart[g]) * penalty;
+    }
+  }
+  return { top, slack, unmatched, realPlaces, value, groupStart, placeGroup, placeCost };
 }
