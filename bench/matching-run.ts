@@ -1,14 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { writeFileSync } from 'node:fs';
 import { FastPairs, feasibleArcs } from '../libs/domain/src/matching/fast-pairs.js';
-import { solveArcs } from '../libs/domain/src/matching/objective.js';
+import { solveArcs, type ArcSolver } from '../libs/domain/src/matching/objective.js';
 import { contributions, indexDecisions, pairBlockers, solveMatching } from '../libs/domain/src/index.js';
 import { familyInstance, type FamilyName } from '../test/matching/families.js';
 
 /**
  * One measurement in its own process (so that its peak memory is its own):
  *   node dist/bench/matching-run.js <family> <mentees> <mentors> full     profiles → explained proposal
- *   node dist/bench/matching-run.js <family> <mentees> <mentors> solve    the solve alone, on the feasible arcs
+ *   node dist/bench/matching-run.js <family> <mentees> <mentors> solve [auction|paths]   the solve alone, on the feasible arcs
  *   node dist/bench/matching-run.js <family> <mentees> <mentors> export <file>   arcs for the referees
  * Prints one JSON line.
  */
@@ -56,16 +56,26 @@ if (mode === 'full') {
   const t1 = performance.now();
   const cpu0 = process.cpuUsage();
   const capacity = Int32Array.from(mentors, (m) => m.capacity);
-  const solved = solveArcs({ nLeft: mentees.length, nRight: mentors.length, capacity, ...arcs }, options);
+  const solver = (file ?? 'auction') as ArcSolver;
+  const solved = solveArcs({ nLeft: mentees.length, nRight: mentors.length, capacity, ...arcs }, options, solver);
   const t2 = performance.now();
   const cpu = process.cpuUsage(cpu0);
+  // The objective of the solve's own answer, so that both solvers' optima can be compared.
   let matched = 0;
-  for (const j of solved.mentorOf) if (j >= 0) matched++;
+  let objective = 0;
+  const load = new Int32Array(mentors.length);
+  solved.mentorOf.forEach((j, i) => {
+    if (j < 0) return;
+    matched++;
+    for (let k = arcs.edgeStart[i]; k < arcs.edgeStart[i + 1]; k++)
+      if (arcs.edgeRight[k] === j) objective += arcs.edgeWeight[k] - load[j]++ * options.loadBalance;
+  });
   print({
     arcsMs: t1 - t0,
     ms: t2 - t1,
     cpuMs: (cpu.user + cpu.system) / 1000,
     matched,
+    objective,
     phases: solved.phases,
     maxRssMB: rss(),
   });

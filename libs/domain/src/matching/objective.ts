@@ -18,9 +18,13 @@ export interface ArcProblem {
  * the load-balance price of each extra mentee on a mentor), or with the fairness objective the
  * best worst pair before the total. Returns each mentee's mentor (-1: unmatched).
  */
+/** Which exact solver finds the optimum on the arcs (the benchmark measures both). */
+export type ArcSolver = 'auction' | 'paths';
+
 export function solveArcs(
   problem: ArcProblem,
   options: Pick<MatchingOptions, 'objective' | 'loadBalance'>,
+  solver: ArcSolver = 'auction',
 ): { mentorOf: Int32Array; phases: number } {
   let { edgeStart, edgeRight, edgeWeight } = problem;
   let phases = 0;
@@ -30,7 +34,7 @@ export function solveArcs(
     ({ edgeStart, edgeRight, edgeWeight } = keepAtLeast(edgeStart, edgeRight, edgeWeight, bottleneck.threshold));
   }
   const input: BMatchingInput = { ...problem, edgeStart, edgeRight, edgeWeight, slotPenalty: options.loadBalance };
-  const solved = solveByAuction(input) ?? solveBMatchingOverMentors(input);
+  const solved = (solver === 'auction' ? solveByAuction(input) : null) ?? solveBMatchingOverMentors(input);
   phases += solved.phases;
   const mentorOf = Int32Array.from(solved.matchedEdge, (k) => (k >= 0 ? edgeRight[k] : -1));
   return { mentorOf, phases };
