@@ -1,7 +1,7 @@
 import type { MatchingOptions } from './candidates.js';
 import { maxCardinality } from './max-cardinality.js';
 import { solveByAuction } from './auction.js';
-import type { BMatchingInput } from './b-matching.js';
+import type { BMatchingInput, BMatchingResult } from './b-matching.js';
 import { solveBMatchingOverMentors } from './mentor-paths.js';
 
 export interface ArcProblem {
@@ -34,10 +34,18 @@ export function solveArcs(
     ({ edgeStart, edgeRight, edgeWeight } = keepAtLeast(edgeStart, edgeRight, edgeWeight, bottleneck.threshold));
   }
   const input: BMatchingInput = { ...problem, edgeStart, edgeRight, edgeWeight, slotPenalty: options.loadBalance };
-  const solved = (solver === 'auction' ? solveByAuction(input) : null) ?? solveBMatchingOverMentors(input);
+  const solved = solveBestBMatching(input, solver);
   phases += solved.phases;
   const mentorOf = Int32Array.from(solved.matchedEdge, (k) => (k >= 0 ? edgeRight[k] : -1));
   return { mentorOf, phases };
+}
+
+/**
+ * Most pairs, then the best total less slot penalties: by the auction, or by shortest paths over
+ * mentors when asked or when the auction's prices could not stay exact (it returns null).
+ */
+export function solveBestBMatching(input: BMatchingInput, solver: ArcSolver = 'auction'): BMatchingResult {
+  return (solver === 'auction' ? solveByAuction(input) : null) ?? solveBMatchingOverMentors(input);
 }
 
 /**
