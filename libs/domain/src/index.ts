@@ -26,7 +26,7 @@ export * from './matching/pair-rules.js';
 export * from './matching/b-matching.js';
 export * from './matching/engine.js';
 export * from './matching/greedy.js';
-export * from './matching/shortest-augmenting-path.js';
+export * from './matching/mentor-paths.js';
 export * from './program/program-matching.js';
 export * from './matching/cycle-candidates.js';
 export * from './mentorship/mentorship-policy.js';
