@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Access } from '../apps/api/src/access/access.service.js';
 import { PeopleService } from '../apps/api/src/people/people.service.js';
 import { parseCsv, planHrImport, ReportingChains } from '../libs/domain/src/index.js';
 import { createQueries, loadDirectory, openDatabase } from '../libs/persistence/src/index.js';
@@ -24,7 +25,11 @@ export async function benchHrImport(size = 10_000): Promise<BenchRow[]> {
     const admin = { personId: 'bench', roles: ['hr-admin' as const] };
     await db.query(`INSERT INTO people (id, display_name) VALUES ('bench', 'bench')`);
     const queries = createQueries(db);
-    const service = new PeopleService(queries.people, queries.directory, queries.mentorships);
+    const service = new PeopleService(
+      queries.people,
+      queries.directory,
+      new Access(queries.programs, queries.mentorships, queries.nominations),
+    );
 
     let t = performance.now();
     const parsed = parseCsv(csv);

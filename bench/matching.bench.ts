@@ -1,82 +1,152 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../libs/platform/src/index.js';
+import { FAMILIES, FAMILY_DESCRIPTIONS, type FamilyName } from '../test/matching/families.js';
 import type { BenchRow } from './report.js';
 
-interface Run {
-  algorithm: string;
+/** The referees' versions, installed from PyPI into the benchmark's own virtual environment. */
+const REFEREE_PACKAGES = ['ortools==9.15.6755', 'scipy==1.17.1', 'numpy==2.4.6'];
+const MENTEES = 5000;
+const MENTORS = 1000;
+const GROWTH: Array<[number, number]> = [
+  [5000, 1000],
+  [10000, 2000],
+  [20000, 4000],
+];
+const GROWTH_FAMILIES: FamilyName[] = ['scarce', 'realistic-5'];
+
+interface EngineRun {
   ms: number;
   maxRssMB: number;
   matched: number;
   total: number;
+  objective: number;
+  worst: number | null;
+  unmatched: number;
   infeasibleShare: number;
 }
-
-function run(algorithm: string, mentees: number, mentors: number, capacity: number, timeoutMs: number): Run | null {
-  const script = join(projectRoot(), 'dist/bench/matching-run.js');
-  const child = spawnSync(
-    process.execPath,
-    ['--max-old-space-size=8192', script, algorithm, String(mentees), String(mentors), String(capacity)],
-    {
-      encoding: 'utf8',
-      timeout: timeoutMs,
-      maxBuffer: 1 << 20,
-    },
-  );
-  if (child.error || child.status !== 0) return null;
-  return JSON.parse(child.stdout.trim().split('\n').pop()!) as Run;
+interface RefereeRun {
+  tool: string;
+  ms: number;
+  runs: number[];
+  matched: number;
+  total: number;
+  objective: number;
+  worst: number | null;
 }
 
-/** The engine, greedy and npm munkres on the same instances, each in its own process. */
+const cacheDir = () => join(projectRoot(), '.cache');
+
+function runJson<T>(command: string, args: string[], timeoutMs: number): T {
+  const child = spawnSync(command, args, { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 24 });
+  if (child.error || child.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed: ${child.error?.message ?? child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as T;
+}
+
+function node<T>(args: string[], timeoutMs = 900_000): T {
+  const script = join(projectRoot(), 'dist/bench/matching-run.js');
+  return runJson<T>(process.execPath, ['--max-old-space-size=8192', script, ...args], timeoutMs);
+}
+
+/**
+ * The referees run in a virtual environment under .cache (git-ignored), made and filled from PyPI
+ * on first use; the tests never need it.
+ */
+function refereePython(): string {
+  const venv = join(cacheDir(), 'bench-venv');
+  const python = join(venv, 'bin', 'python');
+  const ready = () =>
+    existsSync(python) && spawnSync(python, ['-c', 'import ortools, scipy, numpy'], { encoding: 'utf8' }).status === 0;
+  if (!ready()) {
+    mkdirSync(cacheDir(), { recursive: true });
+    for (const [command, args] of [
+      ['python3', ['-m', 'venv', venv]],
+      [python, ['-m', 'pip', 'install', '--quiet', ...REFEREE_PACKAGES]],
+    ] as const) {
+      const child = spawnSync(command, args, { encoding: 'utf8', stdio: 'inherit' });
+      if (child.status !== 0) throw new Error(`referee set-up failed: ${command} ${args.join(' ')}`);
+    }
+    if (!ready()) throw new Error(`referee set-up failed: ${python} cannot import ortools, scipy and numpy`);
+  }
+  return python;
+}
+
+function referee(python: string, file: string, tool: 'ortools' | 'scipy'): RefereeRun {
+  const script = join(projectRoot(), 'bench/referees/matching_referee.py');
+  return runJson<RefereeRun>(python, [script, file, tool, '3'], 1_800_000);
+}
+
+const median = <T extends { ms: number }>(runs: T[]): T => [...runs].sort((a, b) => a.ms - b.ms)[runs.length >> 1];
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const ratio = (a: number, b: number) => (a / b).toFixed(2);
+
+/** Same matched count and, to 1e-6, the same objective (and worst pair under fairness) as a referee. */
+function sameOptimum(
+  engine: { matched: number; objective: number; worst: number | null },
+  r: RefereeRun,
+  fair: boolean,
+) {
+  const close = (a: number | null, b: number | null) => a === b || (a !== null && b !== null && Math.abs(a - b) < 1e-6);
+  return (
+    engine.matched === r.matched && close(engine.objective, r.objective) && (!fair || close(engine.worst, r.worst))
+  );
+}
+
+/**
+ * Every family at 5,000 × 1,000: the engine (its solve alone, and the whole path from profiles to
+ * the explained proposal, each the median of three processes) against OR-Tools' min-cost flow and
+ * scipy's linear_sum_assignment (LAPJV on the capacity-expanded matrix), timed in the same run on
+ * the same arcs (solve only: building their input is not counted). Then growth to 20,000 × 4,000.
+ */
 export function benchMatching(): { rows: BenchRow[]; table: string } {
-  const MUNKRES_LIMIT_MS = 180_000;
-  const lines = [
-    '| instance | infeasible pairs | algorithm | time | peak RSS | matched | total score | gap to engine |',
-    '|---|---:|---|---:|---:|---:|---:|---:|',
-  ];
+  const python = refereePython();
+  const dir = join(cacheDir(), 'bench-matching');
+  mkdirSync(dir, { recursive: true });
   const rows: BenchRow[] = [];
-  for (const [mentees, mentors, capacity] of [
-    [1000, 250, 4],
-    [5000, 1000, 5],
-  ] as const) {
-    // Three runs, the median shown with the range: on this VM the same run varies by up to 2×.
-    const engineRuns = [1, 2, 3].map(() => run('engine', mentees, mentors, capacity, 600_000));
-    if (engineRuns.some((r) => r === null)) throw new Error(`the engine failed on ${mentees}×${mentors}`);
-    const sorted = (engineRuns as Run[]).sort((a, b) => a.ms - b.ms);
-    const engine = sorted[1];
-    const range = `${(sorted[0].ms / 1000).toFixed(2)}–${(sorted[2].ms / 1000).toFixed(2)} s`;
-    const name = `${mentees} mentees × ${mentors} mentors (capacity ${capacity})`;
-    const share = `${(engine.infeasibleShare * 100).toFixed(0)} %`;
-    const options = (['engine-fairness', 'engine-balance'] as const).map((objective) => {
-      const r = run(objective, mentees, mentors, capacity, 600_000);
-      if (!r) throw new Error(`the engine failed on ${mentees}×${mentors} with ${objective}`);
-      return r;
-    });
-    for (const r of [
-      engine,
-      ...options,
-      run('greedy', mentees, mentors, capacity, 600_000),
-      run('munkres', mentees, mentors, capacity, MUNKRES_LIMIT_MS),
-    ]) {
-      if (!r) {
-        lines.push(
-          `| ${name} | ${share} | munkres (npm, capacity-expanded ${mentees}×${mentors * capacity}) | > ${MUNKRES_LIMIT_MS / 1000} s (stopped) | – | – | – | – |`,
-        );
-        continue;
-      }
-      const gap = engine.total === 0 ? 0 : ((engine.total - r.total) / engine.total) * 100;
-      const labels: Record<string, string> = {
-        munkres: `munkres (npm, capacity-expanded ${mentees}×${mentors * capacity})`,
-        engine: 'engine (median of 3)',
-        'engine-fairness': 'engine, fairness objective (best worst pair first; its own optimum)',
-        'engine-balance': 'engine, load balance 0.05 (its own optimum)',
-      };
-      const label = labels[r.algorithm] ?? r.algorithm;
-      const time = r === engine ? `${(r.ms / 1000).toFixed(2)} s (${range})` : `${(r.ms / 1000).toFixed(2)} s`;
+  const lines = [
+    `| family (${MENTEES} mentees × ${MENTORS} mentors) | forbidden pairs | engine solve | OR-Tools min-cost flow | scipy LAPJV | engine ÷ OR-Tools | engine ÷ scipy | engine full path (profiles → explained proposal) | full ÷ OR-Tools | full ÷ scipy | peak RSS (full) | matched | total score | objective | same optimum as both |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  let allEqual = true;
+  for (const family of FAMILIES) {
+    const file = join(dir, `${family}.bin`);
+    node([family, String(MENTEES), String(MENTORS), 'export', file]);
+    const size = [String(MENTEES), String(MENTORS)];
+    const solve = median([1, 2, 3].map(() => node<EngineRun>([family, ...size, 'solve'])));
+    const ortools = referee(python, file, 'ortools');
+    const scipy = referee(python, file, 'scipy');
+    const full = median([1, 2, 3].map(() => node<EngineRun>([family, ...size, 'full'])));
+    const fair = family === 'fairness';
+    const equal = solve.matched === full.matched && sameOptimum(full, ortools, fair) && sameOptimum(full, scipy, fair);
+    allEqual &&= equal;
+    lines.push(
+      `| ${family}: ${FAMILY_DESCRIPTIONS[family]} | ${(full.infeasibleShare * 100).toFixed(0)} % | ${seconds(solve.ms)} | ${seconds(ortools.ms)} | ${seconds(scipy.ms)} | **${ratio(solve.ms, ortools.ms)}** | **${ratio(solve.ms, scipy.ms)}** | ${seconds(full.ms)} | ${ratio(full.ms, ortools.ms)} | ${ratio(full.ms, scipy.ms)} | ${full.maxRssMB.toFixed(0)} MB | ${full.matched} | ${full.total.toFixed(3)} | ${full.objective.toFixed(6)} | ${equal ? 'yes' : `**NO** (OR-Tools ${ortools.matched} / ${ortools.objective.toFixed(6)}, scipy ${scipy.matched} / ${scipy.objective.toFixed(6)})`} |`,
+    );
+    rows.push(
+      { name: `matching ${family}: engine solve`, value: solve.ms, unit: 'ms' },
+      { name: `matching ${family}: engine full path`, value: full.ms, unit: 'ms' },
+      { name: `matching ${family}: OR-Tools`, value: ortools.ms, unit: 'ms' },
+      { name: `matching ${family}: scipy`, value: scipy.ms, unit: 'ms' },
+    );
+  }
+  lines.push(
+    '',
+    allEqual
+      ? 'Matched counts and objectives (and, for fairness, the worst pair) are equal to both referees on every family.'
+      : '**Some optimum differs from a referee: see the last column.**',
+    '',
+    '| growth (one run each) | size | engine full path (profiles → explained proposal) | peak RSS | feasible pairs | matched |',
+    '|---|---|---:|---:|---:|---:|',
+  );
+  for (const family of GROWTH_FAMILIES) {
+    for (const [mentees, mentors] of GROWTH) {
+      const full = node<EngineRun>([family, String(mentees), String(mentors), 'full'], 1_800_000);
       lines.push(
-        `| ${name} | ${share} | ${label} | ${time} | ${r.maxRssMB.toFixed(0)} MB | ${r.matched} | ${r.total.toFixed(3)} | ${r.algorithm === 'engine' ? '–' : `${gap.toFixed(2)} %`} |`,
+        `| ${family} | ${mentees} × ${mentors} | ${seconds(full.ms)} | ${full.maxRssMB.toFixed(0)} MB | ${(100 - full.infeasibleShare * 100).toFixed(0)} % of ${((mentees * mentors) / 1e6).toFixed(0)} M | ${full.matched} |`,
       );
-      rows.push({ name: `${r.algorithm} ${mentees}×${mentors}`, value: r.ms, unit: 'ms' });
+      rows.push({ name: `matching ${family} ${mentees}×${mentors}: engine full path`, value: full.ms, unit: 'ms' });
     }
   }
   return { rows, table: lines.join('\n') };

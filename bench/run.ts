@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     sections.push(`### HR directory (10,000 people)\n\n${markdownTable(await benchHrImport())}`);
   if (!only || only === 'matching')
     sections.push(
-      `### Matching\n\nScores are in score units (0 to 1 per pair); the gap is the share of the engine's total score lost.\n\n${benchMatching().table}`,
+      `### Matching\n\nEngine times are medians of three processes; referees' times are medians of three solves (one when a solve takes over 5 s), solve only. Ratios use the engine's solve; the full path adds building candidates from profiles, the feasible pairs and their scores, and every explanation. Objective = total score less the load-balance price.\n\n${benchMatching().table}`,
     );
   if (!only || only === 'throughput') {
     sections.push(

@@ -169,7 +169,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** For each competency where managers fall short, the mentors strong enough to help (roles: owner, hr-admin). */
+        /** For each competency where managers fall short, the mentors strong enough to help (roles: owner, hr-admin). Owners see the names of the mentors of their own programs; the others are counted in `unnamedMentors`. */
         get: operations["InsightsController_coverage"];
         put?: never;
         post?: never;
@@ -187,7 +187,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Average target vs current level per group and competency, for managers or for mentors (roles: owner, hr-admin).
+         * Average target vs current level per group and competency, for managers or for mentors (roles: owner, hr-admin). For owners, groups with fewer than 3 assessed people show no averages.
          * @description Current level = latest assessment of each source, weighted self 0.5, mentor 1, supervisor 1, manager 1.5, 360 2.
          */
         get: operations["InsightsController_gaps"];
@@ -465,7 +465,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics of this API process (HTTP requests by route and status, Node runtime). */
+        /** Prometheus metrics of this API process (HTTP requests by route and status, Node runtime): with a token of the operator role, or the METRICS_TOKEN secret as bearer. */
         get: operations["MetricsController_scrape"];
         put?: never;
         post?: never;
@@ -482,7 +482,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Nomination suggestions for the next cycle (from HR events) (roles: owner, hr-admin). */
+        /** Nomination suggestions for the next cycle (from HR events) (roles: owner, hr-admin). Owners see the open suggestions and those of their own programs. */
         get: operations["InsightsController_nominations"];
         put?: never;
         post?: never;
@@ -576,7 +576,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The directory, paginated and filtered (roles: hr-admin, owner). */
+        /** The directory, paginated and filtered (roles: hr-admin, owner): HR admins get every record; an owner gets the public card, and the full record of the people of their own programs. */
         get: operations["PeopleController_list"];
         put?: never;
         /** Add a person (role: hr-admin). 409 if the id exists; 400 for an unknown manager or a reporting cycle. */
@@ -594,7 +594,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A person. Personal details only for the person, HR admins, owners and their active mentor or supervisor; others get the public card. */
+        /** A person. Personal details only for the person, HR admins, the owners of programs they are enrolled, planned or nominated in, and their active mentor or supervisor; others get the public card. */
         get: operations["PeopleController_get"];
         put?: never;
         post?: never;
@@ -681,9 +681,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Managers above and everyone below a person (roles: hr-admin, owner). */
+        /** Managers above and everyone below a person (roles: hr-admin, owner; an owner for the people of their own programs only, else 403 PERSON.PRIVATE). */
         get: operations["PeopleController_chain"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the roles mentorflow gives a person (role: hr-admin). Their tokens and dashboard sessions keep only these from now on; a sign-in with the identity provider gets exactly these. */
+        put: operations["PeopleController_setRoles"];
         post?: never;
         delete?: never;
         options?: never;
@@ -718,7 +735,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Imported pilots, newest first. */
+        /** Imported pilots, newest first: all for HR admins, an owner’s own imports. */
         get: operations["PilotsController_list"];
         put?: never;
         /** Import the mentorships of a pilot (JSON, all or nothing; 400 lists every problem with its entry and field). */
@@ -736,7 +753,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The pilot’s evaluation: success per mentorship with reasons, factors with effect sizes and intervals, competency gaps, themes, risks, recommendations. */
+        /** The pilot’s evaluation: success per mentorship with reasons, factors with effect sizes and intervals, competency gaps, themes, risks, recommendations. For HR admins and the owner who imported it (404 for anybody else). */
         get: operations["PilotsController_analysis"];
         put?: never;
         post?: never;
@@ -1190,7 +1207,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The same report as a readable page with charts (the owner, the sponsor, the steering group).
+         * The same report as a readable page with charts (the owner, the sponsor, the steering group), in English or French (`?lang=`).
          * @description Shows both ROI figures per monetised measure, each labelled — before/after, and from the effect estimated against comparable managers with its 95 % interval — under the same privacy rule as the JSON (aggregates of at least 5 people for the sponsor).
          */
         get: operations["ReportController_reportPage"];
@@ -1360,11 +1377,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The caller’s own tokens, newest first, revoked and expired ones included (HR admins: ?personId=). */
+        get: operations["TokensController_list"];
         put?: never;
-        /** Issue a bearer token for a person with roles (role: hr-admin). */
+        /** Issue a bearer token for a person with roles (role: hr-admin). The person is given those roles; the token expires after expiresInDays (default TOKEN_TTL_DAYS). 409 PERSON.LEFT for a person who left. */
         post: operations["TokensController_issue"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a token: its holder, or an HR admin (404 for anybody else’s, as for an unknown id). Dashboard sessions opened with it end too. Revoking twice keeps the first revocation. */
+        delete: operations["TokensController_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1459,7 +1494,10 @@ export interface components {
             source: string;
             /** @example percentage point */
             unit: string;
-            /** @example 18 */
+            /**
+             * @description At most 10¹² either way.
+             * @example 18
+             */
             value: number;
             /** @description Money one unit of improvement is worth, if agreed; omitted = not monetised. */
             valuePerUnit?: Record<string, unknown> | null;
@@ -1931,7 +1969,10 @@ export interface components {
             jobLevel?: string;
             /** @description New manager (changed-manager; null at the top). */
             managerId?: string | null;
-            /** @example 2026-11-20T09:00:00Z */
+            /**
+             * @description From 2000 to a year from now (an announced change).
+             * @example 2026-11-20T09:00:00Z
+             */
             occurredAt: string;
             /** @description hired-as-manager: the new person when the directory does not know them yet. */
             person?: components["schemas"]["CreatePersonDto"];
@@ -2003,6 +2044,8 @@ export interface components {
             menteeId: string;
         };
         IssuedTokenResponse: {
+            /** Format: date-time */
+            expiresAt: string;
             /** Format: uuid */
             id: string;
             label: string;
@@ -2016,6 +2059,11 @@ export interface components {
             displayName: string;
             /** @example claire.martin@example.com */
             email?: string;
+            /**
+             * @description Days until the token expires: at most, and by default, the deployment’s TOKEN_TTL_DAYS (90).
+             * @example 30
+             */
+            expiresInDays?: number;
             /**
              * @description What the token is for (shown in audits).
              * @example laptop
@@ -2055,7 +2103,7 @@ export interface components {
         };
         KpiDto: {
             /**
-             * @description Value before the program.
+             * @description Value before the program (at most 10¹² either way).
              * @example 18
              */
             baseline: number;
@@ -2123,7 +2171,10 @@ export interface components {
              *     ]
              */
             competencies: string[];
-            /** @example 2027-03-01T09:00:00.000Z */
+            /**
+             * @description When it was held: from 2000 to now.
+             * @example 2027-03-01T09:00:00.000Z
+             */
             heldAt: string;
             minutes: number;
             /** @description Seen by the mentor (its author) only. */
@@ -2358,7 +2409,8 @@ export interface components {
             personId: string;
         };
         PersonPageResponse: {
-            items: components["schemas"]["PersonResponse"][];
+            /** @description The full record where the privacy rule allows, else the public card. */
+            items: (components["schemas"]["PersonResponse"] | components["schemas"]["PublicPersonResponse"])[];
             limit: number;
             offset: number;
             total: number;
@@ -2382,6 +2434,15 @@ export interface components {
             status: "active" | "left";
             teamSize: number;
             timeZone: string;
+        };
+        PersonRolesDto: {
+            /**
+             * @example [
+             *       "mentor",
+             *       "supervisor"
+             *     ]
+             */
+            roles: ("owner" | "sponsor" | "supervisor" | "mentor" | "mentee" | "hr-admin" | "operator")[];
         };
         PilotAnalysisBodyResponse: {
             /** @description Each factor: label, n, effect size r with its corrected interval, or "not enough data". */
@@ -2654,7 +2715,7 @@ export interface components {
             };
         };
         RecordAssessmentDto: {
-            /** @description ISO date-time; default now. */
+            /** @description ISO date-time, from 2000 to now; default now. */
             assessedAt?: string;
             /** @description HR admins recording on behalf of someone: the assessor. Others are the assessor. */
             assessorId?: string;
@@ -2975,6 +3036,25 @@ export interface components {
             type: string;
             version: number;
         };
+        TokenResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            label: string;
+            personId: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /**
+             * @description Who revoked it: its holder, an HR admin, or the person’s leaving.
+             * @enum {string|null}
+             */
+            revokedReason: "holder" | "hr-admin" | "person-left" | null;
+            /** @description Roles it carries (those the person no longer holds do not apply). */
+            roles: ("owner" | "sponsor" | "supervisor" | "mentor" | "mentee" | "hr-admin" | "operator")[];
+        };
         TrainingCaseResponse: {
             /** @description The pilot’s anecdotes, de-identified. */
             anecdotes: string[];
@@ -3059,7 +3139,10 @@ export interface components {
             attendees: string[];
             /** @enum {string} */
             audience: "mentors" | "mentees";
-            /** @example 2027-03-01T09:00:00.000Z */
+            /**
+             * @description When it was held: from 2000 to now.
+             * @example 2027-03-01T09:00:00.000Z
+             */
             heldAt: string;
             /** @description Links to material: cases and lessons from earlier cycles, slides. */
             materials?: string[];
@@ -5679,6 +5762,33 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description No token, or an unknown, expired or revoked one (`AUTH.MISSING_TOKEN`, `AUTH.INVALID_TOKEN`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller’s role or relation does not allow it (`AUTH.ROLE_REQUIRED`, `PROGRAM.NOT_OWNER`, …). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many failed authentications from this address, or too many expensive calls (`AUTH.TOO_MANY_FAILURES`, `RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             /** @description A workflow did not answer in time or could not take the request now; nothing is lost — retry with the same Idempotency-Key (`WORKFLOW.NOT_ANSWERING`, `WORKFLOW.BUSY`, `EVENT_STORE.UNAVAILABLE`). */
             503: {
                 headers: {
@@ -7045,6 +7155,121 @@ export interface operations {
             };
         };
     };
+    PeopleController_setRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonRolesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonRolesDto"];
+                };
+            };
+            /** @description A field, a path or query parameter is invalid (`VALIDATION`, each field named), or JSON nested too deep (`REQUEST.TOO_DEEP`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No token, or an unknown, expired or revoked one (`AUTH.MISSING_TOKEN`, `AUTH.INVALID_TOKEN`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller’s role or relation does not allow it (`AUTH.ROLE_REQUIRED`, `PROGRAM.NOT_OWNER`, …). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such object (`NOT_FOUND`, `PROGRAM.NO_SUCH_CYCLE`). No such object (`NOT_FOUND`, `PROGRAM.NO_SUCH_CYCLE`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The object is in the wrong phase or state for this (`PROGRAM.WRONG_PHASE`, `MENTORSHIP.WRONG_PHASE`, …), or a request with this Idempotency-Key is still running (`IDEMPOTENCY.IN_PROGRESS`). The object is in the wrong phase or state for this (`PROGRAM.WRONG_PHASE`, `MENTORSHIP.WRONG_PHASE`, …), or a request with this Idempotency-Key is still running (`IDEMPOTENCY.IN_PROGRESS`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large (`REQUEST.TOO_LARGE`: 256 KB of JSON, 20 MB of CSV). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not of a type this route reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description This Idempotency-Key was used for another request (`IDEMPOTENCY.KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many failed authentications from this address, or too many expensive calls (`AUTH.TOO_MANY_FAILURES`, `RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A workflow did not answer in time or could not take the request now; nothing is lost — retry with the same Idempotency-Key (`WORKFLOW.NOT_ANSWERING`, `WORKFLOW.BUSY`, `EVENT_STORE.UNAVAILABLE`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     PeopleController_import: {
         parameters: {
             query?: {
@@ -7426,7 +7651,9 @@ export interface operations {
     };
     PilotsController_analysisPage: {
         parameters: {
-            query?: never;
+            query: {
+                lang: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -10281,9 +10508,10 @@ export interface operations {
     };
     ReportController_reportPage: {
         parameters: {
-            query?: {
+            query: {
                 /** @description The cycle to read (1, 2, …; default: the running one). A finished cycle reads as it stood when it ended. 404 PROGRAM.NO_SUCH_CYCLE for a cycle the program never had. */
                 cycle?: number;
+                lang: string;
             };
             header?: never;
             path: {
@@ -11474,6 +11702,73 @@ export interface operations {
             };
         };
     };
+    TokensController_list: {
+        parameters: {
+            query?: {
+                /** @description Another person’s tokens (HR admins only); default: the caller’s. */
+                personId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"][];
+                };
+            };
+            /** @description A field, a path or query parameter is invalid (`VALIDATION`, each field named), or JSON nested too deep (`REQUEST.TOO_DEEP`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No token, or an unknown, expired or revoked one (`AUTH.MISSING_TOKEN`, `AUTH.INVALID_TOKEN`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller’s role or relation does not allow it (`AUTH.ROLE_REQUIRED`, `PROGRAM.NOT_OWNER`, …). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many failed authentications from this address, or too many expensive calls (`AUTH.TOO_MANY_FAILURES`, `RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A workflow did not answer in time or could not take the request now; nothing is lost — retry with the same Idempotency-Key (`WORKFLOW.NOT_ANSWERING`, `WORKFLOW.BUSY`, `EVENT_STORE.UNAVAILABLE`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     TokensController_issue: {
         parameters: {
             query?: never;
@@ -11532,6 +11827,117 @@ export interface operations {
                 };
             };
             /** @description The object is in the wrong phase or state for this (`PROGRAM.WRONG_PHASE`, `MENTORSHIP.WRONG_PHASE`, …), or a request with this Idempotency-Key is still running (`IDEMPOTENCY.IN_PROGRESS`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is too large (`REQUEST.TOO_LARGE`: 256 KB of JSON, 20 MB of CSV). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not of a type this route reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description This Idempotency-Key was used for another request (`IDEMPOTENCY.KEY_REUSED`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many failed authentications from this address, or too many expensive calls (`AUTH.TOO_MANY_FAILURES`, `RATE_LIMITED`); see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A workflow did not answer in time or could not take the request now; nothing is lost — retry with the same Idempotency-Key (`WORKFLOW.NOT_ANSWERING`, `WORKFLOW.BUSY`, `EVENT_STORE.UNAVAILABLE`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    TokensController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description A field, a path or query parameter is invalid (`VALIDATION`, each field named), or JSON nested too deep (`REQUEST.TOO_DEEP`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No token, or an unknown, expired or revoked one (`AUTH.MISSING_TOKEN`, `AUTH.INVALID_TOKEN`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The caller’s role or relation does not allow it (`AUTH.ROLE_REQUIRED`, `PROGRAM.NOT_OWNER`, …). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such object (`NOT_FOUND`, `PROGRAM.NO_SUCH_CYCLE`). No such object (`NOT_FOUND`, `PROGRAM.NO_SUCH_CYCLE`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The object is in the wrong phase or state for this (`PROGRAM.WRONG_PHASE`, `MENTORSHIP.WRONG_PHASE`, …), or a request with this Idempotency-Key is still running (`IDEMPOTENCY.IN_PROGRESS`). The object is in the wrong phase or state for this (`PROGRAM.WRONG_PHASE`, `MENTORSHIP.WRONG_PHASE`, …), or a request with this Idempotency-Key is still running (`IDEMPOTENCY.IN_PROGRESS`). */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -44,6 +44,18 @@ describe('npx mentorflow', () => {
     const token = await cli('token', 'issue', '--person', 'emp-7', '--name', 'Claire Martin', '--roles', 'sponsor');
     expect(token.code).toBe(0);
     expect(token.out.trim()).toMatch(/^mf_/);
+    // Listed with its id, then revoked by that id: the token no longer opens anything.
+    const listed = await cli('token', 'list', '--person', 'emp-7');
+    expect(listed.code).toBe(0);
+    const [tokenId] = listed.out.trim().split(/\s+/);
+    expect(listed.out).toMatch(/valid\n$/);
+    const revoked = await cli('token', 'revoke', tokenId);
+    expect([revoked.code, revoked.out]).toEqual([0, expect.stringMatching(/^Token .* of emp-7 revoked at /)]);
+    expect((await cli('token', 'list', '--person', 'emp-7')).out).toMatch(/revoked \S+\n$/);
+    const claire = await fetch(`${env.MENTORFLOW_URL}/programs`, {
+      headers: { Authorization: `Bearer ${token.out.trim()}` },
+    });
+    expect(claire.status).toBe(401);
     const created = await cli(
       'program',
       'create',

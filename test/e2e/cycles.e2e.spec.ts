@@ -31,6 +31,12 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** A dashboard session cookie for a token, as the sign-in page gives it. */
+async function signedIn(token: string): Promise<string> {
+  const res = await request(api).post('/dashboard/sign-in').type('form').send({ token }).expect(303);
+  return String(res.headers['set-cookie']).split(';')[0];
+}
+
 const phaseOf = async (id: string) =>
   (await request(api).get(`/mentorships/${id}`).set(as('owner')).expect(200)).body.phase as string;
 
@@ -132,8 +138,25 @@ describe('program cycles', () => {
       expect.objectContaining({ cycle: 2, phase: 'LAUNCH_PLANNING', mentorships: 0, current: true, endedAt: null }),
     ]);
     const page = await request(api).get(`${p}/report.html?cycle=1`).set(as('sponsor')).expect(200);
-    expect(page.text).toContain('cycle 1');
-    expect(page.text).toContain('href="/programs/' + cycle.programId + '/report.html?cycle=2"');
+    expect(page.text).toContain('Cycle 1');
+    expect(page.text).toContain('href="/programs/' + cycle.programId + '/report.html?cycle=2&amp;lang=en"');
+
+    // The dashboard reads the same: cycle 1 as it ended, with no form of the running cycle.
+    const owner = await signedIn(cycle.tokens.owner);
+    const d = `/dashboard/programs/${cycle.programId}`;
+    const first = (await request(api).get(`${d}?cycle=1&lang=en`).set('Cookie', owner).expect(200)).text;
+    expect(first).toContain('— Cycle 1</h1>');
+    expect(first).toContain(`href="${d}?cycle=2&amp;lang=en"`);
+    expect(first).toContain('data-phase="RENEWED"');
+    expect(first).not.toContain(`<form method="post" action="${d}/`);
+    for (const id of [closing, running]) expect(first).toContain(`/dashboard/mentorships/${id}`);
+    const second = (await request(api).get(d).set('Cookie', owner).expect(200)).text;
+    expect(second).toContain('— Cycle 2</h1>');
+    expect(second).not.toContain(`/dashboard/mentorships/${closing}`);
+    const report = (await request(api).get(`${d}/report?cycle=1&lang=fr`).set('Cookie', owner).expect(200)).text;
+    expect(report).toContain('le rapport le montre tel qu’il était alors');
+    expect(report).toContain('Team turnover');
+    await request(api).get(`${d}?cycle=7`).set('Cookie', owner).expect(404);
   }, 180_000);
 
   it('answers 404 PROGRAM.NO_SUCH_CYCLE for a cycle the program never had, and 400 for a bad one', async () => {

@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { DEFAULT_ECONOMICS } from '../../libs/domain/src/index.js';
 import { agreeKickoffUpdate, approveMentorshipUpdate, mentorshipStateQuery } from '../../libs/contracts/src/index.js';
 import { eventually, useWorkerStack } from '../support/services.js';
 import { startApi, tokenFor } from '../support/api.js';
+import { expectAccessible, launchChromium, SHOTS } from '../support/browser.js';
 import { facts, fastPolicy, goals, seedCast, startMentorship, type Cast } from '../support/mentorships.js';
-
-/** Debian's Chromium (`apt-get install chromium`, done by .ci/run); no browser download. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(process.cwd(), 'test-results');
 
 const stack = useWorkerStack('e2e-dashboard', { beforeAll, afterAll });
 let app: NestExpressApplication;
@@ -23,11 +19,8 @@ let programId = '';
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `no Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH`,
-    );
-  mkdirSync(SHOTS, { recursive: true });
+  // Fails here, loudly, when Debian's Chromium is missing: a browser test never skips.
+  browser = await launchChromium();
   ({ app, baseUrl: api } = await startApi({
     db: stack.db,
     temporal: stack.client,
@@ -65,7 +58,6 @@ beforeAll(async () => {
     })
     .expect(201);
   programId = created.body.id;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -84,10 +76,15 @@ describe('the dashboard in a real browser (Debian Chromium, playwright-core)', (
   it('refuses a wrong token and sends the unsigned to the sign-in page', async () => {
     const page = await browser.newPage();
     await page.goto(`${api}/dashboard/mentorships/${cast.pair.mentorshipId}`);
-    expect(page.url()).toMatch(/\/dashboard\/sign-in$/);
+    // The sign-in page remembers where the link led, to go on there once signed in.
+    expect(page.url()).toContain(
+      `/dashboard/sign-in?next=${encodeURIComponent(`/dashboard/mentorships/${cast.pair.mentorshipId}`)}`,
+    );
+    await expectAccessible(page, 'sign-in');
     await page.fill('input[name=token]', 'mf_not-a-token');
     await page.click('button:has-text("Sign in")');
-    await expect(page.textContent('.error')).resolves.toMatch(/unknown or revoked/);
+    await expect(page.textContent('.error')).resolves.toMatch(/unknown, expired or revoked/);
+    await expectAccessible(page, 'sign-in refused');
     await page.close();
   });
 
@@ -95,16 +92,17 @@ describe('the dashboard in a real browser (Debian Chromium, playwright-core)', (
     const page = await browser.newPage();
     await signIn(page, tokens.supervisor);
     await expect(page.textContent('h1')).resolves.toBe('Home');
+    await expectAccessible(page, 'home');
     // The checkpoint waiting for this supervisor is listed first, with a link to the mentorship.
-    await page.click('section:has(h2:has-text("Checkpoints awaiting your decision")) a:has-text("Open")');
+    await page.click('section:has(h2:has-text("Waiting for you")) a:has-text("Open")');
     await page.waitForURL(new RegExp(`/dashboard/mentorships/${cast.pair.mentorshipId}`));
-    await expect(page.textContent('#phase')).resolves.toBe('ACTIVE');
+    await expect(page.textContent('#phase')).resolves.toBe('Active');
     // People appear by their directory names, not their ids.
     await expect(page.textContent('h1')).resolves.toMatch(/^Mentee \w+ ← Mentor \w+$/);
     await page.selectOption('select[name=decision]', 'approve');
-    await page.click('button:has-text("Decide")');
+    await page.click('form[action*="/decision"] button');
     await expect(page.textContent('.flash')).resolves.toBe('Decision recorded');
-    await expect(page.textContent('.decision')).resolves.toBe('approve');
+    await expect(page.textContent('.decision')).resolves.toBe('Approved');
     await page.screenshot({ path: join(SHOTS, 'dashboard-checkpoint-decided.png'), fullPage: true });
     // The API says the same.
     const state = (
@@ -121,8 +119,8 @@ describe('the dashboard in a real browser (Debian Chromium, playwright-core)', (
     const page = await browser.newPage();
     await signIn(page, tokens.owner);
     await page.click('a:has-text("Dashboard program")');
-    await expect(page.textContent('h1')).resolves.toBe('Dashboard program');
-    await expect(page.textContent('ol.timeline')).resolves.toMatch(/LAUNCH_PLANNING/);
+    await expect(page.textContent('h1')).resolves.toBe('Dashboard program — Cycle 1');
+    await expect(page.textContent('ol.timeline')).resolves.toMatch(/Launch and planning/);
     await page.goto(`${api}/dashboard/programs/${programId}?lang=fr`);
     await expect(page.textContent('body')).resolves.toMatch(/Chronologie des phases/);
     await page.screenshot({ path: join(SHOTS, 'dashboard-program-fr.png'), fullPage: true });
@@ -139,11 +137,20 @@ describe('the dashboard in a real browser (Debian Chromium, playwright-core)', (
       document.body.appendChild(form);
       form.submit();
     })()`);
-    await page.waitForURL(/error=/);
-    await expect(page.textContent('.error')).resolves.toMatch(/no re-alignment review is open/);
-    // Someone else's mentorship stays closed to this owner, page or not.
+    await page.waitForURL(/notice=refused\.phase/);
+    // Back in the language the page was read in (French here), with the notice's own words.
+    await expect(page.getAttribute('.error', 'data-notice')).resolves.toBe('refused.phase');
+    await expect(page.textContent('.error')).resolves.toMatch(/pas à cette étape/);
+    // After signing in again, a link followed before goes on to its page.
+    await page.context().clearCookies();
+    await page.goto(`${api}/dashboard/programs/${programId}?lang=fr`);
+    await page.fill('input[name=token]', tokens.owner);
+    await page.click('button:has-text("Sign in")');
+    await page.waitForURL(`${api}/dashboard/programs/${programId}?lang=fr`);
+    // Someone else's mentorship does not exist for this owner: the 404 page.
     const refused = await page.goto(`${api}/dashboard/mentorships/${cast.pair.mentorshipId}`);
-    expect(refused?.status()).toBe(403);
+    expect(refused?.status()).toBe(404);
+    await expectAccessible(page, 'refusal');
     await page.close();
   });
 });

@@ -81,13 +81,13 @@ describe('Idempotency-Key', () => {
       .expect(201);
     const id: string = created.body.id;
     expect(
-      (await request(api).post(`/programs/${id}/launch-approval`).set(as('other', 'approve-x')).send({}).expect(403))
+      (await request(api).post(`/programs/${id}/launch-approval`).set(as('other', 'approve-x')).send({}).expect(404))
         .body.code,
-    ).toBe('PROGRAM.NOT_SPONSOR');
+    ).toBe('NOT_FOUND');
     expect(
-      (await request(api).post(`/programs/${id}/launch-approval`).set(as('other', 'approve-x')).send({}).expect(403))
+      (await request(api).post(`/programs/${id}/launch-approval`).set(as('other', 'approve-x')).send({}).expect(404))
         .body.code,
-    ).toBe('PROGRAM.NOT_SPONSOR');
+    ).toBe('NOT_FOUND');
     const approved = await request(api)
       .post(`/programs/${id}/launch-approval`)
       .set(as('sponsor', 'approve-1'))

@@ -68,6 +68,76 @@ describe('limits', () => {
     expect((await importOn(b).expect(429)).body.code).toBe('RATE_LIMITED');
   });
 
+  it('counts dashboard sign-in failures against the same limit, the API and the form sharing one count', async () => {
+    const api = await freshApi();
+    const good = await tokenFor(stack.db, 'owner-1', ['owner']);
+    for (let i = 0; i < limits.authFailures - 1; i++) {
+      const res = await request(api).post('/dashboard/sign-in').type('form').send({ token: 'mf_guess' }).expect(303);
+      expect(res.headers.location).toBe('/dashboard/sign-in?notice=sign-in.refused');
+    }
+    await request(api).get('/programs').set('Authorization', 'Bearer mf_guess').expect(401);
+    const blocked = await request(api).post('/dashboard/sign-in').type('form').send({ token: good }).expect(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(blocked.headers['set-cookie']).toBeUndefined();
+    await request(api).get('/programs').set('Authorization', `Bearer ${good}`).expect(429);
+  });
+
+  it('refuses sign-in and sign-out from another origin (login CSRF), and sends the security headers', async () => {
+    const api = await freshApi();
+    const good = await tokenFor(stack.db, 'owner-1', ['owner']);
+    for (const origin of ['https://evil.example', 'null']) {
+      const res = await request(api)
+        .post('/dashboard/sign-in')
+        .set('Origin', origin)
+        .type('form')
+        .send({ token: good });
+      expect([origin, res.status, res.headers['set-cookie']]).toEqual([origin, 403, undefined]);
+    }
+    await request(api)
+      .post('/dashboard/sign-in')
+      .set('Sec-Fetch-Site', 'cross-site')
+      .type('form')
+      .send({ token: good })
+      .expect(403);
+    const signedIn = await request(api)
+      .post('/dashboard/sign-in')
+      .set('Origin', api)
+      .type('form')
+      .send({ token: good });
+    expect(signedIn.status).toBe(303);
+    const cookie = String(signedIn.headers['set-cookie']).split(';')[0];
+    expect(String(signedIn.headers['set-cookie'])).toMatch(/HttpOnly/i);
+    expect(String(signedIn.headers['set-cookie'])).toMatch(/SameSite=Strict/i);
+    // A foreign page cannot sign the reader out either; the session stays open.
+    await request(api)
+      .post('/dashboard/sign-out')
+      .set('Origin', 'https://evil.example')
+      .set('Cookie', cookie)
+      .expect(403);
+    const home = await request(api).get('/dashboard').set('Cookie', cookie).expect(200);
+    expect(home.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(home.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(home.headers['content-security-policy']).toMatch(/form-action 'self'/);
+    expect(home.headers['x-content-type-options']).toBe('nosniff');
+    expect(home.headers['x-frame-options']).toBe('DENY');
+    expect(home.headers['x-powered-by']).toBeUndefined();
+    expect((await request(api).get('/health').expect(200)).headers['x-powered-by']).toBeUndefined();
+    // Banners come from a fixed list of codes: any other text shows nothing.
+    const forged = await request(api)
+      .get('/dashboard?flash=Your%20account%20is%20locked&notice=hacked')
+      .set('Cookie', cookie);
+    expect(forged.text).not.toMatch(/account is locked|hacked/);
+    const signedOut = await request(api)
+      .post('/dashboard/sign-out')
+      .set('Origin', api)
+      .set('Cookie', cookie)
+      .expect(303);
+    expect(signedOut.headers.location).toBe('/dashboard/sign-in?notice=signed-out');
+    expect((await request(api).get('/dashboard').set('Cookie', cookie).expect(303)).headers.location).toBe(
+      '/dashboard/sign-in',
+    );
+  });
+
   it('limits expensive calls per person', async () => {
     const api = await freshApi();
     const hr = await tokenFor(stack.db, 'hr-1', ['hr-admin']);

@@ -72,14 +72,14 @@ afterAll(async () => {
 });
 
 describe('matching a cycle over HTTP', () => {
-  it('refuses enrolment before the launch is approved (409), and by another owner (403)', async () => {
+  it('refuses enrolment before the launch is approved (409), and by another owner (the 404 of an unknown program)', async () => {
     expect((await post('/enrolments', 'owner', { personId: 'mentee-1', role: 'mentee' }).expect(409)).body.code).toBe(
       'PROGRAM.WRONG_PHASE',
     );
     await request(api).post(`/programs/${programId}/launch-approval`).set(as('sponsor')).send({}).expect(200);
     expect(
-      (await post('/enrolments', 'otherOwner', { personId: 'mentee-1', role: 'mentee' }).expect(403)).body.code,
-    ).toBe('PROGRAM.NOT_OWNER');
+      (await post('/enrolments', 'otherOwner', { personId: 'mentee-1', role: 'mentee' }).expect(404)).body.code,
+    ).toBe('NOT_FOUND');
     await post('/enrolments', 'sup', { personId: 'mentee-1', role: 'mentee' }).expect(403);
   });
 
@@ -153,7 +153,7 @@ describe('matching a cycle over HTTP', () => {
       menteeId: 'mentee-3',
       mentorId: 'mentor-a',
       reason: 'not my program',
-    }).expect(403);
+    }).expect(404);
     expect(
       (
         await post('/matching/decisions', 'owner', {
@@ -214,7 +214,7 @@ describe('matching a cycle over HTTP', () => {
     ).toBe(true);
     // The sponsor sees the program, not the people in its proposals (personal details).
     await request(api).get(`/programs/${programId}/matching/proposals/2`).set(as('sponsor')).expect(403);
-    await request(api).get(`/programs/${programId}/matching/proposals/2`).set(as('otherOwner')).expect(403);
+    await request(api).get(`/programs/${programId}/matching/proposals/2`).set(as('otherOwner')).expect(404);
     const types = (await request(api).get(`/programs/${programId}/events`).set(as('owner'))).body.map(
       (e: { type: string }) => e.type,
     );

@@ -70,7 +70,7 @@ describe('operations: finding and mending a stuck workflow', () => {
     expect(faults.body).toEqual([expect.objectContaining({ workflowId, kind: 'SLOW_UPDATE', code: 'WORKFLOW.SLOW' })]);
     const ready = await request(api).get('/health/ready').expect(200);
     expect(ready.body).toMatchObject({ workflows: 'degraded', workflowFaults: { SLOW_UPDATE: 1, APPEND_FAILING: 0 } });
-    expect((await request(api).get('/metrics').expect(200)).text).toMatch(
+    expect((await request(api).get('/metrics').set(asOperator()).expect(200)).text).toMatch(
       /mentorflow_workflow_faults\{kind="SLOW_UPDATE"[^}]*\} 1/,
     );
     await request(api).get('/operations/workflow-faults').set(as('owner')).expect(403);

@@ -168,6 +168,14 @@ describe('directory', () => {
           .expect(400)
       ).body.errors[0].field,
     ).toBe('timeZone');
+    // A hire date in year 9999 is a typo: 400 naming the field, nothing written.
+    const farHire = await request(api)
+      .post('/people')
+      .set(as('hr'))
+      .send({ ...person, id: 'n-13', hireDate: '9999-01-01' })
+      .expect(400);
+    expect(farHire.body.errors).toEqual([expect.objectContaining({ field: 'hireDate' })]);
+    await request(api).get('/people/n-13').set(as('hr')).expect(404);
     const left = await request(api).post('/people/n-10/deactivate').set(as('hr')).expect(200);
     expect(left.body.status).toBe('left');
     await request(api).patch('/people/n-10').set(as('owner')).send({ name: 'x' }).expect(403);
@@ -187,19 +195,21 @@ describe('directory', () => {
     const chain = await request(api).get('/people/vp-ops/reporting-chain').set(as('hr')).expect(200);
     expect(chain.body.ancestors).toEqual(['ceo']);
     expect(chain.body.descendants).toEqual(expect.arrayContaining(['m-ops1', 'm-ops2']));
-    expect(
-      (await request(api).get('/people/m-ops1/reporting-chain').set(as('owner')).expect(200)).body.ancestors,
-    ).toEqual(['vp-ops', 'ceo']);
+    // Personal data: an owner with no program Zoé is in gets 403, like anybody else.
+    expect((await request(api).get('/people/m-ops1/reporting-chain').set(as('owner')).expect(403)).body.code).toBe(
+      'PERSON.PRIVATE',
+    );
   });
 });
 
 describe('privacy', () => {
-  it('shows personal details to the person, HR admins and owners; the public card to others', async () => {
+  it('shows personal details to the person and HR admins; the public card to others, an owner with no program of hers included', async () => {
     expect((await request(api).get('/people/m-ops1').set(as('zoe')).expect(200)).body).toMatchObject({
       details: true,
       email: 'zoe@example.com',
     });
-    expect((await request(api).get('/people/m-ops1').set(as('owner')).expect(200)).body.details).toBe(true);
+    expect((await request(api).get('/people/m-ops1').set(as('hr')).expect(200)).body.details).toBe(true);
+    expect((await request(api).get('/people/m-ops1').set(as('owner')).expect(200)).body.details).toBe(false);
     const other = await request(api).get('/people/m-ops1').set(as('hugo')).expect(200);
     expect(other.body).toEqual({
       id: 'm-ops1',
@@ -231,8 +241,7 @@ describe('privacy', () => {
       /redo/,
     );
     await request(api).get('/people/m-ops1/assessments').set(as('hr')).expect(200);
-    await request(api).get('/people/m-ops1/assessments').set(as('owner')).expect(200);
-    for (const who of ['hugo', 'eloiseMentor', 'supervisor']) {
+    for (const who of ['owner', 'hugo', 'eloiseMentor', 'supervisor']) {
       expect((await request(api).get('/people/m-ops1/assessments').set(as(who)).expect(403)).body.code).toBe(
         'PERSON.PRIVATE',
       );
@@ -296,6 +305,13 @@ describe('competency models and assessments', () => {
   it('lets only the right people record each source of assessment', async () => {
     const base = { competencyKey: 'feedback', level: 2, context: 'baseline' };
     const eloise = await tokenFor(db, 'vp-ops', ['mentor']);
+    // A self-assessment dated 9999-12-31 would stay "latest" forever: refused, naming the field.
+    const farFuture = await request(api)
+      .post('/assessments')
+      .set(as('zoe'))
+      .send({ ...base, personId: 'm-ops1', source: 'self', assessedAt: '9999-12-31T00:00:00.000Z' })
+      .expect(400);
+    expect(farFuture.body.errors[0].field).toBe('assessedAt');
     await request(api)
       .post('/assessments')
       .set({ Authorization: `Bearer ${eloise}` })
@@ -362,7 +378,7 @@ describe('gaps, coverage and access', () => {
   it('averages gaps per department for managers, and lists mentors strong enough where managers fall short', async () => {
     const res = await request(api)
       .get('/insights/gaps?groupBy=department&population=managers&model=managerial-core')
-      .set(as('owner'))
+      .set(as('hr'))
       .expect(200);
     expect(res.body.population).toBe('managers');
     expect(
@@ -370,6 +386,16 @@ describe('gaps, coverage and access', () => {
         (r: { group: string; competencyKey: string }) => r.group === 'Operations' && r.competencyKey === 'delegation',
       ),
     ).toMatchObject({ short: 1 });
+    // An owner gets no averages of a group of fewer than 3 assessed people (one manager here).
+    const small = await request(api)
+      .get('/insights/gaps?groupBy=department&population=managers&model=managerial-core')
+      .set(as('owner'))
+      .expect(200);
+    expect(
+      small.body.rows.find(
+        (r: { group: string; competencyKey: string }) => r.group === 'Operations' && r.competencyKey === 'delegation',
+      ),
+    ).toMatchObject({ assessed: 1, averageGap: null, short: 0 });
     const coverage = await request(api).get('/insights/coverage?threshold=4').set(as('hr')).expect(200);
     // decision-making is no target in v2 for M1, so coverage reads v2's targets: delegation is the short one.
     expect(coverage.body.competencies.map((c: { competencyKey: string }) => c.competencyKey)).toEqual(['delegation']);

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { syntheticPilot } from '../../libs/domain/src/index.js';
 import { useWorkerStack } from '../support/services.js';
 import { startApi, tokenFor } from '../support/api.js';
+import { expectAccessible, launchChromium, shot, signedIn } from '../support/browser.js';
 
 const stack = useWorkerStack('e2e-pilots', { beforeAll, afterAll });
 let app: NestExpressApplication;
@@ -20,6 +21,7 @@ beforeAll(async () => {
   ({ app, baseUrl: api } = await startApi({ db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue }));
   t.hr = await tokenFor(stack.db, 'hr-1', ['hr-admin']);
   t.owner = await tokenFor(stack.db, 'owner-1', ['owner']);
+  t.otherOwner = await tokenFor(stack.db, 'owner-2', ['owner']);
   t.sponsor = await tokenFor(stack.db, 'sponsor-1', ['sponsor']);
   t.mentee = await tokenFor(stack.db, 'pe-0', ['mentee']);
   const rows = [
@@ -90,7 +92,7 @@ describe('pilot evaluation over HTTP', () => {
   it('imports a pilot and finds the planted effects, not the noise, in JSON and in a page', async () => {
     const res = await request(api)
       .post('/pilots')
-      .set(as('hr'))
+      .set(as('owner'))
       .send({ name: 'Pilot 2025', mentorships: pilot })
       .expect(201);
     expect(res.body).toMatchObject({ name: 'Pilot 2025', mentorships: 120, created: true });
@@ -98,11 +100,17 @@ describe('pilot evaluation over HTTP', () => {
     // The same file posted again is recognised: the same pilot, not a second one.
     const again = await request(api)
       .post('/pilots')
-      .set(as('owner'))
+      .set(as('hr'))
       .send({ name: 'Pilot 2025 (again)', mentorships: [...pilot].map((m) => ({ ...m })) })
       .expect(200);
     expect(again.body).toEqual({ id: pilotId, name: 'Pilot 2025', mentorships: 120, created: false });
     expect((await request(api).get('/pilots').set(as('hr')).expect(200)).body).toHaveLength(1);
+    // Its quotes are for HR admins and the owner who imported it: another owner finds no such pilot.
+    expect((await request(api).get('/pilots').set(as('otherOwner')).expect(200)).body).toEqual([]);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const hidden = await request(api).get(`/pilots/${pilotId}/analysis`).set(as('otherOwner')).expect(404);
+    const missing = await request(api).get(`/pilots/${unknown}/analysis`).set(as('otherOwner')).expect(404);
+    expect(hidden.body.message.replace(pilotId, unknown)).toBe(missing.body.message);
     const { analysis } = (await request(api).get(`/pilots/${pilotId}/analysis`).set(as('owner')).expect(200)).body;
     const status = (key: string) => analysis.factors.find((f: { factor: string }) => f.factor === key);
     expect(status('interactionQuality')).toMatchObject({ status: 'effect', direction: 'positive' });
@@ -119,6 +127,30 @@ describe('pilot evaluation over HTTP', () => {
     expect(page.text).toContain('Pilot 2025 — pilot evaluation');
     expect(page.text).toContain('<svg');
     await request(api).get(`/pilots/${pilotId}/analysis`).set(as('mentee')).expect(403);
+  });
+
+  it('in the browser: the HR admin finds the pilot from home and reads its evaluation, findings first, in French', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await signedIn(browser, api, t.hr);
+      await page.click('a[href^="/dashboard/pilots"]');
+      await expectAccessible(page, 'pilots');
+      await page.click('a:has-text("Pilot 2025")');
+      await expect(page.textContent('h1')).resolves.toBe('Pilot 2025 — pilot evaluation');
+      // The method in plain words; the statistics one click away, closed at first.
+      await expect(page.isVisible('text=How this was worked out')).resolves.toBe(true);
+      await expect(
+        page.locator('details:has(summary:has-text("The statistics behind it"))').getAttribute('open'),
+      ).resolves.toBeNull();
+      await expect(page.textContent('main')).resolves.not.toMatch(/wishRank|developing-people|\.ts\b/);
+      await expectAccessible(page, 'pilot evaluation');
+      await page.goto(`${page.url().split('?')[0]}?lang=fr`);
+      await expect(page.textContent('h1')).resolves.toBe('Pilot 2025 — évaluation du pilote');
+      await expect(page.textContent('main')).resolves.toContain('Comment ces résultats sont obtenus');
+      await shot(page, 'hr-pilot-fr');
+    } finally {
+      await browser.close();
+    }
   });
 
   it('applies the recommendations to a program in planning, as an event with who applied them; not later, not by others', async () => {

@@ -63,12 +63,13 @@ describe('programs over HTTP, on real Temporal and Postgres', () => {
     expect(created.body.workflowId).toBe(`program:${id}`);
 
     const before = await countEvents();
+    // A sponsor of no part in the program learns nothing of it: the 404 of an unknown id.
     const wrongPerson = await request(api)
       .post(`/programs/${id}/launch-approval`)
       .set(bearer('otherSponsor'))
       .send({})
-      .expect(403);
-    expect(wrongPerson.body.code).toBe('PROGRAM.NOT_SPONSOR');
+      .expect(404);
+    expect(wrongPerson.body.code).toBe('NOT_FOUND');
     const wrongRole = await request(api)
       .post(`/programs/${id}/launch-approval`)
       .set(bearer('owner'))
@@ -187,16 +188,16 @@ describe('programs over HTTP, on real Temporal and Postgres', () => {
     expect(none.body.total).toBe(0);
   });
 
-  it('hides a program from people with no part in it (403) and answers 404 for an unknown id', async () => {
+  it('hides a program from people with no part in it: the same 404 as an unknown id', async () => {
     const created = await request(api).post('/programs').set(bearer('owner')).send(body).expect(201);
-    expect((await request(api).get(`/programs/${created.body.id}`).set(bearer('mentor')).expect(403)).body.code).toBe(
-      'PROGRAM.NOT_A_PARTICIPANT',
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const hidden = await request(api).get(`/programs/${created.body.id}`).set(bearer('mentor')).expect(404);
+    const missing = await request(api).get(`/programs/${unknown}`).set(bearer('mentor')).expect(404);
+    expect(hidden.body).toEqual({ ...missing.body, message: missing.body.message.replace(unknown, created.body.id) });
+    await request(api).get(`/programs/${created.body.id}/events`).set(bearer('otherSponsor')).expect(404);
+    expect((await request(api).get(`/programs/${unknown}`).set(bearer('owner')).expect(404)).body.code).toBe(
+      'NOT_FOUND',
     );
-    await request(api).get(`/programs/${created.body.id}/events`).set(bearer('otherSponsor')).expect(403);
-    expect(
-      (await request(api).get('/programs/00000000-0000-4000-8000-000000000000').set(bearer('owner')).expect(404)).body
-        .code,
-    ).toBe('NOT_FOUND');
     await request(api)
       .post('/programs/00000000-0000-4000-8000-000000000000/launch-approval')
       .set(bearer('sponsor'))
@@ -237,7 +238,13 @@ describe('authentication and validation', () => {
       .set('X-Request-Id', 'trace-1')
       .expect(404);
     expect(res.headers['x-request-id']).toBe('trace-1');
-    const metrics = await request(api).get('/metrics').expect(200);
+    // /metrics is for operators (or the METRICS_TOKEN secret), not for anybody.
+    await request(api).get('/metrics').expect(401);
+    await request(api).get('/metrics').set(bearer('owner')).expect(403);
+    const metrics = await request(api)
+      .get('/metrics')
+      .set({ Authorization: `Bearer ${await tokenFor(db, 'ops-1', ['operator'])}` })
+      .expect(200);
     expect(metrics.text).toMatch(
       /mentorflow_http_requests_total\{method="GET",route="\/programs\/:id",status="404",process="api"\} \d+/,
     );
@@ -283,6 +290,13 @@ describe('authentication and validation', () => {
       code: 'PROGRAM.INVALID',
       errors: [{ field: 'objectives.0.kpis.0.target' }],
     });
+    // A KPI baseline of 1e308 is a typo, not a measure.
+    const huge = await request(api)
+      .post('/programs')
+      .set(bearer('owner'))
+      .send({ ...body, objectives: [{ title: 't', kpis: [{ name: 'k', unit: '%', baseline: 1e308, target: 3 }] }] })
+      .expect(400);
+    expect(huge.body.errors.map((e: { field: string }) => e.field)).toEqual(['objectives.0.kpis.0.baseline']);
     expect(await countEvents()).toBe(before);
   });
 

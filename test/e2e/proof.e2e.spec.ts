@@ -225,7 +225,8 @@ describe('the cycle’s effect against comparable managers, over HTTP on real Te
     const sponsor = (await effect('sponsor').expect(200)).body;
     expect(sponsor).toMatchObject({ visibility: 'aggregate', individual: [] });
     expect(sponsor.effect).toEqual((await effect('owner').expect(200)).body.effect);
-    expect((await effect('otherOwner').expect(403)).body.code).toBe('PROGRAM.NOT_A_PARTICIPANT');
+    // Another owner finds no such program: the 404 of an unknown id.
+    expect((await effect('otherOwner').expect(404)).body.code).toBe('NOT_FOUND');
   }, 30_000);
 
   it('answers 400 naming the field for a bad month or option, and says when a measure has no figures', async () => {

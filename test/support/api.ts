@@ -10,6 +10,7 @@ import { recordAnswers, recorded, type OpenApiDoc } from './openapi-contract.js'
 import type { RateLimits } from '../../apps/api/src/http/rate-limit.js';
 import type { UpdateBounds } from '../../apps/api/src/workflows/workflow-watch.js';
 import type { MentorshipTerms } from '../../libs/contracts/src/index.js';
+import type { SecuritySettings } from '../../libs/platform/src/index.js';
 
 /** The real HTTP application, listening on a free port, wired to real Postgres and Temporal. */
 export async function startApi(deps: {
@@ -20,6 +21,9 @@ export async function startApi(deps: {
   rateLimits?: RateLimits;
   mentorshipTerms?: MentorshipTerms;
   updateBounds?: UpdateBounds;
+  security?: SecuritySettings;
+  /** Listen on this port (a test that must know its origin before it starts: OIDC, the emails' links). */
+  port?: number;
 }) {
   const app: NestExpressApplication = await createApiApp(
     { ...deps, programTimings: deps.programTimings ?? quietTimings },
@@ -27,12 +31,24 @@ export async function startApi(deps: {
     { logger: process.env.MENTORFLOW_TEST_API_LOG ? undefined : false },
   );
   app.use(recordAnswers);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(deps.port ?? 0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
   // The document the answers are checked against after the file (test/support/contract-check.ts).
   recorded.doc ??= (await (await fetch(`${baseUrl}/docs/openapi.json`)).json()) as OpenApiDoc;
   return { app, baseUrl };
+}
+
+/** A port free right now, for a server that must know its address before it starts listening. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
 }
 
 export async function tokenFor(db: DataSource, personId: string, roles: Role[]): Promise<string> {

@@ -1,4 +1,6 @@
+import { expect } from '@jest/globals';
 import { seededRandom, type BMatchingInput } from '../../libs/domain/src/index.js';
+import type { BMatchingResult } from '../../libs/domain/src/matching/b-matching.js';
 
 /**
  * A random b-matching instance for the solver specs: up to `maxLeft` mentees and `maxRight`
@@ -40,4 +42,36 @@ export function randomBMatching(
     edgeWeight: Float64Array.from(weight),
     slotPenalty,
   };
+}
+
+/**
+ * The solver specs' mixed instances: up to `maxLeft` mentees and 15 mentors, sparse to dense,
+ * places short or not, tied scores on even seeds, a slot penalty on about a third.
+ */
+export function mixedBMatching(seed: number, maxLeft = 60): BMatchingInput {
+  const tied = seed % 2 === 0;
+  return randomBMatching(seed, {
+    maxLeft,
+    maxRight: 15,
+    density: [0.05, 1],
+    weight: (random) => (tied ? [0.25, 0.5, 0.75][Math.floor(random() * 3)] : random()),
+    slotPenalty: (random) => (random() < 0.3 ? [0.05, 0.2, 1][Math.floor(random() * 3)] : 0),
+  });
+}
+
+/** A solver's result checked (arcs its own, capacities kept, count right); its pairs and total less penalties. */
+export function checkedSummary(input: BMatchingInput, result: BMatchingResult) {
+  const used = new Int32Array(input.nRight);
+  let total = 0;
+  let matched = 0;
+  result.matchedEdge.forEach((k, i) => {
+    if (k < 0) return;
+    matched++;
+    expect(k >= input.edgeStart[i] && k < input.edgeStart[i + 1]).toBe(true);
+    total += input.edgeWeight[k] - used[input.edgeRight[k]] * (input.slotPenalty ?? 0);
+    used[input.edgeRight[k]]++;
+  });
+  used.forEach((n, j) => expect(n).toBeLessThanOrEqual(Math.max(0, input.capacity[j])));
+  expect(matched).toBe(result.matched);
+  return { matched, total };
 }

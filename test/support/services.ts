@@ -49,11 +49,15 @@ export interface RunningWorker {
 }
 
 /** A real worker of the app (same factory as production) on its own task queue. */
-export async function startWorker(db: DataSource, taskQueue: string): Promise<RunningWorker> {
+export async function startWorker(
+  db: DataSource,
+  taskQueue: string,
+  options: { publicUrl?: string } = {},
+): Promise<RunningWorker> {
   quietRuntime();
   const { temporalAddress, temporalNamespace } = testServices();
   const connection = await NativeConnection.connect({ address: temporalAddress });
-  const worker = await createMentorflowWorker({ connection, namespace: temporalNamespace, db, taskQueue });
+  const worker = await createMentorflowWorker({ connection, namespace: temporalNamespace, db, taskQueue, ...options });
   const running = worker.run();
   return {
     worker,

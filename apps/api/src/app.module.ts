@@ -4,7 +4,13 @@ import type { Client } from '@temporalio/client';
 import type { MentorshipTerms, ProgramTimings } from '../../../libs/contracts/src/index.js';
 import { DEFAULT_ECONOMICS, DEFAULT_MENTORSHIP_POLICY } from '../../../libs/domain/src/index.js';
 import type { Database } from '../../../libs/persistence/src/index.js';
-import { createMetrics, type AppMetrics } from '../../../libs/platform/src/index.js';
+import {
+  createMetrics,
+  securitySettings,
+  type AppMetrics,
+  type SecuritySettings,
+} from '../../../libs/platform/src/index.js';
+import { AccessModule } from './access/access.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CompetenciesModule } from './competencies/competencies.module.js';
@@ -35,6 +41,7 @@ import {
   METRICS,
   PROGRAM_TIMINGS,
   RATE_LIMITS,
+  SECURITY,
   TEMPORAL_CLIENT,
   TEMPORAL_TASK_QUEUE,
   UPDATE_BOUNDS,
@@ -60,7 +67,12 @@ export interface ApiDependencies {
   updateBounds?: UpdateBounds;
   /** See IDEMPOTENCY_STALE_AFTER_SECONDS in the configuration (default 60). */
   idempotencyStaleAfterSeconds?: number;
+  /** Token and session lifetimes, the metrics secret, the identity provider (default: the configuration's defaults). */
+  security?: SecuritySettings;
 }
+
+/** What an API gets when its caller gives no security settings: the defaults of the configuration. */
+export const defaultSecurity = (): SecuritySettings => securitySettings({}, [], 3000);
 
 /** The deployment's settings and connections, for every feature module. */
 @Global()
@@ -79,6 +91,7 @@ class SettingsModule {
       },
       { provide: IDEMPOTENCY_STALE_AFTER_SECONDS, useValue: deps.idempotencyStaleAfterSeconds ?? 60 },
       { provide: METRICS, useValue: deps.metrics ?? createMetrics('api') },
+      { provide: SECURITY, useValue: deps.security ?? defaultSecurity() },
       IdempotencyService,
     ];
     return { module: SettingsModule, providers, exports: providers };
@@ -98,6 +111,7 @@ export class AppModule {
         SettingsModule.forRoot(deps),
         PersistenceModule.forRoot(deps.db),
         WorkflowsModule,
+        AccessModule,
         HealthModule,
         AuthModule,
         ProgramsModule,

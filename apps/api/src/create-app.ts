@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppModule, type ApiDependencies } from './app.module.js';
+import { AppModule, defaultSecurity, type ApiDependencies } from './app.module.js';
+import { securityHeaders } from './http/security-headers.js';
 import { createValidationPipe } from './http/validation.js';
 import { documentErrors } from './http/openapi-errors.js';
 import { JsonLogger, requestIdMiddleware } from './http/request-context.js';
@@ -22,6 +23,8 @@ export async function createApiApp(
           : options.logger,
     bodyParser: true,
   });
+  app.disable('x-powered-by');
+  app.use(securityHeaders((deps.security ?? defaultSecurity()).publicUrl));
   // Behind N proxies, request.ip is the client's address from X-Forwarded-For (rate limits count per client).
   if (options.trustProxyHops) app.set('trust proxy', options.trustProxyHops);
   app.use(requestIdMiddleware);
@@ -39,7 +42,9 @@ export async function createApiApp(
         .setTitle('mentorflow API')
         .setDescription(
           'Company-wide managerial mentoring programs. Every endpoint except /health and /docs needs a bearer token ' +
-            '(Authorization: Bearer mf_…). Errors carry a stable `code`; validation errors list each field at fault.',
+            '(Authorization: Bearer mf_…, or an access token of the configured identity provider). A caller with no ' +
+            'relation to a program, mentorship, pilot or token gets the same 404 as for one that does not exist. ' +
+            'Errors carry a stable `code`; validation errors list each field at fault.',
         )
         .setVersion('0.1.0')
         .addBearerAuth()

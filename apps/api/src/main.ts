@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       programTimings: DEFAULT_PROGRAM_TIMINGS,
       idempotencyStaleAfterSeconds: config.idempotencyStaleAfterSeconds,
       updateBounds: { timeoutMs: config.updateTimeoutMs, slowAfterMs: config.updateSlowAfterMs },
+      security: config.security,
     },
     { trustProxyHops: config.trustProxyHops },
   );

@@ -6,3 +6,4 @@ export const METRICS = Symbol('METRICS');
 export const MENTORSHIP_TERMS = Symbol('MENTORSHIP_TERMS');
 export const IDEMPOTENCY_STALE_AFTER_SECONDS = Symbol('IDEMPOTENCY_STALE_AFTER_SECONDS');
 export const UPDATE_BOUNDS = Symbol('UPDATE_BOUNDS');
+export const SECURITY = Symbol('SECURITY');

@@ -9,7 +9,9 @@ const tty = () => process.stderr.isTTY === true;
 const HELP = `mentorflow — command line for a running mentorflow API (MENTORFLOW_URL, MENTORFLOW_TOKEN;
 default http://127.0.0.1:3000 and the admin token saved by \`npm start\`).
 
-  npx mentorflow token issue --person <id> --name "<name>" --roles owner,sponsor
+  npx mentorflow token issue --person <id> --name "<name>" --roles owner,sponsor [--days <n>]
+  npx mentorflow token list [--person <id>]      your tokens (HR admins: anybody's)
+  npx mentorflow token revoke <token id>         revoke one (yours, or anybody's as an HR admin)
   npx mentorflow import <people.csv> [--dry-run]
   npx mentorflow program create --name "<name>" --sponsor <id> --kpi "<objective>|<kpi>|<unit>|<baseline>|<target>" [--kpi …]
   npx mentorflow program show <program id>
@@ -43,19 +45,42 @@ async function main(argv: string[]): Promise<void> {
         name: { type: 'string' },
         roles: { type: 'string' },
         email: { type: 'string' },
+        days: { type: 'string' },
       },
     });
     if (!values.person || !values.roles) throw new Error('token issue needs --person and --roles');
+    if (values.days !== undefined && !/^\d{1,4}$/.test(values.days)) throw new Error('--days must be a whole number');
     const issued = await call<{ token: string; personId: string; roles: string[] }>('POST', '/tokens', {
       body: {
         personId: values.person,
         displayName: values.name ?? values.person,
         roles: values.roles.split(','),
         ...(values.email ? { email: values.email } : {}),
+        ...(values.days ? { expiresInDays: Number(values.days) } : {}),
       },
     });
     process.stderr.write(`Token for ${issued.personId} (${issued.roles.join(', ')}), shown once:\n`);
     process.stdout.write(issued.token + '\n');
+    return;
+  }
+  if (group === 'token' && action === 'list') {
+    const { values } = parseArgs({ args: rest, options: { person: { type: 'string' } } });
+    const tokens = await call<
+      Array<{ id: string; label: string; roles: string[]; expiresAt: string; revokedAt: string | null }>
+    >('GET', '/tokens', { query: values.person ? { personId: values.person } : undefined });
+    for (const t of tokens) {
+      const state = t.revokedAt ? `revoked ${t.revokedAt}` : Date.parse(t.expiresAt) < Date.now() ? 'expired' : 'valid';
+      process.stdout.write(
+        `${t.id}  ${t.label.padEnd(16)}  ${t.roles.join(',').padEnd(20)}  until ${t.expiresAt}  ${state}\n`,
+      );
+    }
+    return;
+  }
+  if (group === 'token' && action === 'revoke') {
+    const id = rest[0];
+    if (!id) throw new Error('token revoke needs a token id (see `token list`)');
+    const revoked = await call<{ id: string; personId: string; revokedAt: string }>('DELETE', `/tokens/${id}`);
+    process.stdout.write(`Token ${revoked.id} of ${revoked.personId} revoked at ${revoked.revokedAt}.\n`);
     return;
   }
   if (group === 'import') {

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const database = await provideDatabase(config, log);
   // Migrate and issue the first token before the replicas start, so the token prints once.
   const db = await openDatabase(database.url);
-  await printFirstAdminToken(db);
+  await printFirstAdminToken(db, config.security.tokenTtlDays);
   await db.destroy();
   const dir = join(dataDir(), 'cluster');
   log(`Starting the Temporal cluster (${shards} history shards; config and logs in ${dir})…`);

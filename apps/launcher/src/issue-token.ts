@@ -4,8 +4,9 @@ import { issueToken, openDatabase } from '../../../libs/persistence/src/index.js
 import { loadConfig } from '../../../libs/platform/src/index.js';
 import { provideDatabase } from './local-database.js';
 
-const usage = `Usage: npm run token:issue -- --person <id> --name "<display name>" --roles <role,role> [--email <email>] [--label <text>]
-Roles: owner, sponsor, supervisor, mentor, mentee, hr-admin. Uses DATABASE_URL, else the embedded Postgres.`;
+const usage = `Usage: npm run token:issue -- --person <id> --name "<display name>" --roles <role,role> [--email <email>] [--label <text>] [--days <n>]
+Roles: owner, sponsor, supervisor, mentor, mentee, hr-admin, operator. The token expires after --days (default TOKEN_TTL_DAYS, 90).
+Uses DATABASE_URL, else the embedded Postgres.`;
 
 /** Issues a bearer token straight in the database: how the first admin gets in. */
 async function main(): Promise<void> {
@@ -16,13 +17,17 @@ async function main(): Promise<void> {
       roles: { type: 'string' },
       email: { type: 'string' },
       label: { type: 'string' },
+      days: { type: 'string' },
     },
   });
   if (!values.person || !values.roles) throw new Error(usage);
   const roles = values.roles.split(',').map((r) => r.trim());
   const bad = roles.filter((r) => !isRole(r));
   if (bad.length > 0) throw new Error(`unknown role(s): ${bad.join(', ')}\n${usage}`);
-  const database = await provideDatabase(loadConfig(), (line) => process.stderr.write(line + '\n'));
+  const config = loadConfig();
+  const days = values.days === undefined ? config.security.tokenTtlDays : Number(values.days);
+  if (!Number.isInteger(days) || days < 1 || days > 3650) throw new Error(`--days must be 1 to 3650\n${usage}`);
+  const database = await provideDatabase(config, (line) => process.stderr.write(line + '\n'));
   const db = await openDatabase(database.url);
   try {
     const issued = await issueToken(db, {
@@ -31,8 +36,11 @@ async function main(): Promise<void> {
       email: values.email ?? null,
       roles: roles as Role[],
       label: values.label ?? 'cli',
+      ttlDays: days,
     });
-    process.stderr.write(`Token for ${issued.personId} (${issued.roles.join(', ')}); it is shown once:\n`);
+    process.stderr.write(
+      `Token for ${issued.personId} (${issued.roles.join(', ')}), valid until ${issued.expiresAt}; it is shown once:\n`,
+    );
     process.stdout.write(issued.token + '\n');
   } finally {
     await db.destroy();

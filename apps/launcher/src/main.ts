@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     log,
   });
   const db = await openDatabase(database.url);
-  await printFirstAdminToken(db);
+  await printFirstAdminToken(db, config.security.tokenTtlDays);
 
   // Worker logs as JSON lines like the API's; WARN keeps the start-up output readable.
   Runtime.install({ logger: jsonWorkerLogger('WARN') });
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     taskQueue: config.taskQueue,
     metrics,
     mailFrom: config.mailFrom,
+    publicUrl: config.security.publicUrl,
   });
   const workerRun = worker.run();
   const mail = startMail(db, config, metrics, log);
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     metrics,
     idempotencyStaleAfterSeconds: config.idempotencyStaleAfterSeconds,
     updateBounds: { timeoutMs: config.updateTimeoutMs, slowAfterMs: config.updateSlowAfterMs },
+    security: config.security,
   });
   await app.listen(config.httpPort, '127.0.0.1');
 

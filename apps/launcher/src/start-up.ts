@@ -1,7 +1,7 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { issueToken } from '../../../libs/persistence/src/index.js';
+import { issueToken, TokenQueries } from '../../../libs/persistence/src/index.js';
 import { DEMO_PROGRAM, seedDemo } from '../../cli/src/demo.js';
 import { dataDir } from '../../../libs/platform/src/index.js';
 
@@ -32,21 +32,27 @@ export async function seedDemoInBackground(port: number): Promise<void> {
   }
 }
 
-/** On the very first start there is no token at all: issue an admin one so a person can begin. */
-export async function printFirstAdminToken(db: DataSource): Promise<void> {
+/**
+ * On the very first start there is no token at all: issue an admin one so a person can begin. A
+ * saved admin token that has since expired or been revoked is replaced the same way (local use).
+ */
+export async function printFirstAdminToken(db: DataSource, ttlDays: number): Promise<void> {
+  const file = join(dataDir(), 'admin-token');
   const rows: Array<{ n: string }> = await db.query('SELECT count(*) AS n FROM api_tokens');
-  if (Number(rows[0]?.n ?? 0) > 0) return;
+  const saved = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  const savedWorks = saved !== '' && (await new TokenQueries(db).authenticate(saved)) !== null;
+  if (Number(rows[0]?.n ?? 0) > 0 && (saved === '' || savedWorks)) return;
   const issued = await issueToken(db, {
     personId: 'admin',
     displayName: 'Administrator',
     email: null,
     roles: ['hr-admin', 'owner', 'operator'],
     label: 'first admin',
+    ttlDays,
   });
   mkdirSync(dataDir(), { recursive: true });
-  const file = join(dataDir(), 'admin-token');
   writeFileSync(file, issued.token + '\n');
   chmodSync(file, 0o600);
-  log(`First admin token (roles hr-admin, owner, operator), also saved in ${file}:`);
+  log(`Admin token (roles hr-admin, owner, operator; valid until ${issued.expiresAt}), also saved in ${file}:`);
   log(`  ${issued.token}`);
 }

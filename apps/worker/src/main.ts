@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     taskQueue: config.taskQueue,
     metrics,
     mailFrom: config.mailFrom,
+    publicUrl: config.security.publicUrl,
   });
   const mail = startMail(db, config, metrics, (line) => process.stderr.write(`${line}\n`));
   process.stdout.write(`${JSON.stringify({ level: 'INFO', message: `mail goes to ${mail.sender.describe()}` })}\n`);

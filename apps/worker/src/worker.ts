@@ -13,9 +13,12 @@ export interface WorkerOptions {
   metrics?: AppMetrics;
   /** From address of emails and organizer of calendar invitations. */
   mailFrom?: string;
+  /** The dashboard's public address, for the links in emails (config PUBLIC_URL). */
+  publicUrl?: string;
 }
 
 export const DEFAULT_MAIL_FROM = 'mentorflow@localhost';
+export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
 
 /** Builds the worker with its activities wired to their dependencies; the caller runs and stops it. */
 export async function createMentorflowWorker(options: WorkerOptions): Promise<Worker> {
@@ -29,11 +32,13 @@ export async function createMentorflowWorker(options: WorkerOptions): Promise<Wo
         db: options.db,
         metrics: options.metrics,
         mailFrom: options.mailFrom ?? DEFAULT_MAIL_FROM,
+        publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL,
       }),
       ...createMentorshipActivities({
         db: options.db,
         metrics: options.metrics,
         mailFrom: options.mailFrom ?? DEFAULT_MAIL_FROM,
+        publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL,
       }),
     },
     // Measured on the dev server 1.29.1: after an accepted Update, a second rejected Update in a row

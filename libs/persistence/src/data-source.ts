@@ -15,6 +15,7 @@ import { MentorshipState1764250000000 } from './migrations/1764250000000-mentors
 import { PilotsSurveys1764260000000 } from './migrations/1764260000000-pilots-surveys.js';
 import { CausationWorkflowFaults1764270000000 } from './migrations/1764270000000-causation-workflow-faults.js';
 import { PilotContentKey1764290000000 } from './migrations/1764290000000-pilot-content-key.js';
+import { CredentialsLifeCycle1764300000000 } from './migrations/1764300000000-credentials-life-cycle.js';
 import { MentorshipStateBackfill1764255000000 } from './migrations/1764255000000-mentorship-state-backfill.js';
 import { OutcomesAndCaseConsent1764280000000 } from './migrations/1764280000000-outcomes-and-case-consent.js';
 import { OutcomeMeasureEntity } from './entities/outcome-measure.entity.js';
@@ -65,6 +66,7 @@ export const MIGRATIONS = [
   CausationWorkflowFaults1764270000000,
   OutcomesAndCaseConsent1764280000000,
   PilotContentKey1764290000000,
+  CredentialsLifeCycle1764300000000,
   RateLimitCounters1764310000000,
 ];
 

@@ -2,12 +2,14 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Person } from '../../domain/src/index.js';
 import { PersonEntity } from './entities/person.entity.js';
 import { PEOPLE_COLUMNS, personRow, toPerson } from './person-mapper.js';
+import { revokeCredentialsOf } from './queries/token-queries.js';
 
 const CHUNK = 1000;
 
 /**
  * Inserts or updates people in chunks of multi-row statements (one round trip per thousand).
  * The manager foreign key is deferred, so rows may come in any order within the transaction.
+ * Every token and dashboard session of a person who has left is revoked with it.
  */
 export async function upsertPeople(tx: EntityManager, people: Person[]): Promise<void> {
   const updates = PEOPLE_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`);
@@ -29,6 +31,12 @@ export async function upsertPeople(tx: EntityManager, people: Person[]): Promise
       params,
     );
   }
+  // Whoever leaves loses access in the same transaction, whichever path said so (import, edit, HR event).
+  await revokeCredentialsOf(
+    tx,
+    people.filter((p) => p.status === 'left').map((p) => p.id),
+    'person-left',
+  );
 }
 
 export async function loadDirectory(db: DataSource | EntityManager): Promise<Map<string, Person>> {

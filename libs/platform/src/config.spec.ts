@@ -113,3 +113,60 @@ describe('configuration', () => {
     });
   });
 });
+
+describe('security configuration', () => {
+  it('defaults: tokens live 90 days, sessions 12 hours, no metrics secret, no identity provider', () => {
+    expect(loadConfig({}).security).toEqual({
+      publicUrl: 'http://127.0.0.1:3000',
+      tokenTtlDays: 90,
+      sessionTtlMs: 12 * 3_600_000,
+      metricsToken: null,
+      oidc: null,
+    });
+  });
+
+  it('reads an identity provider whole, matching people by email unless told otherwise', () => {
+    const security = loadConfig({
+      PUBLIC_URL: 'https://mentoring.example.com/',
+      OIDC_ISSUER_URL: 'https://login.example.com/realms/acme',
+      OIDC_CLIENT_ID: 'mentorflow',
+      OIDC_CLIENT_SECRET: 's3cret',
+      OIDC_PERSON_FIELD: 'id',
+      TOKEN_TTL_DAYS: '30',
+    }).security;
+    expect(security).toMatchObject({ publicUrl: 'https://mentoring.example.com', tokenTtlDays: 30 });
+    expect(security.oidc).toEqual({
+      issuerUrl: 'https://login.example.com/realms/acme',
+      clientId: 'mentorflow',
+      clientSecret: 's3cret',
+      scope: 'openid email profile',
+      personClaim: 'employee_id',
+      personField: 'id',
+      apiAudience: 'mentorflow',
+    });
+  });
+
+  it.each([
+    [{ TOKEN_TTL_DAYS: '0' }, /TOKEN_TTL_DAYS must be a whole number from 1 to 3650/],
+    [{ TOKEN_TTL_DAYS: '1e9' }, /TOKEN_TTL_DAYS/],
+    [{ DASHBOARD_SESSION_HOURS: 'forever' }, /DASHBOARD_SESSION_HOURS/],
+    [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be 32 to 200/],
+    [{ OIDC_ISSUER_URL: 'https://login.example.com' }, /go together/],
+    [
+      { OIDC_ISSUER_URL: 'http://login.example.com', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b' },
+      /OIDC_ISSUER_URL must be an https:\/\/ URL/,
+    ],
+    [
+      {
+        OIDC_ISSUER_URL: 'https://l.example.com',
+        OIDC_CLIENT_ID: 'a',
+        OIDC_CLIENT_SECRET: 'b',
+        OIDC_PERSON_FIELD: 'x',
+      },
+      /OIDC_PERSON_FIELD must be "email" or "id"/,
+    ],
+    [{ PUBLIC_URL: 'mentoring.example.com' }, /PUBLIC_URL must be an absolute URL/],
+  ])('refuses %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

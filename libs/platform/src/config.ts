@@ -1,4 +1,5 @@
 import { accessSync, constants } from 'node:fs';
+import { securitySettings, type SecuritySettings } from './security-config.js';
 
 /**
  * Start-up configuration, read from the environment once and validated: a bad value stops the
@@ -38,6 +39,8 @@ export interface MentorflowConfig {
   updateTimeoutMs: number;
   /** An Update answered later than this is logged, counted and recorded as a workflow fault. */
   updateSlowAfterMs: number;
+  /** Token and session lifetimes, the metrics secret, sign-in with the company's identity provider. */
+  security: SecuritySettings;
 }
 
 export interface TemporalTlsFiles {
@@ -105,6 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
   if (updateSlowAfterMs > updateTimeoutMs)
     problems.push(`UPDATE_SLOW_AFTER_MS (${updateSlowAfterMs}) must not exceed UPDATE_TIMEOUT_MS (${updateTimeoutMs})`);
   const { temporalTls, temporalApiKey } = temporalSecurity(env, problems);
+  const httpPort = port('PORT', 3000);
+  const security = securitySettings(env, problems, httpPort);
   const config: MentorflowConfig = {
     databaseUrl,
     temporalAddress,
@@ -112,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
     temporalTls,
     temporalApiKey,
     taskQueue: env.TEMPORAL_TASK_QUEUE?.trim() || 'mentorflow-programs',
-    httpPort: port('PORT', 3000),
+    httpPort,
     trustProxyHops: proxyHops(env.TRUST_PROXY_HOPS, problems),
     embeddedPostgresPort: port('EMBEDDED_POSTGRES_PORT', 54329),
     temporalPort: port('TEMPORAL_PORT', 7233),
@@ -126,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
     idempotencyStaleAfterSeconds,
     updateTimeoutMs,
     updateSlowAfterMs,
+    security,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -182,7 +182,7 @@ describe('MentorshipWorkflow on the real dev server (second-scale cadences)', ()
       cast.email(cast.pair.mentorId),
       /Reminder: a mentoring session is due/,
     );
-    expect(reminder.text).toContain(cast.pair.mentorshipId);
+    expect(reminder.text).toContain(`/dashboard/mentorships/${cast.pair.mentorshipId}#`);
     const escalation = await awaitMail(sink.received, cast.email(cast.pair.supervisorId), /Needs your attention/);
     expect(escalation.text).toMatch(/no session logged/);
     const state = await handle.query(mentorshipStateQuery);

@@ -176,7 +176,11 @@ describe('ProgramWorkflow when a solve keeps failing', () => {
       taskQueue: queue,
       workflowsPath: workflowsEntry(),
       activities: {
-        ...createProgramActivities({ db: stack.db, mailFrom: 'mentorflow@test.local' }),
+        ...createProgramActivities({
+          db: stack.db,
+          mailFrom: 'mentorflow@test.local',
+          publicUrl: 'http://localhost:3000',
+        }),
         solveMatchingProposal: async () => {
           throw ApplicationFailure.nonRetryable('the solver crashed', 'SOLVER_CRASH');
         },

@@ -9,6 +9,10 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 /** The caller's token must carry at least one of these roles. */
 export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
 
+export const SCRAPE_SECRET = 'mentorflow:scrape-secret';
+/** Also opens to the METRICS_TOKEN secret (Prometheus), beside tokens with the route's roles. */
+export const ScrapeSecret = () => SetMetadata(SCRAPE_SECRET, true);
+
 export interface AuthenticatedRequest {
   actor?: Actor;
   headers: Record<string, string | string[] | undefined>;

@@ -8,17 +8,23 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '../../../../libs/domain/src/index.js';
-import { PUBLIC_ROUTE, REQUIRED_ROLES, type AuthenticatedRequest } from './auth.decorators.js';
-import { TokenService } from './token.service.js';
+import { PUBLIC_ROUTE, REQUIRED_ROLES, SCRAPE_SECRET, type AuthenticatedRequest } from './auth.decorators.js';
+import { AuthFailures } from './auth-failures.js';
+import { Credentials } from './credentials.service.js';
 import { EXPENSIVE } from '../http/rate-limit.js';
 import { RateLimitService } from './rate-limit.service.js';
 
-/** Global guard: every route needs a valid bearer token unless marked @Public(). */
+/**
+ * Global guard: every route needs a valid bearer credential — a mentorflow token, or the identity
+ * provider's access token when one is configured — unless marked @Public() (health, API docs, the
+ * dashboard's own pages, which sign their readers in by session).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
+    private readonly credentials: Credentials,
+    private readonly failures: AuthFailures,
     private readonly rateLimits: RateLimitService,
   ) {}
 
@@ -35,15 +41,8 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & { ip?: string }>();
     // Guessing tokens: after too many failures from one address, everything from it waits.
-    const client = request.ip ?? 'unknown';
-    const failures = await this.rateLimits.failuresFrom(client);
-    if (failures.count >= this.limits.authFailures) {
-      throw this.tooMany(
-        'AUTH.TOO_MANY_FAILURES',
-        'too many failed authentications from this address; wait and retry',
-        failures.retryAfterSeconds,
-      );
-    }
+    const client = request.ip;
+    await this.failures.assertAllowed(client);
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match)
@@ -51,12 +50,15 @@ export class AuthGuard implements CanActivate {
         code: 'AUTH.MISSING_TOKEN',
         message: 'a bearer token is required (Authorization: Bearer <token>)',
       });
-    const actor = await this.tokens.authenticate(match[1] ?? '');
+    const secret = match[1] ?? '';
+    if (this.reflector.getAllAndOverride<boolean>(SCRAPE_SECRET, targets) && this.credentials.isMetricsSecret(secret))
+      return true;
+    const actor = await this.credentials.bearer(secret);
     if (!actor) {
-      await this.rateLimits.recordFailure(client);
+      await this.failures.failed(client);
       throw new UnauthorizedException({
         code: 'AUTH.INVALID_TOKEN',
-        message: 'the bearer token is unknown or revoked',
+        message: 'the bearer token is unknown, expired or revoked, or its person has left',
       });
     }
     request.actor = actor;

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   canRecordAssessment,
-  canSeePersonalDetails,
   competencyModelProblems,
   currentLevels,
   DEFAULT_MODEL_KEY,
@@ -17,6 +16,7 @@ import {
   toCompetencyModel,
   type StoredCompetencyModel,
 } from '../../../../libs/persistence/src/index.js';
+import { Access } from '../access/access.service.js';
 import { ApiError, badField, forbidden, notFound } from '../http/api-error.js';
 import { PeopleService } from '../people/people.service.js';
 import { AssessmentResponse, type RecordAssessmentDto } from './dto/assessment.dto.js';
@@ -29,6 +29,7 @@ export class CompetencyService {
     private readonly assessments: AssessmentQueries,
     private readonly mentorships: MentorshipQueries,
     private readonly people: PeopleService,
+    private readonly access: Access,
   ) {}
 
   async latestModels(): Promise<CompetencyModelResponse[]> {
@@ -117,11 +118,6 @@ export class CompetencyService {
 
   private async assertCanSee(personId: string, viewer: Actor): Promise<void> {
     await this.people.find(personId);
-    if (!canSeePersonalDetails(viewer, personId, await this.mentorships.activeRelations(viewer.personId))) {
-      throw forbidden(
-        'PERSON.PRIVATE',
-        `the assessments of ${personId} are visible only to them, HR admins, program owners and their active mentor or supervisor`,
-      );
-    }
+    await this.access.assertPersonalDetails(viewer, personId, 'the assessments');
   }
 }

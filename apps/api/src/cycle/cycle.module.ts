@@ -4,5 +4,10 @@ import { CycleController } from './cycle.controller.js';
 import { CycleService } from './cycle.service.js';
 
 /** Training, execution, evaluation, lessons, closure and renewal of a program's cycle. */
-@Module({ imports: [ProgramsModule], controllers: [CycleController], providers: [CycleService] })
+@Module({
+  imports: [ProgramsModule],
+  controllers: [CycleController],
+  providers: [CycleService],
+  exports: [CycleService],
+})
 export class CycleModule {}

@@ -4,7 +4,6 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUrl,
@@ -12,6 +11,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { SaneInstant } from '../http/bounds.js';
 import { TRAINING_AUDIENCES, type TrainingAudience } from '../../../../libs/domain/src/index.js';
 import { EMPLOYEE_ID } from '../http/validation.js';
 
@@ -22,7 +22,9 @@ export class TrainingSessionDto {
   @MinLength(3)
   @MaxLength(200)
   title!: string;
-  @ApiProperty({ example: '2027-03-01T09:00:00.000Z' }) @IsISO8601({ strict: true }) heldAt!: string;
+  @ApiProperty({ example: '2027-03-01T09:00:00.000Z', description: 'When it was held: from 2000 to now.' })
+  @SaneInstant()
+  heldAt!: string;
   @ApiPropertyOptional({
     type: [String],
     description: 'Links to material: cases and lessons from earlier cycles, slides.',

@@ -1,148 +1,133 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { mentorshipTermsOf, nextSessionDue, openCheckpoint, type Actor } from '../../../../libs/domain/src/index.js';
+import {
+  MENTORSHIP_PHASES,
+  mentorshipTermsOf,
+  nextSessionDue,
+  openCheckpoint,
+  type Actor,
+  type MentorshipState,
+} from '../../../../libs/domain/src/index.js';
 import type { MentorshipTerms } from '../../../../libs/contracts/src/index.js';
-import { MentorshipQueries, PeopleQueries } from '../../../../libs/persistence/src/index.js';
-import { ApiError } from '../http/api-error.js';
-import { MentorshipsService } from '../mentorships/mentorships.service.js';
-import { MonitoringService } from '../monitoring/monitoring.service.js';
+import { MentorshipQueries, PeopleQueries, ProgramQueries } from '../../../../libs/persistence/src/index.js';
 import { ProgramsService } from '../programs/programs.service.js';
-import { CasesService } from '../proof/cases.service.js';
-import { ReviewsService } from '../reviews/reviews.service.js';
 import { MENTORSHIP_TERMS } from '../tokens.js';
-import type { HomeView } from './views/home.page.js';
-import type { MentorshipView } from './views/mentorship.page.js';
-import type { ProgramView } from './views/program.page.js';
-import type { TrainingView } from './views/training.page.js';
+import type { Ui } from '../views/i18n.js';
+import { HOME_SORTS, type HomeMentorship, type HomeView } from './views/home.page.js';
+
+type Row = Awaited<ReturnType<MentorshipQueries['withStateOf']>>[number];
 
 /**
- * What each dashboard page shows, gathered through the same services (and access checks) as the
- * JSON API, plus the read models a page needs beside them (names, lists). No rule is decided here.
+ * A person's home page, gathered through the same services (and access checks) as the JSON API,
+ * plus the read models a page needs beside them (names, lists). No rule is decided here.
  */
 @Injectable()
 export class DashboardService {
   constructor(
     private readonly programs: ProgramsService,
-    private readonly mentorships: MentorshipsService,
-    private readonly monitoring: MonitoringService,
-    private readonly reviews: ReviewsService,
-    private readonly cases: CasesService,
+    private readonly programQueries: ProgramQueries,
     private readonly mentorshipQueries: MentorshipQueries,
     private readonly people: PeopleQueries,
     @Inject(MENTORSHIP_TERMS) private readonly terms: MentorshipTerms,
   ) {}
 
-  /** Display names of the people a page lists (ids stay visible where no name is known). */
-  private async namesOf(ids: string[]): Promise<(id: string) => string> {
-    const names = await this.people.namesOf(ids);
-    return (id: string) => names.get(id) ?? id;
-  }
-
-  async home(actor: Actor): Promise<HomeView> {
+  /** The person's mentorships in any role, with names, filtered and sorted as asked. */
+  async mentorships(
+    actor: Actor,
+    filter: { q?: string; phase?: string; sort?: string },
+  ): Promise<{ rows: Row[]; list: HomeMentorship[] }> {
     const me = actor.personId;
-    const programs = (await this.programs.list({ limit: 100, offset: 0 }, actor)).items;
     const rows = await this.mentorshipQueries.withStateOf(me);
-    const name = await this.namesOf(rows.flatMap((r) => [r.menteeId, r.mentorId]));
-    const roleOf = (r: (typeof rows)[number]) =>
-      r.menteeId === me ? 'mentee' : r.mentorId === me ? 'mentor' : r.supervisorId === me ? 'supervisor' : 'owner';
-    return {
-      decisions: rows.flatMap((r) => {
-        const open = r.supervisorId === me && r.state ? openCheckpoint(r.state) : undefined;
-        return open
-          ? [{ id: r.id, mentee: name(r.menteeId), mentor: name(r.mentorId), checkpoint: open.checkpoint }]
-          : [];
-      }),
-      programs: programs.map((p) => ({ id: p.id, name: p.name, phase: p.phase })),
-      mentorships: rows.map((r) => {
+    const names = await this.people.namesOf(rows.flatMap((r) => [r.menteeId, r.mentorId]));
+    const programs = await this.programQueries.namesOf(rows.map((r) => r.programId));
+    const name = (id: string) => names.get(id) ?? id;
+    const q = (filter.q ?? '').trim().toLocaleLowerCase();
+    const list = rows
+      .map((r): HomeMentorship => {
         const { policy } = mentorshipTermsOf({ policy: r.programPolicy ?? undefined }, this.terms);
-        const due = r.phase === 'ACTIVE' && r.state ? nextSessionDue(r.state, policy) : null;
+        const live = (r.phase === 'ACTIVE' || r.phase === 'MIDTERM_REVIEW') && r.state;
+        const due = live ? nextSessionDue(r.state!, policy) : null;
         return {
           id: r.id,
+          program: programs.get(r.programId) ?? '',
           mentee: name(r.menteeId),
           mentor: name(r.mentorId),
-          role: roleOf(r),
+          role:
+            r.menteeId === me
+              ? 'mentee'
+              : r.mentorId === me
+                ? 'mentor'
+                : r.supervisorId === me
+                  ? 'supervisor'
+                  : 'owner',
           phase: r.phase,
           sessions: r.state?.sessions ?? 0,
           nextSessionDue: due === null ? null : new Date(due).toISOString(),
         };
+      })
+      .filter((m) => !filter.phase || m.phase === filter.phase)
+      .filter((m) => !q || [m.mentee, m.mentor, m.program].some((s) => s.toLocaleLowerCase().includes(q)));
+    const by: Record<string, (a: HomeMentorship, b: HomeMentorship) => number> = {
+      due: (a, b) => (a.nextSessionDue ?? '~').localeCompare(b.nextSessionDue ?? '~'),
+      mentee: (a, b) => a.mentee.localeCompare(b.mentee),
+      program: (a, b) => a.program.localeCompare(b.program) || a.mentee.localeCompare(b.mentee),
+      phase: (a, b) => MENTORSHIP_PHASES.indexOf(a.phase as never) - MENTORSHIP_PHASES.indexOf(b.phase as never),
+    };
+    list.sort(by[filter.sort ?? 'due'] ?? by.due);
+    return { rows, list };
+  }
+
+  async home(actor: Actor, ui: Ui, filter: { q?: string; phase?: string; sort?: string }): Promise<HomeView> {
+    const me = actor.personId;
+    const { t } = ui;
+    const programs = (await this.programs.list({ limit: 100, offset: 0 }, actor)).items;
+    const { rows, list } = await this.mentorships(actor, filter);
+    const titles = new Map(list.map((m) => [m.id, `${m.mentee} ← ${m.mentor}`]));
+    const toDo: HomeView['toDo'] = [
+      ...programs
+        .filter((p) => p.sponsorId === me && p.phase === 'LAUNCH_PLANNING')
+        .map((p) => ({ href: `/dashboard/programs/${p.id}`, title: p.name, what: t.approveLaunch })),
+      ...rows.flatMap((r) => {
+        const what = r.state ? waitingFor(r, r.state, me, ui) : null;
+        return what ? [{ href: `/dashboard/mentorships/${r.id}`, title: titles.get(r.id) ?? r.id, what }] : [];
       }),
-    };
-  }
-
-  async program(id: string, actor: Actor, cycle?: number): Promise<ProgramView> {
-    const row = await this.programs.findReadable(id, actor);
-    const { view, cycles, snapshots, indicators, atRisk } = await this.monitoring.overview(id, cycle);
-    const name = await this.namesOf(snapshots.flatMap((x) => [x.menteeId, x.mentorId, x.supervisorId]));
-    const openReview = (await this.reviews.reviewsOf(id, actor, view.cycle)).find((r) => r.decision === null) ?? null;
+    ];
     return {
-      id,
-      name: row.name,
-      cycle: view.cycle,
-      cycles,
-      timeline: view.timeline,
-      engagement: indicators.engagement,
-      mentorships: snapshots.map((s) => ({
-        id: s.mentorshipId,
-        mentee: name(s.menteeId),
-        mentor: name(s.mentorId),
-        supervisor: name(s.supervisorId),
-        phase: s.phase,
-        sessions: s.sessions,
+      now: Date.now(),
+      toDo,
+      programs: programs.map((p) => ({
+        id: p.id,
+        name: p.name,
+        phase: p.phase,
+        role: p.ownerId === me ? 'owner' : p.sponsorId === me ? 'sponsor' : 'steering',
       })),
-      atRisk: atRisk.map((r) => ({
-        mentee: name(r.menteeId),
-        mentor: name(r.mentorId),
-        reasons: r.reasons.map((x) => x.detail).join('; '),
-      })),
-      progress: indicators.competencyProgress.map((c) => ({ label: c.competencyKey, value: c.meanGained })),
-      evidence: snapshots.flatMap((s) =>
-        s.roi ? [{ mentee: name(s.menteeId), mentor: name(s.mentorId), roi: s.roi }] : [],
-      ),
-      openReview: openReview && { review: openReview.review, openedAt: openReview.openedAt },
-      openCheckpoints: await this.mentorshipQueries.openCheckpointCount(id),
-      canKeepCourse: actor.personId === row.ownerId,
+      mentorships: list,
+      filter: {
+        q: filter.q ?? '',
+        phase: filter.phase ?? '',
+        sort: (HOME_SORTS as readonly string[]).includes(filter.sort ?? '') ? filter.sort! : 'due',
+      },
+      phases: [...MENTORSHIP_PHASES],
+      links: {
+        newProgram: actor.roles.includes('owner'),
+        pilots: actor.roles.includes('owner') || actor.roles.includes('hr-admin'),
+        importPeople: actor.roles.includes('hr-admin'),
+      },
     };
   }
+}
 
-  /** The cycle's training plan as recorded, else as the domain proposes it now (owner, HR admins). */
-  async training(id: string, actor: Actor): Promise<TrainingView> {
-    const row = await this.programs.findRow(id);
-    const recorded = await this.cases.recorded(id, actor).catch((e: unknown) => {
-      if (e instanceof ApiError && e.getStatus() === 404) return null;
-      throw e;
-    });
-    const plan = recorded ? { ...recorded.plan, items: recorded.items } : await this.cases.proposal(id, actor);
-    const name = await this.namesOf(plan.items.flatMap((i) => i.trainerIds));
-    return {
-      id,
-      name: row.name,
-      cycle: plan.cycle,
-      recorded: recorded !== null,
-      items: plan.items.map((i) => ({
-        competency: i.competencyKey,
-        title: i.title,
-        audience: i.audience,
-        menteesTargeting: i.menteesTargeting,
-        meanGap: i.meanGap,
-        trainers: i.trainerIds.map(name),
-        caseIds: i.caseIds,
-      })),
-      cases: plan.cases,
-    };
+/** What a mentorship waits for from this person, if anything. */
+function waitingFor(r: Row, s: MentorshipState, me: string, ui: Ui): string | null {
+  const { t } = ui;
+  if (r.supervisorId === me) {
+    if (s.phase === 'AWAITING_SUPERVISOR_APPROVAL') return t.approvePair;
+    const open = openCheckpoint(s);
+    if (open) return `${t.decide}: ${t.checkpoint} ${open.checkpoint}`;
   }
-
-  async mentorship(id: string, actor: Actor): Promise<MentorshipView> {
-    const m = await this.mentorships.get(id, actor);
-    const name = await this.namesOf([m.menteeId, m.mentorId]);
-    return {
-      id,
-      title: `${name(m.menteeId)} ← ${name(m.mentorId)}`,
-      phase: m.phase,
-      sessions: m.sessions,
-      goals: m.goals.map((g) => ({ competencyKey: g.competencyKey, targetLevel: g.targetLevel })),
-      checkpoints: m.checkpoints.map((c) => ({ checkpoint: c.checkpoint, decision: c.decision })),
-      openCheckpoint:
-        actor.personId === m.supervisorId ? (m.checkpoints.find((c) => c.decision === null)?.checkpoint ?? null) : null,
-      canLogSession: actor.personId === m.mentorId && m.phase === 'ACTIVE',
-    };
-  }
+  const side = r.mentorId === me ? 'mentor' : r.menteeId === me ? 'mentee' : null;
+  if (!side) return null;
+  if (s.phase === 'KICKOFF' && !s.agreedBy.includes(side)) return t.kickoff;
+  const stage = s.phase === 'MIDTERM_REVIEW' ? 'midterm' : s.phase === 'FINAL_EVALUATION' ? 'final' : null;
+  if (stage && !s.reviews[stage][side]) return ui.term(stage);
+  return null;
 }

@@ -1,12 +1,14 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AppMetrics } from '../../../../libs/platform/src/index.js';
 import { WorkflowFaultQueries } from '../../../../libs/persistence/src/index.js';
-import { Public } from '../auth/auth.decorators.js';
+import { Roles, ScrapeSecret } from '../auth/auth.decorators.js';
 import { METRICS } from '../tokens.js';
 
 @ApiTags('health')
-@Public()
+@ApiBearerAuth()
+@Roles('operator')
+@ScrapeSecret()
 @Controller('metrics')
 export class MetricsController {
   constructor(
@@ -17,7 +19,8 @@ export class MetricsController {
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4')
   @ApiOperation({
-    summary: 'Prometheus metrics of this API process (HTTP requests by route and status, Node runtime).',
+    summary:
+      'Prometheus metrics of this API process (HTTP requests by route and status, Node runtime): with a token of the operator role, or the METRICS_TOKEN secret as bearer.',
   })
   async scrape(): Promise<string> {
     // Read at scrape time from the shared table: every API replica reports the same, whole figure.

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { SaneInstant } from '../http/bounds.js';
 import { CreatePersonDto } from '../people/dto/person.dto.js';
 
 export const HR_EVENT_TYPES = ['hired-as-manager', 'promoted-to-manager', 'changed-manager', 'left'] as const;
@@ -18,7 +19,9 @@ export class HrEventDto {
   @ApiProperty({ example: 'E1042' })
   @Matches(/^[A-Za-z0-9._@-]{1,100}$/, { message: 'personId must be an employee id' })
   personId!: string;
-  @ApiProperty({ example: '2026-11-20T09:00:00Z' }) @IsISO8601({ strict: true }) occurredAt!: string;
+  @ApiProperty({ example: '2026-11-20T09:00:00Z', description: 'From 2000 to a year from now (an announced change).' })
+  @SaneInstant({ maxFutureDays: 366 })
+  occurredAt!: string;
 
   @ApiPropertyOptional({ example: 'M1', description: 'New job level (hired/promoted).' })
   @IsOptional()

@@ -64,7 +64,7 @@ function checkValue(root: unknown, rootPath: string, where: 'path' | 'query' | '
 }
 
 /** A CSV or text body: the first bad character is named by its line and column. */
-function checkText(text: string): void {
+export function checkText(text: string): void {
   const reason = unstorableText(text);
   if (!reason) return;
   const lines = text.split(/\r\n|\n|\r/);

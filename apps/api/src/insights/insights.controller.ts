@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessResponse, CoverageResponse, GroupGapsResponse, NominationResponse } from './insights.response.js';
-import { Roles } from '../auth/auth.decorators.js';
+import type { Actor } from '../../../../libs/domain/src/index.js';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { AccessQuery, CoverageQuery, GroupGapsQuery } from './insights.query.js';
 import { InsightsService } from './insights.service.js';
 
@@ -15,23 +16,23 @@ export class InsightsController {
   @Get('insights/gaps')
   @ApiOperation({
     summary:
-      'Average target vs current level per group and competency, for managers or for mentors (roles: owner, hr-admin).',
+      'Average target vs current level per group and competency, for managers or for mentors (roles: owner, hr-admin). For owners, groups with fewer than 3 assessed people show no averages.',
     description:
       'Current level = latest assessment of each source, weighted self 0.5, mentor 1, supervisor 1, manager 1.5, 360 2.',
   })
   @ApiOkResponse({ type: GroupGapsResponse })
-  gaps(@Query() query: GroupGapsQuery): Promise<GroupGapsResponse> {
-    return this.insights.groupGaps(query);
+  gaps(@Query() query: GroupGapsQuery, @CurrentActor() actor: Actor): Promise<GroupGapsResponse> {
+    return this.insights.groupGaps(query, actor);
   }
 
   @Get('insights/coverage')
   @ApiOperation({
     summary:
-      'For each competency where managers fall short, the mentors strong enough to help (roles: owner, hr-admin).',
+      'For each competency where managers fall short, the mentors strong enough to help (roles: owner, hr-admin). Owners see the names of the mentors of their own programs; the others are counted in `unnamedMentors`.',
   })
   @ApiOkResponse({ type: CoverageResponse })
-  coverage(@Query() query: CoverageQuery): Promise<CoverageResponse> {
-    return this.insights.coverage(query);
+  coverage(@Query() query: CoverageQuery, @CurrentActor() actor: Actor): Promise<CoverageResponse> {
+    return this.insights.coverage(query, actor);
   }
 
   @Get('insights/access')
@@ -45,9 +46,12 @@ export class InsightsController {
   }
 
   @Get('nominations')
-  @ApiOperation({ summary: 'Nomination suggestions for the next cycle (from HR events) (roles: owner, hr-admin).' })
+  @ApiOperation({
+    summary:
+      'Nomination suggestions for the next cycle (from HR events) (roles: owner, hr-admin). Owners see the open suggestions and those of their own programs.',
+  })
   @ApiOkResponse({ type: [NominationResponse] })
-  nominations(): Promise<NominationResponse[]> {
-    return this.insights.nominations();
+  nominations(@CurrentActor() actor: Actor): Promise<NominationResponse[]> {
+    return this.insights.nominations(actor);
   }
 }

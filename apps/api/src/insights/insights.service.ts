@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
   accessCoverage,
+  canSeeNomination,
   currentLevels,
+  hasRole,
+  SMALLEST_SHOWN_GROUP,
+  type Actor,
   groupGaps,
   mentorCoverage,
   ReportingChains,
@@ -13,10 +17,15 @@ import {
   PeopleQueries,
   toCompetencyModel,
 } from '../../../../libs/persistence/src/index.js';
+import { Access } from '../access/access.service.js';
 import { CompetencyService } from '../competencies/competency.service.js';
 import type { AccessQuery, CoverageQuery, GroupGapsQuery } from './insights.query.js';
 
-/** Company-wide views for owners and HR: gaps by group, mentor coverage, who gets access. */
+/**
+ * Company-wide views for owners and HR: gaps by group, mentor coverage, who gets access. Aggregates
+ * reach HR admins whole; an owner gets no averages of a group too small to hide a person in, and
+ * the names of strong mentors only among the people of their own programs (the others are counted).
+ */
 @Injectable()
 export class InsightsService {
   constructor(
@@ -24,6 +33,7 @@ export class InsightsService {
     private readonly assessments: AssessmentQueries,
     private readonly nominationQueries: NominationQueries,
     private readonly competencies: CompetencyService,
+    private readonly policy: Access,
   ) {}
 
   private async population(): Promise<{ managers: Person[]; mentors: Person[]; active: Person[] }> {
@@ -41,25 +51,34 @@ export class InsightsService {
     return currentLevels(await this.assessments.all());
   }
 
-  async groupGaps(query: GroupGapsQuery) {
+  async groupGaps(query: GroupGapsQuery, viewer: Actor) {
     const model = toCompetencyModel(await this.competencies.model(query.model));
     const { managers, mentors } = await this.population();
     const people = query.population === 'managers' ? managers : mentors;
+    const whole = hasRole(viewer, 'hr-admin');
     return {
       model: `${model.key} v${model.version}`,
       population: query.population,
       groupBy: query.groupBy,
-      rows: groupGaps(model, people, await this.levels(), query.groupBy),
+      rows: groupGaps(model, people, await this.levels(), query.groupBy).map((row) =>
+        whole || row.assessed >= SMALLEST_SHOWN_GROUP
+          ? row
+          : { ...row, averageTarget: null, averageCurrent: null, averageGap: null, short: 0 },
+      ),
     };
   }
 
-  async coverage(query: CoverageQuery) {
+  async coverage(query: CoverageQuery, viewer: Actor) {
     const model = toCompetencyModel(await this.competencies.model(query.model));
     const { managers, mentors } = await this.population();
+    const visible = await this.policy.personalDetailsFilter(viewer);
     return {
       model: `${model.key} v${model.version}`,
       threshold: query.threshold,
-      competencies: mentorCoverage(model, managers, mentors, await this.levels(), query.threshold),
+      competencies: mentorCoverage(model, managers, mentors, await this.levels(), query.threshold).map((c) => {
+        const named = c.mentors.filter((m) => visible(m.personId));
+        return { ...c, mentors: named, unnamedMentors: c.mentors.length - named.length };
+      }),
     };
   }
 
@@ -78,8 +97,9 @@ export class InsightsService {
     };
   }
 
-  async nominations() {
-    const rows = await this.nominationQueries.all();
+  async nominations(viewer: Actor) {
+    const owned = new Set(await this.policy.ownedPrograms(viewer));
+    const rows = (await this.nominationQueries.all()).filter((n) => canSeeNomination(viewer, n, owned));
     return rows.map((n) => ({
       id: n.id,
       personId: n.personId,

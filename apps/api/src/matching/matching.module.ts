@@ -9,5 +9,6 @@ import { MatchingService } from './matching.service.js';
   imports: [ProgramsModule, CompetenciesModule],
   controllers: [MatchingController],
   providers: [MatchingService],
+  exports: [MatchingService],
 })
 export class MatchingModule {}

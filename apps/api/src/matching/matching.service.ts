@@ -18,7 +18,8 @@ import {
   type ProgramRecord,
 } from '../../../../libs/persistence/src/index.js';
 import { CompetencyService } from '../competencies/competency.service.js';
-import { badField, forbidden, notFound } from '../http/api-error.js';
+import { Access } from '../access/access.service.js';
+import { badField, notFound } from '../http/api-error.js';
 import { ProgramResponse } from '../programs/dto/program.response.js';
 import { ProgramsService } from '../programs/programs.service.js';
 import { ProgramGateway } from '../workflows/program-gateway.js';
@@ -39,18 +40,24 @@ export class MatchingService {
     private readonly competencies: CompetencyService,
     private readonly programs: ProgramsService,
     private readonly workflow: ProgramGateway,
+    private readonly access: Access,
   ) {}
 
   private program(programId: string): Promise<ProgramRecord> {
     return this.programs.findRow(programId);
   }
 
+  /** The cycle's enrolled supervisors: with the owner, the people who review its matching. */
+  private async cycleSupervisors(programId: string): Promise<string[]> {
+    // An unknown id answers the read model's 404 — the one a hidden program gets — before the workflow is asked.
+    await this.program(programId);
+    return supervisorsOf((await this.workflow.state(programId))?.matching?.participants ?? []);
+  }
+
   /** Checks what only the database knows (people, assessments, competencies), then asks the workflow. */
   async enrol(programId: string, dto: EnrolDto, actor: Actor, operationKey?: string): Promise<ProgramResponse> {
-    const row = await this.program(programId);
     // Ownership first: a stranger must learn nothing about people from the checks below.
-    if (row.ownerId !== actor.personId)
-      throw forbidden('PROGRAM.NOT_OWNER', `only the program's owner may do this; ${actor.personId} is not its owner`);
+    await this.access.program(programId, actor, 'manage');
     const person = await this.people.find(dto.personId);
     if (!person) throw badField('personId', `no person with id "${dto.personId}"`);
     if (person.status !== 'active') throw badField('personId', `${dto.personId} has left the company`);
@@ -88,7 +95,7 @@ export class MatchingService {
     actor: Actor,
     operationKey?: string,
   ): Promise<ProposalRequestedResponse> {
-    await this.program(programId);
+    await this.access.program(programId, actor, 'manage');
     const options = {
       weights: { ...DEFAULT_MATCHING_WEIGHTS, ...(dto.weights ?? {}) },
       excludeSameDepartment: dto.excludeSameDepartment ?? false,
@@ -111,30 +118,28 @@ export class MatchingService {
     actor: Actor,
     operationKey?: string,
   ): Promise<NonNullable<ProgramState['matching']>> {
-    await this.program(programId);
+    await this.access.program(programId, actor, 'matching', await this.cycleSupervisors(programId));
     const state = await this.workflow.update(programId, decideMatchingPairUpdate, [{ actor, ...dto }], operationKey);
     return state.matching ?? { participants: [], pins: [], bans: [], proposals: [], approvedVersion: null };
   }
 
   async approve(programId: string, version: number, actor: Actor, operationKey?: string): Promise<ProgramResponse> {
-    await this.program(programId);
+    await this.access.program(programId, actor, 'manage');
     await this.workflow.update(programId, approveMatchingProposalUpdate, [{ actor, version }], operationKey);
     return ProgramResponse.from(await this.program(programId));
   }
 
   /** Live state from the workflow (enrolment, pins, bans, proposal statuses). */
   async state(programId: string, actor: Actor): Promise<NonNullable<ProgramState['matching']>> {
-    const row = await this.program(programId);
+    await this.program(programId);
     const state = await this.workflow.state(programId);
     const matching = state?.matching ?? { participants: [], pins: [], bans: [], proposals: [], approvedVersion: null };
-    this.assertCanRead(row, actor, matching.participants);
+    await this.access.program(programId, actor, 'matching', supervisorsOf(matching.participants));
     return matching;
   }
 
   async proposal(programId: string, version: number, actor: Actor): Promise<ProposalResponse> {
-    const row = await this.program(programId);
-    const state = await this.workflow.state(programId);
-    this.assertCanRead(row, actor, state?.matching?.participants ?? []);
+    await this.access.program(programId, actor, 'matching', await this.cycleSupervisors(programId));
     const p = await this.proposals.find(programId, version);
     if (!p) throw notFound('matching proposal', `${programId} v${version}`);
     return {
@@ -150,25 +155,7 @@ export class MatchingService {
       approved: p.approved,
     };
   }
-
-  /**
-   * Proposals and enrolment show people's gaps, experience and languages: personal details, which
-   * the privacy rule gives to program owners — here the program's own — and to the supervisors
-   * who review this cycle. The sponsor sees the program, not its people.
-   */
-  private assertCanRead(
-    row: ProgramRecord,
-    actor: Actor,
-    participants: Array<{ personId: string; role: string }>,
-  ): void {
-    const supervisor =
-      actor.roles.includes('supervisor') &&
-      participants.some((p) => p.personId === actor.personId && p.role === 'supervisor');
-    if (row.ownerId !== actor.personId && !supervisor) {
-      throw forbidden(
-        'PROGRAM.NOT_A_REVIEWER',
-        `only the owner and the supervisors of program ${row.id} see its matching`,
-      );
-    }
-  }
 }
+
+const supervisorsOf = (participants: Array<{ personId: string; role: string }>): string[] =>
+  participants.filter((p) => p.role === 'supervisor').map((p) => p.personId);

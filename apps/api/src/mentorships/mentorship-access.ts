@@ -1,29 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor, MentorshipState } from '../../../../libs/domain/src/index.js';
-import { MentorshipQueries, type MentorshipRecord } from '../../../../libs/persistence/src/index.js';
-import { ApiError, forbidden, notFound } from '../http/api-error.js';
+import type { MentorshipRecord } from '../../../../libs/persistence/src/index.js';
+import { Access } from '../access/access.service.js';
+import { ApiError } from '../http/api-error.js';
 import { MentorshipGateway } from '../workflows/mentorship-gateway.js';
-import { viewpointOf, type Viewpoint } from './dto/mentorship.response.js';
+import type { Viewpoint } from './dto/mentorship.response.js';
 
 /** Who may see or act on a mentorship (its four people), and its state as of its last stored event. */
 @Injectable()
 export class MentorshipAccess {
   constructor(
-    private readonly mentorships: MentorshipQueries,
+    private readonly access: Access,
     private readonly workflow: MentorshipGateway,
   ) {}
 
-  /** Only the four people of a mentorship get past here; the workflow's validator decides the rest. */
-  async load(id: string, actor: Actor): Promise<{ row: MentorshipRecord; viewpoint: Viewpoint }> {
-    const row = await this.mentorships.find(id);
-    if (!row) throw notFound('mentorship', id);
-    const viewpoint = viewpointOf(row, actor);
-    if (!viewpoint)
-      throw forbidden(
-        'MENTORSHIP.NOT_A_PARTY',
-        `only the mentee, the mentor, the supervisor and the program's owner see mentorship ${id}`,
-      );
-    return { row, viewpoint };
+  /**
+   * Only the four people of a mentorship get past here — anybody else gets the 404 of an unknown
+   * id, so a derived id tells nothing; the workflow's validator decides the rest.
+   */
+  load(id: string, actor: Actor): Promise<{ row: MentorshipRecord; viewpoint: Viewpoint }> {
+    return this.access.mentorship(id, actor);
   }
 
   /**

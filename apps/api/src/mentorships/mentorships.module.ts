@@ -14,6 +14,6 @@ import { MentorshipsService } from './mentorships.service.js';
   imports: [ProgramsModule, CompetenciesModule],
   controllers: [MentorshipPlanningController, MentorshipsController, MentorshipActionsController],
   providers: [MentorshipAccess, MentorshipsService, MentorshipActionsService, MentorshipPlanningService],
-  exports: [MentorshipsService, MentorshipActionsService],
+  exports: [MentorshipsService, MentorshipActionsService, MentorshipPlanningService],
 })
 export class MentorshipsModule {}

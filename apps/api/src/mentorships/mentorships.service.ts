@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../../../libs/domain/src/index.js';
+import { canSeePrivateNotes, canSeeSurveyAnswer, type Actor } from '../../../../libs/domain/src/index.js';
 import { MentorshipQueries, SessionQueries } from '../../../../libs/persistence/src/index.js';
 import { ApiError } from '../http/api-error.js';
 import {
@@ -59,7 +59,9 @@ export class MentorshipsService {
       sessions: await this.sessionRows(row.id, actor),
       goals: state.goals,
       // The pulse is the mentee's: she, the supervisor and the owner see it, not the mentor.
-      latestPulse: viewpoint === 'mentor' ? null : (live.latestPulse as unknown as Record<string, unknown> | null),
+      latestPulse: canSeeSurveyAnswer(viewpoint, viewpoint === 'mentee')
+        ? (live.latestPulse as unknown as Record<string, unknown> | null)
+        : null,
     };
   }
 
@@ -83,7 +85,7 @@ export class MentorshipsService {
       topics: r.topics,
       competencies: r.competencies,
       sharedNotes: r.sharedNotes,
-      ...(authorId === actor.personId ? { privateNotes } : {}),
+      ...(canSeePrivateNotes(actor, authorId) ? { privateNotes } : {}),
       loggedAt: r.loggedAt,
     }));
   }
@@ -98,13 +100,10 @@ function visibleData(
   viewpoint: Viewpoint,
 ): Record<string, unknown> {
   const data = { ...(payload as Record<string, unknown>) };
-  const own = authorId === actor.personId;
-  if (type === 'SessionLogged' && !own) delete data.privateNotes;
+  if (type === 'SessionLogged' && !canSeePrivateNotes(actor, authorId)) delete data.privateNotes;
   if (
     (type === 'ReviewSubmitted' || type === 'PulseSubmitted') &&
-    !own &&
-    viewpoint !== 'supervisor' &&
-    viewpoint !== 'owner'
+    !canSeeSurveyAnswer(viewpoint, authorId === actor.personId)
   )
     delete data.survey;
   return data;

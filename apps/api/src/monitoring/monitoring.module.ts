@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ProgramsModule } from '../programs/programs.module.js';
 import { ProofModule } from '../proof/proof.module.js';
 import { MonitoringController } from './monitoring.controller.js';
+import { CycleReportService } from './cycle-report.service.js';
 import { MonitoringService } from './monitoring.service.js';
 import { ReportController } from './report.controller.js';
 
@@ -9,7 +10,7 @@ import { ReportController } from './report.controller.js';
 @Module({
   imports: [ProgramsModule, ProofModule],
   controllers: [MonitoringController, ReportController],
-  providers: [MonitoringService],
-  exports: [MonitoringService],
+  providers: [MonitoringService, CycleReportService],
+  exports: [MonitoringService, CycleReportService],
 })
 export class MonitoringModule {}

@@ -4,9 +4,9 @@ import { h } from 'preact';
 import type { Actor } from '../../../../libs/domain/src/index.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { CycleQueryDoc, cycleQuery, uuidParam } from '../http/param-pipes.js';
-import { EffectService } from '../proof/effect.service.js';
+import { uiFor, uiLanguageOf } from '../views/i18n.js';
 import { renderPage } from '../views/render.js';
-import { MonitoringService } from './monitoring.service.js';
+import { CycleReportService } from './cycle-report.service.js';
 import { EffectivenessReportResponse } from './report.dto.js';
 import { ReportPage } from './views/report.page.js';
 
@@ -14,17 +14,7 @@ import { ReportPage } from './views/report.page.js';
 @ApiBearerAuth()
 @Controller('programs/:id')
 export class ReportController {
-  constructor(
-    private readonly monitoring: MonitoringService,
-    private readonly effects: EffectService,
-  ) {}
-
-  /** The report with the comparison beside it: per monetised measure, the effect and both ROI figures. */
-  private async withComparison(id: string, actor: Actor, cycle: number | undefined) {
-    const { row, view, report, evidence } = await this.monitoring.report(id, actor, cycle);
-    const comparison = await this.effects.reportComparison(id, actor, evidence, report.roi.currency, view.state);
-    return { row, report: { ...report, comparison } };
-  }
+  constructor(private readonly reports: CycleReportService) {}
 
   @Get('report')
   @ApiOperation({
@@ -40,7 +30,7 @@ export class ReportController {
     @Query('cycle', cycleQuery) cycle: number | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<EffectivenessReportResponse> {
-    return (await this.withComparison(id, actor, cycle)).report;
+    return (await this.reports.report(id, actor, cycle)).report;
   }
 
   @Get('report.html')
@@ -48,7 +38,8 @@ export class ReportController {
   @ApiProduces('text/html')
   @CycleQueryDoc()
   @ApiOperation({
-    summary: 'The same report as a readable page with charts (the owner, the sponsor, the steering group).',
+    summary:
+      'The same report as a readable page with charts (the owner, the sponsor, the steering group), in English or French (`?lang=`).',
     description:
       'Shows both ROI figures per monetised measure, each labelled — before/after, and from the effect estimated against comparable managers with its 95 % interval — under the same privacy rule as the JSON (aggregates of at least 5 people for the sponsor).',
   })
@@ -56,8 +47,17 @@ export class ReportController {
     @Param('id', uuidParam) id: string,
     @Query('cycle', cycleQuery) cycle: number | undefined,
     @CurrentActor() actor: Actor,
+    @Query('lang') lang?: string,
   ): Promise<string> {
-    const { row, report } = await this.withComparison(id, actor, cycle);
-    return renderPage(h(ReportPage, { programId: row.id, programName: row.name, report }));
+    const { row, report } = await this.reports.report(id, actor, cycle);
+    const ui = uiFor(uiLanguageOf([], lang));
+    return renderPage(
+      h(ReportPage, {
+        ui,
+        programName: row.name,
+        report,
+        cycleHref: (c) => `/programs/${row.id}/report.html?cycle=${c}&lang=${ui.lang}`,
+      }),
+    );
   }
 }

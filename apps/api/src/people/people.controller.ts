@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -25,6 +25,7 @@ import {
   ReportingChainResponse,
   UpdatePersonDto,
 } from './dto/person.dto.js';
+import { PersonRolesDto } from './dto/person-roles.dto.js';
 import { PeopleService } from './people.service.js';
 
 const CSV_DOC = HR_CSV_COLUMNS.map((c) => `\`${c.name}\`${c.required ? ' (required)' : ''}: ${c.doc}`).join('; ');
@@ -38,10 +39,13 @@ export class PeopleController {
 
   @Get()
   @Roles('hr-admin', 'owner')
-  @ApiOperation({ summary: 'The directory, paginated and filtered (roles: hr-admin, owner).' })
+  @ApiOperation({
+    summary:
+      'The directory, paginated and filtered (roles: hr-admin, owner): HR admins get every record; an owner gets the public card, and the full record of the people of their own programs.',
+  })
   @ApiOkResponse({ type: PersonPageResponse })
-  list(@Query() query: ListPeopleQuery): Promise<PersonPageResponse> {
-    return this.people.list(query);
+  list(@Query() query: ListPeopleQuery, @CurrentActor() actor: Actor): Promise<PersonPageResponse> {
+    return this.people.list(query, actor);
   }
 
   @Post()
@@ -85,7 +89,7 @@ export class PeopleController {
   @Get(':id')
   @ApiOperation({
     summary:
-      'A person. Personal details only for the person, HR admins, owners and their active mentor or supervisor; others get the public card.',
+      'A person. Personal details only for the person, HR admins, the owners of programs they are enrolled, planned or nominated in, and their active mentor or supervisor; others get the public card.',
   })
   @ApiOkResponse({
     schema: { anyOf: [{ $ref: getSchemaPath(PersonResponse) }, { $ref: getSchemaPath(PublicPersonResponse) }] },
@@ -111,11 +115,25 @@ export class PeopleController {
     return this.people.deactivate(id);
   }
 
+  @Put(':id/roles')
+  @Roles('hr-admin')
+  @ApiOperation({
+    summary:
+      'Set the roles mentorflow gives a person (role: hr-admin). Their tokens and dashboard sessions keep only these from now on; a sign-in with the identity provider gets exactly these.',
+  })
+  @ApiOkResponse({ type: PersonRolesDto })
+  setRoles(@Param('id') id: string, @Body() body: PersonRolesDto): Promise<PersonRolesDto> {
+    return this.people.setRoles(id, body.roles);
+  }
+
   @Get(':id/reporting-chain')
   @Roles('hr-admin', 'owner')
-  @ApiOperation({ summary: 'Managers above and everyone below a person (roles: hr-admin, owner).' })
+  @ApiOperation({
+    summary:
+      'Managers above and everyone below a person (roles: hr-admin, owner; an owner for the people of their own programs only, else 403 PERSON.PRIVATE).',
+  })
   @ApiOkResponse({ type: ReportingChainResponse })
-  chain(@Param('id') id: string): Promise<ReportingChainResponse> {
-    return this.people.reportingChain(id);
+  chain(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<ReportingChainResponse> {
+    return this.people.reportingChain(id, actor);
   }
 }

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import {
-  canSeePersonalDetails,
   directoryProblem,
   findReportingCycles,
   planHrImport,
   personProblems,
   type Actor,
   type Person,
+  type Role,
 } from '../../../../libs/domain/src/index.js';
-import { DirectoryQueries, MentorshipQueries, PeopleQueries } from '../../../../libs/persistence/src/index.js';
+import { DirectoryQueries, PeopleQueries } from '../../../../libs/persistence/src/index.js';
+import { Access } from '../access/access.service.js';
 import { ApiError, badField, notFound } from '../http/api-error.js';
 import { importOutcome } from '../http/import-outcome.js';
 import { importRejected } from '../http/import-rejected.js';
@@ -28,19 +29,25 @@ export class PeopleService {
   constructor(
     private readonly people: PeopleQueries,
     private readonly directory: DirectoryQueries,
-    private readonly mentorships: MentorshipQueries,
+    private readonly access: Access,
   ) {}
 
-  async list(query: ListPeopleQuery): Promise<PersonPageResponse> {
+  /** The directory: everyone's public card, personal details where the privacy rule allows (HR admins: all). */
+  async list(query: ListPeopleQuery, viewer: Actor): Promise<PersonPageResponse> {
     const { items, total } = await this.people.page(query);
-    return { items: items.map((p) => PersonResponse.full(p)), total, limit: query.limit, offset: query.offset };
+    const visible = await this.access.personalDetailsFilter(viewer);
+    return {
+      items: items.map((p) => (visible(p.id) ? PersonResponse.full(p) : PublicPersonResponse.from(p))),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 
   /** Everyone may look a colleague up; personal details only reach those the privacy rule allows. */
   async get(id: string, viewer: Actor): Promise<PersonResponse | PublicPersonResponse> {
     const person = await this.find(id);
-    const relations = await this.mentorships.activeRelations(viewer.personId);
-    return canSeePersonalDetails(viewer, id, relations)
+    return (await this.access.personalDetailsFilter(viewer))(id)
       ? PersonResponse.full(person)
       : PublicPersonResponse.from(person);
   }
@@ -82,6 +89,12 @@ export class PeopleService {
     return this.write(after, 'update');
   }
 
+  /** What mentorflow lets the person do; 404 for someone the directory does not know. */
+  async setRoles(id: string, roles: Role[]): Promise<{ roles: Role[] }> {
+    if (!(await this.directory.setRoles(id, roles))) throw notFound('person', id);
+    return { roles: [...new Set(roles)].sort() };
+  }
+
   deactivate(id: string): Promise<PersonResponse> {
     return this.update(id, { status: 'left' });
   }
@@ -101,8 +114,10 @@ export class PeopleService {
     return PersonResponse.full(await this.find(person.id));
   }
 
-  async reportingChain(id: string): Promise<ReportingChainResponse> {
+  /** Whom a person reports to and who reports to them: personal data, under the privacy rule. */
+  async reportingChain(id: string, viewer: Actor): Promise<ReportingChainResponse> {
     await this.find(id);
+    await this.access.assertPersonalDetails(viewer, id, 'the reporting chain');
     return { personId: id, ...(await this.people.reportingChain(id)) };
   }
 

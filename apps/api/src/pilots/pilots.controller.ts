@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { h } from 'preact';
@@ -16,7 +16,9 @@ import {
   PilotSummaryResponse,
 } from './pilot.dto.js';
 import { PilotsService } from './pilots.service.js';
-import { PilotAnalysisPage } from './views/pilot-analysis.page.js';
+import { Document } from '../views/document.js';
+import { uiFor, uiLanguageOf } from '../views/i18n.js';
+import { PilotAnalysisBody } from './views/pilot-analysis.page.js';
 
 @ApiTags('pilots and surveys')
 @ApiBearerAuth()
@@ -48,23 +50,24 @@ export class PilotsController {
 
   @Get('pilots')
   @Roles('owner', 'hr-admin')
-  @ApiOperation({ summary: 'Imported pilots, newest first.' })
+  @ApiOperation({ summary: 'Imported pilots, newest first: all for HR admins, an owner’s own imports.' })
   @ApiOkResponse({ type: [PilotSummaryResponse] })
-  list(): Promise<PilotSummaryResponse[]> {
-    return this.pilots.list();
+  list(@CurrentActor() actor: Actor): Promise<PilotSummaryResponse[]> {
+    return this.pilots.list(actor);
   }
 
   @Get('pilots/:id/analysis')
   @Roles('owner', 'hr-admin')
   @ApiOperation({
     summary:
-      'The pilot’s evaluation: success per mentorship with reasons, factors with effect sizes and intervals, competency gaps, themes, risks, recommendations.',
+      'The pilot’s evaluation: success per mentorship with reasons, factors with effect sizes and intervals, competency gaps, themes, risks, recommendations. For HR admins and the owner who imported it (404 for anybody else).',
   })
   @ApiOkResponse({ type: PilotAnalysisResponse })
   async analysis(
     @Param('id', uuidParam) id: string,
+    @CurrentActor() actor: Actor,
   ): Promise<{ pilot: { id: string; name: string }; analysis: PilotAnalysis }> {
-    return this.pilots.analysis(id);
+    return this.pilots.analysis(id, actor);
   }
 
   @Get('pilots/:id/analysis.html')
@@ -72,9 +75,21 @@ export class PilotsController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiProduces('text/html')
   @ApiOperation({ summary: 'The same evaluation as a readable page with charts.' })
-  async analysisPage(@Param('id', uuidParam) id: string): Promise<string> {
-    const { pilot, analysis } = await this.pilots.analysis(id);
-    return renderPage(h(PilotAnalysisPage, { name: pilot.name, analysis }));
+  async analysisPage(
+    @Param('id', uuidParam) id: string,
+    @CurrentActor() actor: Actor,
+    @Query('lang') lang?: string,
+  ): Promise<string> {
+    const { pilot, analysis } = await this.pilots.analysis(id, actor);
+    const ui = uiFor(uiLanguageOf([], lang));
+    const title = ui.fill(ui.t.pilotTitle, { name: pilot.name });
+    return renderPage(
+      h(Document, {
+        lang: ui.lang,
+        title,
+        children: h('main', {}, h('h1', {}, title), h(PilotAnalysisBody, { ui, analysis })),
+      }),
+    );
   }
 
   @Post('programs/:id/pilot-recommendations')

@@ -11,5 +11,6 @@ import { SurveysService } from './surveys.service.js';
   imports: [ProgramsModule, CompetenciesModule],
   controllers: [PilotsController, SurveysController],
   providers: [PilotsService, SurveysService],
+  exports: [PilotsService],
 })
 export class PilotsModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import {
   analysePilot,
+  canReadPilot,
   DEFAULT_MODEL_KEY,
   INTERACTION_QUALITY_TEMPLATE,
   pilotImportProblems,
@@ -12,7 +13,8 @@ import {
 import { applyPilotRecommendationsUpdate } from '../../../../libs/contracts/src/index.js';
 import { AssessmentQueries, PeopleQueries, PilotQueries } from '../../../../libs/persistence/src/index.js';
 import { CompetencyService } from '../competencies/competency.service.js';
-import { ApiError, notFound } from '../http/api-error.js';
+import { Access } from '../access/access.service.js';
+import { ApiError } from '../http/api-error.js';
 import type { ProgramResponse } from '../programs/dto/program.response.js';
 import { ProgramsService } from '../programs/programs.service.js';
 import { ProgramGateway } from '../workflows/program-gateway.js';
@@ -29,6 +31,7 @@ export class PilotsService {
     private readonly surveys: SurveysService,
     private readonly programs: ProgramsService,
     private readonly programWorkflow: ProgramGateway,
+    private readonly access: Access,
   ) {}
 
   /** All or nothing: every problem of the file with its entry and field, or the stored pilot. */
@@ -68,13 +71,16 @@ export class PilotsService {
     return { id: stored.id, name: stored.name, mentorships: entries.length, created: stored.created };
   }
 
-  list(): Promise<Array<{ id: string; name: string; mentorships: number; importedBy: string; importedAt: string }>> {
-    return this.pilots.list();
+  /** The pilots this reader may open: all for HR admins, an owner's own imports. */
+  async list(
+    actor: Actor,
+  ): Promise<Array<{ id: string; name: string; mentorships: number; importedBy: string; importedAt: string }>> {
+    return (await this.pilots.list()).filter((p) => canReadPilot(actor, p));
   }
 
-  async analysis(id: string): Promise<{ pilot: { id: string; name: string }; analysis: PilotAnalysis }> {
-    const pilot = await this.pilots.find(id);
-    if (!pilot) throw notFound('pilot', id);
+  /** A pilot's evaluation (it quotes past mentors and mentees): its importer and HR admins; 404 for others. */
+  async analysis(id: string, actor: Actor): Promise<{ pilot: { id: string; name: string }; analysis: PilotAnalysis }> {
+    const pilot = this.access.pilot(await this.pilots.find(id), id, actor);
     const mentees = [...new Set(pilot.mentorships.map((m) => m.menteeId))];
     const mentors = [...new Set(pilot.mentorships.map((m) => m.mentorId))];
     const profiles = await this.people.profilesOf([...mentees, ...mentors]);
@@ -97,7 +103,7 @@ export class PilotsService {
   /** The owner applies a pilot's recommended weights and training focus to a program being planned. */
   async applyToProgram(programId: string, pilotId: string, actor: Actor, key?: string): Promise<ProgramResponse> {
     await this.programs.findOwned(programId, actor);
-    const { analysis } = await this.analysis(pilotId);
+    const { analysis } = await this.analysis(pilotId, actor);
     const recommendations = {
       pilotId,
       matchingWeights: analysis.recommendations.matchingWeights,

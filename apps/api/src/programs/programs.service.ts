@@ -14,7 +14,8 @@ import {
 } from '../../../../libs/contracts/src/index.js';
 import { uuidFromKey } from '../../../../libs/contracts/src/ids.js';
 import { PeopleQueries, ProgramQueries, type ProgramRecord } from '../../../../libs/persistence/src/index.js';
-import { ApiError, badField, forbidden, notFound } from '../http/api-error.js';
+import { Access } from '../access/access.service.js';
+import { ApiError, badField, notFound } from '../http/api-error.js';
 import { MENTORSHIP_TERMS, PROGRAM_TIMINGS } from '../tokens.js';
 import { ProgramGateway } from '../workflows/program-gateway.js';
 import type { CreateProgramDto } from './dto/create-program.dto.js';
@@ -29,6 +30,7 @@ export class ProgramsService {
     private readonly programs: ProgramQueries,
     private readonly people: PeopleQueries,
     private readonly workflow: ProgramGateway,
+    private readonly access: Access,
     @Inject(PROGRAM_TIMINGS) private readonly timings: ProgramTimings,
     @Inject(MENTORSHIP_TERMS) private readonly mentorshipTerms: MentorshipTerms,
   ) {}
@@ -71,7 +73,7 @@ export class ProgramsService {
     comment: string | null,
     operationKey?: string,
   ): Promise<ProgramResponse> {
-    await this.findRow(programId);
+    await this.access.program(programId, actor, 'approve-launch');
     await this.workflow.update(programId, approveLaunchUpdate, [{ actor, comment }], operationKey);
     return ProgramResponse.from(await this.findRow(programId));
   }
@@ -80,9 +82,12 @@ export class ProgramsService {
     return ProgramResponse.from(await this.findReadable(programId, actor));
   }
 
+  /** The program's stream as this reader may see it: the sponsor and the steering group get no matching, no people's plans. */
   async events(programId: string, actor: Actor): Promise<ProgramEventResponse[]> {
-    await this.findReadable(programId, actor);
-    return (await this.programs.events(programId)).map((row) => ProgramEventResponse.from(row));
+    const row = await this.findReadable(programId, actor);
+    return this.access
+      .visibleEvents(actor, row, await this.programs.events(programId))
+      .map((event) => ProgramEventResponse.from(event));
   }
 
   /** Programs the caller owns, sponsors or steers, newest first. */
@@ -122,28 +127,14 @@ export class ProgramsService {
     return row;
   }
 
-  /** The program's read model for its owner, sponsor or steering group; 404, or 403 for anybody else. */
-  async findReadable(programId: string, actor: Actor): Promise<ProgramRecord> {
-    const row = await this.findRow(programId);
-    if (
-      row.ownerId !== actor.personId &&
-      row.sponsorId !== actor.personId &&
-      !row.steeringGroup.includes(actor.personId)
-    ) {
-      throw forbidden(
-        'PROGRAM.NOT_A_PARTICIPANT',
-        `only the owner, the sponsor and the steering group of program ${row.id} may read it`,
-      );
-    }
-    return row;
+  /** The program's read model for its owner, sponsor or steering group; 404 for anybody else (as for no program). */
+  findReadable(programId: string, actor: Actor): Promise<ProgramRecord> {
+    return this.access.program(programId, actor, 'read');
   }
 
-  /** The program's read model for its owner only; 404, or 403 for anybody else. */
-  async findOwned(programId: string, actor: Actor): Promise<ProgramRecord> {
-    const row = await this.findRow(programId);
-    if (row.ownerId !== actor.personId)
-      throw forbidden('PROGRAM.NOT_OWNER', `only the program's owner may do this; ${actor.personId} is not its owner`);
-    return row;
+  /** The program's read model for its owner only; 403 for its other readers, 404 for anybody else. */
+  findOwned(programId: string, actor: Actor): Promise<ProgramRecord> {
+    return this.access.program(programId, actor, 'manage');
   }
 
   /** As findOwned, and 409 once the program is closed: its workflow has ended, so say so rather than "not found". */

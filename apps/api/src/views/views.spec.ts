@@ -1,24 +1,79 @@
 import { describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { h } from 'preact';
-import { HomePage } from '../dashboard/views/home.page.js';
-import { MentorshipPage } from '../dashboard/views/mentorship.page.js';
+import { HomePage, type HomeView } from '../dashboard/views/home.page.js';
+import { MentorshipPage, type MentorshipView } from '../dashboard/views/mentorship.page.js';
+import { SignInPage } from '../dashboard/views/sign-in.page.js';
 import { TrainingPage } from '../dashboard/views/training.page.js';
 import { ReportComparisons } from '../monitoring/views/report-comparison.js';
-import { uiFor } from './i18n.js';
+import { noticeOf } from './notices.js';
+import { neutralise, toCsv } from './csv.js';
+import { UI, uiFor } from './i18n.js';
+import { COMMON } from './words/common.js';
+import { MENTORSHIP } from './words/mentorship.js';
+import { PROGRAM } from './words/program.js';
+import { PROOF } from './words/proof.js';
+import { REPORTS } from './words/reports.js';
 import { renderPage } from './render.js';
+import { styleSources } from './styles.js';
 
 const hostile = '<script>alert(1)</script> & "quotes"';
+
+const home = (over: Partial<HomeView> = {}): HomeView => ({
+  now: Date.parse('2027-03-01T12:00:00Z'),
+  toDo: [],
+  programs: [],
+  mentorships: [],
+  filter: { q: '', phase: '', sort: 'due' },
+  phases: ['ACTIVE'],
+  links: { newProgram: false, pilots: false, importPeople: false },
+  ...over,
+});
+
+const mentorship = (over: Partial<MentorshipView> = {}): MentorshipView => ({
+  id: 'm-1',
+  programId: 'p-1',
+  programName: 'Programme',
+  title: 'Zoé ← Éloïse',
+  names: { mentee: 'Zoé', mentor: 'Éloïse', supervisor: 'Paul' },
+  viewpoint: 'supervisor',
+  phase: 'AWAITING_SUPERVISOR_APPROVAL',
+  now: Date.parse('2027-03-01T12:00:00Z'),
+  goals: [{ competencyKey: 'developing-people', targetLevel: 4, baselineLevel: 2, latestLevel: null }],
+  agreedBy: [],
+  sessions: [],
+  nextSessionDue: null,
+  checkpoints: [
+    { checkpoint: 1, openedAt: '2027-02-20T10:00:00Z', decision: null, guidance: null, dueBy: '2027-02-25T10:00:00Z' },
+  ],
+  latestPulse: null,
+  reviewsAnswered: { midterm: [], final: [] },
+  facts: [],
+  competencyOptions: [],
+  roi: null,
+  terminationReason: null,
+  can: {
+    approve: true,
+    kickoff: null,
+    logSession: false,
+    pulse: false,
+    decide: 1,
+    review: null,
+    pause: false,
+    resume: false,
+    extraCheckpoint: false,
+    terminate: false,
+  },
+  ...over,
+});
 
 describe('server-rendered views', () => {
   it('escape every value by default: a name cannot inject markup', () => {
     const html = renderPage(
       h(HomePage, {
         ui: uiFor('en'),
-        view: {
-          decisions: [],
-          programs: [{ id: 'p"><script>', name: hostile, phase: 'LAUNCH_PLANNING' }],
-          mentorships: [],
-        },
+        view: home({ programs: [{ id: 'p"><script>', name: hostile, phase: 'LAUNCH_PLANNING', role: 'owner' }] }),
+        notice: null,
       }),
     );
     expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
@@ -28,23 +83,62 @@ describe('server-rendered views', () => {
   });
 
   it('give every action form a fresh Idempotency-Key, and speak the reader’s language', () => {
-    const view = {
-      id: 'm-1',
-      title: 'Zoé ← Éloïse',
-      phase: 'ACTIVE',
-      sessions: 2,
-      goals: [],
-      checkpoints: [{ checkpoint: 1, decision: null }],
-      openCheckpoint: 1,
-      canLogSession: true,
-    };
-    const page = () => renderPage(h(MentorshipPage, { ui: uiFor('fr'), view }));
+    const page = () => renderPage(h(MentorshipPage, { ui: uiFor('fr'), view: mentorship(), notice: null }));
     const keys = (html: string) => [...html.matchAll(/name="idempotencyKey" value="([^"]+)"/g)].map((m) => m[1]);
     const [first, second] = [keys(page()), keys(page())];
     expect(first).toHaveLength(2);
     expect(new Set([...first, ...second]).size).toBe(4);
     expect(page()).toContain('Trancher');
     expect(page()).toContain('<span class="decision">en attente</span>');
+  });
+
+  it('show phases and competencies by their names, never their codes, in both languages', () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const html = renderPage(h(MentorshipPage, { ui: uiFor(lang), view: mentorship(), notice: null }));
+      const text = html.replace(/<[^>]+>/g, ' ');
+      expect(text).not.toContain('AWAITING_SUPERVISOR_APPROVAL');
+      expect(text).not.toContain('developing-people');
+    }
+    const fr = renderPage(h(MentorshipPage, { ui: uiFor('fr'), view: mentorship(), notice: null }));
+    expect(fr).toContain('En attente de validation du superviseur');
+    expect(fr).toContain('Développement des collaborateurs');
+  });
+
+  it('mark an overdue decision and carry no script and no style but the one stylesheet the CSP allows by hash', () => {
+    const html = renderPage(h(MentorshipPage, { ui: uiFor('en'), view: mentorship(), notice: null }));
+    expect(html).toContain('<span class="overdue">overdue</span>');
+    expect(html).not.toMatch(/style="|<script/);
+    const sheets = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+    expect(sheets).toHaveLength(1);
+    const hash = `'sha256-${createHash('sha256').update(sheets[0], 'utf8').digest('base64')}'`;
+    expect(styleSources()).toEqual([hash]);
+  });
+
+  it('name each word once across the dictionaries (a second meaning would silently replace the first)', () => {
+    const keys = [COMMON, MENTORSHIP, PROGRAM, REPORTS, PROOF].flatMap((d) => Object.keys(d.en));
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+  });
+
+  it('have every English word in French too', () => {
+    expect(Object.keys(UI.fr).sort()).toEqual(Object.keys(UI.en).sort());
+    for (const [key, value] of Object.entries(UI.fr)) expect([key, value.trim().length > 0]).toEqual([key, true]);
+  });
+});
+
+describe('CSV exports', () => {
+  it('neutralise cells a spreadsheet would run as formulas, and keep numbers as numbers', () => {
+    expect(neutralise('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
+    for (const s of ['+1', '-1+2', '@SUM(A1)', '\tx', '\rx']) expect(neutralise(s)).toBe(`'${s}`);
+    expect(neutralise('Zoé')).toBe('Zoé');
+    expect(neutralise(-3)).toBe(-3);
+    const csv = toCsv(
+      ['name', 'n'],
+      [
+        ['=cmd|"/c calc"!A0', 2],
+        ['a, "b"', -1],
+      ],
+    );
+    expect(csv).toBe('\uFEFFname,n\r\n"\'=cmd|""/c calc""!A0",2\r\n"a, ""b""",-1\r\n');
   });
 
   it('show the sponsor both ROI figures labelled, and say why an estimate about fewer than 5 people is withheld', () => {
@@ -115,5 +209,15 @@ describe('server-rendered views', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('[mentee] handed over &lt;script>');
     expect(renderPage(h(TrainingPage, { ui: uiFor('fr'), view: view(false) }))).toContain('Pas encore enregistré');
+  });
+  it('show a banner only for a notice of the fixed list, in the reader’s language, never text from the URL', () => {
+    const page = (notice: unknown) =>
+      renderPage(h(SignInPage, { ui: uiFor('fr'), notice: noticeOf(notice), companySignIn: false }));
+    expect(page('signed-out')).toContain(
+      '<p class="flash" role="status" data-notice="signed-out">Vous êtes déconnecté·e.</p>',
+    );
+    expect(page('sign-in.refused')).toContain('class="error" role="alert" data-notice="sign-in.refused"');
+    for (const forged of ['Your account is locked: call +1 555 0100', '__proto__', 'toString', ['signed-out'], 42])
+      expect(page(forged)).not.toMatch(/class="(flash|error)"/);
   });
 });

@@ -6,6 +6,7 @@ import {
   type QueryDefinition,
   type UpdateDefinition,
 } from '@temporalio/client';
+import { HTTP_STATUS_BY_KIND, type FailureKind } from '../../../../libs/contracts/src/index.js';
 import { TEMPORAL_CLIENT, TEMPORAL_TASK_QUEUE } from '../tokens.js';
 
 /**
@@ -55,9 +56,16 @@ export class WorkflowGateway {
   }
 }
 
-/** The message of a refusal by a workflow's validator or handler (shown on a page), or null for other failures. */
-export const workflowRefusal = (e: unknown): string | null =>
-  e instanceof WorkflowUpdateFailedError ? (e.cause?.message ?? e.message) : null;
+/**
+ * A refusal by a workflow's validator or handler — its stable code and kind, as the failure's
+ * type and details carry them — or null for any other failure (shown on a page as a notice).
+ */
+export function workflowRefusal(e: unknown): { code: string; kind: FailureKind } | null {
+  if (!(e instanceof WorkflowUpdateFailedError)) return null;
+  const cause = e.cause as { type?: string; details?: Array<{ kind?: FailureKind }> } | undefined;
+  const kind = cause?.details?.[0]?.kind;
+  return { code: cause?.type ?? 'WORKFLOW.REFUSED', kind: kind && kind in HTTP_STATUS_BY_KIND ? kind : 'CONFLICT' };
+}
 
 /** One workflow type as the API sees it: Updates by entity id, and its state query. */
 export abstract class EntityWorkflow<S> {

@@ -14,6 +14,8 @@ export interface MentorshipActivityDeps {
   db: DataSource;
   /** Organizer address of calendar invitations (the From address of the mail). */
   mailFrom: string;
+  /** The dashboard's public address: every email links to the page where its reader acts. */
+  publicUrl: string;
   metrics?: AppMetrics;
 }
 
@@ -38,7 +40,10 @@ export function createMentorshipActivities(deps: MentorshipActivityDeps): Mentor
   // Events, read models and the emails they cause: one transaction, one idempotency key.
   const project = async (tx: EntityManager, streamId: string, stored: StoredEvent<MentorshipEvent>[]) => {
     await projectMentorshipEvents(tx, streamId, stored);
-    await enqueueNotifications(tx, mentorshipNotifications(await pairOf(tx, streamId), stored), deps.mailFrom);
+    await enqueueNotifications(tx, mentorshipNotifications(await pairOf(tx, streamId), stored), {
+      organizer: deps.mailFrom,
+      publicUrl: deps.publicUrl,
+    });
   };
   return {
     appendMentorshipEvents(input) {

@@ -21,6 +21,8 @@ export interface ProgramActivityDeps {
   metrics?: AppMetrics;
   /** From address of the mail (organizer of calendar invitations). */
   mailFrom: string;
+  /** The dashboard's public address: every email links to the page where its reader acts. */
+  publicUrl: string;
 }
 
 async function contactsOf(tx: EntityManager, streamId: string): Promise<ProgramContacts> {
@@ -39,7 +41,10 @@ export function createProgramActivities(deps: ProgramActivityDeps): ProgramActiv
     await projectProgramEvents(tx, streamId, stored);
     const notifying = stored.filter((s) => NOTIFYING_PROGRAM_EVENTS.has(s.event.type));
     if (notifying.length > 0)
-      await enqueueNotifications(tx, programNotifications(await contactsOf(tx, streamId), notifying), deps.mailFrom);
+      await enqueueNotifications(tx, programNotifications(await contactsOf(tx, streamId), notifying), {
+        organizer: deps.mailFrom,
+        publicUrl: deps.publicUrl,
+      });
   };
   return {
     appendProgramEvents(input: AppendProgramEventsInput): Promise<AppendOutcome<ProgramEvent>> {

@@ -5,7 +5,11 @@ export interface CalendarInvite {
   minutes: number;
   summary: string;
   description: string;
-  organizer: string;
+  /** The page where the checkpoint is decided. */
+  url?: string;
+  organizer: { email: string; name: string };
+  /** The supervisor invited (absent: no address in the directory). */
+  attendee: { email: string; name: string } | null;
 }
 
 const stamp = (d: Date) =>
@@ -15,6 +19,8 @@ const stamp = (d: Date) =>
     .replace(/\.\d{3}/, '');
 /** Escapes TEXT values (RFC 5545 §3.3.11). */
 const text = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/** A parameter value (CN=…): quoted, without the characters a quoted value cannot hold (RFC 5545 §3.2). */
+const param = (s: string) => `"${s.replace(/["\r\n]/g, '')}"`;
 /** Folds lines longer than 75 octets (RFC 5545 §3.1). */
 function fold(line: string): string {
   const bytes = Buffer.from(line, 'utf8');
@@ -46,7 +52,13 @@ export function icsInvitation(x: CalendarInvite): string {
     `DTEND:${stamp(end)}`,
     `SUMMARY:${text(x.summary)}`,
     `DESCRIPTION:${text(x.description)}`,
-    `ORGANIZER:mailto:${x.organizer}`,
+    ...(x.url ? [`URL:${x.url}`] : []),
+    `ORGANIZER;CN=${param(x.organizer.name)}:mailto:${x.organizer.email}`,
+    ...(x.attendee
+      ? [
+          `ATTENDEE;CN=${param(x.attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${x.attendee.email}`,
+        ]
+      : []),
     'END:VEVENT',
     'END:VCALENDAR',
   ];

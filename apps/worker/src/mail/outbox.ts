@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { peopleNamedBy, type Notification } from '../../../../libs/domain/src/index.js';
-import { mailLanguageOf, renderNotification } from './render.js';
+import { mailLanguageOf, renderNotification, type MailContext } from './render.js';
 
 /**
  * Queues the emails of just-stored events inside the same transaction: committed together with
@@ -9,7 +9,7 @@ import { mailLanguageOf, renderNotification } from './render.js';
 export async function enqueueNotifications(
   tx: EntityManager,
   notifications: Notification[],
-  organizerEmail: string,
+  context: Omit<MailContext, 'attendee'>,
 ): Promise<void> {
   if (notifications.length === 0) return;
   const ids = [...new Set(notifications.flatMap(peopleNamedBy))];
@@ -29,8 +29,8 @@ export async function enqueueNotifications(
   for (const n of notifications) {
     const person = byId.get(n.to);
     const language = mailLanguageOf(person?.languages ?? []);
-    const mail = renderNotification(n, language, names, organizerEmail);
     const address = person?.email ?? null;
+    const mail = renderNotification(n, language, names, { ...context, attendee: address });
     await tx.query(
       `INSERT INTO outbox_emails (idempotency_key, recipient_id, to_address, language, template, subject, text_body, ical, status, last_error)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)

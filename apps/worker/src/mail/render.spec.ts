@@ -7,7 +7,7 @@ import {
   type ProgramEvent,
 } from '../../../../libs/domain/src/index.js';
 import { icsInvitation } from './ical.js';
-import { fillTemplate, mailLanguageOf, renderNotification } from './render.js';
+import { fillTemplate, linkOf, mailLanguageOf, renderNotification } from './render.js';
 import { MAIL_LANGUAGES, TEMPLATES } from './templates.js';
 
 const pair = {
@@ -25,6 +25,7 @@ const names = new Map([
   ['claire', 'Claire Martin'],
 ]);
 const at = '2027-03-01T09:00:00.000Z';
+const ctx = { organizer: 'mentorflow@example.com', publicUrl: 'https://mentorflow.example.com' };
 const events: MentorshipEvent[] = [
   { type: 'MentorshipCreated', at, actorId: 'claire', data: pair },
   {
@@ -131,12 +132,42 @@ describe('who is told what by a program', () => {
 
   it('names the program and the review in both languages', () => {
     const open = programMails.find((n) => n.template === 'program-review-open')!;
-    expect(renderNotification(open, 'fr', names, 'x@y').subject).toBe(
+    expect(renderNotification(open, 'fr', names, ctx).subject).toBe(
       "La revue d'alignement 3 de « Cycle 2027 » est ouverte",
     );
-    const escalation = renderNotification(programMails[4], 'en', names, 'x@y');
+    const escalation = renderNotification(programMails[4], 'en', names, ctx);
     expect(escalation.subject).toBe('Needs your attention: re-alignment review 3 of "Cycle 2027" is not decided');
     expect(escalation.text).toContain('Claire Martin has not decided');
+  });
+});
+
+describe('links in every email', () => {
+  it('lead each reader to the page where they act, and name no id in the text', () => {
+    for (const n of [...notifications, ...programMails]) {
+      for (const lang of MAIL_LANGUAGES) {
+        const mail = renderNotification(n, lang, names, ctx);
+        const page = n.params.mentorshipId
+          ? `/dashboard/mentorships/${n.params.mentorshipId}`
+          : `/dashboard/programs/${n.params.programId}`;
+        expect(mail.text).toContain(`https://mentorflow.example.com${page}`);
+        expect(linkOf(n, ctx.publicUrl).startsWith(`https://mentorflow.example.com${page}`)).toBe(true);
+        expect(mail.text).not.toMatch(/Mentorship m-1|Mentorat m-1|Program p-1|Programme p-1/);
+      }
+    }
+  });
+
+  it('lead a reminder or an escalation to the form of the step it is about', () => {
+    const about = (subject: 'session' | 'checkpoint', template: NotificationTemplate) =>
+      linkOf({ ...notifications[0], template, params: { ...notifications[0].params, subject } }, ctx.publicUrl);
+    expect(about('session', 'reminder')).toBe('https://mentorflow.example.com/dashboard/mentorships/m-1#log');
+    expect(about('checkpoint', 'escalation')).toBe('https://mentorflow.example.com/dashboard/mentorships/m-1#decide');
+  });
+
+  it('tell the supervisor when the checkpoint meeting is proposed', () => {
+    const invitation = notifications.find((n) => n.template === 'checkpoint-invitation')!;
+    expect(renderNotification(invitation, 'en', names, ctx).text).toContain(
+      'a meeting on 3 March 2027 at 21:00 UTC (45 minutes)',
+    );
   });
 });
 
@@ -157,7 +188,7 @@ describe('mail templates', () => {
   it('renders every notification in French and in English with no placeholder left', () => {
     for (const n of [...notifications, ...programMails]) {
       for (const lang of MAIL_LANGUAGES) {
-        const mail = renderNotification(n, lang, names, 'mentorflow@example.com');
+        const mail = renderNotification(n, lang, names, ctx);
         expect(mail.subject + mail.text).not.toMatch(/\{\{|undefined/);
       }
     }
@@ -165,7 +196,7 @@ describe('mail templates', () => {
       notifications.find((n) => n.template === 'changes-requested')!,
       'fr',
       names,
-      'x@y',
+      ctx,
     );
     expect(fr.subject).toBe('Votre superviseur demande des ajustements (point 2)');
     expect(fr.text).toContain('One case, each time.');
@@ -187,13 +218,20 @@ describe('iCalendar invitation', () => {
       notifications.find((n) => n.template === 'checkpoint-invitation')!,
       'en',
       names,
-      'mentorflow@example.com',
+      { ...ctx, attendee: 'paul@example.com' },
     ).ical!;
     expect(invitation).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(invitation).toContain('METHOD:REQUEST');
     expect(invitation).toContain('UID:mentorship-m-1-checkpoint-2@mentorflow');
     // Halfway through the decision window (opened 1 March 09:00, decide by 6 March 09:00).
     expect(invitation).toContain('DTSTART:20270303T210000Z');
+    expect(invitation).toContain('DTEND:20270303T214500Z');
+    const unfolded = invitation.replace(/\r\n /g, '');
+    expect(unfolded).toContain('ORGANIZER;CN="mentorflow":mailto:mentorflow@example.com');
+    expect(unfolded).toContain(
+      'ATTENDEE;CN="Paul Roy";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:paul@example.com',
+    );
+    expect(unfolded).toContain('URL:https://mentorflow.example.com/dashboard/mentorships/m-1#decide');
     for (const line of invitation.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     const raw = icsInvitation({
       uid: 'u',
@@ -201,7 +239,8 @@ describe('iCalendar invitation', () => {
       minutes: 30,
       summary: 'a, b; c',
       description: 'x\ny',
-      organizer: 'o@x',
+      organizer: { email: 'o@x', name: 'mentorflow' },
+      attendee: null,
     });
     expect(raw).toContain('SUMMARY:a\\, b\\; c');
     expect(raw).toContain('DESCRIPTION:x\\ny');
@@ -224,20 +263,20 @@ describe('escalation texts say what the reader is asked to do', () => {
 
   it('asks the supervisor to remind the parties of a review, never to answer it', () => {
     for (const lang of MAIL_LANGUAGES) {
-      const mail = renderNotification(escalated('midterm-review', 'paul'), lang, names, 'x@y');
+      const mail = renderNotification(escalated('midterm-review', 'paul'), lang, names, ctx);
       expect(mail.text).toContain('Éloïse Durand');
       expect(mail.text).not.toMatch(/awaits your answers|attend vos réponses/);
     }
-    const en = renderNotification(escalated('midterm-review', 'paul'), 'en', names, 'x@y');
+    const en = renderNotification(escalated('midterm-review', 'paul'), 'en', names, ctx);
     expect(en.subject).toBe('Needs your attention: the midterm review is not answered');
     expect(en.text).toContain('Please remind Éloïse Durand and Zoé Bernard to answer their midterm review');
   });
 
   it('tells the owner which round of the ladder a repeat is', () => {
-    const repeat = renderNotification(escalated('supervisor-approval', 'claire', 3), 'en', names, 'x@y');
+    const repeat = renderNotification(escalated('supervisor-approval', 'claire', 3), 'en', names, ctx);
     expect(repeat.subject).toBe('Needs your attention: Paul Roy has not approved the pair');
     expect(repeat.text).toContain('This is reminder 3 to you');
-    const first = renderNotification(escalated('supervisor-approval', 'claire'), 'fr', names, 'x@y');
+    const first = renderNotification(escalated('supervisor-approval', 'claire'), 'fr', names, ctx);
     expect(first.text).not.toContain('relance n°');
   });
 });

@@ -1,4 +1,4 @@
-import type { Notification } from '../../../../libs/domain/src/index.js';
+import type { FollowUpSubject, Notification, NotificationTemplate } from '../../../../libs/domain/src/index.js';
 import {
   AGAIN_TEXT,
   ESCALATION_TEXTS,
@@ -9,6 +9,50 @@ import {
   type MailLanguage,
 } from './templates.js';
 import { icsInvitation } from './ical.js';
+
+/** Who sends, where the pages are, and who receives (the attendee of a calendar invitation). */
+export interface MailContext {
+  /** From address of the mail, organizer of calendar invitations. */
+  organizer: string;
+  /** The public address of the dashboard, without a trailing slash (config PUBLIC_URL). */
+  publicUrl: string;
+  /** The recipient's address, when the directory has one. */
+  attendee?: string | null;
+}
+
+/** Where on its page the reader acts on each message. */
+const ANCHORS: Partial<Record<NotificationTemplate, string>> = {
+  'approval-requested': '#approve',
+  'kickoff-open': '#kickoff',
+  'review-open': '#review',
+  'checkpoint-invitation': '#decide',
+  'changes-requested': '#checkpoints',
+  'owner-escalation': '#owner',
+  'program-launch-reminder': '#plan',
+  'program-launch-escalation': '#plan',
+  'program-review-open': '#reviews',
+  'program-review-reminder': '#reviews',
+  'program-review-escalation': '#reviews',
+};
+
+/** A reminder or an escalation: where on the page the step it is about is done (the owner's levers for the owner). */
+const STEP_ANCHORS: Record<FollowUpSubject, string> = {
+  'supervisor-approval': '#approve',
+  kickoff: '#kickoff',
+  session: '#log',
+  checkpoint: '#decide',
+  'midterm-review': '#review',
+  'final-review': '#review',
+};
+
+/** The page where the reader of a message acts: its mentorship's, else its program's (the dashboard signs them in). */
+export function linkOf(n: Notification, publicUrl: string): string {
+  const page = n.params.mentorshipId
+    ? `/dashboard/mentorships/${n.params.mentorshipId}`
+    : `/dashboard/programs/${n.params.programId}`;
+  const step = n.params.subject ? STEP_ANCHORS[n.params.subject] : undefined;
+  return `${publicUrl}${page}${ANCHORS[n.template] ?? step ?? ''}`;
+}
 
 export interface RenderedEmail {
   subject: string;
@@ -43,7 +87,7 @@ export function renderNotification(
   n: Notification,
   language: MailLanguage,
   names: Map<string, string>,
-  organizerEmail: string,
+  context: MailContext,
 ): RenderedEmail {
   const name = (id: string) => names.get(id) ?? id;
   const p = n.params;
@@ -65,6 +109,10 @@ export function renderNotification(
     ...(p.text !== undefined ? { text: p.text } : {}),
     ...(p.dueBy ? { dueBy: formatDate(p.dueBy, language) } : {}),
     again: p.round !== undefined ? fillTemplate(AGAIN_TEXT[language], { round: String(p.round) }) : '',
+    ...(n.calendar
+      ? { meetingAt: formatDate(n.calendar.startsAt, language), meetingMinutes: String(n.calendar.minutes) }
+      : {}),
+    link: linkOf(n, context.publicUrl),
   };
   if (p.subject) {
     // An escalation speaks of the others by name: its texts are filled with the values above first.
@@ -79,7 +127,9 @@ export function renderNotification(
         ...n.calendar,
         summary: subject,
         description: fillTemplate(t.text, values),
-        organizer: organizerEmail,
+        url: values.link,
+        organizer: { email: context.organizer, name: 'mentorflow' },
+        attendee: context.attendee ? { email: context.attendee, name: values.recipient } : null,
       })
     : null;
   return { subject, text: fillTemplate(t.text, values), ical };

@@ -5,8 +5,8 @@ import { MinHeap } from './min-heap.js';
  * once, right node j at most capacity[j] times), as a min-cost max-flow solved by the primal-dual
  * method: Dijkstra on reduced costs, then a blocking flow on the zero-reduced-cost graph, repeated
  * until no augmenting path is left. Integer costs (weights scaled by `scale`) keep it exact.
- * The engine solves with `solveBMatchingByAugmentingPaths` (much faster, slot penalties included)
- * and `maxCardinality`; this simpler solver stays as the independent referee in their specs.
+ * The engine solves with `solveBMatchingOverMentors` (much faster, slot penalties included) and
+ * `maxCardinality`; this simpler solver stays as the independent referee in their specs.
  *
  * Why our own code: the instance is a flow network with ~10⁶–10⁷ arcs and unit capacities on the
  * left; the npm assignment solvers we looked at (munkres, hungarian variants) take a dense square
@@ -24,8 +24,6 @@ export interface BMatchingInput {
   edgeWeight: Float64Array;
   /** Cost, in weight units, of the k-th extra left node on one right node (k·slotPenalty); 0 = none. */
   slotPenalty?: number;
-  /** Augmenting-path solver only: force the cost-matrix or the arc-list search (default: by size and density). */
-  layout?: 'dense' | 'sparse';
 }
 
 export interface BMatchingResult {

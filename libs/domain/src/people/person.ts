@@ -55,6 +55,9 @@ export function isValidDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
 }
 
+/** Hire dates a directory can mean: from 1900 to the end of 2099 (a year 9999 is a typo, not a plan). */
+export const HIRE_DATES = { from: '1900-01-01', to: '2099-12-31' } as const;
+
 /** Field-level problems of one person, as (field, message) pairs; empty when valid. */
 export function personProblems(p: Person): Array<{ field: keyof Person; message: string }> {
   const problems: Array<{ field: keyof Person; message: string }> = [];
@@ -85,6 +88,8 @@ export function personProblems(p: Person): Array<{ field: keyof Person; message:
     problems.push({ field: 'timeZone', message: `"${p.timeZone}" is not an IANA time zone (e.g. Europe/Paris)` });
   if (!isValidDate(p.hireDate))
     problems.push({ field: 'hireDate', message: `"${p.hireDate}" is not a date (YYYY-MM-DD)` });
+  else if (p.hireDate < HIRE_DATES.from || p.hireDate > HIRE_DATES.to)
+    problems.push({ field: 'hireDate', message: `must be from ${HIRE_DATES.from} to ${HIRE_DATES.to}` });
   if (!(PERSON_STATUSES as readonly string[]).includes(p.status))
     problems.push({ field: 'status', message: 'must be active or left' });
   return problems;

@@ -93,6 +93,9 @@ const isLevel = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v 
  * person fixing the file sees every mistake at once. `people` and `competencies` are what the
  * directory and the competency model know.
  */
+/** Dates a past mentorship can have run on (a year 9999 is a typo). */
+export const PILOT_DATES = { from: '2000-01-01', to: '2099-12-31' } as const;
+
 export function pilotImportProblems(
   entries: unknown[],
   known: { people: Set<string>; competencies: Set<string> },
@@ -124,6 +127,8 @@ export function pilotImportProblems(
     if (m.mentorId && m.mentorId === m.menteeId) add('menteeId', 'the mentee must be another person than the mentor');
     for (const f of ['startedOn', 'endedOn'] as const)
       if (typeof m[f] !== 'string' || !DATE.test(m[f]) || Number.isNaN(Date.parse(m[f]))) add(f, 'a date YYYY-MM-DD');
+      else if (m[f] < PILOT_DATES.from || m[f] > PILOT_DATES.to)
+        add(f, `a date from ${PILOT_DATES.from} to ${PILOT_DATES.to}`);
     if (typeof m.startedOn === 'string' && typeof m.endedOn === 'string' && m.endedOn <= m.startedOn)
       add('endedOn', 'after startedOn');
     if (!Number.isInteger(m.sessions) || (m.sessions as number) < 0 || (m.sessions as number) > 500)
@@ -152,7 +157,8 @@ export function pilotImportProblems(
       add('mentorExperienceYears', 'years from 0 to 60');
     if (m.sameDepartment !== undefined && typeof m.sameDepartment !== 'boolean') add('sameDepartment', 'true or false');
     for (const [k, v] of Object.entries(m.attributes ?? {}))
-      if (typeof v !== 'number' || !Number.isFinite(v)) add(`attributes.${k}`, 'a number');
+      if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > 1e12)
+        add(`attributes.${k}`, 'a number within ±10¹²');
     if (!Array.isArray(m.surveys)) add('surveys', 'a list (possibly empty)');
     else
       m.surveys.forEach((s, j) => {

@@ -1,5 +1,5 @@
 import { mean, sampleVariance } from 'simple-statistics';
-import { solveBMatchingByAugmentingPaths } from '../matching/shortest-augmenting-path.js';
+import { solveBestBMatching } from '../matching/objective.js';
 
 /** A manager as the comparison sees them: exact-match groups and numeric covariates. */
 export interface ComparisonUnit {
@@ -108,7 +108,7 @@ export function matchComparisons(
     }
   });
   edgeStart[pool.length] = right.length;
-  const solved = solveBMatchingByAugmentingPaths({
+  const solved = solveBestBMatching({
     nLeft: pool.length,
     nRight: mentees.length,
     capacity: new Array<number>(mentees.length).fill(options.controlsPerMentee),

@@ -22,6 +22,13 @@ export class ApiTokenEntity {
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt!: Date;
+
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
+
+  /** Why: 'holder' (DELETE /tokens/:id), 'hr-admin', 'person-left'. */
+  @Column({ name: 'revoked_reason', type: 'text', nullable: true })
+  revokedReason!: string | null;
 }

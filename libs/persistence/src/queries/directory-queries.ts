@@ -95,4 +95,13 @@ export class DirectoryQueries {
       return work(new Change(tx));
     });
   }
+
+  /** Sets the roles mentorflow gives a person (their tokens and sessions keep only these); false for an unknown person. */
+  async setRoles(personId: string, roles: string[]): Promise<boolean> {
+    const [, count]: [unknown[], number] = await this.db.query(
+      `UPDATE people SET roles = $2, updated_at = now() WHERE id = $1`,
+      [personId, [...new Set(roles)].sort()],
+    );
+    return count === 1;
+  }
 }

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { AssessmentQueries } from './assessment-queries.js';
 import { CaseConsentQueries } from './case-consent-queries.js';
 import { CompetencyQueries } from './competency-queries.js';
+import { DashboardSessionQueries } from './dashboard-session-queries.js';
 import { DirectoryQueries } from './directory-queries.js';
 import { HealthQueries } from './health-queries.js';
 import { IdempotencyKeyQueries } from './idempotency-key-queries.js';
@@ -21,6 +22,7 @@ import { WorkflowFaultQueries } from './workflow-fault-queries.js';
 export * from './assessment-queries.js';
 export * from './case-consent-queries.js';
 export * from './competency-queries.js';
+export * from './dashboard-session-queries.js';
 export * from './directory-queries.js';
 export * from './health-queries.js';
 export * from './idempotency-key-queries.js';
@@ -43,6 +45,7 @@ export function createQueries(db: DataSource) {
     assessments: new AssessmentQueries(db),
     caseConsents: new CaseConsentQueries(db),
     competencies: new CompetencyQueries(db),
+    dashboardSessions: new DashboardSessionQueries(db),
     directory: new DirectoryQueries(db),
     health: new HealthQueries(db),
     idempotencyKeys: new IdempotencyKeyQueries(db),

@@ -19,4 +19,14 @@ export class NominationQueries {
   all(): Promise<NominationRecord[]> {
     return this.db.getRepository(NominationEntity).find({ order: { createdAt: 'DESC' } });
   }
+
+  /** The people nominated in these programs. */
+  async peopleOfPrograms(programIds: string[]): Promise<Set<string>> {
+    if (programIds.length === 0) return new Set();
+    const rows: Array<{ person_id: string }> = await this.db.query(
+      `SELECT DISTINCT person_id FROM nominations WHERE program_id = ANY($1)`,
+      [programIds],
+    );
+    return new Set(rows.map((r) => r.person_id));
+  }
 }

@@ -146,4 +146,28 @@ export class PeopleQueries {
       promotedIn: r.promoted_in ?? [],
     }));
   }
+
+  /**
+   * The person an identity provider's claim names — by work email (case-insensitive) or by
+   * employee id — with their status and the roles mentorflow gives them; null when nobody or
+   * more than one person matches.
+   */
+  async forSignIn(
+    field: 'email' | 'id',
+    value: string,
+  ): Promise<{ id: string; status: string; roles: string[] } | null> {
+    const rows: Array<{ id: string; status: string; roles: string[] }> = await this.db.query(
+      field === 'email'
+        ? `SELECT id, status, roles FROM people WHERE lower(email) = lower($1) LIMIT 2`
+        : `SELECT id, status, roles FROM people WHERE id = $1`,
+      [value],
+    );
+    return rows.length === 1 ? rows[0] : null;
+  }
+
+  /** The roles mentorflow gives this person (empty for someone unknown). */
+  async rolesOf(id: string): Promise<string[]> {
+    const rows: Array<{ roles: string[] }> = await this.db.query(`SELECT roles FROM people WHERE id = $1`, [id]);
+    return rows[0]?.roles ?? [];
+  }
 }

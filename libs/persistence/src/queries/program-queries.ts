@@ -39,6 +39,16 @@ export class ProgramQueries {
     return this.db.getRepository(ProgramReadModelEntity).findOneBy({ id: programId });
   }
 
+  /** Names of these programs by id (a person's mentorships name their program). */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; name: string }> = await this.db.query(
+      `SELECT id, name FROM programs WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   /** Newest first. */
   async page(q: ProgramPageQuery): Promise<{ items: ProgramRecord[]; total: number }> {
     const qb = this.db
@@ -73,5 +83,25 @@ export class ProgramQueries {
         at: e.occurredAt.toISOString(),
         phase: (e.payload as Extract<ProgramEvent, { type: 'ProgramPhaseChanged' }>['data']).to,
       }));
+  }
+
+  /** Ids of the programs this person owns. */
+  async ownedBy(ownerId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(`SELECT id FROM programs WHERE owner_id = $1`, [ownerId]);
+    return rows.map((r) => r.id);
+  }
+
+  /** Everyone ever enrolled in these programs, in any cycle (enrolments and continuing participants). */
+  async participantsOf(programIds: string[]): Promise<Set<string>> {
+    if (programIds.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT e.payload ->> 'personId' AS id FROM domain_events e
+        WHERE e.stream_id = ANY($1) AND e.type = 'ParticipantEnrolled'
+       UNION
+       SELECT c ->> 'personId' FROM domain_events e CROSS JOIN LATERAL jsonb_array_elements(e.payload -> 'continuing') AS c
+        WHERE e.stream_id = ANY($1) AND e.type IN ('CycleRenewed', 'CycleStarted')`,
+      [programIds.map(programStreamId)],
+    );
+    return new Set(rows.map((r) => r.id).filter(Boolean));
   }
 }

@@ -51,4 +51,14 @@ export class SessionQueries {
       ]);
     return out;
   }
+
+  /** When the sessions of these mentorships were held, oldest first (a program's activity over time). */
+  async heldAtOf(mentorshipIds: string[]): Promise<string[]> {
+    if (mentorshipIds.length === 0) return [];
+    const rows: Array<{ held_at: Date }> = await this.db.query(
+      `SELECT held_at FROM mentorship_sessions WHERE mentorship_id = ANY($1::uuid[]) ORDER BY held_at`,
+      [mentorshipIds],
+    );
+    return rows.map((r) => r.held_at.toISOString());
+  }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { SaneInstant } from '../../http/bounds.js';
 import { ASSESSMENT_CONTEXTS, ASSESSMENT_SOURCES } from '../../../../../libs/domain/src/index.js';
 import type { StoredAssessment } from '../../../../../libs/persistence/src/index.js';
 
@@ -25,9 +26,9 @@ export class RecordAssessmentDto {
   @IsString()
   @MaxLength(5000)
   evidence?: string;
-  @ApiPropertyOptional({ description: 'ISO date-time; default now.' })
+  @ApiPropertyOptional({ description: 'ISO date-time, from 2000 to now; default now.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @SaneInstant()
   assessedAt?: string;
   @ApiPropertyOptional({
     description: 'HR admins recording on behalf of someone: the assessor. Others are the assessor.',

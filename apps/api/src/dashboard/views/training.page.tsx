@@ -27,7 +27,11 @@ export function TrainingPage(props: { ui: Ui; view: TrainingView }) {
   const { t, lang } = ui;
   const cited = new Set(view.items.flatMap((i) => i.caseIds));
   return (
-    <DashboardLayout ui={ui} title={`${view.name} — ${t.cycle} ${view.cycle}`}>
+    <DashboardLayout
+      ui={ui}
+      title={`${view.name} — ${ui.fill(t.cycle, { n: view.cycle })}`}
+      here={`/dashboard/programs/${view.id}/training`}
+    >
       <p>
         <a href={`/dashboard/programs/${view.id}?lang=${lang}`}>{`← ${view.name}`}</a>
       </p>
@@ -37,8 +41,8 @@ export function TrainingPage(props: { ui: Ui; view: TrainingView }) {
         <DataTable
           head={[t.competency, '', t.menteesTargeting, t.meanGap, t.trainers, t.cases]}
           rows={view.items.map((i) => [
-            i.competency,
-            `${i.title} (${i.audience})`,
+            ui.competency(i.competency),
+            `${i.title} (${ui.term(i.audience)})`,
             i.menteesTargeting,
             i.meanGap ?? '—',
             i.trainers.join(', ') || '—',

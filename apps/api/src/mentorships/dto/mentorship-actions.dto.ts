@@ -7,8 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
-  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -19,6 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { SaneInstant, SaneNumber, SaneNumberRecord } from '../../http/bounds.js';
 import { EMPLOYEE_ID } from '../../http/validation.js';
 
 const COMPETENCY_KEY = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -43,7 +42,7 @@ export class BaselineFactDto {
   @ApiProperty({ example: 'Team turnover (12 months)' }) @IsString() @MinLength(1) @MaxLength(120) name!: string;
   @ApiProperty({ example: 'percentage point' }) @IsString() @MinLength(1) @MaxLength(40) unit!: string;
   @ApiProperty({ example: 'HR report Q1' }) @IsString() @MinLength(1) @MaxLength(200) source!: string;
-  @ApiProperty({ example: 18 }) @IsNumber({ allowNaN: false, allowInfinity: false }) value!: number;
+  @ApiProperty({ example: 18, description: 'At most 10¹² either way.' }) @SaneNumber() value!: number;
   @ApiProperty({ description: 'true when a lower value is an improvement (turnover, absence).' })
   @IsBoolean()
   lowerIsBetter!: boolean;
@@ -52,8 +51,7 @@ export class BaselineFactDto {
     description: 'Money one unit of improvement is worth, if agreed; omitted = not monetised.',
   })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
+  @SaneNumber({ min: 0, max: 1e9 })
   valuePerUnit?: number | null;
 }
 
@@ -98,7 +96,9 @@ export class KickoffDto {
 }
 
 export class LogSessionDto {
-  @ApiProperty({ example: '2027-03-01T09:00:00.000Z' }) @IsISO8601({ strict: true }) heldAt!: string;
+  @ApiProperty({ example: '2027-03-01T09:00:00.000Z', description: 'When it was held: from 2000 to now.' })
+  @SaneInstant()
+  heldAt!: string;
   @ApiProperty({ minimum: 5, maximum: 480 }) @IsInt() @Min(5) @Max(480) minutes!: number;
   @ApiProperty({ type: [String], example: ['delegating the weekly report'] })
   @IsArray()
@@ -180,7 +180,7 @@ export class ReviewDto {
     description: 'Mentor, final review: each baseline fact measured again.',
   })
   @IsOptional()
-  @IsObject()
+  @SaneNumberRecord()
   factsAfter?: Record<string, number>;
 }
 

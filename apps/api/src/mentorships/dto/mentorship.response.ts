@@ -1,24 +1,16 @@
 import { RoiEvidenceResponse } from './roi.response.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Actor, MentorshipState, RoiEvidence } from '../../../../../libs/domain/src/index.js';
+import {
+  mentorshipViewpointOf,
+  type Actor,
+  type MentorshipState,
+  type MentorshipViewpoint,
+  type RoiEvidence,
+} from '../../../../../libs/domain/src/index.js';
 import type { MentorshipListItem } from '../../../../../libs/persistence/src/index.js';
 
-/** How the caller relates to a mentorship: decides which fields they see. */
-export type Viewpoint = 'mentee' | 'mentor' | 'supervisor' | 'owner';
-
-export const viewpointOf = (
-  m: { menteeId: string; mentorId: string; supervisorId: string; ownerId: string },
-  actor: Actor,
-): Viewpoint | null =>
-  actor.personId === m.mentorId
-    ? 'mentor'
-    : actor.personId === m.menteeId
-      ? 'mentee'
-      : actor.personId === m.supervisorId
-        ? 'supervisor'
-        : actor.personId === m.ownerId
-          ? 'owner'
-          : null;
+/** How the caller relates to a mentorship: decides which fields they see (the rule is the access policy's). */
+export type Viewpoint = MentorshipViewpoint;
 
 export class GoalResponse {
   @ApiProperty() competencyKey!: string;
@@ -141,7 +133,7 @@ export class MentorshipSummaryResponse {
       lastSessionAt: r.lastSessionAt,
       remindersSent: r.remindersSent,
       escalations: r.escalations,
-      myRole: viewpointOf(r, actor)!,
+      myRole: mentorshipViewpointOf(actor, r)!,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
@@ -103,7 +103,12 @@ export class PersonResponse extends PublicPersonResponse {
 }
 
 export class PersonPageResponse {
-  @ApiProperty({ type: [PersonResponse] }) items!: PersonResponse[];
+  @ApiProperty({
+    type: 'array',
+    items: { anyOf: [{ $ref: getSchemaPath(PersonResponse) }, { $ref: getSchemaPath(PublicPersonResponse) }] },
+    description: 'The full record where the privacy rule allows, else the public card.',
+  })
+  items!: Array<PersonResponse | PublicPersonResponse>;
   @ApiProperty() total!: number;
   @ApiProperty() limit!: number;
   @ApiProperty() offset!: number;

@@ -6,7 +6,6 @@ import {
   IsArray,
   IsInt,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsString,
   Max,
@@ -14,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { SaneNumber } from '../../http/bounds.js';
 import type { ProgramPolicy } from '../../../../../libs/domain/src/index.js';
 import { MatchingWeightsDto } from '../../matching/matching.dto.js';
 
@@ -30,12 +30,12 @@ export class KpiDto {
   @MaxLength(40)
   unit!: string;
 
-  @ApiProperty({ example: 18, description: 'Value before the program.' })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @ApiProperty({ example: 18, description: 'Value before the program (at most 10¹² either way).' })
+  @SaneNumber()
   baseline!: number;
 
   @ApiProperty({ example: 12, description: 'Value the program aims for; must differ from the baseline.' })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @SaneNumber()
   target!: number;
 }
 

@@ -6,19 +6,40 @@ export interface ActiveRelations {
   superviseesOf: ReadonlySet<string>;
 }
 
-export const NO_RELATIONS: ActiveRelations = { menteesOf: new Set(), superviseesOf: new Set() };
+/**
+ * Everyone the viewer's personal-data rule looks at: their active mentorships, and — for a person
+ * with the owner role — the people enrolled, planned or nominated in the programs they own.
+ */
+export interface PersonalRelations extends ActiveRelations {
+  programPeople: ReadonlySet<string>;
+}
+
+export const NO_RELATIONS: PersonalRelations = {
+  menteesOf: new Set(),
+  superviseesOf: new Set(),
+  programPeople: new Set(),
+};
 
 /**
- * Assessment evidence and personal details of a person are for: the person, their mentor and
- * supervisor while a mentorship is active, HR admins and program owners. Nobody else.
+ * Assessment evidence and personal details of a person are for: the person; HR admins; the owner
+ * of a program the person is enrolled, planned or nominated in; their mentor and supervisor while
+ * a mentorship is active. The owner role alone opens nothing.
  */
-export function canSeePersonalDetails(viewer: Actor, subjectId: string, relations: ActiveRelations): boolean {
+export function canSeePersonalDetails(viewer: Actor, subjectId: string, relations: PersonalRelations): boolean {
   if (viewer.personId === subjectId) return true;
-  if (hasRole(viewer, 'hr-admin') || hasRole(viewer, 'owner')) return true;
+  if (hasRole(viewer, 'hr-admin')) return true;
+  if (hasRole(viewer, 'owner') && relations.programPeople.has(subjectId)) return true;
   if (hasRole(viewer, 'mentor') && relations.menteesOf.has(subjectId)) return true;
   if (hasRole(viewer, 'supervisor') && relations.superviseesOf.has(subjectId)) return true;
   return false;
 }
+
+/**
+ * Company-wide aggregates (gaps and access by group) reach HR admins whole; for anybody else a
+ * group of fewer people than this shows its size but no averages, so no one's levels can be read
+ * off a group of one or two.
+ */
+export const SMALLEST_SHOWN_GROUP = 3;
 
 export type AssessmentSourceRule = 'self' | 'mentor' | 'supervisor' | 'manager' | '360';
 

@@ -1,14 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import { canRecordAssessment, canSeePersonalDetails, NO_RELATIONS } from './privacy.js';
+import { canRecordAssessment, canSeePersonalDetails, NO_RELATIONS } from './personal-data.js';
 
-const mentorOfP = { menteesOf: new Set(['p']), superviseesOf: new Set<string>() };
-const supervisorOfP = { menteesOf: new Set<string>(), superviseesOf: new Set(['p']) };
+const mentorOfP = { ...NO_RELATIONS, menteesOf: new Set(['p']) };
+const supervisorOfP = { ...NO_RELATIONS, superviseesOf: new Set(['p']) };
+const ownerOfPsProgram = { ...NO_RELATIONS, programPeople: new Set(['p']) };
 
 describe('who sees personal details and assessment evidence', () => {
   it.each([
     ['the person', { personId: 'p', roles: [] }, NO_RELATIONS, true],
     ['an HR admin', { personId: 'h', roles: ['hr-admin'] }, NO_RELATIONS, true],
-    ['a program owner', { personId: 'o', roles: ['owner'] }, NO_RELATIONS, true],
+    ['the owner of a program p is in', { personId: 'o', roles: ['owner'] }, ownerOfPsProgram, true],
+    ['a person with the owner role and no program of p', { personId: 'o', roles: ['owner'] }, NO_RELATIONS, false],
+    ['the program relation without the owner role', { personId: 'o', roles: ['sponsor'] }, ownerOfPsProgram, false],
     ['their active mentor', { personId: 'm', roles: ['mentor'] }, mentorOfP, true],
     ['their active supervisor', { personId: 's', roles: ['supervisor'] }, supervisorOfP, true],
     ['a mentor of someone else', { personId: 'm', roles: ['mentor'] }, NO_RELATIONS, false],
