@@ -80,6 +80,7 @@ describe('limits', () => {
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect(blocked.headers['set-cookie']).toBeUndefined();
     await request(api).get('/programs').set('Authorization', `Bearer ${good}`).expect(429);
+    await clearCounters();
   });
 
   it('refuses sign-in and sign-out from another origin (login CSRF), and sends the security headers', async () => {
