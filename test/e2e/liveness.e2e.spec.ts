@@ -46,6 +46,8 @@ interface Sent {
   stream: 'mentorship' | 'program';
   /** Same key, same body: several answers, one fact at most. */
   group: string;
+  /** What was asked and the start of the answer, for the failure message. */
+  seen?: string;
 }
 
 const text = (marker: string, hostile: Hostile): string => {
@@ -129,7 +131,8 @@ async function send(kind: Kind, hostile: Hostile, key: string | undefined, marke
   if (key) req = req.set('Idempotency-Key', key);
   try {
     const res = await req.timeout(ANSWER_MS);
-    return { marker, status: res.status, stream, group: key ?? marker };
+    const seen = `${kind}/${hostile} → ${res.status} ${JSON.stringify(res.body ?? null).slice(0, 160)}`;
+    return { marker, status: res.status, stream, group: key ?? marker, seen };
   } catch (e) {
     return { marker, status: -1, stream, group: `${key ?? marker} (${String(e)})` };
   }
@@ -213,14 +216,16 @@ async function check(sent: Sent[]): Promise<string[]> {
     const stored = await inLog(answers[0]);
     const distinctMarkers = new Set(answers.map((a) => a.marker)).size;
     if (distinctMarkers === 1) {
-      if (accepted && stored !== 1) problems.push(`accepted, found ${stored} times in the log: ${group}`);
+      if (accepted && stored !== 1)
+        problems.push(`accepted, found ${stored} times in the log: ${group} (${answers[0].seen ?? ''})`);
       if (!accepted && stored !== 0) problems.push(`refused (${statuses.join(',')}), yet in the log: ${group}`);
     }
   }
   for (const s of sent.filter((x) => x.group === x.marker)) {
     const stored = await inLog(s);
     const accepted = s.status >= 200 && s.status < 300;
-    if (accepted && stored !== 1) problems.push(`accepted, found ${stored} times in the log: ${s.marker}`);
+    if (accepted && stored !== 1)
+      problems.push(`accepted, found ${stored} times in the log: ${s.marker} (${s.seen ?? ''})`);
     if (!accepted && stored !== 0) problems.push(`refused (${s.status}), yet in the log: ${s.marker}`);
   }
   return [...new Set(problems)];
