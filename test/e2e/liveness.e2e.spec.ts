@@ -65,10 +65,11 @@ const text = (marker: string, hostile: Hostile): string => {
   }
 };
 /** A value nested 20,000 deep, spliced into the JSON text (JSON.stringify itself would overflow the stack). */
-const DEEP = '"<deep>"';
+const DEEP = '<deep>';
 const deep = (): string => DEEP;
 const deepText = `${'['.repeat(20_000)}1${']'.repeat(20_000)}`;
-const json = (body: object): string => JSON.stringify(body).replace(DEEP, deepText);
+// The placeholder as JSON.stringify writes it (quoted): the whole string value becomes the deep array.
+const json = (body: object): string => JSON.stringify(body).replaceAll(JSON.stringify(DEEP), deepText);
 
 /** One request of a kind, answered or timed out (a timeout is a hang and fails the run). */
 async function send(kind: Kind, hostile: Hostile, key: string | undefined, marker: string): Promise<Sent> {
@@ -248,6 +249,16 @@ describe('liveness: no request can stop a workflow from answering', () => {
         expect({ kind, hostile, status: sent.status }).toEqual({ kind, hostile, status: 400 });
         expect(await inLog(sent)).toBe(0);
       }
+    }
+    // JSON nested 20,000 deep where text is expected: refused at the edge, never a fact.
+    for (const kind of ['session', 'pulse', 'recognition'] as const) {
+      const sent = await send(kind, 'deep', undefined, `mk-${randomUUID()}`);
+      expect({ kind, status: sent.status, seen: sent.seen }).toEqual({
+        kind,
+        status: 400,
+        seen: expect.stringContaining('REQUEST.TOO_DEEP'),
+      });
+      expect(await inLog(sent)).toBe(0);
     }
     expect(await ordinaryActionsAnswer()).toEqual([]);
   });
