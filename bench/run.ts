@@ -52,6 +52,14 @@ async function main(): Promise<void> {
       `### Scale: ${options.mentorships.toLocaleString('en')} live mentorships on the cluster (4 Temporal service processes, ${SCALE_TEMPORAL.historyShards} history shards, 2 workers, 2 API replicas), held ${options.holdMs / 60_000} min\n\n${markdownTable(rows)}\n\n${notes.map((n) => `- ${n}`).join('\n')}`,
     );
   }
+  // A partial run's sections say when they were measured: the header keeps only the latest run's date.
+  if (only)
+    sections.forEach((section, i) => {
+      const [heading, ...rest] = section.split('\n\n');
+      sections[i] = [heading, `Measured ${started} with \`npm run bench ${only}\` on ${machine()}.`, ...rest].join(
+        '\n\n',
+      );
+    });
   const body = [`Run ${started} on ${machine()}, with \`npm run bench\`.`, ...sections].join('\n\n');
   process.stdout.write(body + '\n');
   const file = join(projectRoot(), 'docs', 'BENCHMARKS.md');
