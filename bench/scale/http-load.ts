@@ -10,6 +10,8 @@ export class Http {
   readonly unanswered = new Map<string, number>();
   constructor(private readonly bases: string[]) {}
   async call<T>(method: string, path: string, token: string, body?: unknown, label?: string): Promise<T> {
+    // One key for every attempt: a retry after a 5xx or a lost answer is the same request, applied once.
+    const key = randomUUID();
     for (let attempt = 0; ; attempt++) {
       const base = this.bases[this.turn++ % this.bases.length];
       const t0 = performance.now();
@@ -18,7 +20,7 @@ export class Http {
         headers: {
           Authorization: `Bearer ${token}`,
           ...(typeof body === 'string' ? { 'Content-Type': 'text/csv' } : { 'Content-Type': 'application/json' }),
-          ...(method === 'POST' ? { 'Idempotency-Key': randomUUID() } : {}),
+          ...(method === 'POST' ? { 'Idempotency-Key': key } : {}),
         },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
         signal: AbortSignal.timeout(label ? 30_000 : 60_000),
@@ -30,12 +32,15 @@ export class Http {
         return (text ? JSON.parse(text) : null) as T;
       }
       const detail = res instanceof Error ? res.message : `${res.status} ${await res.text()}`;
+      // The first attempt, timed out on our side, may still be running: its answer comes to a later retry.
+      const stillRunning = !(res instanceof Error) && res.status === 409 && detail.includes('IDEMPOTENCY.IN_PROGRESS');
       // 400/403/404/409 are answers, not faults: the caller decides.
-      if (!(res instanceof Error) && res.status < 500 && res.status !== 429)
+      if (!(res instanceof Error) && res.status < 500 && res.status !== 429 && !stillRunning)
         throw Object.assign(new Error(`${method} ${path}: ${detail}`), { status: res.status });
       this.failures++;
       if (label) this.unanswered.set(label, (this.unanswered.get(label) ?? 0) + 1);
-      if (label || attempt >= 5) throw new Error(`${method} ${path}: ${detail}`);
+      if (label || attempt >= 10) throw new Error(`${method} ${path}: ${detail}`);
+      process.stderr.write(`[http] ${method} ${path} attempt ${attempt + 1}: ${detail.slice(0, 200)}; retrying\n`);
       await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
     }
   }
