@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import {
   ApplicationFailure,
-  isGrpcServiceError,
+  isGrpcDeadlineError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
@@ -10,9 +10,6 @@ import {
 import { isDomainError } from '../../../../libs/domain/src/index.js';
 import { HTTP_STATUS_BY_KIND, type BusinessFailureDetails } from '../../../../libs/contracts/src/index.js';
 import type { ApiErrorBody } from './api-error.js';
-
-/** gRPC status DEADLINE_EXCEEDED: a call to Temporal ran past the request's deadline. */
-const GRPC_DEADLINE_EXCEEDED = 4;
 
 interface Reply {
   status(code: number): Reply;
@@ -88,7 +85,9 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof WorkflowNotFoundError) return workflowNotFound(exception);
     if (
       exception instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
-      (isGrpcServiceError(exception) && Number(exception.code) === GRPC_DEADLINE_EXCEEDED)
+      // A query past the deadline comes wrapped ("Failed to query Workflow", its cause the gRPC
+      // DEADLINE_EXCEEDED): seen as 500s under load on the cluster until the causes were read too.
+      isGrpcDeadlineError(exception)
     ) {
       return {
         statusCode: 503,
