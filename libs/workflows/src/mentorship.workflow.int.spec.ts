@@ -5,6 +5,8 @@ import {
   decideCheckpointUpdate,
   logSessionUpdate,
   mentorshipStateQuery,
+  pauseMentorshipUpdate,
+  type PauseMentorshipInput,
   programStateQuery,
   submitPulseUpdate,
   submitReviewUpdate,
@@ -281,6 +283,13 @@ describe('MentorshipWorkflow on the real dev server (second-scale cadences)', ()
       args: [{ actor: cast.mentee, kickoff: { goals, baselines: {}, facts: [] } }],
     });
     const firstRun = (await handle.describe()).runId;
+    // Accepted by its validator, refused by its decision (a reason is too short): nothing applied.
+    const refusedPause = {
+      args: [{ actor: cast.owner, reason: 'x' }] as [PauseMentorshipInput],
+      updateId: 'pause-refused',
+    };
+    const refusedFirst = await updateOutcome(handle.executeUpdate(pauseMentorshipUpdate, refusedPause));
+    expect(refusedFirst).toMatchObject({ type: 'MENTORSHIP.INVALID' });
     for (let i = 0; i < 14; i++) {
       // Addressed by workflow id only: after a continue-as-new the update reaches the new run.
       await stack.client.workflow.getHandle(handle.workflowId).executeUpdate(logSessionUpdate, {
@@ -314,6 +323,10 @@ describe('MentorshipWorkflow on the real dev server (second-scale cadences)', ()
       updateId: 'session-0',
     });
     expect(retried.sessions).toBe(15);
+    // A refused Update is not a handled one: sent again to the new run, it is decided again and
+    // refused again — never answered 200 with the state as if it had been applied.
+    expect(await updateOutcome(latest.executeUpdate(pauseMentorshipUpdate, refusedPause))).toEqual(refusedFirst);
+    expect((await latest.query(mentorshipStateQuery))?.phase).toBe('ACTIVE');
     await latest.terminate();
   }, 60_000);
 
