@@ -164,6 +164,45 @@ describe('sign-in with the company identity provider (real OpenID provider, real
     await page.close();
   });
 
+  it('comes back to the page that sent the person to sign in, and never to another site', async () => {
+    const created = await request(api)
+      .post('/programs')
+      .set('Authorization', `Bearer ${await tokenFor(stack.db, 'ana', ['owner'])}`)
+      .send({
+        name: 'Linked from an email',
+        sponsorId: 'hr-oidc',
+        objectives: [{ title: 'T', kpis: [{ name: 'K', unit: '%', baseline: 1, target: 2 }] }],
+      })
+      .expect(201);
+    const page = await browser.newPage();
+    // An email's link to the program's page, opened signed out: sign-in, then that page.
+    await page.goto(`${api}/dashboard/programs/${created.body.id}`);
+    expect(page.url()).toBe(
+      `${api}/dashboard/sign-in?next=${encodeURIComponent(`/dashboard/programs/${created.body.id}`)}`,
+    );
+    await page.click('#company-sign-in');
+    await signInAtProvider(page, 'ana');
+    await page.waitForURL(`${api}/dashboard/programs/${created.body.id}`);
+    await expect(page.textContent('h1')).resolves.toMatch(/Linked from an email/);
+    await page.close();
+    // Another site as `next` is dropped at the start, and a forged cookie is checked again on the way back.
+    const elsewhere = await browser.newPage();
+    await elsewhere.goto(`${api}/dashboard/sign-in/oidc?next=${encodeURIComponent('//evil.example/x')}`);
+    await signInAtProvider(elsewhere, 'ana');
+    await elsewhere.waitForURL(`${api}/dashboard`);
+    const forged = await browser.newPage();
+    await forged.goto(`${api}/dashboard/sign-in/oidc`);
+    await forged
+      .context()
+      .addCookies([
+        { name: 'mf_oidc_next', value: 'https%3A%2F%2Fevil.example%2F', url: `${api}/dashboard/oidc/callback` },
+      ]);
+    await signInAtProvider(forged, 'ana');
+    await forged.waitForURL(`${api}/dashboard`);
+    await elsewhere.close();
+    await forged.close();
+  });
+
   it('refuses a person of the provider whom the directory does not know', async () => {
     const page = await browser.newPage();
     await page.goto(`${api}/dashboard/sign-in/oidc`);

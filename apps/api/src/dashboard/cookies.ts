@@ -4,6 +4,8 @@ import type { CookieOptions, Request } from 'express';
 export const SESSION_COOKIE = 'mf_session';
 /** The state of an identity-provider sign-in in progress, binding the callback to this browser. */
 export const OIDC_STATE_COOKIE = 'mf_oidc';
+/** The dashboard page to go on to after the provider's round trip (checked again when read). */
+export const OIDC_NEXT_COOKIE = 'mf_oidc_next';
 
 export const cookieOf = (req: Request, name: string): string | null => {
   for (const part of (req.headers.cookie ?? '').split(';')) {

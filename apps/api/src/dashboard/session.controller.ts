@@ -14,6 +14,7 @@ import { noticeOf, type NoticeCode } from '../views/notices.js';
 import { renderPage } from '../views/render.js';
 import {
   cookieOf,
+  OIDC_NEXT_COOKIE,
   OIDC_STATE_COOKIE,
   oidcStateCookieOptions,
   SESSION_COOKIE,
@@ -120,11 +121,15 @@ export class SessionController {
 
   /** Off to the identity provider, with PKCE; the state cookie ties its answer to this browser. */
   @Get('sign-in/oidc')
-  async companySignIn(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async companySignIn(@Query('next') next: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
     if (!this.oidc.enabled) throw new NotFoundException({ code: 'NOT_FOUND', message: 'no identity provider here' });
     if (await this.tooMany(req, res)) return;
     const { url, state } = await this.oidc.authorizationUrl();
     res.cookie(OIDC_STATE_COOKIE, state, oidcStateCookieOptions(req));
+    // Kept in this browser beside the state, not sent to the provider: it is ours to check, again, on the way back.
+    const page = safeNext(next);
+    if (page) res.cookie(OIDC_NEXT_COOKIE, page, oidcStateCookieOptions(req));
+    else res.clearCookie(OIDC_NEXT_COOKIE, oidcStateCookieOptions(req));
     res.redirect(303, url);
   }
 
@@ -133,13 +138,18 @@ export class SessionController {
     if (!this.oidc.enabled) throw new NotFoundException({ code: 'NOT_FOUND', message: 'no identity provider here' });
     if (await this.tooMany(req, res)) return;
     const outcome = await this.oidc.finishSignIn(req.originalUrl, cookieOf(req, OIDC_STATE_COOKIE));
+    const next = safeNext(cookieOf(req, OIDC_NEXT_COOKIE));
     res.clearCookie(OIDC_STATE_COOKIE, oidcStateCookieOptions(req));
+    res.clearCookie(OIDC_NEXT_COOKIE, oidcStateCookieOptions(req));
     if (typeof outcome === 'string') {
       await this.failures.failed(req.ip);
-      return res.redirect(303, `/dashboard/sign-in?notice=${outcome}`);
+      return res.redirect(
+        303,
+        `/dashboard/sign-in?notice=${outcome}${next ? `&next=${encodeURIComponent(next)}` : ''}`,
+      );
     }
     await this.open(req, res, outcome, 'oidc', null);
-    res.type('html').send(renderPage(h(SignedInPage, { ui: uiFor(uiLanguageOf([])) })));
+    res.type('html').send(renderPage(h(SignedInPage, { ui: uiFor(uiLanguageOf([])), to: next ?? '/dashboard' })));
   }
 
   /** Ends the session itself, not only the cookie: the cookie's value is worthless afterwards. */

@@ -12,7 +12,11 @@ export function SignInPage(props: { ui: Ui; notice: NoticeCode | null; companySi
       <Outcome ui={props.ui} notice={props.notice} />
       {props.companySignIn ? (
         <section>
-          <a class="button" id="company-sign-in" href={`/dashboard/sign-in/oidc?lang=${props.ui.lang}`}>
+          <a
+            class="button"
+            id="company-sign-in"
+            href={`/dashboard/sign-in/oidc?lang=${props.ui.lang}${props.next ? `&next=${encodeURIComponent(props.next)}` : ''}`}
+          >
             {t.companySignIn}
           </a>
         </section>

@@ -3,15 +3,16 @@ import { DashboardLayout } from './layout.js';
 
 /**
  * The step after the identity provider sends the browser back: a same-site page that moves on to
- * the dashboard itself, so the new SameSite=Strict session cookie goes with that request (after a
- * redirect chain that began on the provider's site, the browser would leave it out).
+ * the dashboard itself (or the page the person was sent to sign in from), so the new SameSite=Strict
+ * session cookie goes with that request (after a redirect chain that began on the provider's site,
+ * the browser would leave it out).
  */
-export function SignedInPage(props: { ui: Ui }) {
+export function SignedInPage(props: { ui: Ui; to: string }) {
   const { t } = props.ui;
   return (
-    <DashboardLayout ui={props.ui} title={t.signIn} signedIn={false} refreshTo="/dashboard">
+    <DashboardLayout ui={props.ui} title={t.signIn} signedIn={false} refreshTo={props.to}>
       <p>
-        <a class="button" href="/dashboard">
+        <a class="button" href={props.to}>
           {t.home}
         </a>
       </p>
