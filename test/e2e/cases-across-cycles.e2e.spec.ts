@@ -232,6 +232,31 @@ describe('a second cycle’s training plan shows cases from the first cycle with
     expect(ownerPage).toContain('ROI from the estimated effect (against comparable managers)');
     expect(ownerPage).toMatch(/95 % interval: -?[\d,.]+ EUR to -?[\d,.]+ EUR/);
     expect(sponsorPage).not.toContain('ROI from the estimated effect (against comparable managers)</td><td>');
+
+    // In French: the proof section, the effect's sentences and the assumptions, numbers as the page writes them.
+    const french = (who: string) =>
+      request(api).get(`/programs/${cycle.programId}/report.html?lang=fr`).set(as(who)).expect(200);
+    const ownerFr = (await french('owner')).text;
+    expect(ownerFr).toContain('Preuve : l’effet face à des managers comparables');
+    expect(ownerFr).toContain('ROI avant/après (la variation propre des mentorés × la part attribuée convenue)');
+    expect(ownerFr).toContain('ROI depuis l’effet estimé (face à des managers comparables)');
+    expect(ownerFr).toMatch(/intervalle à 95 % : -?[\d\u202f,]+ EUR à -?[\d\u202f,]+ EUR/);
+    expect(ownerFr).toMatch(/Effet estimé du programme : -?\d+,\d+/);
+    expect(ownerFr).toContain('Ce que la méthode ne peut pas exclure');
+    expect(ownerFr).toContain(
+      'Team turnover : 1\u202f500 EUR par unité d’amélioration (%), chiffres issus de HR report',
+    );
+    expect(ownerFr).toContain('50 % de chaque amélioration est attribué au mentorat');
+    // Not one English sentence of the proof section or the assumptions is left in the French report.
+    const items = (html: string) => [...html.matchAll(/<li>([^<]+)<\/li>/g)].map((m) => m[1]);
+    const english = items(ownerPage);
+    expect(english.join('\n')).toMatch(/The program's estimated effect/);
+    expect(english.join('\n')).toMatch(/per unit of improvement/);
+    for (const line of english) expect(ownerFr).not.toContain(line);
+    for (const line of items(ownerFr)) expect(line).not.toMatch(/\b(the|of|and|mentees|interval)\b/);
+    const sponsorFr = (await french('sponsor')).text;
+    expect(sponsorFr).toContain('Masqué : moins de 5 personnes d’un côté de la comparaison');
+    expect(sponsorFr).toMatch(/au moins 5 personnes de chaque côté/);
   }, 60_000);
 
   it('renews; the second cycle’s training plan brings the first cycle’s cases, de-identified', async () => {

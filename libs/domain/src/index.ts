@@ -3,6 +3,7 @@ export * from './shared/actor.js';
 export * from './shared/system-actor.js';
 export * from './shared/notification.js';
 export * from './shared/storable-text.js';
+export * from './shared/language.js';
 export * from './program/program-phase.js';
 export * from './program/program-values.js';
 export * from './program/program-events.js';

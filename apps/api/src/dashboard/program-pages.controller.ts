@@ -127,7 +127,7 @@ export class ProgramPagesController {
     @Query('cycle', cycleQuery) cycle: number | undefined,
   ) {
     return this.session.page(req, res, q.lang, async ({ actor, ui }) => {
-      const { row, report } = await this.reports.report(id, actor, cycle);
+      const { row, report } = await this.reports.report(id, actor, cycle, ui.lang);
       const title = `${row.name} — ${ui.fill(ui.t.cycle, { n: report.cycle })}`;
       return h(DashboardLayout, {
         ui,

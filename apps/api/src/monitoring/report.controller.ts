@@ -49,8 +49,8 @@ export class ReportController {
     @CurrentActor() actor: Actor,
     @Query('lang') lang?: string,
   ): Promise<string> {
-    const { row, report } = await this.reports.report(id, actor, cycle);
     const ui = uiFor(uiLanguageOf([], lang));
+    const { row, report } = await this.reports.report(id, actor, cycle, ui.lang);
     return renderPage(
       h(ReportPage, {
         ui,

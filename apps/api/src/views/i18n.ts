@@ -1,4 +1,6 @@
+import { LOCALE_OF } from '../../../../libs/domain/src/index.js';
 import { COMMON } from './words/common.js';
+import { EFFECT } from './words/effect.js';
 import { COMPETENCIES, CRITERIA_LABELS, PHASES, REASONS, TERMS } from './words/labels.js';
 import type { UiLanguage } from './words/language.js';
 import { MENTORSHIP } from './words/mentorship.js';
@@ -10,8 +12,8 @@ export type { UiLanguage } from './words/language.js';
 
 /** Every word the pages show, per language: translators edit text in ./words, never markup. */
 export const UI = {
-  en: { ...COMMON.en, ...MENTORSHIP.en, ...PROGRAM.en, ...REPORTS.en, ...PROOF.en },
-  fr: { ...COMMON.fr, ...MENTORSHIP.fr, ...PROGRAM.fr, ...REPORTS.fr, ...PROOF.fr },
+  en: { ...COMMON.en, ...MENTORSHIP.en, ...PROGRAM.en, ...REPORTS.en, ...PROOF.en, ...EFFECT.en },
+  fr: { ...COMMON.fr, ...MENTORSHIP.fr, ...PROGRAM.fr, ...REPORTS.fr, ...PROOF.fr, ...EFFECT.fr },
 };
 
 export type UiText = (typeof UI)['en'];
@@ -43,7 +45,7 @@ export interface Ui {
 }
 
 export const uiFor = (lang: UiLanguage): Ui => {
-  const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
+  const locale = LOCALE_OF[lang];
   const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   const label = (table: Record<UiLanguage, Record<string, string>>, code: string, fallback = code) =>
     table[lang][code] ?? fallback;

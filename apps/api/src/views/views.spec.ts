@@ -10,6 +10,7 @@ import { noticeOf } from './notices.js';
 import { neutralise, toCsv } from './csv.js';
 import { UI, uiFor } from './i18n.js';
 import { COMMON } from './words/common.js';
+import { EFFECT } from './words/effect.js';
 import { MENTORSHIP } from './words/mentorship.js';
 import { PROGRAM } from './words/program.js';
 import { PROOF } from './words/proof.js';
@@ -115,7 +116,7 @@ describe('server-rendered views', () => {
   });
 
   it('name each word once across the dictionaries (a second meaning would silently replace the first)', () => {
-    const keys = [COMMON, MENTORSHIP, PROGRAM, REPORTS, PROOF].flatMap((d) => Object.keys(d.en));
+    const keys = [COMMON, MENTORSHIP, PROGRAM, REPORTS, PROOF, EFFECT].flatMap((d) => Object.keys(d.en));
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
   });
 
@@ -141,34 +142,59 @@ describe('CSV exports', () => {
     expect(csv).toBe('\uFEFFname,n\r\n"\'=cmd|""/c calc""!A0",2\r\n"a, ""b""",-1\r\n');
   });
 
-  it('show the sponsor both ROI figures labelled, and say why an estimate about fewer than 5 people is withheld', () => {
-    const beforeAfter = {
-      label: 'ROI before/after (the mentees’ own change × the agreed attribution share)',
-      benefit: 7000,
-      cost: 4500,
-      roi: 0.56,
-      mentorships: 2,
-    };
-    const reason = 'fewer than 5 people on one side of the comparison: figures this small would describe individuals';
-    const html = renderPage(
+  const withheld = (lang: 'en' | 'fr') =>
+    renderPage(
       h(ReportComparisons, {
-        money: (n: number) => `${n} EUR`,
+        ui: uiFor(lang),
+        money: (n: number) => `${uiFor(lang).num(n)} EUR`,
         comparison: [
           {
             measure: 'Team turnover',
-            effect: { visibility: 'withheld', measure: 'Team turnover', reason, minimumPeople: 5 },
-            beforeAfter,
+            effect: {
+              visibility: 'withheld',
+              measure: 'Team turnover',
+              reason:
+                'fewer than 5 people on one side of the comparison: figures this small would describe individuals',
+              minimumPeople: 5,
+            },
+            beforeAfter: {
+              label: 'ROI before/after (the mentees’ own change × the agreed attribution share)',
+              benefit: 7000,
+              cost: 4500,
+              roi: 0.56,
+              mentorships: 2,
+            },
             fromEstimate: null,
           },
         ],
       }),
     );
+
+  it('show the sponsor both ROI figures labelled, and say why an estimate about fewer than 5 people is withheld', () => {
+    const html = withheld('en');
     expect(html).toContain(
-      '<td>ROI before/after (the mentees’ own change × the agreed attribution share)</td><td>7000 EUR</td>',
+      '<td>ROI before/after (the mentees’ own change × the agreed attribution share)</td><td>7,000 EUR</td>',
     );
     expect(html).toContain('<td>ROI from the estimated effect (against comparable managers)</td>');
-    expect(html).toContain(`Withheld: ${reason}.`);
+    expect(html).toContain(
+      'Withheld: fewer than 5 people on one side of the comparison: figures this small would describe individuals.',
+    );
     expect(html).toContain('only of at least 5 people on each side of the comparison');
+  });
+
+  it('word the proof section in French, numbers in French, no English sentence left', () => {
+    const en = withheld('en');
+    const fr = withheld('fr');
+    expect(fr).toContain('<h2 id="proof">Preuve : l’effet face à des managers comparables</h2>');
+    expect(fr).toContain('<td>7\u202f000 EUR</td>');
+    expect(fr).toContain('Masqué : moins de 5 personnes d’un côté de la comparaison');
+    expect(fr).toContain('<td>2 mentorat(s) clôturé(s)</td>');
+    // Every text node of the English section is gone from the French one (the measure's name aside).
+    const texts = (html: string) =>
+      [...html.matchAll(/>([^<>]+)</g)]
+        .map((m) => m[1].trim())
+        .filter((x) => /[a-z]{4,}/i.test(x) && x !== 'Team turnover');
+    for (const text of texts(en)) expect(fr).not.toContain(text);
   });
 
   it('show a training plan with only the cases its items cite, their text escaped, and say whether it is recorded', () => {

@@ -1,3 +1,6 @@
+import { numberIn, percentIn, type Language } from '../shared/language.js';
+import { ROI_SENTENCES } from './roi-sentences.js';
+
 /**
  * ROI evidence of one mentorship: what changed (competencies, operational facts, each with its
  * source), what it cost (hours × rates) and a ratio — with every assumption written out, since
@@ -64,6 +67,8 @@ export interface RoiEvidence {
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+/** The assumptions a mentorship's evidence records when it closes (read back by assumptionsOf when it has no basis). */
+const RECORDED = ROI_SENTENCES.en;
 
 export function roiEvidence(x: RoiInputs): RoiEvidence {
   const competencies = x.goals.map((g) => ({
@@ -89,9 +94,18 @@ export function roiEvidence(x: RoiInputs): RoiEvidence {
   const roi = monetised.length === 0 || cost === 0 ? null : round2((benefit - cost) / cost);
   const assumptions = [
     `cost = mentor ${x.mentorHours} h × ${x.rates.mentor} + mentee ${x.menteeHours} h × ${x.rates.mentee} + supervision ${x.supervisorHours} h × ${x.rates.supervisor} ${x.currency}/h`,
-    `${Math.round(x.attribution * 100)} % of each improvement is attributed to the mentorship`,
-    ...monetised.map((f) => valueAssumption(f.name, f.unit, f.valuePerUnit!, x.currency, f.source)),
-    ...facts.filter((f) => f.value === null).map((f) => `${f.name} is reported but not monetised`),
+    RECORDED.attribution(percentIn(x.attribution)),
+    // Recorded with the evidence as they always were: numbers as the code writes them.
+    ...monetised.map((f) =>
+      RECORDED.value({
+        fact: f.name,
+        unit: f.unit,
+        value: String(f.valuePerUnit),
+        currency: x.currency,
+        source: f.source,
+      }),
+    ),
+    ...facts.filter((f) => f.value === null).map((f) => RECORDED.notMonetised(f.name)),
   ];
   const basis: RoiBasis = {
     currency: x.currency,
@@ -104,15 +118,14 @@ export function roiEvidence(x: RoiInputs): RoiEvidence {
   return { competencies, facts, cost, benefit, roi, assumptions, basis };
 }
 
-/** "Team turnover: 2000 EUR per unit of improvement (percentage point), from the HR report" — no "one days". */
-export const valueAssumption = (fact: string, unit: string, value: number, currency: string, source: string) =>
-  `${fact}: ${value} ${currency} per unit of improvement (${unit}), figures from ${source}`;
-
 /**
- * The assumptions of a set of evidence, each stated once: the cost rule and the rates, the share
- * attributed, each fact's value. Evidence recorded before the basis existed gives its own lines.
+ * The assumptions of a set of evidence, each stated once, in the reader's language: the cost rule
+ * and the rates, the share attributed, each fact's value. Evidence recorded before the basis existed
+ * gives its own lines, as they were recorded (in English).
  */
-export function assumptionsOf(evidence: RoiEvidence[]): string[] {
+export function assumptionsOf(evidence: RoiEvidence[], lang: Language = 'en'): string[] {
+  const w = ROI_SENTENCES[lang];
+  const num = (x: number) => numberIn(lang, x);
   const lines: string[] = [];
   const once = (line: string) => {
     if (!lines.includes(line)) lines.push(line);
@@ -124,14 +137,21 @@ export function assumptionsOf(evidence: RoiEvidence[]): string[] {
       continue;
     }
     const counting = b.counting
-      ? `each session hour counts ${b.counting.hoursPerSessionHour} h for the mentor and for the mentee (preparation included), each decided checkpoint ${b.counting.supervisorHoursPerCheckpoint} h of supervision; `
+      ? w.counting(num(b.counting.hoursPerSessionHour), num(b.counting.supervisorHoursPerCheckpoint))
       : '';
     once(
-      `cost: ${counting}hourly rates ${b.rates.mentor} (mentor), ${b.rates.mentee} (mentee), ${b.rates.supervisor} (supervisor) ${b.currency}`,
+      w.cost({
+        counting,
+        mentor: num(b.rates.mentor),
+        mentee: num(b.rates.mentee),
+        supervisor: num(b.rates.supervisor),
+        currency: b.currency,
+      }),
     );
-    once(`${Math.round(b.attribution * 100)} % of each improvement is attributed to the mentorship`);
-    for (const v of b.values) once(valueAssumption(v.fact, v.unit, v.valuePerUnit, b.currency, v.source));
-    for (const f of b.notMonetised) once(`${f} is reported but not monetised`);
+    once(w.attribution(percentIn(b.attribution)));
+    for (const v of b.values)
+      once(w.value({ fact: v.fact, unit: v.unit, value: num(v.valuePerUnit), currency: b.currency, source: v.source }));
+    for (const f of b.notMonetised) once(w.notMonetised(f));
   }
   return lines;
 }

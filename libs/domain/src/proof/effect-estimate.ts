@@ -25,7 +25,7 @@ import {
 import { limitsOf, summaryOf } from './effect-words.js';
 
 export * from './effect-types.js';
-export { BALANCE_THRESHOLD } from './effect-words.js';
+export { BALANCE_THRESHOLD, limitsOf, summaryOf, verdictOf } from './effect-words.js';
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 const roundEstimate = (e: Estimate | null): Estimate | null =>

@@ -1,78 +1,91 @@
+import { numberIn, percentIn, type Language } from '../shared/language.js';
 import type { Estimate } from './difference-in-differences.js';
-import type { EffectCovariate, EffectEstimate } from './effect-types.js';
+import { EFFECT_SENTENCES } from './effect-sentences.js';
+import type { EffectEstimate } from './effect-types.js';
 
-// The estimate in plain words for the sponsor's report: what it found, and what it cannot rule out.
+// The estimate in plain words for the sponsor's report: what it found, and what it cannot rule out,
+// in the reader's language (the JSON API speaks English).
 
-const COVARIATE_WORDS: Record<EffectCovariate, string> = {
-  managementYears: 'years of management',
-  teamSize: 'team size',
-  baseline: 'the measure’s level before the cycle',
-  trend: 'the measure’s trend before the cycle (change per month)',
-};
+/** Two decimals below 10, one below 100, none above: as precise as the figures are. */
+const numberOf = (lang: Language) => (x: number) =>
+  numberIn(lang, x, Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2, true);
 
-const num = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
-const pct = (x: number) => `${Math.round(x * 100)} %`;
-const interval = (e: Estimate, f = num) => (e.interval ? `${f(e.interval[0])} to ${f(e.interval[1])}` : 'not computed');
+/** An estimate's interval in words ("-2.50 to 0.75"), or "not computed". */
+const intervalIn = (lang: Language, e: Estimate, f = numberOf(lang)) =>
+  e.interval ? EFFECT_SENTENCES[lang].interval(f(e.interval[0]), f(e.interval[1])) : EFFECT_SENTENCES[lang].notComputed;
 
-export function summaryOf(r: EffectEstimate): string[] {
-  const level = Math.round(r.confidence * 100);
+/** The estimate and what it shows, in one sentence (the program page's proof block says only this). */
+export function verdictOf(r: EffectEstimate, lang: Language = 'en'): string {
+  const w = EFFECT_SENTENCES[lang];
+  if (!r.effect || !r.improvement || !r.naive) return w.noFigures(r.measure);
+  return w.verdict[r.verdict]({
+    estimate: numberOf(lang)(r.effect.estimate),
+    level: Math.round(r.confidence * 100),
+    interval: intervalIn(lang, r.effect),
+    lowerIsBetter: r.lowerIsBetter,
+  });
+}
+
+export function summaryOf(r: EffectEstimate, lang: Language = 'en'): string[] {
+  const w = EFFECT_SENTENCES[lang];
+  const num = numberOf(lang);
   const s = r.sample;
   const out = [
-    `${s.matchedMentees} of the cycle's ${s.mentees} mentees were each compared with up to ${r.options.controlsPerMentee} managers who were not in the program (${s.comparisonManagers} in all, from ${s.pool} with figures): same job level${r.exactOn.includes('department') ? ' and department' : ''}, close on ${r.covariates.map((c) => COVARIATE_WORDS[c]).join(', ')}.`,
+    w.sample({
+      matched: numberIn(lang, s.matchedMentees),
+      mentees: numberIn(lang, s.mentees),
+      perMentee: numberIn(lang, r.options.controlsPerMentee),
+      managers: numberIn(lang, s.comparisonManagers),
+      pool: numberIn(lang, s.pool),
+      department: r.exactOn.includes('department'),
+      covariates: r.covariates.map((c) => w.covariate[c]).join(', '),
+    }),
   ];
   if (!r.effect || !r.improvement || !r.naive) {
-    out.push(`Not enough figures of "${r.measure}" before and after the cycle to estimate an effect.`);
+    out.push(verdictOf(r, lang));
     return out;
   }
-  out.push(
-    `Before/after alone, the mentees' ${r.measure} changed by ${num(r.naive.estimate)}; the comparison managers' changed by ${num(r.comparisonChange ?? 0)} over the same months.`,
-  );
-  const better = r.lowerIsBetter ? 'lower' : 'higher';
-  const verdicts = {
-    improved: `The program's estimated effect: ${num(r.effect.estimate)} (${level} % interval ${interval(r.effect)}) — the mentees ended ${better} than comparable managers, beyond what chance explains.`,
-    worsened: `The program's estimated effect: ${num(r.effect.estimate)} (${level} % interval ${interval(r.effect)}) — the mentees ended worse than comparable managers.`,
-    inconclusive: `The program's estimated effect: ${num(r.effect.estimate)} (${level} % interval ${interval(r.effect)}). The interval includes 0: these figures do not show an effect either way.`,
-    'not-enough-data': `The program's estimated effect: ${num(r.effect.estimate)}; too few matched mentees for an interval.`,
-  };
-  out.push(verdicts[r.verdict]);
-  if (r.retention)
-    out.push(
-      `Still with the company at the end of the window: ${pct(r.retention.mentees)} of the mentees, ${pct(r.retention.comparison)} of their comparison managers (difference ${pct(r.retention.difference.estimate)}, interval ${interval(r.retention.difference, pct)}).`,
-    );
-  if (r.promotion)
-    out.push(
-      `Promoted in the window: ${pct(r.promotion.mentees)} of the mentees, ${pct(r.promotion.comparison)} of their comparison managers (difference ${pct(r.promotion.difference.estimate)}, interval ${interval(r.promotion.difference, pct)}).`,
-    );
+  out.push(w.naive(r.measure, num(r.naive.estimate), num(r.comparisonChange ?? 0)));
+  out.push(verdictOf(r, lang));
+  for (const [share, say] of [
+    [r.retention, w.retention],
+    [r.promotion, w.promotion],
+  ] as const)
+    if (share)
+      out.push(
+        say({
+          mentees: percentIn(share.mentees),
+          comparison: percentIn(share.comparison),
+          difference: percentIn(share.difference.estimate),
+          interval: intervalIn(lang, share.difference, percentIn),
+        }),
+      );
   return out;
 }
 
 /** Largest standardised difference still acceptable after matching (a common rule of thumb). */
 export const BALANCE_THRESHOLD = 0.1;
 
-export function limitsOf(r: EffectEstimate): string[] {
-  const out = [
-    'The comparison evens out only what is in the data: job level, the covariates listed and the measure before the cycle. A difference nobody measured — motivation, a manager who asked to join, a new team, another programme at the same time — can still explain part of the result.',
-    'Mentees were not chosen at random. Matching on the measure’s trend before the cycle removes the head start of managers who were already improving, but only as far as that trend shows in the figures.',
-    'If colleagues of the mentees benefit too (better practice spreads), the comparison managers improve as well and the effect is underestimated.',
-  ];
+export function limitsOf(r: EffectEstimate, lang: Language = 'en'): string[] {
+  const w = EFFECT_SENTENCES[lang];
+  const num = numberOf(lang);
+  const out = [...w.always];
   const unbalanced = r.balance.filter((b) => b.smdAfter !== null && Math.abs(b.smdAfter) > BALANCE_THRESHOLD);
   if (unbalanced.length)
     out.push(
-      `After matching, ${unbalanced.map((b) => `${b.covariate} (${num(b.smdAfter!)} standard deviations)`).join(', ')} still differ by more than ${BALANCE_THRESHOLD} standard deviations: read the estimate with care.`,
+      w.unbalanced(
+        unbalanced.map((b) => ({
+          name: w.covariate[b.covariate as keyof typeof w.covariate] ?? b.covariate,
+          smd: num(b.smdAfter!),
+        })),
+        numberIn(lang, BALANCE_THRESHOLD),
+      ),
     );
-  if (r.sample.unmatchedMentees > 0)
-    out.push(
-      `${r.sample.unmatchedMentees} mentee(s) had no comparable manager close enough and are left out: the estimate speaks for the others.`,
-    );
+  if (r.sample.unmatchedMentees > 0) out.push(w.unmatched(r.sample.unmatchedMentees));
   if (r.sample.mentees - r.sample.menteesWithBaseline > 0)
-    out.push(
-      `${r.sample.mentees - r.sample.menteesWithBaseline} mentee(s) had fewer than two months of figures before the cycle and are left out.`,
-    );
+    out.push(w.noBaseline(r.sample.mentees - r.sample.menteesWithBaseline));
   if (r.sample.matchedMentees > r.sample.measuredSets)
-    out.push(
-      `${r.sample.matchedMentees - r.sample.measuredSets} matched mentee(s) have no figures after the cycle (left, moved or not yet measured): the measure's estimate leaves them out; retention counts them.`,
-    );
-  if (r.sample.measuredSets > 0 && r.sample.measuredSets < 20)
-    out.push(`Fewer than 20 mentees were compared: the interval is wide and may be less exact than stated.`);
+    out.push(w.noAfter(r.sample.matchedMentees - r.sample.measuredSets));
+  if (r.sample.measuredSets > 0 && r.sample.measuredSets < 20) out.push(w.fewerThan20);
   return out;
 }

@@ -1,61 +1,66 @@
 import type { ReportComparison } from '../../../../../libs/domain/src/index.js';
 import { MIN_AGGREGATE_PEOPLE } from '../../../../../libs/domain/src/index.js';
+import type { Ui } from '../../views/i18n.js';
 
-const percent = (ratio: number | null) => (ratio === null ? 'not computed' : `${Math.round(ratio * 100)} %`);
-const range = (r: [number, number] | null, show: (n: number) => string) =>
-  r === null ? 'no interval: too few matched mentees' : `95 % interval: ${show(r[0])} to ${show(r[1])}`;
+/** A share as the reports write it, or the page's "not computed". */
+export const percentOr = (ui: Ui, ratio: number | null) =>
+  ratio === null ? ui.t.notComputed : `${Math.round(ratio * 100)} %`;
 
-function Comparison(props: { c: ReportComparison; money: (n: number) => string }) {
-  const { c, money } = props;
+/** A 95 % interval in the reader's words, or why there is none. */
+export const intervalOf = (ui: Ui, r: [number, number] | null, show: (n: number) => string) =>
+  r === null ? ui.t.proofNoInterval : ui.fill(ui.t.proofInterval, { low: show(r[0]), high: show(r[1]) });
+
+function Comparison(props: { ui: Ui; c: ReportComparison; money: (n: number) => string }) {
+  const { ui, c, money } = props;
+  const { t } = ui;
   const e = c.effect;
   const before = c.beforeAfter;
   const after = c.fromEstimate;
+  const percent = (n: number | null) => percentOr(ui, n);
   return (
     <div class="comparison">
       <h3>{c.measure}</h3>
       <table>
         <tr>
-          {['Figure', 'Benefit', 'Cost', 'ROI', 'Based on'].map((h) => (
+          {[t.proofFigure, t.benefit, t.cost, 'ROI', t.proofBasedOn].map((h) => (
             <th>{h}</th>
           ))}
         </tr>
         <tr>
-          <td>{before?.label ?? 'ROI before/after'}</td>
+          <td>{t.roiBeforeAfter}</td>
           {before ? (
             <>
               <td>{money(before.benefit)}</td>
               <td>{money(before.cost)}</td>
               <td>{percent(before.roi)}</td>
-              <td>{`${before.mentorships} closed mentorship(s)`}</td>
+              <td>{ui.fill(t.proofClosed, { n: before.mentorships })}</td>
             </>
           ) : (
             <td colSpan={4} class="none">
-              No closed mentorship monetised this measure.
+              {t.proofNoBeforeAfter}
             </td>
           )}
         </tr>
         <tr>
-          <td>{after?.label ?? 'ROI from the estimated effect (against comparable managers)'}</td>
+          <td>{t.roiFromEffect}</td>
           {after ? (
             <>
               <td>
                 {money(after.benefit)}
                 <br />
-                <small>{range(after.benefitInterval, money)}</small>
+                <small>{intervalOf(ui, after.benefitInterval, money)}</small>
               </td>
               <td>{money(after.cost)}</td>
               <td>
                 {percent(after.roi)}
                 <br />
-                <small>{range(after.roiInterval, (n) => percent(n))}</small>
+                <small>{intervalOf(ui, after.roiInterval, percent)}</small>
               </td>
-              <td>{`${after.mentees} mentee(s) each matched to comparable managers`}</td>
+              <td>{ui.fill(t.proofMatched, { n: after.mentees })}</td>
             </>
           ) : (
             <td colSpan={4} class="none">
-              {e.visibility === 'withheld'
-                ? `Withheld: ${e.reason}.`
-                : 'No estimate: too few mentees with figures before and after the cycle.'}
+              {e.visibility === 'withheld' ? ui.fill(t.proofWithheld, { n: e.minimumPeople }) : t.proofNoEstimate}
             </td>
           )}
         </tr>
@@ -63,18 +68,25 @@ function Comparison(props: { c: ReportComparison; money: (n: number) => string }
       {e.visibility !== 'withheld' && (
         <>
           <p>
-            {`Effect on ${e.measure}: ${
-              e.improvement
-                ? `${e.improvement.estimate} per mentee in its better direction (${range(e.improvement.interval, String)})`
-                : 'not estimated'
-            }; ${e.sample.matchedMentees} mentee(s) matched to ${e.sample.comparisonManagers} manager(s) who were not in the program (out of ${e.sample.pool}). Covariates: ${e.covariates.join(', ')}.`}
+            {ui.fill(t.proofEffectOn, {
+              measure: e.measure,
+              effect: e.improvement
+                ? ui.fill(t.proofPerMentee, {
+                    n: ui.num(e.improvement.estimate),
+                    interval: intervalOf(ui, e.improvement.interval, (n) => ui.num(n)),
+                  })
+                : t.proofNotEstimated,
+              matched: e.sample.matchedMentees,
+              managers: e.sample.comparisonManagers,
+              pool: ui.num(e.sample.pool),
+            })}
           </p>
           <ul>
             {e.summary.map((line) => (
               <li>{line}</li>
             ))}
           </ul>
-          <h4>What the method cannot rule out</h4>
+          <h4>{t.proofCannotRuleOut}</h4>
           <ul>
             {e.limits.map((line) => (
               <li>{line}</li>
@@ -88,28 +100,24 @@ function Comparison(props: { c: ReportComparison; money: (n: number) => string }
 
 /**
  * The proof section of the report: per monetised measure, the before/after ROI and the ROI from the
- * effect estimated against comparable managers, each labelled, under the reports' privacy rule.
+ * effect estimated against comparable managers, each labelled, under the reports' privacy rule. The
+ * effect's sentences arrive in the reader's language (CycleReportService); the rest is worded here.
  */
-export function ReportComparisons(props: { comparison: ReportComparison[]; money: (n: number) => string }) {
+export function ReportComparisons(props: { ui: Ui; comparison: ReportComparison[]; money: (n: number) => string }) {
+  const { ui } = props;
+  const { t } = ui;
   return (
-    <section>
-      <h2>Proof: the effect against comparable managers</h2>
+    <section aria-labelledby="proof">
+      <h2 id="proof">{t.proofTitle}</h2>
       <p>
-        Two ROI figures are shown for each measure. <b>Before/after</b> is what happened to the mentees, times the share
-        of it agreed to come from the mentorship. <b>From the estimated effect</b> compares each mentee with managers
-        who were not in the program but were alike before it (job level, years of management, team size, the measure’s
-        own level and trend): only the difference counts, with its 95 % interval.
+        {t.proofIntro} <b>{t.proofBeforeAfter}</b> {t.proofBeforeAfterIs} <b>{t.proofFromEffect}</b>{' '}
+        {t.proofFromEffectIs}
       </p>
-      <p class="none">
-        {`Privacy: the sponsor and the steering group see aggregates only, and only of at least ${MIN_AGGREGATE_PEOPLE} people on each side of the comparison; smaller figures are withheld. Mentee-by-mentee comparisons are for HR admins and the program's owner.`}
-      </p>
+      <p class="none">{ui.fill(t.proofPrivacy, { n: MIN_AGGREGATE_PEOPLE })}</p>
       {props.comparison.length === 0 ? (
-        <p class="none">
-          No comparison yet: it needs closed mentorships whose facts have a value per unit, and the same measure
-          imported for everyone (participants and not) under the same name.
-        </p>
+        <p class="none">{t.proofNone}</p>
       ) : (
-        props.comparison.map((c) => <Comparison c={c} money={props.money} />)
+        props.comparison.map((c) => <Comparison ui={ui} c={c} money={props.money} />)
       )}
     </section>
   );

@@ -66,7 +66,7 @@ export function ReportBody(props: {
           {r.roi.assumptions.length ? r.roi.assumptions.map((a) => <li>{a}</li>) : <li class="none">{t.noneYet}</li>}
         </ul>
       </section>
-      <ReportComparisons comparison={r.comparison} money={money} />
+      <ReportComparisons ui={ui} comparison={r.comparison} money={money} />
       <section aria-labelledby="kpis">
         <h2 id="kpis">{t.objectives}</h2>
         <Bars
