@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { activeCycle, mentorOf, type ActiveCycle } from '../support/cycle.js';
+import { expectAccessible, launchChromium, signedIn } from '../support/browser.js';
 import { fastPolicy } from '../support/mentorships.js';
 import { quietTimings } from '../support/programs.js';
 import { eventually, useWorkerStack } from '../support/services.js';
@@ -91,6 +92,12 @@ afterAll(async () => {
 
 describe('a second cycle’s training plan shows cases from the first cycle with no name in them', () => {
   const m = (i: number, path = '') => `/mentorships/${cycle.mentorshipIds[i]}${path}`;
+  /** A dashboard session's cookie. */
+  const signIn = async (who: string) =>
+    String(
+      (await request(api).post('/dashboard/sign-in').type('form').send({ token: cycle.tokens[who] }).expect(303))
+        .headers['set-cookie'],
+    ).split(';')[0];
   const nameOf = (personId: string) => {
     const p = cycle.people;
     const i = p.mentors.indexOf(personId);
@@ -257,7 +264,58 @@ describe('a second cycle’s training plan shows cases from the first cycle with
     const sponsorFr = (await french('sponsor')).text;
     expect(sponsorFr).toContain('Masqué : moins de 5 personnes d’un côté de la comparaison');
     expect(sponsorFr).toMatch(/au moins 5 personnes de chaque côté/);
-  }, 60_000);
+
+    // The program page's proof block: the report's comparison in short, under the same privacy rule.
+    const programPage = async (who: string, lang: string) => {
+      const html = (
+        await request(api)
+          .get(`/dashboard/programs/${cycle.programId}?lang=${lang}`)
+          .set('Cookie', await signIn(who))
+          .expect(200)
+      ).text;
+      const from = html.indexOf('<section aria-labelledby="proof">');
+      expect(from).toBeGreaterThan(0);
+      return html.slice(from, html.indexOf('</section>', from));
+    };
+    const percent = (r: number) => `${Math.round(r * 100)} %`;
+    const ownerBlock = await programPage('owner', 'en');
+    expect(ownerBlock).toContain('<h3>Team turnover</h3>');
+    const verdict = /<p>(The program's estimated effect: [^<]+)<\/p>/.exec(ownerBlock)?.[1];
+    expect(verdict).toMatch(/^The program's estimated effect: -?\d+\.\d+ \(95 % interval -?\d+\.\d+ to -?\d+\.\d+\)/);
+    expect(ownerPage).toContain(verdict); // the report's own sentence, from the same computation
+    expect(ownerBlock).toContain(
+      `<td>ROI before/after (the mentees’ own change × the agreed attribution share)</td><td>${percent(owners.beforeAfter.roi)}</td>`,
+    );
+    expect(ownerBlock).toContain(
+      `<td>ROI from the estimated effect (against comparable managers)</td><td>${percent(owners.fromEstimate.roi)}<br/><small>95 % interval: `,
+    );
+    expect(ownerBlock).toContain(`href="/dashboard/programs/${cycle.programId}/report?cycle=1&amp;lang=en#proof"`);
+    const sponsorBlock = await programPage('sponsor', 'en');
+    expect(sponsorBlock).toContain(`<td>${percent(sponsors.beforeAfter.roi)}</td><td>3 closed mentorship(s)</td>`);
+    expect(sponsorBlock).toContain('Withheld: fewer than 5 people on one side of the comparison');
+    expect(sponsorBlock).not.toContain('estimated effect:');
+    expect(sponsorBlock).not.toContain(`${percent(owners.fromEstimate.roi)}<br/>`);
+    const ownerBlockFr = await programPage('owner', 'fr');
+    expect(ownerBlockFr).toContain('Preuve : l’effet face à des managers comparables');
+    expect(ownerBlockFr).toMatch(
+      /<p>Effet estimé du programme : -?\d+,\d+ \(intervalle à 95 % : -?\d+,\d+ à -?\d+,\d+\)/,
+    );
+    expect(ownerBlockFr).toContain('<td>ROI depuis l’effet estimé (face à des managers comparables)</td>');
+    expect(await programPage('sponsor', 'fr')).toContain('Masqué : moins de 5 personnes d’un côté de la comparaison');
+
+    // And the page with its block passes axe-core in a real browser, for the owner and the sponsor.
+    const browser = await launchChromium();
+    try {
+      for (const who of ['owner', 'sponsor']) {
+        const page = await signedIn(browser, api, cycle.tokens[who]);
+        await page.goto(`${api}/dashboard/programs/${cycle.programId}?lang=fr`);
+        expect(await page.locator('section[aria-labelledby="proof"] h3').textContent()).toBe('Team turnover');
+        await expectAccessible(page, `program with its proof block (${who})`);
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 90_000);
 
   it('renews; the second cycle’s training plan brings the first cycle’s cases, de-identified', async () => {
     const post = (path: string, body: object = {}, who = 'owner') =>
@@ -354,11 +412,6 @@ describe('a second cycle’s training plan shows cases from the first cycle with
     expect(library.cases.map((c: { caseId: string }) => c.caseId).sort()).toEqual([...item.caseIds].sort());
 
     // The owner's dashboard page shows the recorded plan and the cases it cites, with nobody named.
-    const signIn = async (who: string) =>
-      String(
-        (await request(api).post('/dashboard/sign-in').type('form').send({ token: cycle.tokens[who] }).expect(303))
-          .headers['set-cookie'],
-      ).split(';')[0];
     const owner = await signIn('owner');
     const programPage = await request(api).get(`/dashboard/programs/${cycle.programId}`).set('Cookie', owner);
     expect(programPage.text).toContain(`/dashboard/programs/${cycle.programId}/training`);

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DEFAULT_MODEL_KEY, mentorshipTermsOf, type Actor } from '../../../../libs/domain/src/index.js';
+import {
+  DEFAULT_MODEL_KEY,
+  mentorshipTermsOf,
+  verdictOf,
+  type Actor,
+  type Language,
+} from '../../../../libs/domain/src/index.js';
 import type { MentorshipTerms } from '../../../../libs/contracts/src/index.js';
 import { PeopleQueries, SessionQueries } from '../../../../libs/persistence/src/index.js';
 import { Access } from '../access/access.service.js';
@@ -9,16 +15,19 @@ import { CompetencyService } from '../competencies/competency.service.js';
 import { CycleService } from '../cycle/cycle.service.js';
 import { MatchingService } from '../matching/matching.service.js';
 import { MentorshipPlanningService } from '../mentorships/mentorship-planning.service.js';
+import { CycleReportService } from '../monitoring/cycle-report.service.js';
 import { MonitoringService } from '../monitoring/monitoring.service.js';
 import { ProgramsService } from '../programs/programs.service.js';
 import { ReviewsService } from '../reviews/reviews.service.js';
 import { MENTORSHIP_TERMS } from '../tokens.js';
 import type { Ui } from '../views/i18n.js';
 import { executionOf, weekly } from './program-execution-view.js';
-import type { ProgramView } from './views/program.page.js';
+import type { ProgramView, ProofView } from './views/program-view.js';
 import type { TrainingView as TrainingPlanView } from './views/training.page.js';
 
 const AFTER_MATCHING = ['TRAINING', 'EXECUTION', 'EVALUATION'];
+// Phases in which mentorships of the cycle can have closed, so that its report can hold an effect.
+const WITH_EFFECT = ['EXECUTION', 'EVALUATION', 'CLOSED', 'RENEWED'];
 
 /**
  * A program's page: each part read through the JSON route's own service, so that each keeps its
@@ -38,6 +47,7 @@ export class ProgramViewService {
     private readonly people: PeopleQueries,
     private readonly access: Access,
     private readonly cases: CasesService,
+    private readonly reports: CycleReportService,
     @Inject(MENTORSHIP_TERMS) private readonly terms: MentorshipTerms,
   ) {}
 
@@ -62,6 +72,7 @@ export class ProgramViewService {
     const planned = owner && running && phase !== 'CLOSED' ? await this.planning.ofProgram(id, actor) : [];
     const overview = owner && phase !== 'CLOSED' ? await this.monitoring.overview(id, cycle.cycle) : null;
     const snapshots = overview?.snapshots ?? [];
+    const proof = WITH_EFFECT.includes(phase) ? await this.proof(id, actor, cycle.cycle, ui.lang) : null;
     const model = await this.competencies.model(DEFAULT_MODEL_KEY);
     const directory =
       owner && phase === 'SELECTION_MATCHING'
@@ -165,7 +176,22 @@ export class ProgramViewService {
           filter,
           weekly(await this.sessions.heldAtOf(snapshots.map((s) => s.mentorshipId))),
         ),
+      proof,
       continuing: participants.map((p) => ({ value: p.personId, label: `${name(p.personId)} (${ui.term(p.role)})` })),
+    };
+  }
+
+  /**
+   * The effect block: the cycle's report through its own service (same access policy, same privacy
+   * rule, same computation as report.html), each visible estimate's verdict in the reader's language.
+   */
+  private async proof(id: string, actor: Actor, cycle: number, lang: Language): Promise<ProofView> {
+    const { report } = await this.reports.report(id, actor, cycle, lang);
+    return {
+      measures: report.comparison.map((c) => ({
+        ...c,
+        verdict: c.effect.visibility === 'withheld' ? null : verdictOf(c.effect, lang),
+      })),
     };
   }
 

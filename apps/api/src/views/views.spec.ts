@@ -6,6 +6,15 @@ import { MentorshipPage, type MentorshipView } from '../dashboard/views/mentorsh
 import { SignInPage } from '../dashboard/views/sign-in.page.js';
 import { TrainingPage } from '../dashboard/views/training.page.js';
 import { ReportComparisons } from '../monitoring/views/report-comparison.js';
+import { ProofSection } from '../dashboard/views/program-proof.js';
+import {
+  effectForViewer,
+  estimateEffect,
+  roiFromEffect,
+  verdictOf,
+  type ReportComparison,
+} from '../../../../libs/domain/src/index.js';
+import { effectRequestFor, syntheticCompany } from '../../../../test/support/synthetic-company.js';
 import { noticeOf } from './notices.js';
 import { neutralise, toCsv } from './csv.js';
 import { UI, uiFor } from './i18n.js';
@@ -195,6 +204,70 @@ describe('CSV exports', () => {
         .map((m) => m[1].trim())
         .filter((x) => /[a-z]{4,}/i.test(x) && x !== 'Team turnover');
     for (const text of texts(en)) expect(fr).not.toContain(text);
+  });
+
+  describe('the program page’s proof block', () => {
+    const estimate = estimateEffect(effectRequestFor(syntheticCompany({ seed: 3 })));
+    const sponsor = { personId: 's1', roles: ['sponsor' as const] };
+    const small = { ...estimate, sample: { ...estimate.sample, matchedMentees: 4, measuredSets: 4 } };
+    const beforeAfter = { label: 'before/after', benefit: 7000, cost: 4500, roi: 0.56, mentorships: 2 };
+    const block = (lang: 'en' | 'fr', effect: ReportComparison['effect']) =>
+      renderPage(
+        h(ProofSection, {
+          ui: uiFor(lang),
+          programId: 'p-1',
+          cycle: 2,
+          proof: {
+            measures: [
+              {
+                measure: 'engagement',
+                effect,
+                beforeAfter,
+                fromEstimate:
+                  effect.visibility === 'withheld'
+                    ? null
+                    : roiFromEffect(estimate, { valuePerUnit: 1000, currency: 'EUR', costPerMentee: 2000 }),
+                verdict: effect.visibility === 'withheld' ? null : verdictOf(effect, lang),
+              },
+            ],
+          },
+        }),
+      );
+
+    it('show the sponsor the aggregate estimate: its verdict with the interval, both ROI figures labelled, the way to the report', () => {
+      const view = effectForViewer(estimate, sponsor, 'o1');
+      expect(view.visibility).toBe('aggregate');
+      const html = block('en', view);
+      expect(html).toContain(`<p>${verdictOf(estimate)}</p>`);
+      expect(html).toMatch(/95 % interval -?\d\.\d\d to -?\d\.\d\d/);
+      expect(html).toContain(
+        '<td>ROI before/after (the mentees’ own change × the agreed attribution share)</td><td>56 %</td>',
+      );
+      expect(html).toMatch(
+        /<td>ROI from the estimated effect \(against comparable managers\)<\/td><td>-?\d+ %<br\/><small>95 % interval: /,
+      );
+      expect(html).toContain('href="/dashboard/programs/p-1/report?cycle=2&amp;lang=en#proof"');
+    });
+
+    it('withhold the estimate about fewer than 5 people, keeping the before/after figure', () => {
+      const html = block('en', effectForViewer(small, sponsor, 'o1'));
+      expect(html).toContain('Withheld: fewer than 5 people on one side of the comparison');
+      expect(html).toContain('<td>56 %</td>');
+      expect(html).not.toContain('estimated effect:');
+    });
+
+    it('say all of it in French, no English text left', () => {
+      for (const effect of [effectForViewer(estimate, sponsor, 'o1'), effectForViewer(small, sponsor, 'o1')]) {
+        const en = block('en', effect);
+        const fr = block('fr', effect);
+        expect(fr).toContain('Preuve : l’effet face à des managers comparables');
+        const texts = [...en.matchAll(/>([^<>]+)</g)]
+          .map((m) => m[1].trim())
+          .filter((x) => /[a-z]{4,}/i.test(x) && x !== 'engagement');
+        expect(texts.length).toBeGreaterThan(4);
+        for (const text of texts) expect(fr).not.toContain(text);
+      }
+    });
   });
 
   it('show a training plan with only the cases its items cite, their text escaped, and say whether it is recorded', () => {

@@ -3,6 +3,7 @@ import type {
   MentorshipPolicy,
   Participant,
   ProgramPolicy,
+  ReportComparison,
   StrategicObjective,
 } from '../../../../../libs/domain/src/index.js';
 import type { ExecutionView } from '../program-execution-view.js';
@@ -40,7 +41,14 @@ export interface ProgramView {
   competencyOptions: Option[];
   training: TrainingView | null;
   execution: ExecutionView | null;
+  /** The effect against comparable managers, as the cycle's report has it; null before mentorships can close. */
+  proof: ProofView | null;
   continuing: Option[];
+}
+
+/** Per monetised measure: the report's comparison, and its verdict in one sentence (none when withheld). */
+export interface ProofView {
+  measures: Array<ReportComparison & { verdict: string | null }>;
 }
 
 type Decision = { mentee: string; mentor: string; by: string; reason: string };

@@ -7,6 +7,7 @@ import { DashboardLayout } from './layout.js';
 import { ExecutionSection } from './program-execution.js';
 import { EvaluationSection, LessonsList } from './program-evaluation.js';
 import { MatchingSection } from './program-matching.js';
+import { ProofSection } from './program-proof.js';
 import { ReviewsSection } from './program-reviews.js';
 import { TrainingSection } from './program-training.js';
 import type { ProgramView } from './program-view.js';
@@ -145,6 +146,7 @@ export function ProgramPage(props: { ui: Ui; view: ProgramView; notice: NoticeCo
       ) : null}
       {view.training ? <TrainingSection ui={ui} view={view} training={view.training} /> : null}
       {view.execution ? <ExecutionSection ui={ui} view={view} execution={view.execution} /> : null}
+      {view.proof ? <ProofSection ui={ui} programId={view.id} cycle={view.cycle} proof={view.proof} /> : null}
       <ReviewsSection ui={ui} view={view} />
       <EvaluationSection ui={ui} view={view} />
       <LessonsList ui={ui} lessons={view.lessons} />
