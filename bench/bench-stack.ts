@@ -18,6 +18,8 @@ export interface BenchStack {
   taskQueue: string;
   address: string;
   namespace: string;
+  /** The stack's own worker (its status tells how many runs it caches). */
+  worker: Worker;
   /** Another worker on the same task queue (its own connection), stopped with the stack. */
   addWorker(): Promise<Worker>;
 }
@@ -48,7 +50,7 @@ export async function withBenchStack<T>(name: string, body: (stack: BenchStack) 
     workers.push({ worker, running: worker.run(), connection });
     return worker;
   };
-  await addWorker();
+  const worker = await addWorker();
   const connection = await Connection.connect({ address: server.address });
   const client = new Client({ connection, namespace: server.namespace });
   try {
@@ -59,6 +61,7 @@ export async function withBenchStack<T>(name: string, body: (stack: BenchStack) 
       taskQueue,
       address: server.address,
       namespace: server.namespace,
+      worker,
       addWorker,
     });
   } finally {

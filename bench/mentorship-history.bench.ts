@@ -16,6 +16,7 @@ import {
 import type { mentorshipWorkflow } from '../libs/workflows/src/index.js';
 import type { BenchRow } from './report.js';
 import { runsOf, timeReplay, withBenchStack } from './bench-stack.js';
+import { weeklySession } from './throughput.bench.js';
 
 /**
  * Two simulated years of a mentorship with a weekly session cadence, on a dev server with Temporal's
@@ -115,16 +116,7 @@ export async function benchMentorshipHistory(weekMs = 400, weeks = 104): Promise
         );
       const sinceLast = Date.now() - Date.parse(s.cadenceFrom ?? s.phaseSince);
       if (s.phase === 'ACTIVE' && sinceLast >= weekMs * 0.8) {
-        const session = {
-          sessionId: randomUUID(),
-          heldAt: new Date().toISOString(),
-          minutes: 60,
-          topics: ['weekly'],
-          competencies: ['delegation'],
-          sharedNotes: null,
-          privateNotes: null,
-        };
-        await act(() => h.executeUpdate(logSessionUpdate, { args: [{ actor: mentor, session }] }));
+        await act(() => h.executeUpdate(logSessionUpdate, { args: [{ actor: mentor, session: weeklySession() }] }));
         await act(() => h.executeUpdate(submitPulseUpdate, { args: [{ actor: mentee, survey }] }));
       }
       await new Promise((r) => setTimeout(r, weekMs / 8));

@@ -9,7 +9,7 @@ import { benchMentorshipHistory } from './mentorship-history.bench.js';
 import { benchProgramHistory } from './program-history.bench.js';
 import { benchScale } from './scale.bench.js';
 import { scaleOptions } from './scale/scale-policy.js';
-import { SCALE_TEMPORAL } from './scale/scale-system.js';
+import { SCALE_TEMPORAL, SCALE_WORKERS } from './scale/scale-system.js';
 import { machine, markdownTable } from './report.js';
 
 /**
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     const options = scaleOptions();
     const { rows, notes } = await benchScale(options);
     sections.push(
-      `### Scale: ${options.mentorships.toLocaleString('en')} live mentorships on the cluster (4 Temporal service processes, ${SCALE_TEMPORAL.historyShards} history shards, 2 workers, 2 API replicas), held ${options.holdMs / 60_000} min\n\n${markdownTable(rows)}\n\n${notes.map((n) => `- ${n}`).join('\n')}`,
+      `### Scale: ${options.mentorships.toLocaleString('en')} live mentorships on the cluster (4 Temporal service processes, ${SCALE_TEMPORAL.historyShards} history shards, 2 workers caching ${SCALE_WORKERS.maxCachedWorkflows.toLocaleString('en')} runs each in a ${SCALE_WORKERS.heapMiB / 1024} GiB heap, 2 API replicas), held ${options.holdMs / 60_000} min\n\n${markdownTable(rows)}\n\n${notes.map((n) => `- ${n}`).join('\n')}`,
     );
   }
   // A partial run's sections say when they were measured: the header keeps only the latest run's date.

@@ -56,6 +56,17 @@ export const castOf = (i: number, tag: string) => {
   };
 };
 
+/** A one-hour session logged now, as a mentor logs one each week. */
+export const weeklySession = () => ({
+  sessionId: randomUUID(),
+  heldAt: new Date().toISOString(),
+  minutes: 60,
+  topics: ['weekly'],
+  competencies: ['delegation'],
+  sharedNotes: null,
+  privateNotes: null,
+});
+
 /** Inserts the four people of each pair in one statement per 1,000 rows. */
 export async function seedPeople(
   stack: Pick<BenchStack, 'db'>,

@@ -14,6 +14,14 @@ import { RssSampler } from './rss-sampler.js';
  */
 export const SCALE_TEMPORAL = { historyShards: 16, dynamicConfig: {} as Record<string, unknown> };
 
+/**
+ * Each worker caches 6,000 runs (10,000 mentorships over two workers, with a fifth to spare for an
+ * uneven split) in a 6 GiB V8 heap: a cached mentorship run holds ~0.53 MiB of heap (measured with
+ * bench/scale/cache-memory.ts), so 6,000 take ~3.1 GiB and the rest is the collector's room. The
+ * SDK's default from Node's 4 GiB heap is 2,310: then every wake of 10,000 was a replay.
+ */
+export const SCALE_WORKERS = { maxCachedWorkflows: 6000, heapMiB: 6144 };
+
 export interface ScaleSystem {
   system: ClusterSystem;
   db: DataSource;
@@ -46,6 +54,10 @@ export async function startScaleSystem(log: (line: string) => void): Promise<Sca
     workers: 2,
     apiPorts: [0, 0],
     appEnv: { MAIL_DIR: join(dir, 'mail'), TEMPORAL_TASK_QUEUE: 'scale', OUTBOX_POLL_MS: '200' },
+    workerEnv: {
+      WORKER_MAX_CACHED_WORKFLOWS: String(SCALE_WORKERS.maxCachedWorkflows),
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${SCALE_WORKERS.heapMiB}`.trim(),
+    },
     log,
   });
   const db = await openDatabase(url, { poolSize: 4 });

@@ -40,6 +40,8 @@ export interface ClusterSystemOptions {
   apiPorts: number[];
   /** Extra environment for the api and worker processes (SMTP_URL, MAIL_DIR, TEMPORAL_TASK_QUEUE…). */
   appEnv?: NodeJS.ProcessEnv;
+  /** Extra environment for the worker processes alone (their cache and heap: WORKER_MAX_CACHED_WORKFLOWS, NODE_OPTIONS). */
+  workerEnv?: NodeJS.ProcessEnv;
   log: (line: string) => void;
 }
 
@@ -80,7 +82,11 @@ export async function startClusterSystem(options: ClusterSystemOptions): Promise
   const apis: AppProcess[] = [];
   try {
     for (let i = 1; i <= options.workers; i++) {
-      const env = { WORKER_METRICS_PORT: String(await freePort()), SDK_METRICS_PORT: String(await freePort()) };
+      const env = {
+        ...options.workerEnv,
+        WORKER_METRICS_PORT: String(await freePort()),
+        SDK_METRICS_PORT: String(await freePort()),
+      };
       workers.push(
         appProcess(`worker-${i}`, 'dist/apps/worker/src/main.js', { ...common, ...env }, logDir, null, options.log),
       );

@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     metrics,
     mailFrom: config.mailFrom,
     publicUrl: config.security.publicUrl,
+    maxCachedWorkflows: config.workerMaxCachedWorkflows,
   });
   const workerRun = worker.run();
   const mail = startMail(db, config, metrics, log);

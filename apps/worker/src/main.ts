@@ -1,5 +1,6 @@
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { createServer } from 'node:http';
+import { getHeapStatistics } from 'node:v8';
 import {
   createMetrics,
   loadConfig,
@@ -41,8 +42,12 @@ async function main(): Promise<void> {
     metrics,
     mailFrom: config.mailFrom,
     publicUrl: config.security.publicUrl,
+    maxCachedWorkflows: config.workerMaxCachedWorkflows,
   });
   const mail = startMail(db, config, metrics, (line) => process.stderr.write(`${line}\n`));
+  // The cache size actually in force (set or the SDK's default from the heap): what docs/SCALING.md sizes.
+  const cache = `workflow cache: ${worker.options.maxCachedWorkflows} runs, heap limit ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)} MiB`;
+  process.stdout.write(`${JSON.stringify({ level: 'INFO', message: cache })}\n`);
   process.stdout.write(`${JSON.stringify({ level: 'INFO', message: `mail goes to ${mail.sender.describe()}` })}\n`);
   await worker.run();
   await mail.stop();

@@ -15,6 +15,8 @@ export interface WorkerOptions {
   mailFrom?: string;
   /** The dashboard's public address, for the links in emails (config PUBLIC_URL). */
   publicUrl?: string;
+  /** Runs kept in memory between tasks (config WORKER_MAX_CACHED_WORKFLOWS); undefined/null = the SDK's default. */
+  maxCachedWorkflows?: number | null;
 }
 
 export const DEFAULT_MAIL_FROM = 'mentorflow@localhost';
@@ -27,6 +29,7 @@ export async function createMentorflowWorker(options: WorkerOptions): Promise<Wo
     namespace: options.namespace,
     taskQueue: options.taskQueue ?? PROGRAM_TASK_QUEUE,
     workflowsPath: workflowsEntry(),
+    maxCachedWorkflows: options.maxCachedWorkflows ?? undefined,
     activities: {
       ...createProgramActivities({
         db: options.db,

@@ -54,6 +54,16 @@ describe('configuration', () => {
     expect(() => loadConfig({ UPDATE_TIMEOUT_MS: 'soon' })).toThrow(/UPDATE_TIMEOUT_MS must be a whole number/);
   });
 
+  it("sizes the worker's cache of workflow runs only when told, and refuses a value that is not a count", () => {
+    expect(loadConfig({}).workerMaxCachedWorkflows).toBeNull();
+    expect(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '6000' }).workerMaxCachedWorkflows).toBe(6000);
+    expect(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: ' 0 ' }).workerMaxCachedWorkflows).toBe(0);
+    for (const bad of ['-5', '2.5', 'lots', '1e4', '1', '0x10'])
+      expect(() => loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: bad })).toThrow(
+        new RegExp(`WORKER_MAX_CACHED_WORKFLOWS must be 0 \\(no cache\\) or a whole number ≥ 2, got "${bad}"`),
+      );
+  });
+
   describe('Temporal connection security', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mentorflow-tls-'));
     const file = (name: string, text: string) => {

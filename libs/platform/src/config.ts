@@ -26,6 +26,12 @@ export interface MentorflowConfig {
   temporalUiPort: number;
   /** Worker process: application metrics (/metrics) and the Temporal SDK's own metrics. */
   workerMetricsPort: number;
+  /**
+   * Workflow runs the worker keeps in memory between tasks (its sticky cache); null = the SDK's
+   * default, sized from the heap. A run not in the cache is replayed from its history at its next
+   * task, so a cache smaller than the live runs turns every wake into a full replay (docs/SCALING.md).
+   */
+  workerMaxCachedWorkflows: number | null;
   sdkMetricsPort: number;
   /** smtp(s)://user:pass@host:port; null = write each message as an .eml file under mailDir. */
   smtpUrl: string | null;
@@ -108,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
   if (updateSlowAfterMs > updateTimeoutMs)
     problems.push(`UPDATE_SLOW_AFTER_MS (${updateSlowAfterMs}) must not exceed UPDATE_TIMEOUT_MS (${updateTimeoutMs})`);
   const { temporalTls, temporalApiKey } = temporalSecurity(env, problems);
+  const workerMaxCachedWorkflows = cachedWorkflows(env.WORKER_MAX_CACHED_WORKFLOWS, problems);
   const httpPort = port('PORT', 3000);
   const security = securitySettings(env, problems, httpPort);
   const config: MentorflowConfig = {
@@ -124,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MentorflowConf
     temporalUiPort: port('TEMPORAL_UI_PORT', 8233),
     workerMetricsPort: port('WORKER_METRICS_PORT', 9464),
     sdkMetricsPort: port('SDK_METRICS_PORT', 9465),
+    workerMaxCachedWorkflows,
     smtpUrl,
     mailFrom,
     mailDir: env.MAIL_DIR?.trim() || null,
@@ -143,6 +151,21 @@ function proxyHops(raw: string | undefined, problems: string[]): number {
   if (!Number.isInteger(value) || value < 0 || value > 10) {
     problems.push(`TRUST_PROXY_HOPS must be a whole number from 0 to 10, got "${raw}"`);
     return 0;
+  }
+  return value;
+}
+
+/**
+ * Unset keeps the SDK's default (it depends on the heap, so it is not repeated here); 0 turns the
+ * cache off. 1 is refused: the SDK would quietly raise it to 2 (a run's task needs a second slot).
+ */
+function cachedWorkflows(raw: string | undefined, problems: string[]): number | null {
+  const text = raw?.trim() ?? '';
+  if (text === '') return null;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value === 1) {
+    problems.push(`WORKER_MAX_CACHED_WORKFLOWS must be 0 (no cache) or a whole number ≥ 2, got "${raw}"`);
+    return null;
   }
   return value;
 }
