@@ -93,7 +93,10 @@ export async function benchScale(
       value: ramp.sustained,
       unit: 'wakes/s',
     });
-    await checkWorkflows(db, client, streamIds, people, scale.logDir, rows);
+    await checkWorkflows(db, client, streamIds, people, scale.logDir, rows, {
+      parallel: options.checkParallel,
+      totalMs: options.checkMs,
+    });
     const outbox: Array<{ status: string; n: number }> = await db.query(
       `SELECT status, count(*)::int AS n FROM outbox_emails GROUP BY status`,
     );

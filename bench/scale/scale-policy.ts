@@ -42,6 +42,9 @@ export interface ScaleOptions {
   rampStepMs: number;
   /** Longest wait for the facts due before the end to be stored. */
   drainMs: number;
+  /** The final check queries every workflow: this many at a time, each bounded, the whole within `checkMs` (wall time). */
+  checkParallel: number;
+  checkMs: number;
   log: (line: string) => void;
 }
 
@@ -57,6 +60,15 @@ export function scaleOptions(env: NodeJS.ProcessEnv = process.env): ScaleOptions
     ramp: (env.SCALE_RAMP ?? '10,20,30,45,60').split(',').map(Number),
     rampStepMs: Number(env.SCALE_RAMP_STEP_S ?? 60) * 1000,
     drainMs: minutes('SCALE_DRAIN_MINUTES', 10),
+    // Real minutes, not compressed ones: a query takes the time it takes.
+    checkParallel: positive(env, 'SCALE_CHECK_PARALLEL', 32),
+    checkMs: positive(env, 'SCALE_CHECK_MINUTES', 10) * 60_000,
     log: (line) => process.stderr.write(`[scale ${new Date().toISOString().slice(11, 19)}] ${line}\n`),
   };
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name] ?? fallback);
+  if (!(value > 0)) throw new Error(`${name} must be a positive number, got "${env[name]}"`);
+  return value;
 }

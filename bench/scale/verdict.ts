@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import { isGrpcDeadlineError, type Client } from '@temporalio/client';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -56,6 +56,7 @@ export async function checkWorkflows(
   people: PeopleLoad,
   logDir: string,
   rows: BenchRow[],
+  bounds: CheckBounds,
 ): Promise<void> {
   const human: Array<{ type: string; n: number }> = await db.query(
     `SELECT type, count(*)::int AS n FROM domain_events
@@ -73,36 +74,19 @@ export async function checkWorkflows(
     value: people.decisionsOk - stored('CheckpointDecided'),
     unit: '',
   });
-  let unanswered = 0;
-  let mismatched = 0;
-  // The clocks still run: a fact may be stored between the query and the count, so a difference is
-  // asked again before it counts. The store is never behind: a workflow folds a fact once it is stored.
-  const count = async (id: string) => {
-    const r = await db.query<Array<{ n: number }>>(
-      `SELECT count(*)::int AS n FROM domain_events WHERE stream_id = $1`,
-      [id],
-    );
-    return r[0].n;
-  };
-  await pool(streamIds.length, 32, async (i) => {
-    for (let attempt = 0; ; attempt++) {
-      const state = await Promise.race([
-        client.workflow.getHandle(streamIds[i]).query(mentorshipStateQuery),
-        new Promise<null>((r) => setTimeout(() => r(null), 15_000)),
-      ]).catch(() => null);
-      if (!state) {
-        unanswered++;
-        return;
-      }
-      if (state.version === (await count(streamIds[i]))) return;
-      if (attempt === 2) {
-        mismatched++;
-        return;
-      }
-    }
-  });
-  rows.push({ name: 'workflows not answering a query within 15 s', value: unanswered, unit: '' });
-  rows.push({ name: 'workflows whose state ≠ their stored stream (version)', value: mismatched, unit: '' });
+  const checked = await queryEveryWorkflow(db, client, streamIds, bounds);
+  rows.push(
+    {
+      name: `workflows asked in the final check (of ${streamIds.length}; ${bounds.parallel} at a time, bounded at ${bounds.totalMs / 60_000} min)`,
+      value: checked.asked,
+      unit: '',
+    },
+    { name: 'workflows answering a query within 15 s', value: checked.answered, unit: '' },
+    { name: 'workflows not answering a query within 15 s', value: checked.timedOut, unit: '' },
+    { name: 'workflows whose query failed (an error, not the 15 s bound)', value: checked.failed, unit: '' },
+    { name: 'workflows not asked: the final check reached its bound first', value: checked.notAsked, unit: '' },
+    { name: 'workflows whose state ≠ their stored stream (version)', value: checked.mismatched, unit: '' },
+  );
   // An append that can never commit (retried by the worker forever) leaves its workflow wedged.
   const wedged = new Set<string>();
   for (const file of readdirSync(logDir).filter((f) => f.startsWith('worker-')))
@@ -110,4 +94,67 @@ export async function checkWorkflows(
       if (line.includes('Activity failed') && line.includes('duplicate key value'))
         wedged.add(/"workflowId":"([^"]+)"/.exec(line)?.[1] ?? line);
   rows.push({ name: 'workflows whose event append failed on a duplicate key (wedged)', value: wedged.size, unit: '' });
+}
+
+export interface CheckBounds {
+  /** Queries in flight at a time. */
+  parallel: number;
+  /** The whole check: no workflow is asked after this (wall time from the start). */
+  totalMs: number;
+}
+
+/** Each query waits at most this long (a gRPC deadline: the call is cancelled, not left running). */
+const QUERY_MS = 15_000;
+
+/**
+ * Asks each workflow its state and compares its version with the stored stream, within bounds:
+ * at most `parallel` at a time, none asked after `totalMs`, each query cut at 15 s. Ends at most one
+ * workflow's three queries after the bound, whatever the cluster does; what it could not ask or
+ * what did not answer is counted, not dropped. Workflows are asked in a shuffled order, so a check
+ * cut short still samples every program and every part of the activation.
+ */
+export async function queryEveryWorkflow(db: DataSource, client: Client, streamIds: string[], bounds: CheckBounds) {
+  const order = [...streamIds];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const deadline = Date.now() + bounds.totalMs;
+  const counts = { asked: 0, answered: 0, timedOut: 0, failed: 0, notAsked: 0, mismatched: 0 };
+  // The clocks still run: a fact may be stored between the query and the count, so a difference is
+  // asked again before it counts. The store is never behind: a workflow folds a fact once it is stored.
+  const stored = async (id: string) =>
+    (await db.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM domain_events WHERE stream_id = $1`, [id]))[0]
+      .n;
+  const ask = (id: string) =>
+    client.connection
+      .withDeadline(Date.now() + QUERY_MS, () => client.workflow.getHandle(id).query(mentorshipStateQuery))
+      .then(
+        (state) => ({ state }),
+        (e: unknown) => ({ error: isGrpcDeadlineError(e) ? ('timeout' as const) : ('failed' as const) }),
+      );
+  await pool(order.length, bounds.parallel, async (i) => {
+    if (Date.now() >= deadline) {
+      counts.notAsked++;
+      return;
+    }
+    counts.asked++;
+    const first = await ask(order[i]);
+    if ('error' in first) {
+      counts[first.error === 'timeout' ? 'timedOut' : 'failed']++;
+      return;
+    }
+    counts.answered++;
+    let state = first.state;
+    for (let attempt = 1; state?.version !== (await stored(order[i])); attempt++) {
+      const again = attempt < 3 ? await ask(order[i]) : null;
+      // Still different after three answers, or no answer to ask again: the difference stands.
+      if (again === null || 'error' in again) {
+        counts.mismatched++;
+        return;
+      }
+      state = again.state;
+    }
+  });
+  return counts;
 }
