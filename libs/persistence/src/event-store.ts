@@ -32,12 +32,12 @@ export interface StoredFact<E extends NewEvent> {
 export type AppendResult<E extends NewEvent> =
   { status: 'stored'; version: number } | { status: 'behind'; missed: StoredFact<E>[] };
 
-/** Updates read models from the events just appended, inside the append's transaction. */
+/** Updates read models from the events just appended, inside the append's transaction (what it answers is its caller's). */
 export type Projector<E extends NewEvent> = (
   tx: EntityManager,
   streamId: string,
   stored: StoredEvent<E>[],
-) => Promise<void>;
+) => Promise<unknown>;
 
 export interface StoredEvent<E extends NewEvent> {
   event: E;

@@ -3,9 +3,11 @@ import {
   DEFAULT_MODEL_KEY,
   foldMentorship,
   type MentorshipEvent,
+  type MentorshipPair,
   type MentorshipState,
 } from '../../domain/src/index.js';
 import { domainEvents, readStream, type StoredEvent } from './event-store.js';
+import { RowChange } from './mentorship-row-change.js';
 
 const idOf = (streamId: string) => streamId.slice('mentorship:'.length);
 
@@ -49,29 +51,36 @@ async function recordAssessments(
   );
 }
 
-/** Keeps the mentorship read models in step with the mentorship streams (same transaction). */
+/**
+ * Keeps the mentorship read models in step with the mentorship streams (same transaction), and
+ * answers the mentorship's people for the emails the events cause. The row is read once (its state
+ * and people; not at all for a new mentorship, whose batch holds both) and written once.
+ */
 export async function projectMentorshipEvents(
   tx: EntityManager,
   streamId: string,
   stored: StoredEvent<MentorshipEvent>[],
-): Promise<void> {
+): Promise<MentorshipPair> {
   const id = idOf(streamId);
+  const row = new RowChange();
+  let created: MentorshipPair | null = null;
   for (const { event: e, version } of stored) {
-    if (e.type === 'MentorshipCreated') {
-      const d = e.data;
-      await tx.query(
-        `INSERT INTO mentorships (id, program_id, mentee_id, mentor_id, supervisor_id, owner_id, phase, workflow_id, version, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'AWAITING_SUPERVISOR_APPROVAL', $7, $8, $9, $9)`,
-        [d.mentorshipId, d.programId, d.menteeId, d.mentorId, d.supervisorId, d.ownerId, streamId, version, e.at],
-      );
-      continue;
-    }
     switch (e.type) {
+      case 'MentorshipCreated': {
+        const d = e.data;
+        await tx.query(
+          `INSERT INTO mentorships (id, program_id, mentee_id, mentor_id, supervisor_id, owner_id, phase, workflow_id, version, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, 'AWAITING_SUPERVISOR_APPROVAL', $7, $8, $9, $9)`,
+          [d.mentorshipId, d.programId, d.menteeId, d.mentorId, d.supervisorId, d.ownerId, streamId, version, e.at],
+        );
+        created = pairOfEvent(d);
+        break;
+      }
       case 'MentorshipPhaseChanged':
-        await tx.query(`UPDATE mentorships SET phase = $2 WHERE id = $1`, [id, e.data.to]);
+        row.set('phase', e.data.to);
         break;
       case 'KickoffAgreed':
-        await tx.query(`UPDATE mentorships SET goals = $2 WHERE id = $1`, [id, JSON.stringify(e.data.goals)]);
+        row.set('goals', JSON.stringify(e.data.goals));
         if (e.data.by === 'mentor')
           await recordAssessments(tx, id, e.data.baselines, 'baseline', e.actorId, e.at, 'kickoff');
         // The party's answer on case consent is the person's answer from now on (a later one replaces it).
@@ -113,11 +122,7 @@ export async function projectMentorshipEvents(
             e.at,
           ],
         );
-        await tx.query(
-          `UPDATE mentorships SET sessions = sessions + 1, session_minutes = session_minutes + $2,
-             last_session_at = GREATEST(COALESCE(last_session_at, $3::timestamptz), $3::timestamptz) WHERE id = $1`,
-          [id, s.minutes, s.heldAt],
-        );
+        row.session(s.minutes, s.heldAt);
         break;
       }
       case 'CheckpointOpened':
@@ -133,51 +138,83 @@ export async function projectMentorshipEvents(
         );
         break;
       case 'ReminderSent':
-        await tx.query(`UPDATE mentorships SET reminders_sent = reminders_sent + 1 WHERE id = $1`, [id]);
+        row.reminders++;
         break;
       case 'Escalated':
-        await tx.query(`UPDATE mentorships SET escalations = escalations + 1 WHERE id = $1`, [id]);
+        row.escalations++;
         break;
       case 'RoiEvidenceRecorded':
-        await tx.query(`UPDATE mentorships SET roi = $2 WHERE id = $1`, [id, JSON.stringify(e.data)]);
+        row.set('roi', JSON.stringify(e.data));
         break;
       case 'MentorshipTerminated':
-        await tx.query(`UPDATE mentorships SET termination_reason = $2 WHERE id = $1`, [id, e.data.reason]);
+        row.set('termination_reason', e.data.reason);
         break;
       default:
         break;
     }
-    const updated: unknown[] = await tx.query(
-      `WITH u AS (UPDATE mentorships SET version = $2, updated_at = $3 WHERE id = $1 RETURNING id) SELECT id FROM u`,
-      [id, version, e.at],
-    );
-    if (updated.length !== 1) throw new Error(`no mentorship read model for stream ${streamId}`);
   }
-  await snapshotMentorshipState(tx, streamId, stored);
+  if (stored.length === 0) {
+    const rows: Array<Record<string, string>> = await tx.query(
+      `SELECT id, program_id, mentee_id, mentor_id, supervisor_id, owner_id FROM mentorships WHERE id = $1`,
+      [id],
+    );
+    if (!rows[0]) throw new Error(`no mentorship read model for stream ${streamId}`);
+    return pairOfRow(rows[0]);
+  }
+  const { state, pair } = await foldedWith(tx, streamId, stored, created);
+  const last = stored[stored.length - 1];
+  const change = row.clauses(5);
+  // Wrapped in a WITH: TypeORM answers a bare UPDATE with [rows, count], a SELECT with its rows.
+  const updated: unknown[] = await tx.query(
+    `WITH u AS (UPDATE mentorships SET version = $2, updated_at = $3, state = $4${change.sets.map((c) => `, ${c}`).join('')}
+      WHERE id = $1 RETURNING id) SELECT id FROM u`,
+    [id, last.version, last.event.at, JSON.stringify(state), ...change.params],
+  );
+  if (updated.length !== 1) throw new Error(`no mentorship read model for stream ${streamId}`);
+  return pair;
 }
 
 /**
- * Folds the new events into the stored state with the workflow's own fold, so the row holds what
- * the workflow holds once the append commits (the Update answers only after that). A missing or
- * stale snapshot (rows from before the column) is rebuilt from the whole stream.
+ * The state once the new events are folded, with the workflow's own fold, so the row holds what the
+ * workflow holds once the append commits (the Update answers only after that); and the pair. A new
+ * stream's state is its batch alone; otherwise the stored state is read with the pair, and a missing
+ * or stale one (rows from before the column) is rebuilt from the whole stream.
  */
-export async function snapshotMentorshipState(
+async function foldedWith(
   tx: EntityManager,
   streamId: string,
   stored: StoredEvent<MentorshipEvent>[],
-): Promise<void> {
-  if (stored.length === 0) return;
-  const id = idOf(streamId);
-  const rows: Array<{ state: MentorshipState | null }> = await tx.query(`SELECT state FROM mentorships WHERE id = $1`, [
-    id,
-  ]);
-  const previous = rows[0]?.state ?? null;
+  created: MentorshipPair | null,
+): Promise<{ state: MentorshipState | null; pair: MentorshipPair }> {
+  const events = stored.map((s) => s.event);
+  if (stored[0].version === 1 && created) return { state: foldMentorship(events), pair: created };
+  const rows: Array<Record<string, string> & { state: MentorshipState | null }> = await tx.query(
+    `SELECT state, id, program_id, mentee_id, mentor_id, supervisor_id, owner_id FROM mentorships WHERE id = $1`,
+    [idOf(streamId)],
+  );
+  if (!rows[0]) throw new Error(`no mentorship read model for stream ${streamId}`);
+  const previous = rows[0].state;
   const state =
     previous !== null && previous.version === stored[0].version - 1
-      ? foldMentorship(
-          stored.map((s) => s.event),
-          previous,
-        )
+      ? foldMentorship(events, previous)
       : foldMentorship(domainEvents<MentorshipEvent>(await readStream(tx, streamId)));
-  await tx.query(`UPDATE mentorships SET state = $2 WHERE id = $1`, [id, JSON.stringify(state)]);
+  return { state, pair: pairOfRow(rows[0]) };
 }
+
+const pairOfEvent = (d: MentorshipPair): MentorshipPair => ({
+  mentorshipId: d.mentorshipId,
+  programId: d.programId,
+  menteeId: d.menteeId,
+  mentorId: d.mentorId,
+  supervisorId: d.supervisorId,
+  ownerId: d.ownerId,
+});
+
+const pairOfRow = (r: Record<string, string>): MentorshipPair => ({
+  mentorshipId: r.id,
+  programId: r.program_id,
+  menteeId: r.mentee_id,
+  mentorId: r.mentor_id,
+  supervisorId: r.supervisor_id,
+  ownerId: r.owner_id,
+});

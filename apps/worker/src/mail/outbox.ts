@@ -26,27 +26,34 @@ export async function enqueueNotifications(
     ...people.map((p): [string, string] => [p.id, p.display_name]),
     ...programs.map((p): [string, string] => [p.id, p.name]),
   ]);
-  for (const n of notifications) {
+  // One statement per 1,000 emails, not one each: a retried activity finds every key taken and inserts none.
+  const columns = 10;
+  const rows = notifications.map((n) => {
     const person = byId.get(n.to);
     const language = mailLanguageOf(person?.languages ?? []);
     const address = person?.email ?? null;
     const mail = renderNotification(n, language, names, { ...context, attendee: address });
+    return [
+      n.key,
+      n.to,
+      address,
+      language,
+      n.template,
+      mail.subject,
+      mail.text,
+      mail.ical,
+      address ? 'pending' : 'undeliverable',
+      address ? null : 'no email address in the directory',
+    ];
+  });
+  // Postgres takes at most 65,535 parameters a statement: a program's event may notify thousands.
+  for (let from = 0; from < rows.length; from += 1000) {
+    const chunk = rows.slice(from, from + 1000);
     await tx.query(
       `INSERT INTO outbox_emails (idempotency_key, recipient_id, to_address, language, template, subject, text_body, ical, status, last_error)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       VALUES ${chunk.map((_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(', ')})`).join(', ')}
        ON CONFLICT (idempotency_key) DO NOTHING`,
-      [
-        n.key,
-        n.to,
-        address,
-        language,
-        n.template,
-        mail.subject,
-        mail.text,
-        mail.ical,
-        address ? 'pending' : 'undeliverable',
-        address ? null : 'no email address in the directory',
-      ],
+      chunk.flat(),
     );
   }
 }
