@@ -16,9 +16,10 @@ export const SCALE_TEMPORAL = { historyShards: 16, dynamicConfig: {} as Record<s
 
 /**
  * Each worker caches 6,000 runs (10,000 mentorships over two workers, with a fifth to spare for an
- * uneven split) in a 6 GiB V8 heap: a cached mentorship run holds ~0.53 MiB of heap (measured with
- * bench/scale/cache-memory.ts), so 6,000 take ~3.1 GiB and the rest is the collector's room. The
- * SDK's default from Node's 4 GiB heap is 2,310: then every wake of 10,000 was a replay.
+ * uneven split) in a 6 GiB V8 heap: a cached mentorship run holds ~0.53 MiB of heap and ~0.77 MiB of
+ * RSS (measured with bench/scale/cache-memory.ts), so 6,000 take ~3.2 GiB of heap, the rest being the
+ * collector's room, and ~5 GiB of RSS per worker. The SDK's default from Node's 4 GiB heap is 2,310:
+ * then every wake of 10,000 was a replay.
  */
 export const SCALE_WORKERS = { maxCachedWorkflows: 6000, heapMiB: 6144 };
 
