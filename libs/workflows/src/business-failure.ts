@@ -1,11 +1,7 @@
 import { ActivityFailure, ApplicationFailure, log } from '@temporalio/workflow';
-import { isDomainError, type DomainError } from '../../domain/src/index.js';
-import {
-  APPEND_FAILURE,
-  DECISION_FAILED,
-  KIND_OF_APPEND_FAILURE,
-  type BusinessFailureDetails,
-} from '../../contracts/src/index.js';
+import { isDomainError, type DomainError } from '../../domain/src/shared/domain-error.js';
+import { APPEND_FAILURE, DECISION_FAILED, KIND_OF_APPEND_FAILURE } from '../../contracts/src/event-append.contract.js';
+import type { BusinessFailureDetails } from '../../contracts/src/failure-codes.js';
 
 /**
  * Runs a domain decision; a DomainError becomes a non-retryable ApplicationFailure whose type is the

@@ -1,6 +1,10 @@
 import { currentUpdateInfo, log, patched, sleep, workflowInfo } from '@temporalio/workflow';
-import type { DomainError } from '../../domain/src/index.js';
-import { APPEND_FAILURE, type AppendEventsInput, type AppendOutcome } from '../../contracts/src/index.js';
+import type { DomainError } from '../../domain/src/shared/domain-error.js';
+import {
+  APPEND_FAILURE,
+  type AppendEventsInput,
+  type AppendOutcome,
+} from '../../contracts/src/event-append.contract.js';
 import { appendFailure, businessFailure, decide, infrastructureFailure } from './business-failure.js';
 import { CATCH_UP_PATCH } from './append-activity.js';
 import { createSerialQueue } from './serial.js';

@@ -10,32 +10,32 @@ import {
 import {
   agreeKickoff,
   assertCanAgreeKickoff,
-  assertCanDecideCheckpoint,
   assertCanLogSession,
+  assertCanSubmitPulse,
+  assertSupervisorCanApprove,
+  createMentorship,
+  logSession,
+  submitPulse,
+  supervisorApproves,
+} from '../../domain/src/mentorship/mentorship.js';
+import { type MentorshipEvent } from '../../domain/src/mentorship/mentorship-events.js';
+import { isFinished } from '../../domain/src/mentorship/mentorship-phase.js';
+import { assertCanSubmitReview, submitReview } from '../../domain/src/mentorship/mentorship-reviews.js';
+import { mentorshipDue } from '../../domain/src/mentorship/mentorship-schedule.js';
+import { foldMentorship, type MentorshipState } from '../../domain/src/mentorship/mentorship-state.js';
+import {
+  assertCanDecideCheckpoint,
   assertCanPause,
   assertCanResume,
-  assertCanSubmitPulse,
-  assertCanSubmitReview,
   assertCanTerminate,
   assertCanRequestExtraCheckpoint,
   requestExtraCheckpoint,
-  assertSupervisorCanApprove,
-  createMentorship,
   decideCheckpoint,
-  DomainError,
-  foldMentorship,
-  isFinished,
-  logSession,
-  mentorshipDue,
   pause,
   resume,
-  submitPulse,
-  submitReview,
-  supervisorApproves,
   terminate,
-  type MentorshipEvent,
-  type MentorshipState,
-} from '../../domain/src/index.js';
+} from '../../domain/src/mentorship/mentorship-supervision.js';
+import { DomainError } from '../../domain/src/shared/domain-error.js';
 import {
   agreeKickoffUpdate,
   approveMentorshipUpdate,
@@ -45,7 +45,6 @@ import {
   mentorshipStateQuery,
   mentorshipStreamId,
   pauseMentorshipUpdate,
-  programWorkflowId,
   rematchRequestedSignal,
   resumeMentorshipUpdate,
   submitPulseUpdate,
@@ -65,7 +64,8 @@ import {
   type SubmitPulseInput,
   type SubmitReviewInput,
   type TerminateMentorshipInput,
-} from '../../contracts/src/index.js';
+} from '../../contracts/src/mentorship.contract.js';
+import { programWorkflowId } from '../../contracts/src/program.contract.js';
 import { createEntityShell } from './entity-shell.js';
 import { appendActivities } from './append-activity.js';
 
