@@ -132,6 +132,18 @@ async function signInAtProvider(page: Page, login: string): Promise<void> {
   if (page.url().startsWith(`${issuer}/interaction/`)) await page.click('button:has-text("Continue")');
 }
 
+/** A program Ana owns, made over the API (her dashboard pages are what the tests open). */
+const programOwnedByAna = async (name: string) =>
+  request(api)
+    .post('/programs')
+    .set('Authorization', `Bearer ${await tokenFor(stack.db, 'ana', ['owner'])}`)
+    .send({
+      name,
+      sponsorId: 'hr-oidc',
+      objectives: [{ title: 'T', kpis: [{ name: 'K', unit: '%', baseline: 1, target: 2 }] }],
+    })
+    .expect(201);
+
 describe('sign-in with the company identity provider (real OpenID provider, real browser)', () => {
   it('signs a known person in with their mentorflow roles, lets them act, and signs them out for good', async () => {
     const page = await browser.newPage();
@@ -144,15 +156,7 @@ describe('sign-in with the company identity provider (real OpenID provider, real
     // The cookie names a server-side session, not a token the API would take.
     await request(api).get('/programs').set('Authorization', `Bearer ${cookie!.value}`).expect(401);
     // Act: Ana owns a program (made over the API) and reads its page as its owner.
-    const created = await request(api)
-      .post('/programs')
-      .set('Authorization', `Bearer ${await tokenFor(stack.db, 'ana', ['owner'])}`)
-      .send({
-        name: 'Company sign-in program',
-        sponsorId: 'hr-oidc',
-        objectives: [{ title: 'T', kpis: [{ name: 'K', unit: '%', baseline: 1, target: 2 }] }],
-      })
-      .expect(201);
+    const created = await programOwnedByAna('Company sign-in program');
     const programPage = await page.goto(`${api}/dashboard/programs/${created.body.id}`);
     expect(programPage?.status()).toBe(200);
     await expect(page.textContent('h1')).resolves.toMatch(/Company sign-in program/);
@@ -165,15 +169,7 @@ describe('sign-in with the company identity provider (real OpenID provider, real
   });
 
   it('comes back to the page that sent the person to sign in, and never to another site', async () => {
-    const created = await request(api)
-      .post('/programs')
-      .set('Authorization', `Bearer ${await tokenFor(stack.db, 'ana', ['owner'])}`)
-      .send({
-        name: 'Linked from an email',
-        sponsorId: 'hr-oidc',
-        objectives: [{ title: 'T', kpis: [{ name: 'K', unit: '%', baseline: 1, target: 2 }] }],
-      })
-      .expect(201);
+    const created = await programOwnedByAna('Linked from an email');
     const page = await browser.newPage();
     // An email's link to the program's page, opened signed out: sign-in, then that page.
     await page.goto(`${api}/dashboard/programs/${created.body.id}`);
