@@ -153,14 +153,7 @@ export async function projectMentorshipEvents(
         break;
     }
   }
-  if (stored.length === 0) {
-    const rows: Array<Record<string, string>> = await tx.query(
-      `SELECT id, program_id, mentee_id, mentor_id, supervisor_id, owner_id FROM mentorships WHERE id = $1`,
-      [id],
-    );
-    if (!rows[0]) throw new Error(`no mentorship read model for stream ${streamId}`);
-    return pairOfRow(rows[0]);
-  }
+  if (stored.length === 0) return (await storedRow(tx, streamId)).pair;
   const { state, pair } = await foldedWith(tx, streamId, stored, created);
   const last = stored[stored.length - 1];
   const change = row.clauses(5);
@@ -188,17 +181,25 @@ async function foldedWith(
 ): Promise<{ state: MentorshipState | null; pair: MentorshipPair }> {
   const events = stored.map((s) => s.event);
   if (stored[0].version === 1 && created) return { state: foldMentorship(events), pair: created };
+  const { state: previous, pair } = await storedRow(tx, streamId);
+  const state =
+    previous !== null && previous.version === stored[0].version - 1
+      ? foldMentorship(events, previous)
+      : foldMentorship(domainEvents<MentorshipEvent>(await readStream(tx, streamId)));
+  return { state, pair };
+}
+
+/** The row's stored state and people, in one read. */
+async function storedRow(
+  tx: EntityManager,
+  streamId: string,
+): Promise<{ state: MentorshipState | null; pair: MentorshipPair }> {
   const rows: Array<Record<string, string> & { state: MentorshipState | null }> = await tx.query(
     `SELECT state, id, program_id, mentee_id, mentor_id, supervisor_id, owner_id FROM mentorships WHERE id = $1`,
     [idOf(streamId)],
   );
   if (!rows[0]) throw new Error(`no mentorship read model for stream ${streamId}`);
-  const previous = rows[0].state;
-  const state =
-    previous !== null && previous.version === stored[0].version - 1
-      ? foldMentorship(events, previous)
-      : foldMentorship(domainEvents<MentorshipEvent>(await readStream(tx, streamId)));
-  return { state, pair: pairOfRow(rows[0]) };
+  return { state: rows[0].state, pair: pairOfRow(rows[0]) };
 }
 
 const pairOfEvent = (d: MentorshipPair): MentorshipPair => ({
