@@ -33,6 +33,10 @@ export const safeNext = (next: unknown): string | undefined =>
     ? next
     : undefined;
 
+/** The sign-in page with a notice, still on its way to `next` (a page already checked by safeNext). */
+const signInAgain = (notice: string, next: string | undefined): string =>
+  `/dashboard/sign-in?notice=${notice}${next ? `&next=${encodeURIComponent(next)}` : ''}`;
+
 /**
  * Signing in and out. Either way in — a token typed in the form, or the company's identity
  * provider — opens a session of its own, kept server-side; the cookie names that session, never a
@@ -109,10 +113,7 @@ export class SessionController {
     const next = safeNext(form.next);
     if (!authenticated) {
       await this.failures.failed(req.ip);
-      return res.redirect(
-        303,
-        `/dashboard/sign-in?notice=sign-in.refused${next ? `&next=${encodeURIComponent(next)}` : ''}`,
-      );
+      return res.redirect(303, signInAgain('sign-in.refused', next));
     }
     await this.open(req, res, authenticated.actor, 'token', authenticated.tokenId);
     // Back to the page a link (an email's, say) led to before signing in.
@@ -143,10 +144,7 @@ export class SessionController {
     res.clearCookie(OIDC_NEXT_COOKIE, oidcStateCookieOptions(req));
     if (typeof outcome === 'string') {
       await this.failures.failed(req.ip);
-      return res.redirect(
-        303,
-        `/dashboard/sign-in?notice=${outcome}${next ? `&next=${encodeURIComponent(next)}` : ''}`,
-      );
+      return res.redirect(303, signInAgain(outcome, next));
     }
     await this.open(req, res, outcome, 'oidc', null);
     res.type('html').send(renderPage(h(SignedInPage, { ui: uiFor(uiLanguageOf([])), to: next ?? '/dashboard' })));
